@@ -1,0 +1,74 @@
+// Everything a run needs to know, with the documented defaults. The CLI (or a config file) fills
+// this in; the core never reads options from anywhere else.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gp
+{
+
+// One input as ogr2ogr would name it: a GDAL source, an optional layer and attribute filter.
+struct LayerSource
+{
+    std::string path;
+    std::string layer; // empty: the only / first layer
+    std::string where; // OGR SQL attribute filter, empty: all features
+    std::string id_field; // empty: the FID
+    std::string name_field; // empty: autodetect "name"/"名称"
+};
+
+struct HouseholdEstimate
+{
+    // households = floors x footprint x usable_ratio / dwelling_m2, at least 1 for a dwelling.
+    double usable_ratio = 0.75;  // share of gross floor area that is dwellings
+    double dwelling_m2 = 90.0;   // average gross area per household
+    double floor_height_m = 3.0; // storey height used to turn a height into floors
+    // Floors assumed when neither floors nor height is known, by the raw use value
+    // (e.g. "apartments" -> 5); "*" is the fallback for every other residential value.
+    std::map<std::string, double> default_floors = {
+        {"apartments", 5.0}, {"residential", 3.0}, {"house", 2.0}, {"detached", 2.0},
+        {"semidetached_house", 2.0}, {"terrace", 2.0}, {"yes", 3.0}, {"*", 3.0},
+        {"住宅", 6.0}, {"公寓", 6.0}, {"别墅", 3.0}, {"农房", 2.0}, {"平房", 1.0},
+    };
+    double min_area_m2 = 20.0; // footprints smaller than this hold no dwelling (sheds, kiosks)
+};
+
+struct PartitionConfig
+{
+    LayerSource buildings;
+    LayerSource communities;
+    std::optional<LayerSource> street;
+    std::optional<LayerSource> compounds;
+    std::vector<LayerSource> barriers;
+
+    std::string households_field;
+    std::string floors_field;
+    std::string height_field;
+    std::string use_field;
+    // Extra raw value -> use class entries ("kiosk=commercial"); they override the built-in table.
+    std::map<std::string, std::string> use_mapping;
+
+    // CRS given by the user for layers that carry none (any string OGR understands).
+    std::string assume_crs;
+    // Working metric CRS; empty: the buildings' projected CRS, else the local UTM zone.
+    std::string working_crs;
+
+    int min_households = 300;
+    int max_households = 500;
+    int target_households = 400;
+
+    HouseholdEstimate estimate;
+
+    unsigned seed = 1; // every random choice is seeded: same inputs + options = same bytes
+    std::string street_code = "S"; // prefix of every grid code
+
+    std::string out_dir;
+};
+
+// Throws ConfigError when the options contradict each other (e.g. min > max).
+void validate(const PartitionConfig& config);
+
+} // namespace gp

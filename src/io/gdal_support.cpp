@@ -1,0 +1,111 @@
+#include "io/gdal_support.hpp"
+
+#include "core/error.hpp"
+
+#include <mutex>
+#include <vector>
+
+namespace gp::io
+{
+
+namespace
+{
+// Per-thread log of captured messages; handler() writes, the capture object reads.
+thread_local std::vector<std::pair<CPLErr, std::string>>* t_captured = nullptr;
+} // namespace
+
+void ensureGdalRegistered()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        CPLSetConfigOption("GDAL_FILENAME_IS_UTF8", "YES");
+        // Shapefiles without .cpg: GDAL decodes per the DBF language driver id, else ISO-8859-1.
+        GDALAllRegister();
+    });
+}
+
+GdalErrorCapture::GdalErrorCapture()
+{
+    t_captured = new std::vector<std::pair<CPLErr, std::string>>();
+    CPLPushErrorHandler(&GdalErrorCapture::handler);
+}
+
+GdalErrorCapture::~GdalErrorCapture()
+{
+    CPLPopErrorHandler();
+    delete t_captured;
+    t_captured = nullptr;
+}
+
+void CPL_STDCALL GdalErrorCapture::handler(CPLErr level, CPLErrorNum, const char* message)
+{
+    if (t_captured && level >= CE_Warning)
+        t_captured->emplace_back(level, message ? message : "");
+}
+
+std::string GdalErrorCapture::lastMessage() const
+{
+    if (!t_captured)
+        return {};
+    for (auto it = t_captured->rbegin(); it != t_captured->rend(); ++it)
+        if (it->first >= CE_Failure)
+            return it->second;
+    return t_captured->empty() ? std::string() : t_captured->back().second;
+}
+
+GDALDatasetUniquePtr openVector(const std::string& path, const std::string& role)
+{
+    ensureGdalRegistered();
+    GdalErrorCapture capture;
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds)
+    {
+        std::string why = capture.lastMessage();
+        if (why.empty())
+            why = "not a vector dataset GDAL can read (or the file does not exist)";
+        throw InputError("cannot open " + role + " source '" + path + "': " + why);
+    }
+    return ds;
+}
+
+OGRLayer* pickLayer(GDALDataset& ds, const std::string& path, const std::string& layer,
+                    const std::string& role)
+{
+    if (!layer.empty())
+    {
+        if (OGRLayer* l = ds.GetLayerByName(layer.c_str()))
+            return l;
+    }
+    else if (ds.GetLayerCount() >= 1)
+        return ds.GetLayer(0);
+    std::string names;
+    for (int i = 0; i < ds.GetLayerCount(); ++i)
+        names += (i ? ", " : "") + std::string(ds.GetLayer(i)->GetName());
+    if (layer.empty())
+        throw InputError("in " + role + " source '" + path + "': no layers found");
+    throw InputError("in " + role + " source '" + path + "': no layer named '" + layer +
+                     "' (layers: " + names + ")");
+}
+
+SpatialRefPtr spatialRefFromUser(const std::string& text)
+{
+    SpatialRefPtr srs(new OGRSpatialReference());
+    GdalErrorCapture capture;
+    if (srs->SetFromUserInput(text.c_str()) != OGRERR_NONE)
+        throw ConfigError("cannot understand CRS '" + text + "'" +
+                          (capture.lastMessage().empty() ? "" : ": " + capture.lastMessage()));
+    srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return srs;
+}
+
+std::string describeSrs(const OGRSpatialReference& srs)
+{
+    const char* auth = srs.GetAuthorityName(nullptr);
+    const char* code = srs.GetAuthorityCode(nullptr);
+    if (auth && code)
+        return std::string(auth) + ":" + code;
+    const char* name = srs.GetName();
+    return name ? name : "unnamed CRS";
+}
+
+} // namespace gp::io

@@ -1,0 +1,58 @@
+// GDAL plumbing shared by the readers and writers: one-time registration, capturing CPLError
+// messages into exceptions, and opening vector sources with messages that name the file.
+#pragma once
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <ogr_spatialref.h>
+
+#include <memory>
+#include <string>
+
+namespace gp::io
+{
+
+// Registers GDAL drivers once and sets process-wide options (UTF-8 file names, traditional
+// lon/lat axis order is set per spatial reference).
+void ensureGdalRegistered();
+
+// While alive, GDAL errors and warnings are collected instead of printed to stderr.
+class GdalErrorCapture
+{
+  public:
+    GdalErrorCapture();
+    ~GdalErrorCapture();
+    GdalErrorCapture(const GdalErrorCapture&) = delete;
+    GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
+
+    // The last error message (or warning, if no error), empty when none.
+    std::string lastMessage() const;
+
+  private:
+    static void CPL_STDCALL handler(CPLErr level, CPLErrorNum code, const char* message);
+};
+
+// Opens a vector source read-only; throws InputError naming the path when it cannot.
+GDALDatasetUniquePtr openVector(const std::string& path, const std::string& role);
+
+// A layer picked by name, or the only/first one; throws InputError listing the layers otherwise.
+OGRLayer* pickLayer(GDALDataset& ds, const std::string& path, const std::string& layer,
+                    const std::string& role);
+
+struct SpatialRefDeleter
+{
+    void operator()(OGRSpatialReference* srs) const
+    {
+        if (srs)
+            srs->Release();
+    }
+};
+using SpatialRefPtr = std::unique_ptr<OGRSpatialReference, SpatialRefDeleter>;
+
+// A spatial reference from any user string ("EPSG:4326", WKT, PROJ); ConfigError when invalid.
+SpatialRefPtr spatialRefFromUser(const std::string& text);
+
+// "EPSG:3763" when the SRS has an authority code, else its name.
+std::string describeSrs(const OGRSpatialReference& srs);
+
+} // namespace gp::io

@@ -1,0 +1,281 @@
+#include "io/layer_reader.hpp"
+
+#include "core/error.hpp"
+
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+
+namespace gp::io
+{
+
+namespace
+{
+
+std::string where(const std::string& role, const std::string& path)
+{
+    return role + " source '" + path + "'";
+}
+
+template <typename RingT>
+void readRing(const OGRLinearRing* ring, RingT& out)
+{
+    out.clear();
+    out.reserve(static_cast<std::size_t>(ring->getNumPoints()));
+    for (int i = 0; i < ring->getNumPoints(); ++i)
+        out.emplace_back(ring->getX(i), ring->getY(i));
+}
+
+void appendPolygon(const OGRPolygon* poly, MultiPolygon& out)
+{
+    if (poly->IsEmpty() || !poly->getExteriorRing())
+        return;
+    Polygon p;
+    readRing(poly->getExteriorRing(), p.outer());
+    p.inners().resize(static_cast<std::size_t>(poly->getNumInteriorRings()));
+    for (int i = 0; i < poly->getNumInteriorRings(); ++i)
+        readRing(poly->getInteriorRing(i), p.inners()[static_cast<std::size_t>(i)]);
+    bg::correct(p);
+    out.push_back(std::move(p));
+}
+
+void appendLine(const OGRSimpleCurve* curve, MultiLineString& out)
+{
+    LineString line;
+    for (int i = 0; i < curve->getNumPoints(); ++i)
+        line.emplace_back(curve->getX(i), curve->getY(i));
+    if (line.size() >= 2)
+        out.push_back(std::move(line));
+}
+
+// Walks any geometry, collecting polygons, lines (polygon outlines too, for barriers) and points.
+void collect(const OGRGeometry* g, GeometryKind kind, FeatureRecord& rec)
+{
+    const auto type = wkbFlatten(g->getGeometryType());
+    switch (type)
+    {
+    case wkbPolygon:
+        if (kind == GeometryKind::Lineal)
+        {
+            const auto* poly = g->toPolygon();
+            for (const auto* ring : *poly)
+                appendLine(ring, rec.lines);
+        }
+        else
+            appendPolygon(g->toPolygon(), rec.polygons);
+        break;
+    case wkbLineString:
+        if (kind == GeometryKind::Lineal)
+            appendLine(g->toLineString(), rec.lines);
+        break;
+    case wkbPoint:
+        if (kind == GeometryKind::PolygonalOrPoint && !g->IsEmpty() && !rec.point)
+            rec.point = Point(g->toPoint()->getX(), g->toPoint()->getY());
+        break;
+    case wkbMultiPolygon:
+    case wkbMultiLineString:
+    case wkbMultiPoint:
+    case wkbGeometryCollection:
+        for (const auto* part : *g->toGeometryCollection())
+            collect(part, kind, rec);
+        break;
+    default:
+        break;
+    }
+}
+
+bool isPolygonal(const OGRGeometry* g)
+{
+    const auto t = wkbFlatten(g->getGeometryType());
+    return t == wkbPolygon || t == wkbMultiPolygon;
+}
+
+} // namespace
+
+InputLayer::InputLayer(const LayerSource& source, std::string role, const std::string& assume_crs)
+    : m_source(source), m_role(std::move(role))
+{
+    m_dataset = openVector(source.path, m_role);
+    m_layer = pickLayer(*m_dataset, source.path, source.layer, m_role);
+    if (!source.where.empty())
+    {
+        GdalErrorCapture capture;
+        if (m_layer->SetAttributeFilter(source.where.c_str()) != OGRERR_NONE)
+            throw ConfigError("in " + where(m_role, source.path) + ": invalid --where filter '" +
+                              source.where + "': " + capture.lastMessage());
+    }
+    if (const OGRSpatialReference* srs = m_layer->GetSpatialRef())
+    {
+        m_srs.reset(srs->Clone());
+        m_srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    }
+    else if (!assume_crs.empty())
+        m_srs = spatialRefFromUser(assume_crs);
+    else
+        throw InputError("in " + where(m_role, source.path) + " layer '" + m_layer->GetName() +
+                         "': no CRS (a Shapefile needs its .prj); name one with --assume-crs, "
+                         "e.g. --assume-crs EPSG:4326");
+}
+
+OGREnvelope InputLayer::extent()
+{
+    OGREnvelope env;
+    if (m_layer->GetExtent(&env, TRUE) != OGRERR_NONE)
+        throw InputError("in " + where(m_role, m_source.path) + ": cannot compute the extent (empty layer?)");
+    return env;
+}
+
+LayerRecords InputLayer::read(const OGRSpatialReference& working,
+                              const std::vector<std::string>& fields, GeometryKind kind)
+{
+    LayerRecords out;
+    out.info.role = m_role;
+    out.info.path = m_source.path;
+    out.info.layer = m_layer->GetName();
+    out.info.where = m_source.where;
+    out.info.crs = describeSrs(*m_srs);
+
+    OGRFeatureDefn* defn = m_layer->GetLayerDefn();
+    auto fieldIndex = [&](const std::string& name) {
+        const int idx = defn->GetFieldIndex(name.c_str());
+        if (idx < 0)
+        {
+            std::string names;
+            for (int i = 0; i < defn->GetFieldCount(); ++i)
+                names += (i ? ", " : "") + std::string(defn->GetFieldDefn(i)->GetNameRef());
+            throw InputError("in " + where(m_role, m_source.path) + " layer '" + out.info.layer +
+                             "': no field named '" + name + "' (fields: " + names + ")");
+        }
+        return idx;
+    };
+    std::vector<int> indices;
+    for (const auto& f : fields)
+        indices.push_back(fieldIndex(f));
+    const int id_index = m_source.id_field.empty() ? -1 : fieldIndex(m_source.id_field);
+    int name_index = -1;
+    if (!m_source.name_field.empty())
+        name_index = fieldIndex(m_source.name_field);
+    else
+        for (const char* candidate : {"name", "NAME", "Name", "名称"})
+            if ((name_index = defn->GetFieldIndex(candidate)) >= 0)
+                break;
+
+    GdalErrorCapture capture;
+    std::unique_ptr<OGRCoordinateTransformation> transform;
+    if (!m_srs->IsSame(&working))
+    {
+        transform.reset(OGRCreateCoordinateTransformation(m_srs.get(), &working));
+        if (!transform)
+            throw InputError("in " + where(m_role, m_source.path) + ": cannot transform from " +
+                             describeSrs(*m_srs) + " to " + describeSrs(working) + ": " +
+                             capture.lastMessage());
+    }
+
+    auto skip = [&](const FeatureRecord& rec, const std::string& why) {
+        Issue issue;
+        issue.reason = "feature_skipped";
+        issue.detail = m_role + " feature " + rec.id + " (FID " + std::to_string(rec.fid) + ") in '" +
+                       m_source.path + "': " + why;
+        if (m_role == "buildings")
+            issue.buildings.push_back(rec.id);
+        out.issues.push_back(std::move(issue));
+        ++out.info.features_skipped;
+    };
+
+    m_layer->ResetReading();
+    for (auto& feature : *m_layer)
+    {
+        FeatureRecord rec;
+        rec.fid = feature->GetFID();
+        rec.id = (id_index >= 0 && feature->IsFieldSetAndNotNull(id_index))
+                     ? feature->GetFieldAsString(id_index)
+                     : std::to_string(rec.fid);
+        if (name_index >= 0 && feature->IsFieldSetAndNotNull(name_index))
+            rec.name = feature->GetFieldAsString(name_index);
+        for (int idx : indices)
+            rec.values.push_back(feature->IsFieldSetAndNotNull(idx)
+                                     ? std::optional<std::string>(feature->GetFieldAsString(idx))
+                                     : std::nullopt);
+        ++out.info.features_read;
+
+        const OGRGeometry* src = feature->GetGeometryRef();
+        if (!src || src->IsEmpty())
+        {
+            skip(rec, "null or empty geometry");
+            continue;
+        }
+        OGRGeometryUniquePtr geom(src->hasCurveGeometry() ? src->getLinearGeometry() : src->clone());
+        geom->flattenTo2D();
+        if (transform && geom->transform(transform.get()) != OGRERR_NONE)
+        {
+            skip(rec, "cannot reproject to " + describeSrs(working));
+            continue;
+        }
+        if (kind != GeometryKind::Lineal && isPolygonal(geom.get()) && !geom->IsValid())
+        {
+            // Self-intersections and the like: repair (GEOS make-valid) and report, never drop silently.
+            OGRGeometryUniquePtr fixed(geom->MakeValid());
+            if (!fixed || fixed->IsEmpty())
+            {
+                skip(rec, "invalid geometry that make-valid could not repair");
+                continue;
+            }
+            Issue issue;
+            issue.reason = "geometry_repaired";
+            issue.detail = m_role + " feature " + rec.id + " (FID " + std::to_string(rec.fid) +
+                           ") in '" + m_source.path + "': invalid geometry repaired with make-valid";
+            if (m_role == "buildings")
+                issue.buildings.push_back(rec.id);
+            out.issues.push_back(std::move(issue));
+            geom = std::move(fixed);
+        }
+        collect(geom.get(), kind, rec);
+        const bool usable = kind == GeometryKind::Lineal ? !rec.lines.empty()
+                            : kind == GeometryKind::Polygonal
+                                ? !rec.polygons.empty()
+                                : (!rec.polygons.empty() || rec.point.has_value());
+        if (!usable)
+        {
+            skip(rec, std::string("geometry type ") + OGRGeometryTypeToName(geom->getGeometryType()) +
+                          " is not usable here");
+            continue;
+        }
+        out.features.push_back(std::move(rec));
+    }
+    return out;
+}
+
+SpatialRefPtr chooseWorkingCrs(InputLayer& buildings, const std::string& user_choice)
+{
+    if (!user_choice.empty())
+    {
+        auto srs = spatialRefFromUser(user_choice);
+        if (!srs->IsProjected())
+            throw ConfigError("--working-crs '" + user_choice + "' is not a projected (metric) CRS");
+        return srs;
+    }
+    const OGRSpatialReference& src = buildings.srs();
+    if (src.IsProjected() && std::abs(src.GetLinearUnits() - 1.0) < 1e-9)
+    {
+        SpatialRefPtr srs(src.Clone());
+        srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        return srs;
+    }
+    // Geographic (or non-metre) source: the UTM zone at the centre of the buildings.
+    OGREnvelope env = buildings.extent();
+    double x = (env.MinX + env.MaxX) / 2, y = (env.MinY + env.MaxY) / 2;
+    SpatialRefPtr wgs84 = spatialRefFromUser("EPSG:4326");
+    if (!src.IsSame(wgs84.get()))
+    {
+        std::unique_ptr<OGRCoordinateTransformation> ct(
+            OGRCreateCoordinateTransformation(&src, wgs84.get()));
+        if (!ct || !ct->Transform(1, &x, &y))
+            throw InputError("cannot locate the buildings on the globe to choose a UTM zone; "
+                             "name a metric CRS with --working-crs");
+    }
+    const int zone = std::clamp(static_cast<int>(std::floor((x + 180.0) / 6.0)) + 1, 1, 60);
+    const int epsg = (y >= 0 ? 32600 : 32700) + zone;
+    return spatialRefFromUser("EPSG:" + std::to_string(epsg));
+}
+
+} // namespace gp::io

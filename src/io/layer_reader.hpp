@@ -1,0 +1,69 @@
+// The load stage: reads any GDAL vector layer into plain records in the working metric CRS.
+// No GDAL type leaves this file's users: records hold Boost geometries and text field values.
+#pragma once
+
+#include "core/config.hpp"
+#include "core/model.hpp"
+#include "io/gdal_support.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gp::io
+{
+
+enum class GeometryKind
+{
+    Polygonal,        // communities, compounds, street
+    PolygonalOrPoint, // buildings: footprints, or points where footprints are missing
+    Lineal,           // barriers (polygon outlines are taken as lines)
+};
+
+struct FeatureRecord
+{
+    std::int64_t fid = 0;
+    std::string id;   // the id field's value, else the FID as text
+    std::string name; // the name field's value, when there is one
+    std::vector<std::optional<std::string>> values; // one per requested field, nullopt when null
+    MultiPolygon polygons;
+    MultiLineString lines;
+    std::optional<Point> point;
+};
+
+struct LayerRecords
+{
+    SourceInfo info;
+    std::vector<FeatureRecord> features;
+    std::vector<Issue> issues; // skipped and repaired features
+};
+
+// An opened input layer. Opening checks the source, layer, filter and CRS; read() converts.
+class InputLayer
+{
+  public:
+    InputLayer(const LayerSource& source, std::string role, const std::string& assume_crs);
+
+    const OGRSpatialReference& srs() const { return *m_srs; }
+    const std::string& role() const { return m_role; }
+    // Extent in the layer's own CRS.
+    OGREnvelope extent();
+
+    // Reads every feature, reprojected to `working`; `fields` must exist (InputError otherwise).
+    LayerRecords read(const OGRSpatialReference& working, const std::vector<std::string>& fields,
+                      GeometryKind kind);
+
+  private:
+    LayerSource m_source;
+    std::string m_role;
+    GDALDatasetUniquePtr m_dataset;
+    OGRLayer* m_layer = nullptr;
+    SpatialRefPtr m_srs;
+};
+
+// The run's metric CRS: the user's choice, else the buildings' projected CRS, else the UTM zone
+// at the centre of the buildings' extent.
+SpatialRefPtr chooseWorkingCrs(InputLayer& buildings, const std::string& user_choice);
+
+} // namespace gp::io

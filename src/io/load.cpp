@@ -1,0 +1,163 @@
+#include "io/load.hpp"
+
+#include "core/error.hpp"
+#include "io/layer_reader.hpp"
+
+#include <algorithm>
+
+namespace gp::io
+{
+
+namespace
+{
+
+void takeIssues(Plan& plan, LayerRecords& records)
+{
+    plan.sources.push_back(records.info);
+    for (auto& issue : records.issues)
+        plan.issues.push_back(std::move(issue));
+}
+
+// A point inside the footprint: the centroid when it falls inside, else a point on the surface.
+Point anchorOf(const MultiPolygon& mp)
+{
+    Point c(0, 0);
+    bg::centroid(mp, c);
+    if (bg::within(c, mp))
+        return c;
+    // Largest part's interior: midpoint of the widest horizontal chord through its centroid row.
+    const Polygon* largest = &mp.front();
+    for (const auto& p : mp)
+        if (bg::area(p) > bg::area(*largest))
+            largest = &p;
+    Point pc(0, 0);
+    bg::centroid(*largest, pc);
+    double min_x = pc.x(), max_x = pc.x();
+    for (const auto& p : largest->outer())
+    {
+        min_x = std::min(min_x, p.x());
+        max_x = std::max(max_x, p.x());
+    }
+    LineString chord{{min_x - 1, pc.y()}, {max_x + 1, pc.y()}};
+    MultiLineString inside;
+    bg::intersection(chord, *largest, inside);
+    double best = -1;
+    Point out = pc;
+    for (const auto& seg : inside)
+    {
+        const double len = bg::length(seg);
+        if (len > best && seg.size() >= 2)
+        {
+            best = len;
+            out = Point((seg.front().x() + seg.back().x()) / 2, (seg.front().y() + seg.back().y()) / 2);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> buildingFields(const PartitionConfig& config)
+{
+    std::vector<std::string> fields;
+    for (const auto* f : {&config.households_field, &config.floors_field, &config.height_field,
+                          &config.use_field})
+        if (!f->empty())
+            fields.push_back(*f);
+    return fields;
+}
+
+} // namespace
+
+Plan loadInputs(const PartitionConfig& config)
+{
+    Plan plan;
+    InputLayer buildings(config.buildings, "buildings", config.assume_crs);
+    InputLayer communities(config.communities, "communities", config.assume_crs);
+    std::optional<InputLayer> street, compounds;
+    if (config.street)
+        street.emplace(*config.street, "street", config.assume_crs);
+    if (config.compounds)
+        compounds.emplace(*config.compounds, "compounds", config.assume_crs);
+    std::vector<InputLayer> barriers;
+    for (const auto& b : config.barriers)
+        barriers.emplace_back(b, "barriers", config.assume_crs);
+
+    SpatialRefPtr working = chooseWorkingCrs(buildings, config.working_crs);
+    plan.working_crs = describeSrs(*working);
+    {
+        char* wkt = nullptr;
+        working->exportToWkt(&wkt);
+        plan.working_crs_wkt = wkt ? wkt : "";
+        CPLFree(wkt);
+    }
+
+    // Buildings: footprints (or points), raw attribute text for classify/.
+    {
+        const auto fields = buildingFields(config);
+        auto records = buildings.read(*working, fields, GeometryKind::PolygonalOrPoint);
+        auto valueOf = [&](const FeatureRecord& rec, const std::string& field) {
+            for (std::size_t i = 0; i < fields.size(); ++i)
+                if (!field.empty() && fields[i] == field)
+                    return rec.values[i];
+            return std::optional<std::string>();
+        };
+        plan.buildings.reserve(records.features.size());
+        for (auto& rec : records.features)
+        {
+            Building b;
+            b.id = rec.id;
+            b.name = rec.name;
+            b.inputs.households = valueOf(rec, config.households_field);
+            b.inputs.floors = valueOf(rec, config.floors_field);
+            b.inputs.height = valueOf(rec, config.height_field);
+            b.use_value = valueOf(rec, config.use_field).value_or("");
+            if (!rec.polygons.empty())
+            {
+                b.footprint = std::move(rec.polygons);
+                b.area_m2 = bg::area(b.footprint);
+                b.anchor = anchorOf(b.footprint);
+            }
+            else
+                b.anchor = *rec.point;
+            plan.buildings.push_back(std::move(b));
+        }
+        takeIssues(plan, records);
+    }
+
+    auto readAreas = [&](InputLayer& layer, auto&& store) {
+        auto records = layer.read(*working, {}, GeometryKind::Polygonal);
+        for (auto& rec : records.features)
+            store(rec);
+        takeIssues(plan, records);
+    };
+    readAreas(communities, [&](FeatureRecord& rec) {
+        plan.communities.push_back({rec.id, rec.name, std::move(rec.polygons)});
+    });
+    if (plan.communities.empty())
+        throw InputError("communities source '" + config.communities.path +
+                         "' holds no usable polygon");
+    if (compounds)
+        readAreas(*compounds, [&](FeatureRecord& rec) {
+            plan.compounds.push_back({rec.id, rec.name, std::move(rec.polygons), -1});
+        });
+    if (street)
+        readAreas(*street, [&](FeatureRecord& rec) {
+            if (!plan.street)
+                plan.street.emplace();
+            for (auto& p : rec.polygons)
+                plan.street->push_back(std::move(p));
+        });
+    for (auto& layer : barriers)
+    {
+        auto records = layer.read(*working, {}, GeometryKind::Lineal);
+        Barrier barrier;
+        barrier.source = records.info.path;
+        for (auto& rec : records.features)
+            for (auto& line : rec.lines)
+                barrier.lines.push_back(std::move(line));
+        plan.barriers.push_back(std::move(barrier));
+        takeIssues(plan, records);
+    }
+    return plan;
+}
+
+} // namespace gp::io
