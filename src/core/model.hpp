@@ -110,6 +110,7 @@ struct Grid
 struct Issue
 {
     std::string reason; // fixed vocabulary, see README "Reasons"
+    std::string cause;  // why, for bound violations (e.g. "community_too_small")
     std::string detail; // human-readable, names the objects involved
     int households = 0;
     std::string community; // community id, when there is one

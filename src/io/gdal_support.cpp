@@ -11,7 +11,7 @@ namespace gp::io
 namespace
 {
 // Per-thread log of captured messages; handler() writes, the capture object reads.
-thread_local std::vector<std::pair<CPLErr, std::string>>* t_captured = nullptr;
+thread_local GdalErrorCapture::Messages* t_captured = nullptr;
 } // namespace
 
 void ensureGdalRegistered()
@@ -24,17 +24,16 @@ void ensureGdalRegistered()
     });
 }
 
-GdalErrorCapture::GdalErrorCapture()
+GdalErrorCapture::GdalErrorCapture() : m_outer(t_captured)
 {
-    t_captured = new std::vector<std::pair<CPLErr, std::string>>();
+    t_captured = &m_messages;
     CPLPushErrorHandler(&GdalErrorCapture::handler);
 }
 
 GdalErrorCapture::~GdalErrorCapture()
 {
     CPLPopErrorHandler();
-    delete t_captured;
-    t_captured = nullptr;
+    t_captured = m_outer;
 }
 
 void CPL_STDCALL GdalErrorCapture::handler(CPLErr level, CPLErrorNum, const char* message)
@@ -45,12 +44,18 @@ void CPL_STDCALL GdalErrorCapture::handler(CPLErr level, CPLErrorNum, const char
 
 std::string GdalErrorCapture::lastMessage() const
 {
-    if (!t_captured)
-        return {};
-    for (auto it = t_captured->rbegin(); it != t_captured->rend(); ++it)
+    for (auto it = m_messages.rbegin(); it != m_messages.rend(); ++it)
         if (it->first >= CE_Failure)
             return it->second;
-    return t_captured->empty() ? std::string() : t_captured->back().second;
+    return m_messages.empty() ? std::string() : m_messages.back().second;
+}
+
+bool GdalErrorCapture::failed() const
+{
+    for (const auto& [level, message] : m_messages)
+        if (level >= CE_Failure)
+            return true;
+    return false;
 }
 
 GDALDatasetUniquePtr openVector(const std::string& path, const std::string& role)

@@ -8,6 +8,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace gp::io
 {
@@ -27,9 +29,15 @@ class GdalErrorCapture
 
     // The last error message (or warning, if no error), empty when none.
     std::string lastMessage() const;
+    // Whether any error (not just a warning) was raised since construction.
+    bool failed() const;
+
+    using Messages = std::vector<std::pair<CPLErr, std::string>>;
 
   private:
     static void CPL_STDCALL handler(CPLErr level, CPLErrorNum code, const char* message);
+    Messages m_messages;
+    Messages* m_outer = nullptr; // captures nest: restore the enclosing one on destruction
 };
 
 // Opens a vector source read-only; throws InputError naming the path when it cannot.

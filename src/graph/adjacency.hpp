@@ -1,0 +1,28 @@
+// The graph stage: per community, the residential buildings become partition units (a compound
+// that fits in one grid is contracted to a single unit so it is never split), joined by the
+// edges of a Delaunay triangulation of their anchor points; edges crossing a barrier line or
+// leaving the community are marked so the partitioner avoids cutting grids across them.
+#pragma once
+
+#include "core/model.hpp"
+#include "partition/unit_graph.hpp"
+
+#include <vector>
+
+namespace gp::graph
+{
+
+struct CommunityGraph
+{
+    int community = -1;
+    partition::UnitGraph graph;
+    std::vector<std::vector<int>> unit_buildings; // building indices per unit, ascending
+    std::vector<bool> edge_crosses_barrier;       // per edge: crosses a real barrier line
+};
+
+// Which buildings take part in the residential partition.
+bool isGridMember(const Building& b);
+
+std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_households);
+
+} // namespace gp::graph

@@ -1,0 +1,201 @@
+#include "partition/spanning_tree.hpp"
+
+#include "partition/adjacency.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <numeric>
+#include <utility>
+
+namespace gp::partition
+{
+
+double edgeCost(const Edge& edge, const CostModel& model)
+{
+    double penalty = model.open;
+    switch (edge.kind)
+    {
+    case EdgeKind::Open:
+        penalty = model.open;
+        break;
+    case EdgeKind::CrossesCompound:
+        penalty = model.compound;
+        break;
+    case EdgeKind::CrossesBarrier:
+        penalty = model.barrier;
+        break;
+    }
+    return std::max(edge.length, model.min_length) * penalty;
+}
+
+NodeSet::NodeSet(const std::vector<int>& nodes, std::vector<int>& scratch)
+    : m_nodes(nodes), m_scratch(scratch)
+{
+    for (int i = 0; i < static_cast<int>(nodes.size()); ++i)
+    {
+        scratch[nodes[i]] = i;
+    }
+}
+
+std::vector<int> internalEdges(const Adjacency& adjacency, const NodeSet& set)
+{
+    std::vector<int> edges;
+    for (int u : set.nodes())
+    {
+        for (int s = adjacency.begin(u); s < adjacency.end(u); ++s)
+        {
+            const int v = adjacency.target(s);
+            if (u < v && set.contains(v))
+            {
+                edges.push_back(adjacency.edge(s));
+            }
+        }
+    }
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    return edges;
+}
+
+namespace
+{
+
+struct DisjointSets
+{
+    std::vector<int> parent;
+    explicit DisjointSets(int n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+    int find(int x)
+    {
+        while (parent[x] != x)
+        {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        return x;
+    }
+    bool unite(int a, int b)
+    {
+        a = find(a);
+        b = find(b);
+        if (a == b)
+        {
+            return false;
+        }
+        // Union by index keeps the result independent of call history.
+        if (a < b)
+        {
+            parent[b] = a;
+        }
+        else
+        {
+            parent[a] = b;
+        }
+        return true;
+    }
+};
+
+} // namespace
+
+RootedTree buildSpanningTree(const UnitGraph& graph, const NodeSet& set,
+                             const std::vector<int>& internal_edges, const CostModel& model,
+                             unsigned seed, int variant)
+{
+    const int n = set.size();
+
+    // Kruskal (1956): take edges by ascending cost, skip those closing a cycle.
+    std::vector<std::pair<double, int>> order;
+    order.reserve(internal_edges.size());
+    for (int id : internal_edges)
+    {
+        double cost = edgeCost(graph.edges[id], model);
+        if (variant > 0)
+        {
+            const std::uint64_t h = splitMix64(
+                splitMix64((static_cast<std::uint64_t>(seed) << 20) ^ static_cast<std::uint64_t>(variant)) ^
+                static_cast<std::uint64_t>(id));
+            cost *= 1.0 + model.jitter * unitInterval(h);
+        }
+        order.emplace_back(cost, id);
+    }
+    std::sort(order.begin(), order.end());
+
+    DisjointSets sets(n);
+    std::vector<int> degree(n + 1, 0);
+    std::vector<std::array<int, 3>> chosen; // (local a, local b, edge id)
+    for (const auto& [cost, id] : order)
+    {
+        const int a = set.local(graph.edges[id].a);
+        const int b = set.local(graph.edges[id].b);
+        if (sets.unite(a, b))
+        {
+            chosen.push_back({a, b, id});
+            ++degree[a + 1];
+            ++degree[b + 1];
+            if (static_cast<int>(chosen.size()) == n - 1)
+            {
+                break;
+            }
+        }
+    }
+    for (int i = 0; i < n; ++i)
+    {
+        degree[i + 1] += degree[i];
+    }
+    std::vector<std::pair<int, int>> links(degree[n]);
+    std::vector<int> fill(degree.begin(), degree.end() - 1);
+    for (const auto& [a, b, id] : chosen)
+    {
+        links[fill[a]++] = {b, id};
+        links[fill[b]++] = {a, id};
+    }
+    for (int i = 0; i < n; ++i)
+    {
+        std::sort(links.begin() + degree[i], links.begin() + degree[i + 1]);
+    }
+
+    RootedTree tree;
+    tree.preorder.reserve(n);
+    tree.position.assign(n, -1);
+    tree.parent.assign(n, -1);
+    tree.parent_edge.assign(n, -1);
+    tree.size.assign(n, 1);
+    std::vector<std::pair<int, int>> stack; // (local id, next link slot)
+    for (int root = 0; root < n; ++root)
+    {
+        if (tree.position[root] >= 0)
+        {
+            continue;
+        }
+        tree.position[root] = static_cast<int>(tree.preorder.size());
+        tree.preorder.push_back(root);
+        stack.emplace_back(root, degree[root]);
+        while (!stack.empty())
+        {
+            const int u = stack.back().first;
+            const int slot = stack.back().second++;
+            if (slot == degree[u + 1])
+            {
+                const int done = u;
+                stack.pop_back();
+                if (tree.parent[done] >= 0)
+                {
+                    tree.size[tree.parent[done]] += tree.size[done];
+                }
+                continue;
+            }
+            const auto [v, id] = links[slot];
+            if (tree.position[v] >= 0)
+            {
+                continue;
+            }
+            tree.parent[v] = u;
+            tree.parent_edge[v] = id;
+            tree.position[v] = static_cast<int>(tree.preorder.size());
+            tree.preorder.push_back(v);
+            stack.emplace_back(v, degree[v]);
+        }
+    }
+    return tree;
+}
+
+} // namespace gp::partition

@@ -1,0 +1,121 @@
+#include "place/place.hpp"
+
+#include "geom/prepared.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace gp::place
+{
+
+namespace
+{
+
+std::string percent(double share)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * share);
+    return buf;
+}
+
+// The area (index) holding most of the building; -1 when none. `share` gets its fraction.
+int bestArea(const geom::PreparedAreas& areas, const GEOSGeometry* g, double footprint_area,
+             double& share)
+{
+    share = 0.0;
+    const auto candidates = areas.candidates(g);
+    for (int c : candidates)
+        if (areas.covers(c, g))
+        {
+            share = 1.0;
+            return c;
+        }
+    int best = -1;
+    double best_area = 0.0;
+    for (int c : candidates)
+    {
+        if (!areas.intersects(c, g))
+            continue;
+        const double a = footprint_area > 0 ? areas.overlapArea(c, g) : 1.0;
+        if (a > best_area)
+        {
+            best_area = a;
+            best = c;
+        }
+    }
+    if (best >= 0)
+        share = footprint_area > 0 ? best_area / footprint_area : 1.0;
+    return best;
+}
+
+} // namespace
+
+PlaceStats placeBuildings(Plan& plan)
+{
+    geom::GeosContext ctx;
+    PlaceStats stats;
+
+    std::vector<const MultiPolygon*> community_areas;
+    for (const auto& c : plan.communities)
+        community_areas.push_back(&c.area);
+    geom::PreparedAreas communities(ctx, community_areas);
+
+    // Compounds belong to the community holding most of their area.
+    for (auto& compound : plan.compounds)
+    {
+        auto g = geom::toGeos(ctx, compound.area);
+        double share = 0;
+        compound.community = bestArea(communities, g.get(), bg::area(compound.area), share);
+    }
+    std::vector<const MultiPolygon*> compound_areas;
+    for (const auto& c : plan.compounds)
+        compound_areas.push_back(&c.area);
+    geom::PreparedAreas compounds(ctx, compound_areas);
+
+    for (auto& b : plan.buildings)
+    {
+        auto g = b.footprint.empty() ? geom::toGeos(ctx, b.anchor) : geom::toGeos(ctx, b.footprint);
+        double share = 0;
+        b.community = bestArea(communities, g.get(), b.area_m2, share);
+        if (b.community < 0)
+        {
+            ++stats.outside;
+            Issue issue;
+            issue.reason = "building_outside_communities";
+            issue.detail = "building " + b.id + " lies outside every community";
+            issue.households = b.households;
+            issue.buildings.push_back(b.id);
+            issue.area = b.footprint;
+            plan.issues.push_back(std::move(issue));
+            continue;
+        }
+        ++stats.placed;
+        if (share < 0.99)
+        {
+            ++stats.straddling;
+            const auto& c = plan.communities[static_cast<std::size_t>(b.community)];
+            Issue issue;
+            issue.reason = "building_straddles_communities";
+            issue.detail = "building " + b.id + " straddles a community boundary; placed in " +
+                           c.id + (c.name.empty() ? "" : " (" + c.name + ")") + " which holds " +
+                           percent(share) + " of its footprint";
+            issue.community = c.id;
+            issue.households = b.households;
+            issue.buildings.push_back(b.id);
+            issue.area = b.footprint;
+            plan.issues.push_back(std::move(issue));
+        }
+        // Compound by the anchor point, within the same community only.
+        auto anchor = geom::toGeos(ctx, b.anchor);
+        for (int c : compounds.candidates(anchor.get()))
+            if (plan.compounds[static_cast<std::size_t>(c)].community == b.community &&
+                compounds.covers(c, anchor.get()))
+            {
+                b.compound = c;
+                break;
+            }
+    }
+    return stats;
+}
+
+} // namespace gp::place

@@ -1,0 +1,104 @@
+// GEOS helpers the tile stage needs beyond geom/geos.hpp: prepared geometries, noding,
+// polygonizing, Voronoi edges and dissolving. Owned results always live in a GeomPtr/PreparedPtr.
+#pragma once
+
+#include "core/geometry.hpp"
+#include "geom/geos.hpp"
+
+#include <memory>
+#include <vector>
+
+namespace gp::tile
+{
+
+struct PreparedDeleter
+{
+    GEOSContextHandle_t handle = nullptr;
+    void operator()(const GEOSPreparedGeometry* p) const
+    {
+        if (p)
+            GEOSPreparedGeom_destroy_r(handle, p);
+    }
+};
+using PreparedPtr = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
+
+// The prepared geometry borrows `g`: keep `g` alive as long as the result.
+PreparedPtr prepare(geom::GeosContext& ctx, const GEOSGeometry* g);
+
+geom::GeomPtr clone(geom::GeosContext& ctx, const GEOSGeometry* g);
+
+// Bounding box; an empty geometry gives an inverted (empty) box.
+Box envelopeOf(geom::GeosContext& ctx, const GEOSGeometry* g);
+
+double areaOf(geom::GeosContext& ctx, const GEOSGeometry* g);
+
+// A point strictly inside a polygonal geometry (GEOS PointOnSurface).
+Point interiorPoint(geom::GeosContext& ctx, const GEOSGeometry* g);
+
+// Nodes and dissolves linework (unary union). Floating precision keeps input vertices exact;
+// if GEOS gives up it retries with snap-rounding to `fallback_grid` metres and sets *fell_back.
+geom::GeomPtr nodeLines(geom::GeosContext& ctx, const GEOSGeometry* lines, double fallback_grid,
+                        bool* fell_back);
+
+// Faces of noded linework (GEOS Polygonize); dangles and cut edges are dropped.
+geom::GeomPtr polygonize(geom::GeosContext& ctx, const GEOSGeometry* noded_lines);
+
+// Edges of the Voronoi diagram of `sites` (at least 2 distinct), as lines, unclipped beyond
+// the envelope of `extent`. Sites closer than `tolerance` are merged by GEOS.
+geom::GeomPtr voronoiEdges(geom::GeosContext& ctx, const std::vector<Point>& sites,
+                           const GEOSGeometry* extent, double tolerance);
+
+// Union of polygons that form an exactly noded coverage (GEOS CoverageUnion); falls back to a
+// full unary union when GEOS rejects the coverage and sets *fell_back.
+geom::GeomPtr dissolve(geom::GeosContext& ctx, std::vector<geom::GeomPtr> polygons,
+                       bool* fell_back);
+
+// Calls fn(x1, y1, x2, y2) for every segment of every ring of a polygon / multipolygon.
+template <typename Fn>
+void forEachRingSegment(geom::GeosContext& ctx, const GEOSGeometry* g, Fn&& fn);
+
+// ---- implementation of the template ----
+
+namespace detail
+{
+template <typename Fn>
+void ringSegments(GEOSContextHandle_t h, const GEOSGeometry* ring, Fn& fn)
+{
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
+    unsigned n = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n) || n < 2)
+        return;
+    double px = 0, py = 0;
+    GEOSCoordSeq_getXY_r(h, seq, 0, &px, &py);
+    for (unsigned i = 1; i < n; ++i)
+    {
+        double x = 0, y = 0;
+        GEOSCoordSeq_getXY_r(h, seq, i, &x, &y);
+        fn(px, py, x, y);
+        px = x;
+        py = y;
+    }
+}
+} // namespace detail
+
+template <typename Fn>
+void forEachRingSegment(geom::GeosContext& ctx, const GEOSGeometry* g, Fn&& fn)
+{
+    const auto h = ctx.handle();
+    const int type = GEOSGeomTypeId_r(h, g);
+    if (type == GEOS_POLYGON)
+    {
+        if (GEOSisEmpty_r(h, g) == 1)
+            return;
+        detail::ringSegments(h, GEOSGetExteriorRing_r(h, g), fn);
+        for (int i = 0, n = GEOSGetNumInteriorRings_r(h, g); i < n; ++i)
+            detail::ringSegments(h, GEOSGetInteriorRingN_r(h, g, i), fn);
+    }
+    else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION)
+    {
+        for (int i = 0, n = GEOSGetNumGeometries_r(h, g); i < n; ++i)
+            forEachRingSegment(ctx, GEOSGetGeometryN_r(h, g, i), fn);
+    }
+}
+
+} // namespace gp::tile

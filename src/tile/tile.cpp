@@ -1,0 +1,646 @@
+#include "tile/tile.hpp"
+
+#include "core/error.hpp"
+#include "tile/geos_ops.hpp"
+
+#include <boost/geometry/index/rtree.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <iterator>
+#include <map>
+#include <tuple>
+#include <utility>
+
+namespace gp::tile
+{
+
+namespace
+{
+
+namespace bgi = boost::geometry::index;
+using geom::checked;
+using geom::GeomPtr;
+using geom::GeosContext;
+
+using BoxEntry = std::pair<Box, int>;
+using BoxTree = bgi::rtree<BoxEntry, bgi::rstar<16>>;
+using SiteEntry = std::pair<Point, int>; // a Voronoi site and the building it samples
+using SiteTree = bgi::rtree<SiteEntry, bgi::rstar<16>>;
+
+// Sites closer than this are one site for GEOS; far below any building's size.
+constexpr double kVoronoiTolerance = 1e-3;
+// Snap-rounding grid if floating-point noding fails: 1 mm changes no area that matters.
+constexpr double kFallbackGrid = 1e-3;
+// Detached-piece repair rounds; each round only moves pieces to a neighbour, so few suffice.
+constexpr int kMaxCleanupRounds = 8;
+
+// Polygons with a spatial index and prepared forms, for point location.
+struct Region
+{
+    std::vector<GeomPtr> geoms;
+    std::vector<PreparedPtr> prepared;
+    BoxTree tree;
+
+    void build(GeosContext& ctx)
+    {
+        std::vector<BoxEntry> entries;
+        prepared.clear();
+        for (std::size_t i = 0; i < geoms.size(); ++i)
+        {
+            prepared.push_back(prepare(ctx, geoms[i].get()));
+            entries.emplace_back(envelopeOf(ctx, geoms[i].get()), static_cast<int>(i));
+        }
+        tree = BoxTree(entries.begin(), entries.end());
+    }
+
+    std::vector<int> candidates(const Point& p) const
+    {
+        std::vector<BoxEntry> hits;
+        tree.query(bgi::intersects(p), std::back_inserter(hits));
+        std::vector<int> ids;
+        for (const auto& hit : hits)
+            ids.push_back(hit.second);
+        std::sort(ids.begin(), ids.end()); // lowest index wins ties: deterministic
+        return ids;
+    }
+
+    // Lowest-index polygon containing p; with allow_boundary also one that only touches it.
+    int locate(GeosContext& ctx, const Point& p, bool allow_boundary) const
+    {
+        const std::vector<int> ids = candidates(p);
+        if (ids.empty())
+            return -1;
+        GeomPtr pt = geom::toGeos(ctx, p);
+        for (int i : ids)
+            if (GEOSPreparedContains_r(ctx.handle(), prepared[i].get(), pt.get()) == 1)
+                return i;
+        if (allow_boundary)
+            for (int i : ids)
+                if (GEOSPreparedIntersects_r(ctx.handle(), prepared[i].get(), pt.get()) == 1)
+                    return i;
+        return -1;
+    }
+
+    // The polygon holding `face` (a face of linework that includes this region's outlines),
+    // judged by its interior point; a degenerate face whose point lands on an outline is
+    // decided by overlap area.
+    int locateFace(GeosContext& ctx, const GEOSGeometry* face, const Point& inside) const
+    {
+        const int i = locate(ctx, inside, false);
+        if (i >= 0)
+            return i;
+        const double face_area = areaOf(ctx, face);
+        for (int j : candidates(inside))
+        {
+            GeomPtr common = checked(
+                ctx, GEOSIntersection_r(ctx.handle(), face, geoms[j].get()), "intersection");
+            if (areaOf(ctx, common.get()) > 0.5 * face_area)
+                return j;
+        }
+        return -1;
+    }
+};
+
+// Sample points of one building: its anchor, and its outline densified to `spacing`.
+void sampleBuilding(const MultiPolygon* footprint, const Point& anchor, double spacing,
+                    std::vector<Point>& out)
+{
+    out.clear();
+    out.push_back(anchor);
+    if (!footprint)
+        return;
+    auto ring = [&](const auto& pts) {
+        for (std::size_t i = 0; i + 1 < pts.size(); ++i)
+        {
+            const Point& a = pts[i];
+            const Point& b = pts[i + 1];
+            out.push_back(a);
+            const double len = std::hypot(b.x() - a.x(), b.y() - a.y());
+            const int steps = static_cast<int>(std::ceil(len / spacing));
+            for (int k = 1; k < steps; ++k)
+            {
+                const double t = static_cast<double>(k) / steps;
+                out.emplace_back(a.x() + t * (b.x() - a.x()), a.y() + t * (b.y() - a.y()));
+            }
+        }
+        if (!pts.empty())
+            out.push_back(pts.back());
+    };
+    for (const Polygon& poly : *footprint)
+    {
+        ring(poly.outer());
+        for (const auto& inner : poly.inners())
+            ring(inner);
+    }
+}
+
+void validate(const TileInput& in)
+{
+    const std::size_t n = in.grid_of.size();
+    if (in.footprints.size() != n || in.anchors.size() != n)
+        throw InputError("tile: footprints, anchors and grid_of must have one entry per building");
+    if (in.grid_count < 0)
+        throw InputError("tile: negative grid count");
+    for (std::size_t b = 0; b < n; ++b)
+        if (in.grid_of[b] < -1 || in.grid_of[b] >= in.grid_count)
+            throw InputError("tile: building " + std::to_string(b) + " has grid " +
+                             std::to_string(in.grid_of[b]) + " outside [-1, " +
+                             std::to_string(in.grid_count) + ")");
+}
+
+// Face adjacency: faces of one polygonization share exactly equal segments, so sorting the
+// segments pairs the two sides of every inner edge. Lengths are summed per face pair.
+std::vector<std::vector<std::pair<int, double>>> faceAdjacency(
+    GeosContext& ctx, const std::vector<const GEOSGeometry*>& faces)
+{
+    struct Seg
+    {
+        double x1, y1, x2, y2;
+        int face;
+    };
+    std::vector<Seg> segs;
+    for (std::size_t f = 0; f < faces.size(); ++f)
+        forEachRingSegment(ctx, faces[f], [&](double x1, double y1, double x2, double y2) {
+            if (std::tie(x2, y2) < std::tie(x1, y1))
+            {
+                std::swap(x1, x2);
+                std::swap(y1, y2);
+            }
+            segs.push_back({x1, y1, x2, y2, static_cast<int>(f)});
+        });
+    std::sort(segs.begin(), segs.end(), [](const Seg& a, const Seg& b) {
+        return std::tie(a.x1, a.y1, a.x2, a.y2, a.face) < std::tie(b.x1, b.y1, b.x2, b.y2, b.face);
+    });
+    struct Pair
+    {
+        int a, b;
+        double len;
+    };
+    std::vector<Pair> pairs;
+    for (std::size_t i = 0; i < segs.size();)
+    {
+        std::size_t j = i + 1;
+        while (j < segs.size() && segs[j].x1 == segs[i].x1 && segs[j].y1 == segs[i].y1 &&
+               segs[j].x2 == segs[i].x2 && segs[j].y2 == segs[i].y2)
+            ++j;
+        const double len = std::hypot(segs[i].x2 - segs[i].x1, segs[i].y2 - segs[i].y1);
+        for (std::size_t k = i; k < j; ++k)
+            for (std::size_t m = k + 1; m < j; ++m)
+                if (segs[k].face != segs[m].face)
+                    pairs.push_back({segs[k].face, segs[m].face, len});
+        i = j;
+    }
+    std::sort(pairs.begin(), pairs.end(),
+              [](const Pair& p, const Pair& q) { return std::tie(p.a, p.b) < std::tie(q.a, q.b); });
+    std::vector<std::vector<std::pair<int, double>>> adj(faces.size());
+    for (std::size_t i = 0; i < pairs.size();)
+    {
+        double total = 0.0;
+        std::size_t j = i;
+        for (; j < pairs.size() && pairs[j].a == pairs[i].a && pairs[j].b == pairs[i].b; ++j)
+            total += pairs[j].len;
+        adj[pairs[i].a].emplace_back(pairs[i].b, total);
+        adj[pairs[i].b].emplace_back(pairs[i].a, total);
+        i = j;
+    }
+    return adj;
+}
+
+// Connected sets of faces (sharing an edge) for which same(f, g) holds; in face order.
+template <typename Same>
+std::vector<std::vector<int>> components(const std::vector<std::vector<std::pair<int, double>>>& adj,
+                                         const std::vector<bool>& member, Same&& same)
+{
+    std::vector<std::vector<int>> comps;
+    std::vector<bool> seen(adj.size(), false);
+    for (std::size_t start = 0; start < adj.size(); ++start)
+    {
+        if (!member[start] || seen[start])
+            continue;
+        std::vector<int> comp{static_cast<int>(start)};
+        seen[start] = true;
+        for (std::size_t k = 0; k < comp.size(); ++k)
+            for (const auto& [g, len] : adj[comp[k]])
+                if (member[g] && !seen[g] && same(comp[k], g))
+                {
+                    seen[g] = true;
+                    comp.push_back(g);
+                }
+        std::sort(comp.begin(), comp.end());
+        comps.push_back(std::move(comp));
+    }
+    return comps;
+}
+
+// The grid (other than `except`) sharing the longest border with the faces of `comp`, or -1.
+int longestBorderGrid(const std::vector<int>& comp, const std::vector<int>& label,
+                      const std::vector<std::vector<std::pair<int, double>>>& adj, int except)
+{
+    std::map<int, double> border;
+    for (int f : comp)
+        for (const auto& [g, len] : adj[f])
+            if (label[g] >= 0 && label[g] != except)
+                border[label[g]] += len;
+    int best = -1;
+    double best_len = 0.0;
+    for (const auto& [grid, len] : border) // ascending grid: ties go to the lower index
+        if (len > best_len)
+        {
+            best = grid;
+            best_len = len;
+        }
+    return best;
+}
+
+std::string gridNote(int grid, const std::string& text)
+{
+    return "grid " + std::to_string(grid) + ": " + text;
+}
+
+} // namespace
+
+TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
+{
+    validate(in);
+    TileResult result;
+    result.grids.assign(static_cast<std::size_t>(in.grid_count), MultiPolygon{});
+    if (in.grid_count == 0 || !in.community || in.community->empty())
+        return result;
+    const auto h = ctx.handle();
+    const std::size_t nb = in.grid_of.size();
+    const double spacing = in.sample_spacing > 0.0 ? in.sample_spacing : 10.0;
+
+    GeomPtr community = geom::toGeos(ctx, *in.community);
+    if (GEOSisValid_r(h, community.get()) != 1)
+    {
+        GeomPtr fixed = checked(ctx, GEOSMakeValid_r(h, community.get()), "makeValid");
+        community = geom::toGeos(ctx, geom::toMultiPolygon(ctx, fixed.get()));
+        result.notes.push_back("community polygon was invalid and was repaired");
+    }
+    if (GEOSisEmpty_r(h, community.get()) == 1 || areaOf(ctx, community.get()) <= 0.0)
+    {
+        result.notes.push_back("community has no area");
+        return result;
+    }
+    bool noding_fell_back = false;
+
+    // (1) Blocks: faces of the community outline noded with the barriers inside it.
+    GeomPtr block_lines;
+    {
+        std::vector<GeomPtr> parts;
+        parts.push_back(checked(ctx, GEOSBoundary_r(h, community.get()), "boundary"));
+        if (in.barriers && !in.barriers->empty())
+        {
+            const Box env = envelopeOf(ctx, community.get());
+            GeomPtr lines = geom::toGeos(ctx, *in.barriers);
+            GeomPtr near = checked(ctx,
+                                   GEOSClipByRect_r(h, lines.get(), env.min_corner().x() - 1.0,
+                                                    env.min_corner().y() - 1.0,
+                                                    env.max_corner().x() + 1.0,
+                                                    env.max_corner().y() + 1.0),
+                                   "clipByRect");
+            parts.push_back(checked(ctx, GEOSIntersection_r(h, near.get(), community.get()),
+                                    "intersection(barriers)"));
+        }
+        GeomPtr all = geom::makeCollection(ctx, GEOS_GEOMETRYCOLLECTION, std::move(parts));
+        block_lines = nodeLines(ctx, all.get(), kFallbackGrid, &noding_fell_back);
+    }
+    Region blocks;
+    {
+        Region whole;
+        whole.geoms.push_back(clone(ctx, community.get()));
+        whole.build(ctx);
+        GeomPtr faces = polygonize(ctx, block_lines.get());
+        for (int i = 0, n = GEOSGetNumGeometries_r(h, faces.get()); i < n; ++i)
+        {
+            const GEOSGeometry* face = GEOSGetGeometryN_r(h, faces.get(), i);
+            if (whole.locateFace(ctx, face, interiorPoint(ctx, face)) >= 0)
+                blocks.geoms.push_back(clone(ctx, face));
+        }
+        blocks.build(ctx);
+    }
+    const std::size_t nblocks = blocks.geoms.size();
+
+    // (2) Voronoi sites per block, from the buildings that belong to a grid.
+    std::vector<std::vector<SiteEntry>> block_sites(nblocks);
+    {
+        std::vector<Point> samples;
+        for (std::size_t b = 0; b < nb; ++b)
+        {
+            if (in.grid_of[b] < 0)
+                continue;
+            sampleBuilding(in.footprints[b], in.anchors[b], spacing, samples);
+            for (const Point& p : samples)
+            {
+                const int blk = blocks.locate(ctx, p, true);
+                if (blk >= 0)
+                    block_sites[blk].emplace_back(p, static_cast<int>(b));
+            }
+        }
+    }
+    std::vector<SiteTree> site_trees(nblocks);
+    std::vector<GeomPtr> linework;
+    linework.push_back(std::move(block_lines));
+    std::vector<SiteEntry> all_sites;
+    for (std::size_t k = 0; k < nblocks; ++k)
+    {
+        auto& sites = block_sites[k];
+        // One site per location; the lowest building index keeps a shared vertex.
+        std::sort(sites.begin(), sites.end(), [](const SiteEntry& a, const SiteEntry& b) {
+            return std::make_tuple(a.first.x(), a.first.y(), a.second) <
+                   std::make_tuple(b.first.x(), b.first.y(), b.second);
+        });
+        sites.erase(std::unique(sites.begin(), sites.end(),
+                                [](const SiteEntry& a, const SiteEntry& b) {
+                                    return a.first.x() == b.first.x() &&
+                                           a.first.y() == b.first.y();
+                                }),
+                    sites.end());
+        site_trees[k] = SiteTree(sites.begin(), sites.end());
+        all_sites.insert(all_sites.end(), sites.begin(), sites.end());
+        if (sites.size() < 2)
+            continue;
+        std::vector<Point> points;
+        points.reserve(sites.size());
+        for (const auto& s : sites)
+            points.push_back(s.first);
+        GeomPtr edges = voronoiEdges(ctx, points, blocks.geoms[k].get(), kVoronoiTolerance);
+        linework.push_back(checked(ctx, GEOSIntersection_r(h, edges.get(), blocks.geoms[k].get()),
+                                   "intersection(voronoi)"));
+    }
+    const SiteTree global_sites(all_sites.begin(), all_sites.end());
+
+    // Footprints of grid buildings: their outlines join the linework so that a face is
+    // either wholly inside a footprint (and then forced to its grid) or outside it.
+    Region footprints;
+    std::vector<int> footprint_building;
+    for (std::size_t b = 0; b < nb; ++b)
+    {
+        if (in.grid_of[b] < 0 || !in.footprints[b] || in.footprints[b]->empty())
+            continue;
+        GeomPtr fp = geom::toGeos(ctx, *in.footprints[b]);
+        if (GEOSisEmpty_r(h, fp.get()) == 1)
+            continue;
+        linework.push_back(checked(ctx, GEOSBoundary_r(h, fp.get()), "boundary(footprint)"));
+        footprints.geoms.push_back(std::move(fp));
+        footprint_building.push_back(static_cast<int>(b));
+    }
+    footprints.build(ctx);
+
+    // One noded face set for everything: no two grids can ever overlap.
+    GeomPtr noded;
+    {
+        GeomPtr all = geom::makeCollection(ctx, GEOS_GEOMETRYCOLLECTION, std::move(linework));
+        noded = nodeLines(ctx, all.get(), kFallbackGrid, &noding_fell_back);
+    }
+    GeomPtr face_set = polygonize(ctx, noded.get());
+    noded.reset();
+
+    std::vector<const GEOSGeometry*> faces;
+    std::vector<int> label;  // grid of each face, -1 while unassigned
+    std::vector<int> pinned; // grid a face must keep (it holds a building of it), else -1
+    std::vector<double> face_area;
+    int footprint_conflicts = 0;
+    for (int i = 0, n = GEOSGetNumGeometries_r(h, face_set.get()); i < n; ++i)
+    {
+        const GEOSGeometry* face = GEOSGetGeometryN_r(h, face_set.get(), i);
+        const Point p = interiorPoint(ctx, face);
+        const int blk = blocks.locateFace(ctx, face, p);
+        if (blk < 0)
+            continue;
+        int grid = -1;
+        int pin = -1;
+        GeomPtr pt = geom::toGeos(ctx, p);
+        for (int f : footprints.candidates(p))
+            if (GEOSPreparedContains_r(h, footprints.prepared[f].get(), pt.get()) == 1)
+            {
+                const int g = in.grid_of[footprint_building[f]];
+                if (pin < 0)
+                    pin = g;
+                else if (g != pin)
+                    ++footprint_conflicts;
+            }
+        if (pin >= 0)
+            grid = pin;
+        else if (!block_sites[blk].empty())
+        {
+            std::vector<SiteEntry> nearest;
+            site_trees[blk].query(bgi::nearest(p, 1), std::back_inserter(nearest));
+            grid = in.grid_of[nearest.front().second];
+        }
+        faces.push_back(face);
+        label.push_back(grid);
+        pinned.push_back(pin);
+        face_area.push_back(areaOf(ctx, face));
+    }
+    const std::size_t nf = faces.size();
+
+    // Anchors pin their face too (point-only buildings have no footprint to do it).
+    std::vector<int> anchor_face(nb, -1);
+    {
+        std::vector<BoxEntry> entries;
+        for (std::size_t f = 0; f < nf; ++f)
+            entries.emplace_back(envelopeOf(ctx, faces[f]), static_cast<int>(f));
+        const BoxTree face_tree(entries.begin(), entries.end());
+        for (std::size_t b = 0; b < nb; ++b)
+        {
+            const int g = in.grid_of[b];
+            if (g < 0)
+                continue;
+            std::vector<BoxEntry> hits;
+            face_tree.query(bgi::intersects(in.anchors[b]), std::back_inserter(hits));
+            std::vector<int> ids;
+            for (const auto& hit : hits)
+                ids.push_back(hit.second);
+            std::sort(ids.begin(), ids.end());
+            GeomPtr pt = geom::toGeos(ctx, in.anchors[b]);
+            int found = -1;
+            for (int f : ids)
+                if (GEOSContains_r(h, faces[f], pt.get()) == 1)
+                {
+                    found = f;
+                    break;
+                }
+            if (found < 0)
+                for (int f : ids)
+                    if (GEOSIntersects_r(h, faces[f], pt.get()) == 1)
+                    {
+                        found = f;
+                        break;
+                    }
+            if (found < 0)
+                continue;
+            anchor_face[b] = found;
+            if (pinned[found] < 0)
+            {
+                pinned[found] = g;
+                label[found] = g;
+            }
+            else if (pinned[found] != g)
+                ++footprint_conflicts;
+        }
+    }
+    if (footprint_conflicts > 0)
+        result.notes.push_back(std::to_string(footprint_conflicts) +
+                               " places where buildings of different grids overlap; the lower "
+                               "building index keeps the overlap");
+
+    const auto adj = faceAdjacency(ctx, faces);
+
+    // (3) Faces of blocks without grid buildings go, block by block, to the grid sharing the
+    // longest border; repeat so that chains of empty blocks fill from their neighbours.
+    {
+        std::vector<int> block_of(nf, -1);
+        for (std::size_t f = 0; f < nf; ++f)
+            if (label[f] < 0)
+                block_of[f] = blocks.locateFace(ctx, faces[f], interiorPoint(ctx, faces[f]));
+        std::vector<bool> unlabeled(nf);
+        for (std::size_t f = 0; f < nf; ++f)
+            unlabeled[f] = label[f] < 0;
+        auto comps = components(adj, unlabeled,
+                                [&](int a, int b) { return block_of[a] == block_of[b]; });
+        int absorbed = 0;
+        bool changed = true;
+        std::vector<bool> done(comps.size(), false);
+        while (changed)
+        {
+            changed = false;
+            for (std::size_t c = 0; c < comps.size(); ++c)
+            {
+                if (done[c])
+                    continue;
+                const int g = longestBorderGrid(comps[c], label, adj, -1);
+                if (g < 0)
+                    continue;
+                for (int f : comps[c])
+                    label[f] = g;
+                done[c] = true;
+                changed = true;
+                ++absorbed;
+            }
+        }
+        int isolated = 0;
+        for (std::size_t c = 0; c < comps.size(); ++c)
+        {
+            if (done[c])
+                continue;
+            // No labelled neighbour (e.g. a separate part of the community): nearest site.
+            int g = 0;
+            if (!global_sites.empty())
+            {
+                std::vector<SiteEntry> nearest;
+                global_sites.query(bgi::nearest(interiorPoint(ctx, faces[comps[c].front()]), 1),
+                                   std::back_inserter(nearest));
+                g = in.grid_of[nearest.front().second];
+            }
+            for (int f : comps[c])
+                label[f] = g;
+            ++isolated;
+        }
+        if (absorbed > 0)
+            result.notes.push_back(std::to_string(absorbed) +
+                                   " blocks without grid buildings absorbed by a neighbouring grid");
+        if (isolated > 0)
+            result.notes.push_back(std::to_string(isolated) +
+                                   " isolated parts without grid buildings given to the nearest grid");
+    }
+
+    // (5) Detached pieces: each grid keeps the piece holding most of its buildings; a piece
+    // without any of its buildings goes to the neighbour sharing the longest border.
+    std::vector<int> merged(static_cast<std::size_t>(in.grid_count), 0);
+    std::vector<bool> all_faces(nf, true);
+    auto pieces = [&]() {
+        return components(adj, all_faces, [&](int a, int b) { return label[a] == label[b]; });
+    };
+    for (int round = 0; round < kMaxCleanupRounds; ++round)
+    {
+        const auto comps = pieces();
+        std::vector<int> comp_of(nf, -1);
+        for (std::size_t c = 0; c < comps.size(); ++c)
+            for (int f : comps[c])
+                comp_of[f] = static_cast<int>(c);
+        std::vector<int> buildings(comps.size(), 0);
+        for (std::size_t b = 0; b < nb; ++b)
+            if (anchor_face[b] >= 0 && label[anchor_face[b]] == in.grid_of[b])
+                ++buildings[comp_of[anchor_face[b]]];
+        std::vector<std::vector<int>> by_grid(static_cast<std::size_t>(in.grid_count));
+        for (std::size_t c = 0; c < comps.size(); ++c)
+            by_grid[label[comps[c].front()]].push_back(static_cast<int>(c));
+        bool changed = false;
+        for (int g = 0; g < in.grid_count; ++g)
+        {
+            const auto& list = by_grid[g];
+            if (list.size() < 2)
+                continue;
+            auto area = [&](int c) {
+                double a = 0.0;
+                for (int f : comps[c])
+                    a += face_area[f];
+                return a;
+            };
+            int keep = list.front();
+            for (int c : list)
+                if (std::make_pair(buildings[c], area(c)) > std::make_pair(buildings[keep], area(keep)))
+                    keep = c;
+            for (int c : list)
+            {
+                if (c == keep)
+                    continue;
+                const bool holds_building = std::any_of(
+                    comps[c].begin(), comps[c].end(), [&](int f) { return pinned[f] == g; });
+                if (holds_building)
+                    continue;
+                const int to = longestBorderGrid(comps[c], label, adj, g);
+                if (to < 0)
+                    continue;
+                for (int f : comps[c])
+                    label[f] = to;
+                ++merged[g];
+                changed = true;
+            }
+        }
+        if (!changed)
+            break;
+    }
+    std::vector<int> piece_count(static_cast<std::size_t>(in.grid_count), 0);
+    for (const auto& comp : pieces())
+        ++piece_count[label[comp.front()]];
+    for (int g = 0; g < in.grid_count; ++g)
+    {
+        if (merged[g] > 0)
+            result.notes.push_back(gridNote(g, std::to_string(merged[g]) +
+                                                   " detached pieces merged into neighbours"));
+        if (piece_count[g] > 1)
+            result.notes.push_back(gridNote(g, std::to_string(piece_count[g] - 1) +
+                                                   " detached pieces kept (they hold its buildings"
+                                                   " or touch no other grid)"));
+        if (piece_count[g] == 0)
+            result.notes.push_back(gridNote(g, "no area (no buildings inside the community)"));
+    }
+
+    // (4) Dissolve each grid's faces; they are exactly noded, so coverage union applies.
+    bool dissolve_fell_back = false;
+    std::vector<std::vector<int>> faces_of(static_cast<std::size_t>(in.grid_count));
+    for (std::size_t f = 0; f < nf; ++f)
+        faces_of[label[f]].push_back(static_cast<int>(f));
+    for (int g = 0; g < in.grid_count; ++g)
+    {
+        if (faces_of[g].empty())
+            continue;
+        std::vector<GeomPtr> parts;
+        parts.reserve(faces_of[g].size());
+        for (int f : faces_of[g])
+            parts.push_back(clone(ctx, faces[f]));
+        GeomPtr grid = dissolve(ctx, std::move(parts), &dissolve_fell_back);
+        result.grids[g] = geom::toMultiPolygon(ctx, grid.get());
+    }
+    if (noding_fell_back)
+        result.notes.push_back("linework noded with 1 mm snap-rounding after a robustness failure");
+    if (dissolve_fell_back)
+        result.notes.push_back("coverage union rejected the faces; used a full union instead");
+    return result;
+}
+
+} // namespace gp::tile

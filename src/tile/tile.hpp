@@ -1,0 +1,40 @@
+// The tile stage: one polygon per grid so that the grids of a community cover it with no gaps
+// and no overlaps, follow barrier lines, and hold every building of the grid.
+#pragma once
+
+#include "core/geometry.hpp"
+#include "geom/geos.hpp"
+
+#include <string>
+#include <vector>
+
+namespace gp::tile
+{
+
+struct TileInput
+{
+    const MultiPolygon* community = nullptr;     // metres
+    std::vector<const MultiPolygon*> footprints; // one per building (empty for point-only ones)
+    std::vector<Point> anchors;                  // one per building, a point inside it
+    std::vector<int> grid_of; // per building: grid in [0, grid_count), or -1 (in no grid)
+    int grid_count = 0;
+    const MultiLineString* barriers = nullptr; // may be null: roads, rivers, barrier outlines
+    double sample_spacing = 10.0; // max distance between Voronoi sites along a footprint outline
+};
+
+struct TileResult
+{
+    std::vector<MultiPolygon> grids; // grid_count polygons; their union is the community
+    std::vector<std::string> notes;  // repairs and anomalies, for the audit
+};
+
+// Method: split the community into blocks by the barriers; in each block, Voronoi cells of
+// sample points of its buildings (a discrete approximation of the building Voronoi diagram,
+// cf. Okabe et al., "Spatial Tessellations", 2nd ed., §3.5 area Voronoi diagrams); all
+// linework (blocks, cells, footprints) is noded once and polygonized, so each face is labelled
+// with exactly one grid and no overlap can arise. Empty blocks and detached fragments go to
+// the neighbour sharing the longest border. Deterministic. Throws InputError on inconsistent
+// input sizes and GeometryError when GEOS fails.
+TileResult tileCommunity(geom::GeosContext& ctx, const TileInput& input);
+
+} // namespace gp::tile

@@ -1,0 +1,330 @@
+#include "write/outputs.hpp"
+
+#include "core/error.hpp"
+#include "io/geojson_writer.hpp"
+#include "io/output_dir.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+
+namespace gp::write
+{
+
+using io::FeatureTable;
+using io::FieldType;
+using io::FieldValue;
+
+namespace
+{
+
+FieldValue text(const std::string& s)
+{
+    return s.empty() ? FieldValue{} : FieldValue{s};
+}
+
+FieldValue integer(long long v) { return FieldValue{static_cast<std::int64_t>(v)}; }
+
+// Rounded so the files do not change with the last bits of floating-point noise.
+FieldValue real(double v, int decimals)
+{
+    const double scale = std::pow(10.0, decimals);
+    return FieldValue{std::round(v * scale) / scale};
+}
+
+double rounded(double v, int decimals)
+{
+    const double scale = std::pow(10.0, decimals);
+    return std::round(v * scale) / scale;
+}
+
+const Community* communityOf(const Plan& plan, int index)
+{
+    return index >= 0 ? &plan.communities[static_cast<std::size_t>(index)] : nullptr;
+}
+
+std::string join(const std::vector<std::string>& items)
+{
+    std::string out;
+    for (const auto& s : items)
+        out += (out.empty() ? "" : ",") + s;
+    return out;
+}
+
+} // namespace
+
+const char* boundsStatus(int households, const PartitionConfig& config)
+{
+    if (households < config.min_households)
+        return "under";
+    if (households > config.max_households)
+        return "over";
+    return "within";
+}
+
+FeatureTable gridsTable(const Plan& plan, const PartitionConfig& config)
+{
+    FeatureTable t;
+    t.name = "grids";
+    t.fields = {{"grid_code", FieldType::String},    {"kind", FieldType::String},
+                {"community", FieldType::String},    {"community_name", FieldType::String},
+                {"households", FieldType::Integer},  {"buildings", FieldType::Integer},
+                {"bounds", FieldType::String},       {"deviation", FieldType::Integer},
+                {"area_m2", FieldType::Real},        {"polsby_popper", FieldType::Real},
+                {"cut_edges", FieldType::Integer},   {"barrier_crossings", FieldType::Integer}};
+    std::vector<int> order(plan.grids.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = static_cast<int>(i);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        return plan.grids[static_cast<std::size_t>(a)].code < plan.grids[static_cast<std::size_t>(b)].code;
+    });
+    for (int g : order)
+    {
+        const auto& grid = plan.grids[static_cast<std::size_t>(g)];
+        const Community* c = communityOf(plan, grid.community);
+        FeatureTable::Row row;
+        row.values = {text(grid.code),
+                      text(toString(grid.kind)),
+                      text(c ? c->id : ""),
+                      text(c ? c->name : ""),
+                      integer(grid.households),
+                      integer(static_cast<long long>(grid.buildings.size())),
+                      text(boundsStatus(grid.households, config)),
+                      integer(grid.households - config.target_households),
+                      real(grid.metrics.area_m2, 1),
+                      real(grid.metrics.polsby_popper, 4),
+                      integer(grid.metrics.cut_edges),
+                      integer(grid.metrics.barrier_crossings)};
+        row.area = grid.area;
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+FeatureTable buildingsTable(const Plan& plan)
+{
+    FeatureTable t;
+    t.name = "buildings";
+    t.fields = {{"building_id", FieldType::String},   {"name", FieldType::String},
+                {"grid_code", FieldType::String},     {"community", FieldType::String},
+                {"households", FieldType::Integer},   {"households_source", FieldType::String},
+                {"use", FieldType::String},           {"use_value", FieldType::String},
+                {"floors", FieldType::Real},          {"floors_source", FieldType::String},
+                {"area_m2", FieldType::Real}};
+    for (const auto& b : plan.buildings)
+    {
+        const Community* c = communityOf(plan, b.community);
+        FeatureTable::Row row;
+        row.values = {text(b.id),
+                      text(b.name),
+                      b.grid >= 0 ? text(plan.grids[static_cast<std::size_t>(b.grid)].code) : FieldValue{},
+                      text(c ? c->id : ""),
+                      integer(b.households),
+                      text(toString(b.households_source)),
+                      text(toString(b.use)),
+                      text(b.use_value),
+                      b.floors > 0 ? real(b.floors, 1) : FieldValue{},
+                      text(b.floors_source),
+                      real(b.area_m2, 1)};
+        if (!b.footprint.empty())
+            row.area = b.footprint;
+        else
+            row.point = b.anchor;
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+FeatureTable gapsTable(const Plan& plan)
+{
+    FeatureTable t;
+    t.name = "gaps";
+    t.fields = {{"reason", FieldType::String},    {"cause", FieldType::String},
+                {"detail", FieldType::String},    {"households", FieldType::Integer},
+                {"community", FieldType::String}, {"grid_code", FieldType::String},
+                {"building_ids", FieldType::String}};
+    for (const auto& issue : plan.issues)
+    {
+        FeatureTable::Row row;
+        row.values = {text(issue.reason),    text(issue.cause),     text(issue.detail),
+                      integer(issue.households), text(issue.community), text(issue.grid),
+                      text(join(issue.buildings))};
+        if (issue.area)
+            row.area = *issue.area;
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
+{
+    using Json = nlohmann::ordered_json;
+    Json r;
+    r["tool"] = "gridplan";
+    r["version"] = GRIDPLAN_VERSION;
+    r["working_crs"] = plan.working_crs;
+
+    Json inputs = Json::array();
+    for (const auto& s : plan.sources)
+        inputs.push_back({{"role", s.role},         {"path", s.path},
+                          {"layer", s.layer},       {"where", s.where},
+                          {"crs", s.crs},           {"features_read", s.features_read},
+                          {"features_skipped", s.features_skipped}});
+    r["inputs"] = inputs;
+
+    r["options"] = {{"min", config.min_households},
+                    {"max", config.max_households},
+                    {"target", config.target_households},
+                    {"households_field", config.households_field},
+                    {"floors_field", config.floors_field},
+                    {"height_field", config.height_field},
+                    {"use_field", config.use_field},
+                    {"usable_ratio", config.estimate.usable_ratio},
+                    {"dwelling_m2", config.estimate.dwelling_m2},
+                    {"floor_height_m", config.estimate.floor_height_m},
+                    {"min_dwelling_footprint_m2", config.estimate.min_area_m2},
+                    {"seed", config.seed}};
+
+    // Counts over buildings.
+    long long households_total = 0, households_in_grids = 0, households_within = 0;
+    int residential = 0, assigned = 0;
+    std::map<std::string, int> by_source, by_use;
+    for (const auto& b : plan.buildings)
+    {
+        households_total += b.households;
+        ++by_source[toString(b.households_source)];
+        ++by_use[toString(b.use)];
+        if (b.use == BuildingUse::Residential)
+            ++residential;
+        if (b.grid >= 0)
+        {
+            ++assigned;
+            households_in_grids += b.households;
+            if (std::string(boundsStatus(plan.grids[static_cast<std::size_t>(b.grid)].households, config)) == "within")
+                households_within += b.households;
+        }
+    }
+    int within = 0;
+    std::vector<int> sizes;
+    double pp_sum = 0;
+    for (const auto& g : plan.grids)
+    {
+        sizes.push_back(g.households);
+        within += std::string(boundsStatus(g.households, config)) == "within";
+        pp_sum += g.metrics.polsby_popper;
+    }
+    std::sort(sizes.begin(), sizes.end());
+    double mean = 0, var = 0;
+    for (int s : sizes)
+        mean += s;
+    if (!sizes.empty())
+        mean /= static_cast<double>(sizes.size());
+    for (int s : sizes)
+        var += (s - mean) * (s - mean);
+    if (!sizes.empty())
+        var /= static_cast<double>(sizes.size());
+
+    std::map<std::string, int> issues_by_reason;
+    for (const auto& issue : plan.issues)
+        ++issues_by_reason[issue.reason];
+
+    r["summary"] = {
+        {"buildings", plan.buildings.size()},
+        {"residential_buildings", residential},
+        {"buildings_in_grids", assigned},
+        {"households", households_total},
+        {"households_in_grids", households_in_grids},
+        {"households_in_grids_within_bounds_pct",
+         households_in_grids ? rounded(100.0 * static_cast<double>(households_within) / static_cast<double>(households_in_grids), 2) : 0.0},
+        {"communities", plan.communities.size()},
+        {"grids", plan.grids.size()},
+        {"grids_within_bounds", within},
+        {"mean_polsby_popper", plan.grids.empty() ? 0.0 : rounded(pp_sum / static_cast<double>(plan.grids.size()), 4)},
+        {"buildings_by_households_source", by_source},
+        {"buildings_by_use", by_use},
+        {"issues_by_reason", issues_by_reason},
+    };
+    r["grid_households"] = {
+        {"min", sizes.empty() ? 0 : sizes.front()},
+        {"max", sizes.empty() ? 0 : sizes.back()},
+        {"mean", rounded(mean, 2)},
+        {"stddev", rounded(std::sqrt(var), 2)},
+        {"median", sizes.empty() ? 0 : sizes[sizes.size() / 2]},
+    };
+
+    Json communities = Json::array();
+    for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
+    {
+        int grids = 0, hh = 0, in_bounds = 0;
+        for (const auto& g : plan.grids)
+            if (g.community == c)
+            {
+                ++grids;
+                hh += g.households;
+                in_bounds += std::string(boundsStatus(g.households, config)) == "within";
+            }
+        const auto& comm = plan.communities[static_cast<std::size_t>(c)];
+        communities.push_back({{"id", comm.id},
+                               {"name", comm.name},
+                               {"households", hh},
+                               {"grids", grids},
+                               {"grids_within_bounds", in_bounds}});
+    }
+    r["communities"] = communities;
+
+    std::vector<const Grid*> grids;
+    for (const auto& g : plan.grids)
+        grids.push_back(&g);
+    std::sort(grids.begin(), grids.end(), [](const Grid* a, const Grid* b) { return a->code < b->code; });
+    Json grid_list = Json::array();
+    for (const Grid* g : grids)
+        grid_list.push_back({{"grid_code", g->code},
+                             {"community", plan.communities[static_cast<std::size_t>(g->community)].id},
+                             {"households", g->households},
+                             {"buildings", g->buildings.size()},
+                             {"bounds", boundsStatus(g->households, config)},
+                             {"polsby_popper", rounded(g->metrics.polsby_popper, 4)},
+                             {"barrier_crossings", g->metrics.barrier_crossings}});
+    r["grids"] = grid_list;
+
+    Json violations = Json::array();
+    for (const auto& issue : plan.issues)
+        if (issue.reason == "grid_under_min" || issue.reason == "grid_over_max")
+            violations.push_back({{"grid_code", issue.grid},
+                                  {"reason", issue.reason},
+                                  {"cause", issue.cause},
+                                  {"households", issue.households},
+                                  {"detail", issue.detail}});
+    r["violations"] = violations;
+
+    Json issues = Json::array();
+    for (const auto& issue : plan.issues)
+        issues.push_back({{"reason", issue.reason},
+                          {"cause", issue.cause},
+                          {"detail", issue.detail},
+                          {"community", issue.community},
+                          {"grid_code", issue.grid},
+                          {"buildings", issue.buildings}});
+    r["issues"] = issues;
+    return r;
+}
+
+void writeOutputs(const Plan& plan, const PartitionConfig& config)
+{
+    io::OutputStaging staging(config.out_dir);
+    io::writeGeoJson(gridsTable(plan, config), staging.path("grids.geojson"), plan.working_crs_wkt);
+    io::writeGeoJson(buildingsTable(plan), staging.path("buildings.geojson"), plan.working_crs_wkt);
+    io::writeGeoJson(gapsTable(plan), staging.path("gaps.geojson"), plan.working_crs_wkt);
+    {
+        const std::string path = staging.path("report.json");
+        std::ofstream out(path, std::ios::binary);
+        // Invalid UTF-8 from a mis-decoded source must not abort the run: replace it.
+        out << report(plan, config).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        if (!out)
+            throw OutputError("cannot write '" + path + "'");
+    }
+    staging.commit();
+}
+
+} // namespace gp::write
