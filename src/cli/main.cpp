@@ -1,1 +1,201 @@
-int main() { return 0; }
+// gridplan command line: parses options into a PartitionConfig, runs the core, maps errors to
+// exit codes (0 ok, 1 bad input data or output, 2 usage, 3 internal). The only place that prints.
+#include "core/config.hpp"
+#include "core/error.hpp"
+#include "pipeline/run.hpp"
+#include "write/outputs.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <new>
+
+namespace
+{
+
+enum ExitCode
+{
+    kOk = 0,
+    kDataError = 1,
+    kUsageError = 2,
+    kInternalError = 3,
+};
+
+// Options of one input layer, as ogr2ogr names them: PATH, layer, attribute filter.
+struct LayerOptions
+{
+    gp::LayerSource* source;
+    void add(CLI::App& app, const std::string& role, const std::string& help, bool required)
+    {
+        auto* opt = app.add_option("--" + role, source->path, help);
+        if (required)
+            opt->required();
+        app.add_option("--" + role + "-layer", source->layer,
+                       "Layer of a multi-layer " + role + " source (default: the first)");
+        app.add_option("--" + role + "-where", source->where,
+                       "OGR SQL attribute filter on " + role + ", e.g. \"type = 'x'\"");
+        app.add_option("--" + role + "-id-field", source->id_field,
+                       "Field holding " + role + " ids (default: the feature id)");
+    }
+};
+
+// Splits "key=value" options into a map; ConfigError on a malformed entry.
+template <typename Value>
+void parsePairs(const std::vector<std::string>& items, const std::string& option,
+                std::map<std::string, Value>& out)
+{
+    for (const auto& item : items)
+    {
+        const auto eq = item.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw gp::ConfigError(option + " expects VALUE=..., got '" + item + "'");
+        const std::string key = item.substr(0, eq), value = item.substr(eq + 1);
+        if constexpr (std::is_same_v<Value, std::string>)
+            out[key] = value;
+        else
+        {
+            try
+            {
+                std::size_t used = 0;
+                out[key] = std::stod(value, &used);
+                if (used != value.size())
+                    throw std::invalid_argument(value);
+            }
+            catch (const std::exception&)
+            {
+                throw gp::ConfigError(option + " expects a number after '=', got '" + item + "'");
+            }
+        }
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"gridplan: community micro-grids (微网格) of 300-500 households from building and "
+                 "boundary layers"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", GRIDPLAN_VERSION);
+
+    gp::PartitionConfig config;
+    gp::LayerSource street, compounds;
+    std::vector<std::string> barrier_paths, barrier_layers, barrier_wheres, use_map, default_floors;
+    bool quiet = false, verbose = false;
+
+    auto* partition = app.add_subcommand("partition", "Partition every community of a street into micro-grids");
+    LayerOptions{&config.buildings}.add(*partition, "buildings", "Building footprints (or points): any GDAL vector source", true);
+    LayerOptions{&config.communities}.add(*partition, "communities", "Community (居民区/社区) boundary polygons", true);
+    partition->add_option("--communities-name-field", config.communities.name_field, "Field holding community names (default: name / 名称)");
+    LayerOptions{&street}.add(*partition, "street", "The street (街道) boundary polygon", false);
+    LayerOptions{&compounds}.add(*partition, "compounds", "Residential compounds (小区) / village groups as polygons", false);
+    partition->add_option("--barriers", barrier_paths, "Barrier lines or polygons: roads, rail, rivers (repeatable)");
+    partition->add_option("--barriers-layer", barrier_layers, "Layer per --barriers source (once for all, or once per source)");
+    partition->add_option("--barriers-where", barrier_wheres, "Attribute filter per --barriers source (once for all, or once per source)");
+    partition->add_option("--households-field", config.households_field, "Buildings field with household counts");
+    partition->add_option("--floors-field", config.floors_field, "Buildings field with the number of floors");
+    partition->add_option("--height-field", config.height_field, "Buildings field with the height in metres");
+    partition->add_option("--use-field", config.use_field, "Buildings field with the use (OSM building=, 住宅, 商业, ...)");
+    partition->add_option("--use-map", use_map, "Extra use mapping VALUE=CLASS, e.g. 综合楼=residential (repeatable)");
+    partition->add_option("--min", config.min_households, "Fewest households per grid")->capture_default_str();
+    partition->add_option("--max", config.max_households, "Most households per grid")->capture_default_str();
+    partition->add_option("--target", config.target_households, "Preferred households per grid")->capture_default_str();
+    partition->add_option("--usable-ratio", config.estimate.usable_ratio, "Share of floor area that is dwellings (estimates)")->capture_default_str();
+    partition->add_option("--dwelling-m2", config.estimate.dwelling_m2, "Average floor area per household in m2 (estimates)")->capture_default_str();
+    partition->add_option("--floor-height", config.estimate.floor_height_m, "Storey height in metres, to turn heights into floors")->capture_default_str();
+    partition->add_option("--min-dwelling-footprint", config.estimate.min_area_m2, "Footprints below this many m2 hold no dwelling")->capture_default_str();
+    partition->add_option("--default-floors", default_floors, "Floors assumed for a use value, VALUE=N (repeatable; * = any other)");
+    partition->add_option("--assume-crs", config.assume_crs, "CRS for layers that carry none, e.g. EPSG:4326");
+    partition->add_option("--working-crs", config.working_crs, "Metric CRS to work in (default: the buildings' projected CRS, else the local UTM zone)");
+    partition->add_option("--street-code", config.street_code, "Code prefix of every grid (e.g. the street's administrative code)")->capture_default_str();
+    partition->add_option("--seed", config.seed, "Seed of every random choice")->capture_default_str();
+    partition->add_option("--out", config.out_dir, "Output folder (created; earlier outputs are replaced only when the run succeeds)")->required();
+    partition->add_flag("-q,--quiet", quiet, "Print nothing but errors");
+    partition->add_flag("-v,--verbose", verbose, "Print each stage as it finishes");
+
+    try
+    {
+        app.parse(argc, argv);
+    }
+    catch (const CLI::ParseError& e)
+    {
+        return app.exit(e) == 0 ? kOk : kUsageError;
+    }
+
+    const auto start = std::chrono::steady_clock::now();
+    auto log = [&](const std::string& line) {
+        if (quiet)
+            return;
+        const auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start).count();
+        std::fprintf(stderr, "[%02lld:%02lld] %s\n", static_cast<long long>(s / 60), static_cast<long long>(s % 60), line.c_str());
+    };
+
+    try
+    {
+        if (!street.path.empty())
+            config.street = street;
+        if (!compounds.path.empty())
+            config.compounds = compounds;
+        auto perSource = [&](const std::vector<std::string>& values, const char* option, std::size_t i) {
+            if (values.empty())
+                return std::string();
+            if (values.size() == 1)
+                return values[0];
+            if (values.size() != barrier_paths.size())
+                throw gp::ConfigError(std::string(option) + " must be given once, or once per --barriers source");
+            return values[i];
+        };
+        for (std::size_t i = 0; i < barrier_paths.size(); ++i)
+        {
+            gp::LayerSource b;
+            b.path = barrier_paths[i];
+            b.layer = perSource(barrier_layers, "--barriers-layer", i);
+            b.where = perSource(barrier_wheres, "--barriers-where", i);
+            config.barriers.push_back(b);
+        }
+        parsePairs(use_map, "--use-map", config.use_mapping);
+        parsePairs(default_floors, "--default-floors", config.estimate.default_floors);
+
+        gp::pipeline::RunStats stats;
+        gp::pipeline::StageLog stage_log;
+        if (verbose)
+            stage_log = log;
+        const gp::Plan plan = gp::pipeline::runPartition(config, stage_log, &stats);
+        gp::write::writeOutputs(plan, config);
+
+        int within = 0;
+        for (const auto& g : plan.grids)
+            within += g.households >= config.min_households && g.households <= config.max_households;
+        log(std::to_string(plan.grids.size()) + " grids (" + std::to_string(within) + " within [" +
+            std::to_string(config.min_households) + ", " + std::to_string(config.max_households) + "]), " +
+            std::to_string(plan.issues.size()) + " issues; outputs in " + config.out_dir);
+        return kOk;
+    }
+    catch (const gp::ConfigError& e)
+    {
+        std::cerr << "gridplan: error: " << e.what() << "\n(see gridplan partition --help)\n";
+        return kUsageError;
+    }
+    catch (const gp::InputError& e)
+    {
+        std::cerr << "gridplan: input error: " << e.what() << '\n';
+        return kDataError;
+    }
+    catch (const gp::OutputError& e)
+    {
+        std::cerr << "gridplan: output error: " << e.what() << "\n(earlier outputs were left as they were)\n";
+        return kDataError;
+    }
+    catch (const std::bad_alloc&)
+    {
+        std::cerr << "gridplan: internal error: out of memory\n";
+        return kInternalError;
+    }
+    catch (const std::exception& e)
+    {
+        std::cerr << "gridplan: internal error: " << e.what() << '\n';
+        return kInternalError;
+    }
+}
