@@ -146,53 +146,7 @@ ImproveStats improvePartition(const UnitGraph& graph, const Bounds& bounds,
         }
     }
 
-    std::vector<int> seen(n, -1); // BFS stamps
-    int stamp = 0;
-    std::vector<int> queue;
-    std::vector<int> targets;
-    // Does part `donor` stay connected without u? Only u's own neighbours in the part can lose
-    // their link, so search from one of them until all are reached (usually within a few steps).
-    auto staysConnected = [&](int u, int donor)
-    {
-        targets.clear();
-        for (int s = adjacency.begin(u); s < adjacency.end(u); ++s)
-        {
-            const int v = adjacency.target(s);
-            if (part_of[v] == donor && (targets.empty() || targets.back() != v))
-            {
-                targets.push_back(v);
-            }
-        }
-        if (targets.size() <= 1)
-        {
-            return true;
-        }
-        ++stamp;
-        seen[u] = stamp;
-        seen[targets[0]] = stamp;
-        queue.assign(1, targets[0]);
-        std::size_t found = 1;
-        for (std::size_t head = 0; head < queue.size() && found < targets.size(); ++head)
-        {
-            const int w = queue[head];
-            for (int s = adjacency.begin(w); s < adjacency.end(w); ++s)
-            {
-                const int v = adjacency.target(s);
-                if (seen[v] == stamp || part_of[v] != donor)
-                {
-                    continue;
-                }
-                seen[v] = stamp;
-                queue.push_back(v);
-                if (std::binary_search(targets.begin(), targets.end(), v))
-                {
-                    ++found;
-                }
-            }
-        }
-        return found == targets.size();
-    };
-
+    partition::ContiguityCheck contiguity(adjacency);
     std::vector<int> options_for_u;
     for (int pass = 0; pass < options.max_passes; ++pass)
     {
@@ -263,8 +217,7 @@ ImproveStats improvePartition(const UnitGraph& graph, const Bounds& bounds,
                 receiver_after.sx += unit.sx;
                 receiver_after.sy += unit.sy;
                 receiver_after.sq += unit.sq;
-                const double delta =
-                    donor_gain + receiver_after.inertia() - moments[to].inertia();
+                const double delta = donor_gain + receiver_after.inertia() - moments[to].inertia();
                 // A relative margin keeps rounding noise from counting as progress.
                 const double margin =
                     1e-9 * (moments[from].inertia() + moments[to].inertia() + 1.0);
@@ -274,7 +227,7 @@ ImproveStats improvePartition(const UnitGraph& graph, const Bounds& bounds,
                     best_delta = delta;
                 }
             }
-            if (best < 0 || !staysConnected(u, from))
+            if (best < 0 || !contiguity.staysConnectedWithout(u, part_of))
             {
                 continue;
             }
@@ -320,7 +273,10 @@ ImproveStats improvePartition(const UnitGraph& graph, const Bounds& bounds,
         violation.part = renumber[violation.part];
     }
     std::stable_sort(result.violations.begin(), result.violations.end(),
-                     [](const auto& a, const auto& b) { return a.part < b.part; });
+                     [](const auto& a, const auto& b)
+                     {
+                         return a.part < b.part;
+                     });
     return stats;
 }
 

@@ -66,7 +66,10 @@ std::vector<std::vector<int>> connectedComponents(const Adjacency& adjacency,
                                                   const std::vector<char>& keep)
 {
     const int n = adjacency.size();
-    auto kept = [&](int u) { return keep.empty() || keep[u]; };
+    auto kept = [&](int u)
+    {
+        return keep.empty() || keep[u];
+    };
     std::vector<char> seen(n, 0);
     std::vector<std::vector<int>> components;
     std::vector<int> queue;
@@ -95,6 +98,53 @@ std::vector<std::vector<int>> connectedComponents(const Adjacency& adjacency,
         components.push_back(queue);
     }
     return components;
+}
+
+ContiguityCheck::ContiguityCheck(const Adjacency& adjacency)
+    : m_adjacency(adjacency), m_seen(adjacency.size(), 0)
+{
+}
+
+bool ContiguityCheck::staysConnectedWithout(int u, const std::vector<int>& part_of)
+{
+    const int part = part_of[u];
+    m_targets.clear();
+    for (int s = m_adjacency.begin(u); s < m_adjacency.end(u); ++s)
+    {
+        const int v = m_adjacency.target(s);
+        if (part_of[v] == part && (m_targets.empty() || m_targets.back() != v))
+        {
+            m_targets.push_back(v);
+        }
+    }
+    if (m_targets.size() <= 1)
+    {
+        return true;
+    }
+    ++m_stamp;
+    m_seen[u] = m_stamp;
+    m_seen[m_targets[0]] = m_stamp;
+    m_queue.assign(1, m_targets[0]);
+    std::size_t found = 1;
+    for (std::size_t head = 0; head < m_queue.size() && found < m_targets.size(); ++head)
+    {
+        const int w = m_queue[head];
+        for (int s = m_adjacency.begin(w); s < m_adjacency.end(w); ++s)
+        {
+            const int v = m_adjacency.target(s);
+            if (m_seen[v] == m_stamp || part_of[v] != part)
+            {
+                continue;
+            }
+            m_seen[v] = m_stamp;
+            m_queue.push_back(v);
+            if (std::binary_search(m_targets.begin(), m_targets.end(), v))
+            {
+                ++found;
+            }
+        }
+    }
+    return found == m_targets.size();
 }
 
 } // namespace gp::partition

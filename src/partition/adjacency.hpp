@@ -31,7 +31,10 @@ class Adjacency
 };
 
 // Mass used for compactness: households, but at least 1 so that empty units still count.
-inline double unitMass(const Unit& unit) { return unit.weight > 0 ? unit.weight : 1.0; }
+inline double unitMass(const Unit& unit)
+{
+    return unit.weight > 0 ? unit.weight : 1.0;
+}
 
 // SplitMix64 (Steele, Lea & Flood 2014): a platform-independent hash / random stream. Used
 // instead of std:: distributions, whose output differs between standard libraries.
@@ -44,11 +47,33 @@ inline std::uint64_t splitMix64(std::uint64_t x)
 }
 
 // Uniform in [0, 1) from a hash.
-inline double unitInterval(std::uint64_t h) { return static_cast<double>(h >> 11) * 0x1.0p-53; }
+inline double unitInterval(std::uint64_t h)
+{
+    return static_cast<double>(h >> 11) * 0x1.0p-53;
+}
 
 // Connected components of the units with keep[u] true (all units if keep is empty), each
 // sorted ascending, ordered by their lowest unit.
 std::vector<std::vector<int>> connectedComponents(const Adjacency& adjacency,
                                                   const std::vector<char>& keep);
+
+// Whether a part stays connected when one unit leaves it. Only the unit's own neighbours in the
+// part can lose their link, so a search from one of them stops once it has met all the others
+// (usually within a few steps). Reuses its buffers between calls.
+class ContiguityCheck
+{
+  public:
+    explicit ContiguityCheck(const Adjacency& adjacency);
+
+    // True when the units of part_of[u]'s part other than u remain as connected as before.
+    bool staysConnectedWithout(int u, const std::vector<int>& part_of);
+
+  private:
+    const Adjacency& m_adjacency;
+    std::vector<int> m_seen;
+    int m_stamp = 0;
+    std::vector<int> m_queue;
+    std::vector<int> m_targets;
+};
 
 } // namespace gp::partition

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "partition/adjacency.hpp"
 #include "partition/recursive_bisection.hpp"
+#include "partition/repair.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -56,10 +57,10 @@ int choosePartCount(long long weight, int units, const Bounds& bounds)
     long long k = 1;
     if (low <= high)
     {
-        const double target = bounds.target >= bounds.min && bounds.target <= bounds.max &&
-                                      bounds.target > 0
-                                  ? bounds.target
-                                  : 0.5 * (bounds.min + bounds.max);
+        const double target =
+            bounds.target >= bounds.min && bounds.target <= bounds.max && bounds.target > 0
+                ? bounds.target
+                : 0.5 * (bounds.min + bounds.max);
         k = std::clamp<long long>(std::llround(static_cast<double>(weight) / target), low, high);
     }
     else
@@ -79,8 +80,7 @@ PartitionResult partitionGraph(const UnitGraph& graph, const Bounds& bounds, uns
     if (bounds.max < 1 || bounds.min < 0 || bounds.min > bounds.max)
     {
         throw ConfigError("household bounds must satisfy 0 <= min <= max and max >= 1 (got min " +
-                          std::to_string(bounds.min) + ", max " + std::to_string(bounds.max) +
-                          ")");
+                          std::to_string(bounds.min) + ", max " + std::to_string(bounds.max) + ")");
     }
     PartitionResult result;
     const int n = static_cast<int>(graph.units.size());
@@ -177,6 +177,22 @@ PartitionResult partitionGraph(const UnitGraph& graph, const Bounds& bounds, uns
                                        : ", with no link to the rest of the community"));
     }
 
+    // Bisection may leave parts just outside the bounds; shift boundary units to fix them. Parts
+    // that are violations by nature (over-max units, isolated clusters) stay as they are.
+    std::vector<char> frozen(next_label, 0);
+    for (int label = 0; label < next_label; ++label)
+    {
+        frozen[label] = label < static_cast<int>(notes.size()) && notes[label].has_value();
+    }
+    for (int u = 0; u < n; ++u)
+    {
+        if (heavy_label[u] >= 0)
+        {
+            frozen[heavy_label[u]] = 1;
+        }
+    }
+    repairBounds(graph, adjacency, bounds, labels, next_label, frozen);
+
     // Number parts by their lowest unit so the numbering does not depend on the recursion.
     std::vector<int> renumber(next_label, -1);
     result.part_of.assign(n, -1);
@@ -218,8 +234,8 @@ PartitionResult partitionGraph(const UnitGraph& graph, const Bounds& bounds, uns
     {
         if (notes[label] && renumber[label] >= 0)
         {
-            result.violations.push_back({renumber[label], notes[label]->cause,
-                                         notes[label]->detail});
+            result.violations.push_back(
+                {renumber[label], notes[label]->cause, notes[label]->detail});
         }
     }
     std::vector<char> explained(result.parts, 0);
@@ -242,7 +258,10 @@ PartitionResult partitionGraph(const UnitGraph& graph, const Bounds& bounds, uns
                  "; no contiguous split within bounds was found"});
     }
     std::stable_sort(result.violations.begin(), result.violations.end(),
-                     [](const PartViolation& a, const PartViolation& b) { return a.part < b.part; });
+                     [](const PartViolation& a, const PartViolation& b)
+                     {
+                         return a.part < b.part;
+                     });
     return result;
 }
 

@@ -19,7 +19,7 @@ RecursiveBisection::RecursiveBisection(const UnitGraph& graph, const Adjacency& 
 
 BisectionOutcome RecursiveBisection::run(const std::vector<int>& units, int parts)
 {
-    m_retries_left = m_options.retry_budget;
+    m_retry_work_left = static_cast<long long>(m_options.retry_work) * units.size();
     return split(units, std::max(1, parts));
 }
 
@@ -57,25 +57,45 @@ BisectionOutcome RecursiveBisection::split(const std::vector<int>& units, int pa
     {
         return leaf(units);
     }
-    const int first_parts = parts / 2;
-
     // Score the edges of several spanning trees; the tree data dies before recursing, only the
-    // chosen sides (as unit lists) survive.
-    std::vector<std::vector<int>> first_sides; // distinct sides taking first_parts, best first
+    // chosen sides (as unit lists with their part counts) survive.
+    std::vector<std::pair<std::vector<int>, int>> sides; // (subtree side, its parts), best first
     {
         NodeSet set(units, m_local);
         const std::vector<int> edges = internalEdges(m_adjacency, set);
         CutRequest request;
         request.parts = parts;
-        request.first_parts = first_parts;
+        request.min_side_parts = std::max(1, parts / m_options.max_lopsidedness);
         request.bounds = m_bounds;
 
         std::vector<RootedTree> trees;
         std::vector<CutCandidate> candidates;
-        for (int t = 0; t < std::max(1, m_options.trees); ++t)
+        std::vector<std::uint64_t> tree_keys;
+        bool feasible = false;
+        int repeats = 0; // a set with few alternatives (a star, a chain) keeps giving one tree
+        const int plain = std::max(1, m_options.trees);
+        for (int t = 0; t < plain || (!feasible && t < m_options.max_trees && repeats < 3); ++t)
         {
-            trees.push_back(buildSpanningTree(m_graph, set, edges, m_options.cost, m_seed, t));
-            collectCuts(m_graph, set, trees.back(), t, request, m_options.weights, candidates);
+            RootedTree tree = buildSpanningTree(m_graph, set, edges, m_options.cost, m_seed, t);
+            std::uint64_t tree_key = 0;
+            for (int e : tree.parent_edge)
+            {
+                tree_key ^= e >= 0 ? splitMix64(static_cast<std::uint64_t>(e)) : 0;
+            }
+            if (std::find(tree_keys.begin(), tree_keys.end(), tree_key) != tree_keys.end())
+            {
+                ++repeats;
+                continue;
+            }
+            tree_keys.push_back(tree_key);
+            trees.push_back(std::move(tree));
+            const std::size_t before = candidates.size();
+            collectCuts(m_graph, set, trees.back(), static_cast<int>(trees.size()) - 1, request,
+                        m_options.weights, candidates);
+            for (std::size_t i = before; i < candidates.size() && !feasible; ++i)
+            {
+                feasible = candidates[i].violation == 0;
+            }
         }
         // Feasible cuts first, then by score; ties by tree and node keep the order total.
         std::sort(candidates.begin(), candidates.end(),
@@ -93,16 +113,12 @@ BisectionOutcome RecursiveBisection::split(const std::vector<int>& units, int pa
                       {
                           return a.tree < b.tree;
                       }
-                      if (a.node != b.node)
-                      {
-                          return a.node < b.node;
-                      }
-                      return a.subtree_parts < b.subtree_parts;
+                      return a.node < b.node;
                   });
         std::vector<std::uint64_t> keys;
         for (const CutCandidate& c : candidates)
         {
-            if (static_cast<int>(first_sides.size()) >= std::max(1, m_options.candidates))
+            if (static_cast<int>(sides.size()) >= std::max(1, m_options.candidates))
             {
                 break;
             }
@@ -111,20 +127,10 @@ BisectionOutcome RecursiveBisection::split(const std::vector<int>& units, int pa
                 continue;
             }
             keys.push_back(c.key);
-            std::vector<int> sub = subtreeUnits(set, trees[c.tree], c.node);
-            if (c.subtree_parts != first_parts)
-            {
-                // The subtree takes the second share: the first side is its complement.
-                std::vector<int> rest;
-                rest.reserve(units.size() - sub.size());
-                std::set_difference(units.begin(), units.end(), sub.begin(), sub.end(),
-                                    std::back_inserter(rest));
-                sub = std::move(rest);
-            }
-            first_sides.push_back(std::move(sub));
+            sides.emplace_back(subtreeUnits(set, trees[c.tree], c.node), c.subtree_parts);
         }
     }
-    if (first_sides.empty())
+    if (sides.empty())
     {
         return leaf(units);
     }
@@ -133,17 +139,18 @@ BisectionOutcome RecursiveBisection::split(const std::vector<int>& units, int pa
     int best_index = -1;
     std::vector<int> best_labels;
     int last_index = -1;
-    for (int i = 0; i < static_cast<int>(first_sides.size()); ++i)
+    for (int i = 0; i < static_cast<int>(sides.size()); ++i)
     {
         if (i > 0)
         {
-            if (m_retries_left <= 0)
+            if (m_retry_work_left < static_cast<long long>(units.size()))
             {
                 break;
             }
-            --m_retries_left;
+            m_retry_work_left -= static_cast<long long>(units.size());
         }
-        const std::vector<int>& first = first_sides[i];
+        const std::vector<int>& first = sides[i].first;
+        const int first_parts = sides[i].second;
         std::vector<int> second;
         second.reserve(units.size() - first.size());
         std::set_difference(units.begin(), units.end(), first.begin(), first.end(),
@@ -160,7 +167,7 @@ BisectionOutcome RecursiveBisection::split(const std::vector<int>& units, int pa
             {
                 return outcome;
             }
-            if (i + 1 < static_cast<int>(first_sides.size()))
+            if (i + 1 < static_cast<int>(sides.size()))
             {
                 best_labels.resize(units.size());
                 for (std::size_t j = 0; j < units.size(); ++j)

@@ -14,9 +14,13 @@ namespace gp::partition
 
 struct BisectionOptions
 {
-    int trees = 4;            // spanning trees tried per split (1 plain + perturbed ones)
-    int candidates = 4;       // distinct cuts kept per split for backtracking
-    int retry_budget = 48;    // cut retries allowed per top-level call (bounds the work)
+    int trees = 4;      // spanning trees scored per split (1 plain + perturbed ones)
+    int max_trees = 24; // more perturbed trees are drawn while no cut meets the bounds
+    int candidates = 4; // distinct cuts kept per split for backtracking
+    // Retrying a cut of a set of s units costs s; a top-level call on n units may spend
+    // retry_work x n in total, which keeps the worst case a constant factor above one pass.
+    int retry_work = 8;
+    int max_lopsidedness = 6; // each side takes at least parts / this many parts (depth bound)
     CostModel cost;
     CutWeights weights;
 };
@@ -24,8 +28,8 @@ struct BisectionOptions
 // How far the leaves of a bisection are from the bounds.
 struct BisectionOutcome
 {
-    int bad_parts = 0;     // leaves whose weight is outside [min, max]
-    long long excess = 0;  // total households outside the bounds over those leaves
+    int bad_parts = 0;    // leaves whose weight is outside [min, max]
+    long long excess = 0; // total households outside the bounds over those leaves
 };
 
 class RecursiveBisection
@@ -51,7 +55,7 @@ class RecursiveBisection
     int& m_next_label;
     BisectionOptions m_options;
     std::vector<int> m_local; // NodeSet scratch
-    int m_retries_left = 0;
+    long long m_retry_work_left = 0;
 };
 
 } // namespace gp::partition

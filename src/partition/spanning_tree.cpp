@@ -110,9 +110,9 @@ RootedTree buildSpanningTree(const UnitGraph& graph, const NodeSet& set,
         double cost = edgeCost(graph.edges[id], model);
         if (variant > 0)
         {
-            const std::uint64_t h = splitMix64(
-                splitMix64((static_cast<std::uint64_t>(seed) << 20) ^ static_cast<std::uint64_t>(variant)) ^
-                static_cast<std::uint64_t>(id));
+            const std::uint64_t h = splitMix64(splitMix64((static_cast<std::uint64_t>(seed) << 20) ^
+                                                          static_cast<std::uint64_t>(variant)) ^
+                                               static_cast<std::uint64_t>(id));
             cost *= 1.0 + model.jitter * unitInterval(h);
         }
         order.emplace_back(cost, id);

@@ -19,7 +19,7 @@ struct CostModel
     double open = 1.0;
     double compound = 4.0;
     double barrier = 25.0;
-    double jitter = 0.5; // perturbed trees multiply each cost by 1 + jitter * U[0, 1)
+    double jitter = 0.5;      // perturbed trees multiply each cost by 1 + jitter * U[0, 1)
     double min_length = 0.01; // metres; keeps coincident units ordered by kind
 };
 

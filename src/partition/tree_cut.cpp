@@ -88,11 +88,9 @@ void collectCuts(const UnitGraph& graph, const NodeSet& set, const RootedTree& t
     }
     const int root = tree.preorder[0];
     long long total = 0;
-    std::uint64_t all_key = 0;
     for (int g : set.nodes())
     {
         total += graph.units[g].weight;
-        all_key ^= unitKey(g);
     }
     const double whole = std::max(inertia(mass[root], sx[root], sy[root], sq[root]), 1e-9);
     const int k = request.parts;
@@ -120,29 +118,35 @@ void collectCuts(const UnitGraph& graph, const NodeSet& set, const RootedTree& t
             kind_bonus = weights.barrier_bonus;
             break;
         }
-        const int first = request.first_parts;
-        const int second = k - first;
-        for (int orientation = 0; orientation < 2; ++orientation)
-        {
-            const int sub_parts = orientation == 0 ? first : second;
-            if (orientation == 1 && first == second)
-            {
-                break;
-            }
-            const long long w = weight[l];
-            CutCandidate c;
-            c.tree = tree_index;
-            c.node = l;
-            c.subtree_parts = sub_parts;
-            c.subtree_weight = w;
-            c.violation = outside(w, sub_parts, request.bounds) +
-                          outside(total - w, k - sub_parts, request.bounds);
-            const double ideal = static_cast<double>(total) * sub_parts / k;
-            c.score = weights.balance * std::abs(static_cast<double>(w) - ideal) / mean +
-                      weights.compactness * split_inertia / whole - kind_bonus;
-            c.key = orientation == 0 ? key[l] : (all_key ^ key[l]);
-            out.push_back(c);
-        }
+        const long long w = weight[l];
+        // Part counts for the subtree that keep both sides feasible, else the proportional one.
+        const int lo_allowed = std::max(1, request.min_side_parts);
+        const int hi_allowed = k - lo_allowed;
+        const long long lo_fit = std::max<long long>(
+            {lo_allowed, (w + request.bounds.max - 1) / request.bounds.max,
+             k - (request.bounds.min > 0 ? (total - w) / request.bounds.min : k)});
+        const long long hi_fit = std::min<long long>(
+            {hi_allowed, request.bounds.min > 0 ? w / request.bounds.min : hi_allowed,
+             k - (total - w + request.bounds.max - 1) / request.bounds.max});
+        const long long proportional =
+            std::llround(static_cast<double>(w) * k / std::max<long long>(1, total));
+        const long long sub_parts =
+            lo_fit <= hi_fit ? std::clamp(proportional, lo_fit, hi_fit)
+                             : std::clamp<long long>(proportional, lo_allowed, hi_allowed);
+        CutCandidate c;
+        c.tree = tree_index;
+        c.node = l;
+        c.subtree_parts = static_cast<int>(sub_parts);
+        c.subtree_weight = w;
+        c.violation = outside(w, c.subtree_parts, request.bounds) +
+                      outside(total - w, k - c.subtree_parts, request.bounds);
+        const double side_mean = static_cast<double>(w) / c.subtree_parts;
+        const double rest_mean = static_cast<double>(total - w) / (k - c.subtree_parts);
+        c.score =
+            weights.balance * (std::abs(side_mean - mean) + std::abs(rest_mean - mean)) / mean +
+            weights.compactness * split_inertia / whole - kind_bonus;
+        c.key = key[l] ^ splitMix64(static_cast<std::uint64_t>(c.subtree_parts));
+        out.push_back(c);
     }
 }
 

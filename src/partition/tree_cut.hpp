@@ -1,5 +1,5 @@
 // Scores every edge of a spanning tree as a place to bisect a unit set into two sides that can
-// take k1 and k2 parts within the household bounds (the ReCom / SKATER tree-cut step).
+// take k1 and k - k1 parts within the household bounds (the ReCom / SKATER tree-cut step).
 #pragma once
 
 #include "partition/spanning_tree.hpp"
@@ -11,18 +11,20 @@
 namespace gp::partition
 {
 
-// What a bisection must achieve: `parts` parts in total, split as first_parts + the rest.
+// What a bisection must achieve: `parts` parts in total, of which either side may take any
+// count in [min_side_parts, parts - min_side_parts]. Letting the count follow the cut (rather
+// than always k/2) is what lets cuts run along roads wherever they lie.
 struct CutRequest
 {
     int parts = 2;
-    int first_parts = 1;
+    int min_side_parts = 1;
     Bounds bounds;
 };
 
 // How candidates that meet the bounds are ranked (lower score is better).
 struct CutWeights
 {
-    double balance = 1.0;        // x |W1 - W k1/k| / (W/k)
+    double balance = 1.0;        // x sum over sides of |W_side / k_side - W / k| / (W / k)
     double compactness = 1.0;    // x (inertia of side 1 + side 2) / inertia of the whole set
     double barrier_bonus = 1.0;  // subtracted when the cut tree edge crosses a barrier
     double compound_bonus = 0.3; // subtracted when it crosses a compound edge
@@ -30,16 +32,17 @@ struct CutWeights
 
 struct CutCandidate
 {
-    int tree = 0;           // which spanning tree
-    int node = -1;          // local id whose subtree is one side
-    int subtree_parts = 1;  // parts the subtree side takes
+    int tree = 0;          // which spanning tree
+    int node = -1;         // local id whose subtree is one side
+    int subtree_parts = 1; // parts the subtree side takes (the rest take the others)
     long long subtree_weight = 0;
     long long violation = 0; // households outside [parts*min, parts*max] on both sides
     double score = 0.0;
-    std::uint64_t key = 0;  // set hash of the side taking first_parts, to drop duplicates
+    std::uint64_t key = 0; // hash of (subtree units, subtree_parts), to drop duplicates
 };
 
-// Appends one candidate per (tree edge, orientation). Per-unit hashes are the Zobrist keys
+// Appends one candidate per tree edge, with the part count for the subtree side that best fits
+// the bounds (then closest to proportional). Per-unit hashes are the Zobrist keys
 // (Zobrist 1970) of the units, so equal splits from different trees get equal keys.
 void collectCuts(const UnitGraph& graph, const NodeSet& set, const RootedTree& tree, int tree_index,
                  const CutRequest& request, const CutWeights& weights,

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 
 #include <limits>
+#include <random>
 
 namespace gp::tile
 {
@@ -69,16 +70,55 @@ GeomPtr polygonize(GeosContext& ctx, const GEOSGeometry* noded_lines)
     return checked(ctx, GEOSPolygonize_r(ctx.handle(), parts, 1), "polygonize");
 }
 
-GeomPtr voronoiEdges(GeosContext& ctx, const std::vector<Point>& sites, const GEOSGeometry* extent,
-                     double tolerance)
+namespace
 {
+
+GEOSGeometry* rawVoronoi(GeosContext& ctx, const std::vector<Point>& sites,
+                         const GEOSGeometry* extent, double tolerance, double jitter)
+{
+    // Fixed seed: the same sites always get the same nudges.
+    std::mt19937 rng(20240611u);
+    std::uniform_real_distribution<double> nudge(-jitter, jitter);
     std::vector<GeomPtr> points;
     points.reserve(sites.size());
     for (const Point& p : sites)
-        points.push_back(geom::toGeos(ctx, p));
+    {
+        const double dx = jitter > 0.0 ? nudge(rng) : 0.0;
+        const double dy = jitter > 0.0 ? nudge(rng) : 0.0;
+        points.push_back(geom::toGeos(ctx, Point(p.x() + dx, p.y() + dy)));
+    }
     GeomPtr multipoint = geom::makeCollection(ctx, GEOS_MULTIPOINT, std::move(points));
-    return checked(ctx, GEOSVoronoiDiagram_r(ctx.handle(), multipoint.get(), extent, tolerance, 1),
-                   "voronoiDiagram");
+    return GEOSVoronoiDiagram_r(ctx.handle(), multipoint.get(), extent, tolerance, 0);
+}
+
+} // namespace
+
+GeomPtr voronoiEdges(GeosContext& ctx, const std::vector<Point>& sites, const GEOSGeometry* extent,
+                     double tolerance)
+{
+    const auto h = ctx.handle();
+    // On cocircular sites (a lattice of outline samples) GEOS 3.11 can build degenerate cells
+    // and fail, in edge mode as in cell mode; nudging the sites by far less than a millimetre
+    // breaks the ties. Exact sites are tried first so regular layouts keep exact edges.
+    GEOSGeometry* raw = nullptr;
+    for (double jitter : {0.0, 1e-6, 1e-5, 1e-4})
+        if ((raw = rawVoronoi(ctx, sites, extent, tolerance, jitter)))
+            break;
+    GeomPtr cells = checked(ctx, raw, "voronoiDiagram");
+    // Cell outlines as lines: each edge appears twice, which noding dissolves.
+    std::vector<GeomPtr> rings;
+    for (int i = 0, n = GEOSGetNumGeometries_r(h, cells.get()); i < n; ++i)
+    {
+        const GEOSGeometry* cell = GEOSGetGeometryN_r(h, cells.get(), i);
+        if (GEOSGeomTypeId_r(h, cell) != GEOS_POLYGON || GEOSisEmpty_r(h, cell) == 1)
+            continue;
+        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, GEOSGetExteriorRing_r(h, cell));
+        GEOSCoordSequence* copy = GEOSCoordSeq_clone_r(h, seq);
+        if (!copy)
+            throw GeometryError("GEOS coordinate sequence copy failed: " + ctx.lastError());
+        rings.push_back(checked(ctx, GEOSGeom_createLineString_r(h, copy), "createLineString"));
+    }
+    return geom::makeCollection(ctx, GEOS_MULTILINESTRING, std::move(rings));
 }
 
 GeomPtr dissolve(GeosContext& ctx, std::vector<GeomPtr> polygons, bool* fell_back)

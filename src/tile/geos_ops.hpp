@@ -43,8 +43,9 @@ geom::GeomPtr nodeLines(geom::GeosContext& ctx, const GEOSGeometry* lines, doubl
 // Faces of noded linework (GEOS Polygonize); dangles and cut edges are dropped.
 geom::GeomPtr polygonize(geom::GeosContext& ctx, const GEOSGeometry* noded_lines);
 
-// Edges of the Voronoi diagram of `sites` (at least 2 distinct), as lines, unclipped beyond
-// the envelope of `extent`. Sites closer than `tolerance` are merged by GEOS.
+// Edges of the Voronoi diagram of `sites` (at least 2 distinct) as lines (cell outlines, so
+// each inner edge appears twice), reaching at least the envelope of `extent`. Sites closer than
+// `tolerance` are merged by GEOS; on degenerate input the sites are nudged by <= 0.1 mm.
 geom::GeomPtr voronoiEdges(geom::GeosContext& ctx, const std::vector<Point>& sites,
                            const GEOSGeometry* extent, double tolerance);
 
@@ -61,8 +62,7 @@ void forEachRingSegment(geom::GeosContext& ctx, const GEOSGeometry* g, Fn&& fn);
 
 namespace detail
 {
-template <typename Fn>
-void ringSegments(GEOSContextHandle_t h, const GEOSGeometry* ring, Fn& fn)
+template <typename Fn> void ringSegments(GEOSContextHandle_t h, const GEOSGeometry* ring, Fn& fn)
 {
     const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
     unsigned n = 0;

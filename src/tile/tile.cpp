@@ -94,8 +94,8 @@ struct Region
         const double face_area = areaOf(ctx, face);
         for (int j : candidates(inside))
         {
-            GeomPtr common = checked(
-                ctx, GEOSIntersection_r(ctx.handle(), face, geoms[j].get()), "intersection");
+            GeomPtr common = checked(ctx, GEOSIntersection_r(ctx.handle(), face, geoms[j].get()),
+                                     "intersection");
             if (areaOf(ctx, common.get()) > 0.5 * face_area)
                 return j;
         }
@@ -152,8 +152,8 @@ void validate(const TileInput& in)
 
 // Face adjacency: faces of one polygonization share exactly equal segments, so sorting the
 // segments pairs the two sides of every inner edge. Lengths are summed per face pair.
-std::vector<std::vector<std::pair<int, double>>> faceAdjacency(
-    GeosContext& ctx, const std::vector<const GEOSGeometry*>& faces)
+std::vector<std::vector<std::pair<int, double>>>
+faceAdjacency(GeosContext& ctx, const std::vector<const GEOSGeometry*>& faces)
 {
     struct Seg
     {
@@ -210,8 +210,9 @@ std::vector<std::vector<std::pair<int, double>>> faceAdjacency(
 
 // Connected sets of faces (sharing an edge) for which same(f, g) holds; in face order.
 template <typename Same>
-std::vector<std::vector<int>> components(const std::vector<std::vector<std::pair<int, double>>>& adj,
-                                         const std::vector<bool>& member, Same&& same)
+std::vector<std::vector<int>>
+components(const std::vector<std::vector<std::pair<int, double>>>& adj,
+           const std::vector<bool>& member, Same&& same)
 {
     std::vector<std::vector<int>> comps;
     std::vector<bool> seen(adj.size(), false);
@@ -295,12 +296,12 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
         {
             const Box env = envelopeOf(ctx, community.get());
             GeomPtr lines = geom::toGeos(ctx, *in.barriers);
-            GeomPtr near = checked(ctx,
-                                   GEOSClipByRect_r(h, lines.get(), env.min_corner().x() - 1.0,
-                                                    env.min_corner().y() - 1.0,
-                                                    env.max_corner().x() + 1.0,
-                                                    env.max_corner().y() + 1.0),
-                                   "clipByRect");
+            GeomPtr near =
+                checked(ctx,
+                        GEOSClipByRect_r(h, lines.get(), env.min_corner().x() - 1.0,
+                                         env.min_corner().y() - 1.0, env.max_corner().x() + 1.0,
+                                         env.max_corner().y() + 1.0),
+                        "clipByRect");
             parts.push_back(checked(ctx, GEOSIntersection_r(h, near.get(), community.get()),
                                     "intersection(barriers)"));
         }
@@ -354,8 +355,7 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
         });
         sites.erase(std::unique(sites.begin(), sites.end(),
                                 [](const SiteEntry& a, const SiteEntry& b) {
-                                    return a.first.x() == b.first.x() &&
-                                           a.first.y() == b.first.y();
+                                    return a.first.x() == b.first.x() && a.first.y() == b.first.y();
                                 }),
                     sites.end());
         site_trees[k] = SiteTree(sites.begin(), sites.end());
@@ -366,7 +366,17 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
         points.reserve(sites.size());
         for (const auto& s : sites)
             points.push_back(s.first);
-        GeomPtr edges = voronoiEdges(ctx, points, blocks.geoms[k].get(), kVoronoiTolerance);
+        // Cells must reach the whole block: GEOS clips the diagram to this extent. A margin
+        // keeps diagram edges off the clip frame, where GEOS 3.11 can make 1-point lines.
+        const Box env = envelopeOf(ctx, blocks.geoms[k].get());
+        const double margin = 1.0 + 0.1 * std::max(env.max_corner().x() - env.min_corner().x(),
+                                                   env.max_corner().y() - env.min_corner().y());
+        GeomPtr frame = checked(ctx,
+                                GEOSGeom_createRectangle_r(
+                                    h, env.min_corner().x() - margin, env.min_corner().y() - margin,
+                                    env.max_corner().x() + margin, env.max_corner().y() + margin),
+                                "createRectangle");
+        GeomPtr edges = voronoiEdges(ctx, points, frame.get(), kVoronoiTolerance);
         linework.push_back(checked(ctx, GEOSIntersection_r(h, edges.get(), blocks.geoms[k].get()),
                                    "intersection(voronoi)"));
     }
@@ -499,8 +509,8 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
         std::vector<bool> unlabeled(nf);
         for (std::size_t f = 0; f < nf; ++f)
             unlabeled[f] = label[f] < 0;
-        auto comps = components(adj, unlabeled,
-                                [&](int a, int b) { return block_of[a] == block_of[b]; });
+        auto comps =
+            components(adj, unlabeled, [&](int a, int b) { return block_of[a] == block_of[b]; });
         int absorbed = 0;
         bool changed = true;
         std::vector<bool> done(comps.size(), false);
@@ -540,14 +550,16 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
             ++isolated;
         }
         if (absorbed > 0)
-            result.notes.push_back(std::to_string(absorbed) +
-                                   " blocks without grid buildings absorbed by a neighbouring grid");
+            result.notes.push_back(
+                std::to_string(absorbed) +
+                " blocks without grid buildings absorbed by a neighbouring grid");
         if (isolated > 0)
-            result.notes.push_back(std::to_string(isolated) +
-                                   " isolated parts without grid buildings given to the nearest grid");
+            result.notes.push_back(
+                std::to_string(isolated) +
+                " isolated parts without grid buildings given to the nearest grid");
     }
 
-    // (5) Detached pieces: each grid keeps the piece holding most of its buildings; a piece
+    // (4) Detached pieces: each grid keeps the piece holding most of its buildings; a piece
     // without any of its buildings goes to the neighbour sharing the longest border.
     std::vector<int> merged(static_cast<std::size_t>(in.grid_count), 0);
     std::vector<bool> all_faces(nf, true);
@@ -582,14 +594,15 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
             };
             int keep = list.front();
             for (int c : list)
-                if (std::make_pair(buildings[c], area(c)) > std::make_pair(buildings[keep], area(keep)))
+                if (std::make_pair(buildings[c], area(c)) >
+                    std::make_pair(buildings[keep], area(keep)))
                     keep = c;
             for (int c : list)
             {
                 if (c == keep)
                     continue;
-                const bool holds_building = std::any_of(
-                    comps[c].begin(), comps[c].end(), [&](int f) { return pinned[f] == g; });
+                const bool holds_building = std::any_of(comps[c].begin(), comps[c].end(),
+                                                        [&](int f) { return pinned[f] == g; });
                 if (holds_building)
                     continue;
                 const int to = longestBorderGrid(comps[c], label, adj, g);
@@ -610,8 +623,8 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
     for (int g = 0; g < in.grid_count; ++g)
     {
         if (merged[g] > 0)
-            result.notes.push_back(gridNote(g, std::to_string(merged[g]) +
-                                                   " detached pieces merged into neighbours"));
+            result.notes.push_back(
+                gridNote(g, std::to_string(merged[g]) + " detached pieces merged into neighbours"));
         if (piece_count[g] > 1)
             result.notes.push_back(gridNote(g, std::to_string(piece_count[g] - 1) +
                                                    " detached pieces kept (they hold its buildings"
@@ -620,7 +633,7 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
             result.notes.push_back(gridNote(g, "no area (no buildings inside the community)"));
     }
 
-    // (4) Dissolve each grid's faces; they are exactly noded, so coverage union applies.
+    // (5) Dissolve each grid's faces; they are exactly noded, so coverage union applies.
     bool dissolve_fell_back = false;
     std::vector<std::vector<int>> faces_of(static_cast<std::size_t>(in.grid_count));
     for (std::size_t f = 0; f < nf; ++f)
