@@ -100,7 +100,15 @@ InputLayer::InputLayer(const LayerSource& source, std::string role, const std::s
     if (!source.where.empty())
     {
         GdalErrorCapture capture;
-        if (m_layer->SetAttributeFilter(source.where.c_str()) != OGRERR_NONE)
+        // Some drivers (GPKG, SQLite) only complain when the first feature is fetched.
+        bool ok = m_layer->SetAttributeFilter(source.where.c_str()) == OGRERR_NONE;
+        if (ok)
+        {
+            OGRFeatureUniquePtr probe(m_layer->GetNextFeature());
+            m_layer->ResetReading();
+            ok = !capture.failed();
+        }
+        if (!ok)
             throw ConfigError("in " + where(m_role, source.path) + ": invalid --where filter '" +
                               source.where + "': " + capture.lastMessage());
     }

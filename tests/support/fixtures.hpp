@@ -1,0 +1,72 @@
+// Test support: write small vector layers from WKT with GDAL, run the real gridplan executable,
+// and read GeoJSON outputs back, so end-to-end tests work on real files in a temporary folder.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace gp::test
+{
+
+// A fresh empty folder under the system temp dir, removed when the object goes away.
+class TempDir
+{
+  public:
+    explicit TempDir(const std::string& tag);
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return m_path; }
+    std::string file(const std::string& name) const { return (m_path / name).string(); }
+
+  private:
+    std::filesystem::path m_path;
+};
+
+struct FixtureFeature
+{
+    std::string wkt;                           // geometry in the layer's CRS; empty = null geometry
+    std::map<std::string, std::string> fields; // field name -> value (text; numbers parsed by type)
+};
+
+struct FixtureLayer
+{
+    std::string driver = "ESRI Shapefile"; // or "GeoJSON", "GPKG"
+    std::string crs = "EPSG:32650";        // empty: no CRS (.prj omitted)
+    std::string layer_name;                // default: the file stem
+    std::vector<std::pair<std::string, char>> fields; // name, 'S' string / 'I' integer / 'R' real
+    std::vector<FixtureFeature> features;
+};
+
+// Writes the layer to `path` (UTF-8 .cpg for Shapefiles); REQUIREs success.
+void writeLayer(const std::string& path, const FixtureLayer& layer);
+
+struct RunResult
+{
+    int exit_code = -1;
+    std::string out; // stdout
+    std::string err; // stderr
+};
+
+// Runs `gridplan <args>` (no shell quoting problems: each arg is single-quoted).
+RunResult runGridplan(const std::vector<std::string>& args);
+
+// Features of a GeoJSON (or any) layer: the attribute values as text and geometry as WKT.
+struct ReadFeature
+{
+    std::map<std::string, std::string> fields; // null fields absent
+    std::string wkt;
+};
+std::vector<ReadFeature> readLayer(const std::string& path);
+
+// Whole file as bytes.
+std::string slurp(const std::string& path);
+
+// An axis-aligned rectangle as WKT POLYGON.
+std::string rectWkt(double x0, double y0, double x1, double y1);
+
+std::string sourceDir(); // the repository root
+
+} // namespace gp::test
