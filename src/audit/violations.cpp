@@ -77,6 +77,8 @@ void reportViolations(Plan& plan, const std::vector<GridViolation>& violations,
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
     {
         const auto& grid = plan.grids[static_cast<std::size_t>(g)];
+        if (grid.kind != GridKind::Residential)
+            continue; // dedicated grids are sized by their land use, not by households
         const bool under = grid.households < config.min_households;
         const bool over = grid.households > config.max_households;
         if (!under && !over)

@@ -1,7 +1,9 @@
 // gridplan command line: parses options into a PartitionConfig, runs the core, maps errors to
 // exit codes (0 ok, 1 bad input data or output, 2 usage, 3 internal). The only place that prints.
+#include "check/check.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
+#include "io/gdal_support.hpp"
 #include "pipeline/run.hpp"
 #include "write/outputs.hpp"
 
@@ -71,6 +73,85 @@ void parsePairs(const std::vector<std::string>& items, const std::string& option
     }
 }
 
+// Everything the options of partition and check fill in.
+struct CliOptions
+{
+    gp::PartitionConfig config;
+    gp::LayerSource street, compounds;
+    std::vector<std::string> barrier_paths, barrier_layers, barrier_wheres, use_map, default_floors;
+    std::string source_encoding;
+    bool quiet = false, verbose = false;
+};
+
+// The input and planning options shared by partition and check; partition adds --out and -v.
+void bindOptions(CLI::App& sub, CliOptions& o, bool partition)
+{
+    auto& config = o.config;
+    LayerOptions{&config.buildings}.add(sub, "buildings", "Building footprints (or points): any GDAL vector source", true);
+    LayerOptions{&config.communities}.add(sub, "communities", "Community (居民区/社区) boundary polygons", true);
+    sub.add_option("--communities-name-field", config.communities.name_field, "Field holding community names (default: name / 名称)");
+    LayerOptions{&o.street}.add(sub, "street", "The street (街道) boundary polygon", false);
+    LayerOptions{&o.compounds}.add(sub, "compounds", "Residential compounds (小区) / village groups as polygons", false);
+    sub.add_option("--barriers", o.barrier_paths, "Barrier lines or polygons: roads, rail, rivers (repeatable)");
+    sub.add_option("--barriers-layer", o.barrier_layers, "Layer per --barriers source (once for all, or once per source)");
+    sub.add_option("--barriers-where", o.barrier_wheres, "Attribute filter per --barriers source (once for all, or once per source)");
+    sub.add_option("--households-field", config.households_field, "Buildings field with household counts");
+    sub.add_option("--floors-field", config.floors_field, "Buildings field with the number of floors");
+    sub.add_option("--height-field", config.height_field, "Buildings field with the height in metres");
+    sub.add_option("--use-field", config.use_field, "Buildings field with the use (OSM building=, 住宅, 商业, ...)");
+    sub.add_option("--use-map", o.use_map, "Extra use mapping VALUE=CLASS, e.g. 综合楼=residential (repeatable)");
+    sub.add_option("--min", config.min_households, "Fewest households per grid")->capture_default_str();
+    sub.add_option("--max", config.max_households, "Most households per grid")->capture_default_str();
+    sub.add_option("--target", config.target_households, "Preferred households per grid")->capture_default_str();
+    sub.add_option("--usable-ratio", config.estimate.usable_ratio, "Share of floor area that is dwellings (estimates)")->capture_default_str();
+    sub.add_option("--dwelling-m2", config.estimate.dwelling_m2, "Average floor area per household in m2 (estimates)")->capture_default_str();
+    sub.add_option("--floor-height", config.estimate.floor_height_m, "Storey height in metres, to turn heights into floors")->capture_default_str();
+    sub.add_option("--min-dwelling-footprint", config.estimate.min_area_m2, "Footprints below this many m2 hold no dwelling")->capture_default_str();
+    sub.add_option("--default-floors", o.default_floors, "Floors assumed for a use value, VALUE=N (repeatable; * = any other)");
+    sub.add_option("--assume-crs", config.assume_crs, "CRS for layers that carry none, e.g. EPSG:4326");
+    sub.add_option("--source-encoding", o.source_encoding, "Text encoding of every Shapefile's .dbf (e.g. GBK), overriding its .cpg; for data without a .cpg");
+    sub.add_option("--working-crs", config.working_crs, "Metric CRS to work in (default: the buildings' projected CRS, else the local UTM zone)");
+    sub.add_option("--street-code", config.street_code, "Code prefix of every grid (e.g. the street's administrative code)")->capture_default_str();
+    sub.add_option("--seed", config.seed, "Seed of every random choice")->capture_default_str();
+    if (partition)
+    {
+        sub.add_option("--out", config.out_dir, "Output folder (created; earlier outputs are replaced only when the run succeeds)")->required();
+        sub.add_flag("-v,--verbose", o.verbose, "Print each stage as it finishes");
+    }
+    sub.add_flag("-q,--quiet", o.quiet, partition ? "Print nothing but errors" : "Print only the verdict line");
+}
+
+// Turns the raw option values into the config: optional layers, barriers, key=value lists.
+void finishConfig(CliOptions& o)
+{
+    auto& config = o.config;
+    if (!o.street.path.empty())
+        config.street = o.street;
+    if (!o.compounds.path.empty())
+        config.compounds = o.compounds;
+    auto perSource = [&](const std::vector<std::string>& values, const char* option, std::size_t i) {
+        if (values.empty())
+            return std::string();
+        if (values.size() == 1)
+            return values[0];
+        if (values.size() != o.barrier_paths.size())
+            throw gp::ConfigError(std::string(option) + " must be given once, or once per --barriers source");
+        return values[i];
+    };
+    for (std::size_t i = 0; i < o.barrier_paths.size(); ++i)
+    {
+        gp::LayerSource b;
+        b.path = o.barrier_paths[i];
+        b.layer = perSource(o.barrier_layers, "--barriers-layer", i);
+        b.where = perSource(o.barrier_wheres, "--barriers-where", i);
+        config.barriers.push_back(b);
+    }
+    parsePairs(o.use_map, "--use-map", config.use_mapping);
+    parsePairs(o.default_floors, "--default-floors", config.estimate.default_floors);
+    if (!o.source_encoding.empty())
+        gp::io::setShapefileEncoding(o.source_encoding);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -80,40 +161,13 @@ int main(int argc, char** argv)
     app.require_subcommand(1);
     app.set_version_flag("--version", GRIDPLAN_VERSION);
 
-    gp::PartitionConfig config;
-    gp::LayerSource street, compounds;
-    std::vector<std::string> barrier_paths, barrier_layers, barrier_wheres, use_map, default_floors;
-    bool quiet = false, verbose = false;
-
+    CliOptions o;
     auto* partition = app.add_subcommand("partition", "Partition every community of a street into micro-grids");
-    LayerOptions{&config.buildings}.add(*partition, "buildings", "Building footprints (or points): any GDAL vector source", true);
-    LayerOptions{&config.communities}.add(*partition, "communities", "Community (居民区/社区) boundary polygons", true);
-    partition->add_option("--communities-name-field", config.communities.name_field, "Field holding community names (default: name / 名称)");
-    LayerOptions{&street}.add(*partition, "street", "The street (街道) boundary polygon", false);
-    LayerOptions{&compounds}.add(*partition, "compounds", "Residential compounds (小区) / village groups as polygons", false);
-    partition->add_option("--barriers", barrier_paths, "Barrier lines or polygons: roads, rail, rivers (repeatable)");
-    partition->add_option("--barriers-layer", barrier_layers, "Layer per --barriers source (once for all, or once per source)");
-    partition->add_option("--barriers-where", barrier_wheres, "Attribute filter per --barriers source (once for all, or once per source)");
-    partition->add_option("--households-field", config.households_field, "Buildings field with household counts");
-    partition->add_option("--floors-field", config.floors_field, "Buildings field with the number of floors");
-    partition->add_option("--height-field", config.height_field, "Buildings field with the height in metres");
-    partition->add_option("--use-field", config.use_field, "Buildings field with the use (OSM building=, 住宅, 商业, ...)");
-    partition->add_option("--use-map", use_map, "Extra use mapping VALUE=CLASS, e.g. 综合楼=residential (repeatable)");
-    partition->add_option("--min", config.min_households, "Fewest households per grid")->capture_default_str();
-    partition->add_option("--max", config.max_households, "Most households per grid")->capture_default_str();
-    partition->add_option("--target", config.target_households, "Preferred households per grid")->capture_default_str();
-    partition->add_option("--usable-ratio", config.estimate.usable_ratio, "Share of floor area that is dwellings (estimates)")->capture_default_str();
-    partition->add_option("--dwelling-m2", config.estimate.dwelling_m2, "Average floor area per household in m2 (estimates)")->capture_default_str();
-    partition->add_option("--floor-height", config.estimate.floor_height_m, "Storey height in metres, to turn heights into floors")->capture_default_str();
-    partition->add_option("--min-dwelling-footprint", config.estimate.min_area_m2, "Footprints below this many m2 hold no dwelling")->capture_default_str();
-    partition->add_option("--default-floors", default_floors, "Floors assumed for a use value, VALUE=N (repeatable; * = any other)");
-    partition->add_option("--assume-crs", config.assume_crs, "CRS for layers that carry none, e.g. EPSG:4326");
-    partition->add_option("--working-crs", config.working_crs, "Metric CRS to work in (default: the buildings' projected CRS, else the local UTM zone)");
-    partition->add_option("--street-code", config.street_code, "Code prefix of every grid (e.g. the street's administrative code)")->capture_default_str();
-    partition->add_option("--seed", config.seed, "Seed of every random choice")->capture_default_str();
-    partition->add_option("--out", config.out_dir, "Output folder (created; earlier outputs are replaced only when the run succeeds)")->required();
-    partition->add_flag("-q,--quiet", quiet, "Print nothing but errors");
-    partition->add_flag("-v,--verbose", verbose, "Print each stage as it finishes");
+    bindOptions(*partition, o, true);
+    auto* check = app.add_subcommand(
+        "check", "Load, classify and place the inputs without partitioning; list every problem "
+                 "(exit 0: partition would accept them, 1: it would refuse)");
+    bindOptions(*check, o, false);
 
     try
     {
@@ -123,10 +177,12 @@ int main(int argc, char** argv)
     {
         return app.exit(e) == 0 ? kOk : kUsageError;
     }
+    auto& config = o.config;
+    const bool checking = check->parsed();
 
     const auto start = std::chrono::steady_clock::now();
     auto log = [&](const std::string& line) {
-        if (quiet)
+        if (o.quiet)
             return;
         const auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start).count();
         std::fprintf(stderr, "[%02lld:%02lld] %s\n", static_cast<long long>(s / 60), static_cast<long long>(s % 60), line.c_str());
@@ -134,33 +190,21 @@ int main(int argc, char** argv)
 
     try
     {
-        if (!street.path.empty())
-            config.street = street;
-        if (!compounds.path.empty())
-            config.compounds = compounds;
-        auto perSource = [&](const std::vector<std::string>& values, const char* option, std::size_t i) {
-            if (values.empty())
-                return std::string();
-            if (values.size() == 1)
-                return values[0];
-            if (values.size() != barrier_paths.size())
-                throw gp::ConfigError(std::string(option) + " must be given once, or once per --barriers source");
-            return values[i];
-        };
-        for (std::size_t i = 0; i < barrier_paths.size(); ++i)
+        finishConfig(o);
+        if (checking)
         {
-            gp::LayerSource b;
-            b.path = barrier_paths[i];
-            b.layer = perSource(barrier_layers, "--barriers-layer", i);
-            b.where = perSource(barrier_wheres, "--barriers-where", i);
-            config.barriers.push_back(b);
+            const auto result = gp::check::checkInputs(config);
+            if (o.quiet)
+                std::cout << (result.accepted ? "partition would accept these inputs\n"
+                                              : "partition would refuse these inputs\n");
+            else
+                std::cout << gp::check::formatTable(result);
+            return result.accepted ? kOk : kDataError;
         }
-        parsePairs(use_map, "--use-map", config.use_mapping);
-        parsePairs(default_floors, "--default-floors", config.estimate.default_floors);
 
         gp::pipeline::RunStats stats;
         gp::pipeline::StageLog stage_log;
-        if (verbose)
+        if (o.verbose)
             stage_log = log;
         const gp::Plan plan = gp::pipeline::runPartition(config, stage_log, &stats);
         gp::write::writeOutputs(plan, config);
@@ -175,7 +219,7 @@ int main(int argc, char** argv)
     }
     catch (const gp::ConfigError& e)
     {
-        std::cerr << "gridplan: error: " << e.what() << "\n(see gridplan partition --help)\n";
+        std::cerr << "gridplan: error: " << e.what() << "\n(see gridplan " << (checking ? "check" : "partition") << " --help)\n";
         return kUsageError;
     }
     catch (const gp::InputError& e)

@@ -36,6 +36,20 @@ struct HouseholdEstimate
     double min_area_m2 = 20.0; // footprints smaller than this hold no dwelling (sheds, kiosks)
 };
 
+// Non-residential buildings: clusters that pass a threshold become dedicated grids (专属网格);
+// the rest are folded into the nearest residential grid reachable across no barrier.
+struct DedicatedConfig
+{
+    double cluster_distance_m = 25.0;    // footprints this close (and no barrier between) cluster
+    double min_floor_area_m2 = 20000.0;  // a cluster with this much floor area is dedicated
+    int min_buildings = 8;               // ... or this many buildings
+    double default_floors = 2.0;         // floors assumed for floor area when unknown
+    std::string flag_field;              // buildings field: non-empty, not 0/no/false -> dedicated
+    std::string workers_field;           // buildings field: enterprise/worker count
+    int min_workers = 1000;              // a cluster with this many workers is dedicated
+    double fold_distance_m = 200.0;      // farthest a building is folded into a residential grid
+};
+
 struct PartitionConfig
 {
     LayerSource buildings;
@@ -60,12 +74,22 @@ struct PartitionConfig
     int max_households = 500;
     int target_households = 400;
 
+    // Area grids (片区): households per area around this target (bounds target/2 .. 3*target/2),
+    // or exactly `area_count` areas when it is positive.
+    int area_target_households = 8000;
+    int area_count = 0;
+
     HouseholdEstimate estimate;
+    DedicatedConfig dedicated;
 
     unsigned seed = 1; // every random choice is seeded: same inputs + options = same bytes
     std::string street_code = "S"; // prefix of every grid code
 
     std::string out_dir;
+
+    // Also tile the partition as it was before the improve stage, to measure what improve gains
+    // in Polsby-Popper (costs a second tiling).
+    bool measure_improvement = false;
 };
 
 // Throws ConfigError when the options contradict each other (e.g. min > max).

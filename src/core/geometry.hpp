@@ -23,4 +23,22 @@ using MultiPolygon = bg::model::multi_polygon<Polygon>;
 using LineString = bg::model::linestring<Point>;
 using MultiLineString = bg::model::multi_linestring<LineString>;
 
+// Bounding box of a multipolygon's outer rings, computed by hand: bg::envelope on
+// multi-polygons trips GCC 12's -Wmaybe-uninitialized inside Boost 1.74.
+inline Box envelopeOf(const MultiPolygon& mp)
+{
+    double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+    bool first = true;
+    for (const auto& poly : mp)
+        for (const auto& p : poly.outer())
+        {
+            if (first || p.x() < min_x) min_x = p.x();
+            if (first || p.y() < min_y) min_y = p.y();
+            if (first || p.x() > max_x) max_x = p.x();
+            if (first || p.y() > max_y) max_y = p.y();
+            first = false;
+        }
+    return Box(Point(min_x, min_y), Point(max_x, max_y));
+}
+
 } // namespace gp

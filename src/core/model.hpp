@@ -39,6 +39,8 @@ struct BuildingInputs
     std::optional<std::string> households;
     std::optional<std::string> floors;
     std::optional<std::string> height;
+    std::optional<std::string> dedicated_flag; // --dedicated-flag-field
+    std::optional<std::string> workers;        // --workers-field
 };
 
 struct Building
@@ -58,6 +60,7 @@ struct Building
     int community = -1;
     int compound = -1;
     int grid = -1;
+    int block = -1; // inferred block (Plan::blocks) when no compound layer is given
 };
 
 struct Community
@@ -65,6 +68,18 @@ struct Community
     std::string id;
     std::string name;
     MultiPolygon area;
+    int area_grid = -1; // index into Plan::areas
+    std::string code;   // "<street>-<area>-<community>"
+};
+
+// An area grid (片区): adjacent communities of similar character, balanced in households.
+struct AreaGrid
+{
+    std::string code; // "<street>-<area>"
+    std::vector<int> communities; // ascending
+    int households = 0;
+    double commercial_share = 0.0; // non-residential floor area / all floor area
+    MultiPolygon area;             // union of its communities
 };
 
 struct Compound
@@ -73,6 +88,27 @@ struct Compound
     std::string name;
     MultiPolygon area;
     int community = -1;
+};
+
+// How one compound fared in the partition (Plan::compound_outcomes, parallel to compounds).
+struct CompoundOutcome
+{
+    std::string status;     // "whole", "merged", "split", "empty" (no households in a grid)
+    int households = 0;     // households of its buildings in grids
+    std::vector<int> grids; // grid indices holding its buildings, ascending
+    std::vector<std::string> merged_with; // other compound ids sharing its grid
+    int loose_buildings = 0; // residential buildings in no compound sharing its grid
+};
+
+// A building cluster inferred when no compound layer is given: a face of the community outline
+// cut by the barrier lines.
+struct Block
+{
+    std::string id; // "<community id>-B<n>"
+    int community = -1;
+    MultiPolygon area;
+    int households = 0;
+    int buildings = 0; // residential buildings in it
 };
 
 struct Barrier
@@ -93,12 +129,17 @@ struct GridMetrics
     double area_m2 = 0.0;
     int cut_edges = 0;
     int barrier_crossings = 0;
+    int splits_compound = 0; // compounds (or inferred blocks) split across grids with a part here
 };
 
 struct Grid
 {
     std::string code;
     GridKind kind = GridKind::Residential;
+    std::string dedicated_type; // office, market, commercial, industrial, campus, public (dedicated only)
+    double floor_area_m2 = 0.0; // dedicated: the cluster's floor area
+    int folded_buildings = 0;   // residential: non-residential buildings folded in
+    double folded_floor_area_m2 = 0.0;
     int community = -1;
     std::vector<int> buildings; // sorted building indices
     int households = 0;
@@ -142,7 +183,12 @@ struct Plan
     std::vector<Barrier> barriers;
     std::optional<MultiPolygon> street;
     std::vector<Grid> grids;
+    std::vector<AreaGrid> areas;
     std::vector<Issue> issues;
+    std::vector<CompoundOutcome> compound_outcomes; // filled after partitioning
+    std::vector<Block> blocks; // inferred blocks; empty when a compound layer is given
+    // Mean Polsby-Popper of the grids tiled from the partition before improve (when measured).
+    std::optional<double> mean_polsby_popper_before_improve;
 };
 
 const char* toString(BuildingUse use);

@@ -1,6 +1,7 @@
 #include "graph/adjacency.hpp"
 
 #include "geom/geos.hpp"
+#include "graph/blocks.hpp"
 #include "graph/segment_index.hpp"
 
 #include <algorithm>
@@ -151,7 +152,7 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
             EdgeKind kind = EdgeKind::Open;
             if (crosses_barrier || boundary.crosses(ba.anchor, bb.anchor))
                 kind = EdgeKind::CrossesBarrier;
-            else if (ba.compound != bb.compound)
+            else if (clusterOf(plan, ba) != clusterOf(plan, bb))
                 kind = EdgeKind::CrossesCompound;
             Edge e{std::min(ua, ub), std::max(ua, ub), bg::distance(ba.anchor, bb.anchor), kind};
             auto [it, inserted] = lifted.emplace(std::make_pair(e.a, e.b), std::make_pair(e, crosses_barrier));

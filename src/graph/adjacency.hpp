@@ -1,7 +1,8 @@
 // The graph stage: per community, the residential buildings become partition units (a compound
 // that fits in one grid is contracted to a single unit so it is never split), joined by the
 // edges of a Delaunay triangulation of their anchor points; edges crossing a barrier line or
-// leaving the community are marked so the partitioner avoids cutting grids across them.
+// leaving the community are marked so the partitioner avoids cutting grids across them. Without a
+// compound layer the inferred blocks (graph/blocks.hpp) stand in for compounds in edge kinds.
 #pragma once
 
 #include "core/model.hpp"

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 
+#include <iconv.h>
 #include <mutex>
 #include <vector>
 
@@ -22,6 +23,18 @@ void ensureGdalRegistered()
         // Shapefiles without .cpg: GDAL decodes per the DBF language driver id, else ISO-8859-1.
         GDALAllRegister();
     });
+}
+
+void setShapefileEncoding(const std::string& encoding)
+{
+    ensureGdalRegistered();
+    // GDAL only warns (once) about an unknown encoding and then passes bytes through: ask iconv.
+    const iconv_t probe = iconv_open("UTF-8", encoding.c_str());
+    if (encoding.empty() || probe == reinterpret_cast<iconv_t>(-1))
+        throw ConfigError("--source-encoding '" + encoding + "' is not an encoding iconv knows "
+                          "(try GBK, GB18030, BIG5, UTF-8, CP1252)");
+    iconv_close(probe);
+    CPLSetConfigOption("SHAPE_ENCODING", encoding.c_str());
 }
 
 GdalErrorCapture::GdalErrorCapture() : m_outer(t_captured)

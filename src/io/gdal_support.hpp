@@ -18,6 +18,11 @@ namespace gp::io
 // lon/lat axis order is set per spatial reference).
 void ensureGdalRegistered();
 
+// Decodes every Shapefile's DBF text as `encoding` (e.g. "GBK", "CP936", "UTF-8"), overriding
+// its .cpg and language driver id; for old Chinese data that has no .cpg. ConfigError when iconv
+// does not know the encoding. Process-wide (GDAL config option SHAPE_ENCODING).
+void setShapefileEncoding(const std::string& encoding);
+
 // While alive, GDAL errors and warnings are collected instead of printed to stderr.
 class GdalErrorCapture
 {

@@ -4,6 +4,7 @@
 
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace gp::io
@@ -151,8 +152,17 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
             std::string names;
             for (int i = 0; i < defn->GetFieldCount(); ++i)
                 names += (i ? ", " : "") + std::string(defn->GetFieldDefn(i)->GetNameRef());
+            // Non-ASCII names that do not match usually mean an undeclared DBF encoding.
+            auto ascii = [](const std::string& t) {
+                return std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+            };
+            const bool encoding_hint = !ascii(name) || !ascii(names);
             throw InputError("in " + where(m_role, m_source.path) + " layer '" + out.info.layer +
-                             "': no field named '" + name + "' (fields: " + names + ")");
+                             "': no field named '" + name + "' (fields: " + names + ")" +
+                             (encoding_hint ? "; if the names look garbled the file's text encoding "
+                                              "is not declared (no .cpg): name it with "
+                                              "--source-encoding, e.g. --source-encoding GBK"
+                                            : ""));
         }
         return idx;
     };
@@ -179,6 +189,23 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
                              capture.lastMessage());
     }
 
+    // Outputs are also written in WGS 84: a feature that cannot get there (coordinates far off
+    // the CRS's domain, NaN) is skipped here rather than failing the whole run at the end.
+    SpatialRefPtr wgs84 = spatialRefFromUser("EPSG:4326");
+    std::unique_ptr<OGRCoordinateTransformation> to_wgs84(
+        OGRCreateCoordinateTransformation(&working, wgs84.get()));
+    auto onTheGlobe = [&](const OGRGeometry& g) {
+        OGREnvelope env;
+        g.getEnvelope(&env);
+        double xs[2] = {env.MinX, env.MaxX}, ys[2] = {env.MinY, env.MaxY};
+        for (double v : {env.MinX, env.MaxX, env.MinY, env.MaxY})
+            if (!std::isfinite(v))
+                return false;
+        GdalErrorCapture own;
+        return !to_wgs84 || (to_wgs84->Transform(2, xs, ys) && std::isfinite(xs[0]) &&
+                             std::isfinite(xs[1]) && std::isfinite(ys[0]) && std::isfinite(ys[1]));
+    };
+
     auto skip = [&](const FeatureRecord& rec, const std::string& why) {
         Issue issue;
         issue.reason = "feature_skipped";
@@ -190,11 +217,22 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
         ++out.info.features_skipped;
     };
 
+    // Read errors (a truncated .shp or .dbf) fail the run: a half-read layer would give a plan
+    // that silently misses buildings. Errors of make-valid and reprojection are captured apart.
+    GdalErrorCapture read_errors;
+    auto failIfReadError = [&](const std::string& at) {
+        if (read_errors.failed())
+            throw InputError("cannot read " + where(m_role, m_source.path) + " " + at + ": " +
+                             read_errors.lastMessage() + " (damaged or truncated file?)");
+    };
     m_layer->ResetReading();
+    std::int64_t last_fid = -1;
     for (auto& feature : *m_layer)
     {
         FeatureRecord rec;
         rec.fid = feature->GetFID();
+        failIfReadError("at feature FID " + std::to_string(rec.fid));
+        last_fid = rec.fid;
         rec.id = (id_index >= 0 && feature->IsFieldSetAndNotNull(id_index))
                      ? feature->GetFieldAsString(id_index)
                      : std::to_string(rec.fid);
@@ -214,14 +252,26 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
         }
         OGRGeometryUniquePtr geom(src->hasCurveGeometry() ? src->getLinearGeometry() : src->clone());
         geom->flattenTo2D();
-        if (transform && geom->transform(transform.get()) != OGRERR_NONE)
+        bool reprojected = true;
+        {
+            GdalErrorCapture own;
+            reprojected = !transform || geom->transform(transform.get()) == OGRERR_NONE;
+        }
+        if (!reprojected)
         {
             skip(rec, "cannot reproject to " + describeSrs(working));
+            continue;
+        }
+        if (!onTheGlobe(*geom))
+        {
+            skip(rec, "coordinates outside the valid area of " + describeSrs(working) +
+                          " (wrong CRS, or a corrupt vertex?)");
             continue;
         }
         if (kind != GeometryKind::Lineal && isPolygonal(geom.get()) && !geom->IsValid())
         {
             // Self-intersections and the like: repair (GEOS make-valid) and report, never drop silently.
+            GdalErrorCapture own;
             OGRGeometryUniquePtr fixed(geom->MakeValid());
             if (!fixed || fixed->IsEmpty())
             {
@@ -250,6 +300,12 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
         }
         out.features.push_back(std::move(rec));
     }
+    failIfReadError("after feature FID " + std::to_string(last_fid));
+    if (m_role == "buildings" && out.features.empty())
+        throw InputError(where(m_role, m_source.path) + " layer '" + out.info.layer +
+                         "' holds no usable building (" + std::to_string(out.info.features_read) +
+                         " features read" + (m_source.where.empty() ? "" : " with the --where filter") +
+                         ", " + std::to_string(out.info.features_skipped) + " skipped)");
     return out;
 }
 

@@ -59,7 +59,8 @@ std::vector<std::string> buildingFields(const PartitionConfig& config)
 {
     std::vector<std::string> fields;
     for (const auto* f : {&config.households_field, &config.floors_field, &config.height_field,
-                          &config.use_field})
+                          &config.use_field, &config.dedicated.flag_field,
+                          &config.dedicated.workers_field})
         if (!f->empty())
             fields.push_back(*f);
     return fields;
@@ -109,6 +110,8 @@ Plan loadInputs(const PartitionConfig& config)
             b.inputs.households = valueOf(rec, config.households_field);
             b.inputs.floors = valueOf(rec, config.floors_field);
             b.inputs.height = valueOf(rec, config.height_field);
+            b.inputs.dedicated_flag = valueOf(rec, config.dedicated.flag_field);
+            b.inputs.workers = valueOf(rec, config.dedicated.workers_field);
             b.use_value = valueOf(rec, config.use_field).value_or("");
             if (!rec.polygons.empty())
             {
@@ -130,7 +133,7 @@ Plan loadInputs(const PartitionConfig& config)
         takeIssues(plan, records);
     };
     readAreas(communities, [&](FeatureRecord& rec) {
-        plan.communities.push_back({rec.id, rec.name, std::move(rec.polygons)});
+        plan.communities.push_back({rec.id, rec.name, std::move(rec.polygons), -1, {}});
     });
     if (plan.communities.empty())
         throw InputError("communities source '" + config.communities.path +

@@ -70,13 +70,32 @@ std::vector<int> readingOrder(const std::vector<Point>& points, double row_heigh
 
 void assignCodes(Plan& plan, const std::string& street_code)
 {
-    std::vector<Point> community_centres;
-    for (const auto& c : plan.communities)
-        community_centres.push_back(centreOf(c.area, Point(0, 0)));
-    const auto community_order = readingOrder(community_centres, rowHeightFor(community_centres));
-    std::vector<int> community_seq(plan.communities.size());
-    for (std::size_t k = 0; k < community_order.size(); ++k)
-        community_seq[static_cast<std::size_t>(community_order[k])] = static_cast<int>(k) + 1;
+    // Areas in reading order, then communities in reading order within their area.
+    std::vector<Point> area_centres;
+    for (const auto& a : plan.areas)
+        area_centres.push_back(centreOf(a.area, Point(0, 0)));
+    const auto area_order = readingOrder(area_centres, rowHeightFor(area_centres));
+    std::vector<std::string> area_code(plan.areas.size());
+    for (std::size_t k = 0; k < area_order.size(); ++k)
+    {
+        auto& area = plan.areas[static_cast<std::size_t>(area_order[k])];
+        area.code = street_code + "-" + format("%02d", static_cast<int>(k) + 1);
+        area_code[static_cast<std::size_t>(area_order[k])] = area.code;
+    }
+    std::vector<std::vector<int>> communities_of(std::max<std::size_t>(1, plan.areas.size()));
+    for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
+        communities_of[static_cast<std::size_t>(std::max(0, plan.communities[static_cast<std::size_t>(c)].area_grid))].push_back(c);
+    for (std::size_t a = 0; a < communities_of.size(); ++a)
+    {
+        std::vector<Point> centres;
+        for (int c : communities_of[a])
+            centres.push_back(centreOf(plan.communities[static_cast<std::size_t>(c)].area, Point(0, 0)));
+        const auto order = readingOrder(centres, rowHeightFor(centres));
+        const std::string prefix = a < area_code.size() ? area_code[a] : street_code + "-01";
+        for (std::size_t k = 0; k < order.size(); ++k)
+            plan.communities[static_cast<std::size_t>(communities_of[a][static_cast<std::size_t>(order[k])])].code =
+                prefix + "-" + format("%02d", static_cast<int>(k) + 1);
+    }
 
     std::vector<std::vector<int>> grids_of(plan.communities.size());
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
@@ -95,12 +114,15 @@ void assignCodes(Plan& plan, const std::string& street_code)
                 bg::divide_value(mean, static_cast<double>(grid.buildings.size()));
             centres.push_back(centreOf(grid.area, mean));
         }
+        // Residential grids 001, 002, ...; dedicated grids D01, D02, ... in the same reading order.
         const auto order = readingOrder(centres, rowHeightFor(centres));
-        for (std::size_t k = 0; k < order.size(); ++k)
+        int residential = 0, dedicated = 0;
+        for (int k : order)
         {
-            auto& grid = plan.grids[static_cast<std::size_t>(grids_of[c][static_cast<std::size_t>(order[k])])];
-            grid.code = street_code + "-" + format("%02d", community_seq[c]) + "-" +
-                        format("%03d", static_cast<int>(k) + 1);
+            auto& grid = plan.grids[static_cast<std::size_t>(grids_of[c][static_cast<std::size_t>(k)])];
+            grid.code = plan.communities[c].code + "-" +
+                        (grid.kind == GridKind::Dedicated ? "D" + format("%02d", ++dedicated)
+                                                          : format("%03d", ++residential));
         }
     }
 }

@@ -1,4 +1,4 @@
-// Hierarchical codes: street code + community sequence + grid sequence, each level numbered in
+// Hierarchical codes: street code + area + community + grid sequence, each level numbered in
 // reading order (rows north to south, west to east within a row), as grid-coding practice does.
 #pragma once
 
@@ -13,7 +13,9 @@ namespace gp::organize
 // west to east within a row; ties broken by index so the order is total and stable.
 std::vector<int> readingOrder(const std::vector<Point>& points, double row_height);
 
-// Sets Grid::code for every grid: "<street>-<community 2 digits>-<grid 3 digits>".
+// Sets the codes of areas "<street>-AA", communities "<street>-AA-CC" and grids
+// "<street>-AA-CC-GGG" (dedicated grids "<street>-AA-CC-DNN"); each level in reading order
+// within its parent. Communities outside any area are numbered under area 01.
 void assignCodes(Plan& plan, const std::string& street_code);
 
 } // namespace gp::organize

@@ -19,6 +19,9 @@ struct RunStats
     double compactness_before = 0.0; // improve objective summed over communities
     double compactness_after = 0.0;
     double mean_polsby_popper = 0.0;
+    // Set only when PartitionConfig::measure_improvement: the grids of the partition before
+    // improve, tiled the same way.
+    double mean_polsby_popper_before_improve = 0.0;
     int improve_moves = 0;
 };
 

@@ -262,6 +262,46 @@ std::string gridNote(int grid, const std::string& text)
 
 } // namespace
 
+BlockSplit splitIntoBlocks(GeosContext& ctx, const GEOSGeometry* community,
+                           const MultiLineString* barriers, bool* noding_fell_back)
+{
+    const auto h = ctx.handle();
+    BlockSplit split;
+    {
+        std::vector<GeomPtr> parts;
+        parts.push_back(checked(ctx, GEOSBoundary_r(h, community), "boundary"));
+        if (barriers && !barriers->empty())
+        {
+            const Box env = envelopeOf(ctx, community);
+            GeomPtr lines = geom::toGeos(ctx, *barriers);
+            GeomPtr near =
+                checked(ctx,
+                        GEOSClipByRect_r(h, lines.get(), env.min_corner().x() - 1.0,
+                                         env.min_corner().y() - 1.0, env.max_corner().x() + 1.0,
+                                         env.max_corner().y() + 1.0),
+                        "clipByRect");
+            parts.push_back(checked(ctx, GEOSIntersection_r(h, near.get(), community),
+                                    "intersection(barriers)"));
+        }
+        GeomPtr all = geom::makeCollection(ctx, GEOS_GEOMETRYCOLLECTION, std::move(parts));
+        bool fell_back = false;
+        split.lines = nodeLines(ctx, all.get(), kFallbackGrid, &fell_back);
+        if (noding_fell_back)
+            *noding_fell_back = *noding_fell_back || fell_back;
+    }
+    Region whole;
+    whole.geoms.push_back(clone(ctx, community));
+    whole.build(ctx);
+    GeomPtr faces = polygonize(ctx, split.lines.get());
+    for (int i = 0, n = GEOSGetNumGeometries_r(h, faces.get()); i < n; ++i)
+    {
+        const GEOSGeometry* face = GEOSGetGeometryN_r(h, faces.get(), i);
+        if (whole.locateFace(ctx, face, interiorPoint(ctx, face)) >= 0)
+            split.faces.push_back(clone(ctx, face));
+    }
+    return split;
+}
+
 TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
 {
     validate(in);
@@ -288,40 +328,11 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
     bool noding_fell_back = false;
 
     // (1) Blocks: faces of the community outline noded with the barriers inside it.
-    GeomPtr block_lines;
-    {
-        std::vector<GeomPtr> parts;
-        parts.push_back(checked(ctx, GEOSBoundary_r(h, community.get()), "boundary"));
-        if (in.barriers && !in.barriers->empty())
-        {
-            const Box env = envelopeOf(ctx, community.get());
-            GeomPtr lines = geom::toGeos(ctx, *in.barriers);
-            GeomPtr near =
-                checked(ctx,
-                        GEOSClipByRect_r(h, lines.get(), env.min_corner().x() - 1.0,
-                                         env.min_corner().y() - 1.0, env.max_corner().x() + 1.0,
-                                         env.max_corner().y() + 1.0),
-                        "clipByRect");
-            parts.push_back(checked(ctx, GEOSIntersection_r(h, near.get(), community.get()),
-                                    "intersection(barriers)"));
-        }
-        GeomPtr all = geom::makeCollection(ctx, GEOS_GEOMETRYCOLLECTION, std::move(parts));
-        block_lines = nodeLines(ctx, all.get(), kFallbackGrid, &noding_fell_back);
-    }
+    BlockSplit split = splitIntoBlocks(ctx, community.get(), in.barriers, &noding_fell_back);
+    GeomPtr block_lines = std::move(split.lines);
     Region blocks;
-    {
-        Region whole;
-        whole.geoms.push_back(clone(ctx, community.get()));
-        whole.build(ctx);
-        GeomPtr faces = polygonize(ctx, block_lines.get());
-        for (int i = 0, n = GEOSGetNumGeometries_r(h, faces.get()); i < n; ++i)
-        {
-            const GEOSGeometry* face = GEOSGetGeometryN_r(h, faces.get(), i);
-            if (whole.locateFace(ctx, face, interiorPoint(ctx, face)) >= 0)
-                blocks.geoms.push_back(clone(ctx, face));
-        }
-        blocks.build(ctx);
-    }
+    blocks.geoms = std::move(split.faces);
+    blocks.build(ctx);
     const std::size_t nblocks = blocks.geoms.size();
 
     // (2) Voronoi sites per block, from the buildings that belong to a grid.

@@ -28,6 +28,18 @@ struct TileResult
     std::vector<std::string> notes;  // repairs and anomalies, for the audit
 };
 
+// The community cut by the barrier lines inside it: `lines` is the community outline noded with
+// those barriers, `faces` the faces of that linework inside the community (its blocks), in
+// GEOS polygonize order. Shared with graph/blocks (blocks inferred as building clusters).
+// *noding_fell_back (if not null) is set when noding needed snap-rounding.
+struct BlockSplit
+{
+    geom::GeomPtr lines;
+    std::vector<geom::GeomPtr> faces;
+};
+BlockSplit splitIntoBlocks(geom::GeosContext& ctx, const GEOSGeometry* community,
+                           const MultiLineString* barriers, bool* noding_fell_back);
+
 // Method: split the community into blocks by the barriers; in each block, Voronoi cells of
 // sample points of its buildings (a discrete approximation of the building Voronoi diagram,
 // cf. Okabe et al., "Spatial Tessellations", 2nd ed., §3.5 area Voronoi diagrams); all

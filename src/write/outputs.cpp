@@ -1,5 +1,6 @@
 #include "write/outputs.hpp"
 
+#include "audit/coverage.hpp"
 #include "core/error.hpp"
 #include "io/geojson_writer.hpp"
 #include "io/output_dir.hpp"
@@ -72,7 +73,10 @@ FeatureTable gridsTable(const Plan& plan, const PartitionConfig& config)
                 {"households", FieldType::Integer},  {"buildings", FieldType::Integer},
                 {"bounds", FieldType::String},       {"deviation", FieldType::Integer},
                 {"area_m2", FieldType::Real},        {"polsby_popper", FieldType::Real},
-                {"cut_edges", FieldType::Integer},   {"barrier_crossings", FieldType::Integer}};
+                {"cut_edges", FieldType::Integer},   {"barrier_crossings", FieldType::Integer},
+                {"dedicated_type", FieldType::String}, {"floor_area_m2", FieldType::Real},
+                {"folded_buildings", FieldType::Integer}, {"folded_floor_area_m2", FieldType::Real},
+                {"splits_compound", FieldType::Integer}};
     std::vector<int> order(plan.grids.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = static_cast<int>(i);
@@ -83,6 +87,7 @@ FeatureTable gridsTable(const Plan& plan, const PartitionConfig& config)
     {
         const auto& grid = plan.grids[static_cast<std::size_t>(g)];
         const Community* c = communityOf(plan, grid.community);
+        const bool dedicated = grid.kind == GridKind::Dedicated;
         FeatureTable::Row row;
         row.values = {text(grid.code),
                       text(toString(grid.kind)),
@@ -90,12 +95,17 @@ FeatureTable gridsTable(const Plan& plan, const PartitionConfig& config)
                       text(c ? c->name : ""),
                       integer(grid.households),
                       integer(static_cast<long long>(grid.buildings.size())),
-                      text(boundsStatus(grid.households, config)),
-                      integer(grid.households - config.target_households),
+                      dedicated ? FieldValue{} : text(boundsStatus(grid.households, config)),
+                      dedicated ? FieldValue{} : integer(grid.households - config.target_households),
                       real(grid.metrics.area_m2, 1),
                       real(grid.metrics.polsby_popper, 4),
                       integer(grid.metrics.cut_edges),
-                      integer(grid.metrics.barrier_crossings)};
+                      integer(grid.metrics.barrier_crossings),
+                      text(grid.dedicated_type),
+                      dedicated ? real(grid.floor_area_m2, 1) : FieldValue{},
+                      integer(grid.folded_buildings),
+                      real(grid.folded_floor_area_m2, 1),
+                      integer(grid.metrics.splits_compound)};
         row.area = grid.area;
         t.rows.push_back(std::move(row));
     }
@@ -136,6 +146,76 @@ FeatureTable buildingsTable(const Plan& plan)
     return t;
 }
 
+FeatureTable communitiesTable(const Plan& plan, const PartitionConfig& config)
+{
+    FeatureTable t;
+    t.name = "communities";
+    t.fields = {{"community_code", FieldType::String}, {"community", FieldType::String},
+                {"name", FieldType::String},           {"area_code", FieldType::String},
+                {"households", FieldType::Integer},    {"buildings", FieldType::Integer},
+                {"grids", FieldType::Integer},         {"grids_within_bounds", FieldType::Integer},
+                {"dedicated_grids", FieldType::Integer}, {"violations", FieldType::Integer}};
+    const std::size_t n = plan.communities.size();
+    std::vector<long long> households(n, 0), buildings(n, 0), grids(n, 0), within(n, 0), dedicated(n, 0), violations(n, 0);
+    for (const auto& b : plan.buildings)
+        if (b.community >= 0)
+            ++buildings[static_cast<std::size_t>(b.community)];
+    for (const auto& g : plan.grids)
+    {
+        const auto c = static_cast<std::size_t>(g.community);
+        households[c] += g.households;
+        if (g.kind == GridKind::Dedicated)
+        {
+            ++dedicated[c];
+            continue;
+        }
+        ++grids[c];
+        const bool ok = std::string(boundsStatus(g.households, config)) == "within";
+        within[c] += ok;
+        violations[c] += !ok;
+    }
+    for (std::size_t c = 0; c < n; ++c)
+    {
+        const auto& comm = plan.communities[c];
+        FeatureTable::Row row;
+        row.values = {text(comm.code), text(comm.id), text(comm.name),
+                      comm.area_grid >= 0 ? text(plan.areas[static_cast<std::size_t>(comm.area_grid)].code) : FieldValue{},
+                      integer(households[c]), integer(buildings[c]), integer(grids[c]), integer(within[c]),
+                      integer(dedicated[c]), integer(violations[c])};
+        row.area = comm.area;
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+FeatureTable areasTable(const Plan& plan)
+{
+    FeatureTable t;
+    t.name = "areas";
+    t.fields = {{"area_code", FieldType::String},     {"communities", FieldType::String},
+                {"community_count", FieldType::Integer}, {"households", FieldType::Integer},
+                {"grids", FieldType::Integer},        {"commercial_share", FieldType::Real}};
+    std::vector<const AreaGrid*> order;
+    for (const auto& a : plan.areas)
+        order.push_back(&a);
+    std::sort(order.begin(), order.end(), [](const AreaGrid* a, const AreaGrid* b) { return a->code < b->code; });
+    for (const AreaGrid* a : order)
+    {
+        std::vector<std::string> ids;
+        long long grids = 0;
+        for (int c : a->communities)
+            ids.push_back(plan.communities[static_cast<std::size_t>(c)].id);
+        for (const auto& g : plan.grids)
+            grids += std::find(a->communities.begin(), a->communities.end(), g.community) != a->communities.end();
+        FeatureTable::Row row;
+        row.values = {text(a->code), text(join(ids)), integer(static_cast<long long>(ids.size())),
+                      integer(a->households), integer(grids), real(a->commercial_share, 4)};
+        row.area = a->area;
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
 FeatureTable gapsTable(const Plan& plan)
 {
     FeatureTable t;
@@ -152,6 +232,60 @@ FeatureTable gapsTable(const Plan& plan)
                       text(join(issue.buildings))};
         if (issue.area)
             row.area = *issue.area;
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+FeatureTable compoundsTable(const Plan& plan)
+{
+    FeatureTable t;
+    t.name = "compounds";
+    t.fields = {{"compound_id", FieldType::String}, {"name", FieldType::String},
+                {"community", FieldType::String},   {"households", FieldType::Integer},
+                {"status", FieldType::String},      {"pieces", FieldType::Integer},
+                {"grids", FieldType::String},       {"merged_with", FieldType::String},
+                {"loose_buildings", FieldType::Integer}};
+    for (std::size_t i = 0; i < plan.compounds.size(); ++i)
+    {
+        const auto& c = plan.compounds[i];
+        const CompoundOutcome none;
+        const auto& o = i < plan.compound_outcomes.size() ? plan.compound_outcomes[i] : none;
+        std::vector<std::string> codes;
+        for (int g : o.grids)
+            codes.push_back(plan.grids[static_cast<std::size_t>(g)].code);
+        std::sort(codes.begin(), codes.end());
+        const Community* comm = communityOf(plan, c.community);
+        FeatureTable::Row row;
+        row.values = {text(c.id),
+                      text(c.name),
+                      text(comm ? comm->id : ""),
+                      integer(o.households),
+                      text(o.status),
+                      integer(static_cast<long long>(o.grids.size())),
+                      text(join(codes)),
+                      text(join(o.merged_with)),
+                      integer(o.loose_buildings)};
+        row.area = c.area;
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+FeatureTable blocksTable(const Plan& plan)
+{
+    FeatureTable t;
+    t.name = "blocks";
+    t.fields = {{"block_id", FieldType::String},    {"community", FieldType::String},
+                {"households", FieldType::Integer}, {"buildings", FieldType::Integer},
+                {"area_m2", FieldType::Real}};
+    for (const auto& b : plan.blocks)
+    {
+        const Community* comm = communityOf(plan, b.community);
+        FeatureTable::Row row;
+        row.values = {text(b.id), text(comm ? comm->id : ""), integer(b.households),
+                      integer(b.buildings), real(bg::area(b.area), 1)};
+        row.area = b.area;
         t.rows.push_back(std::move(row));
     }
     return t;
@@ -201,15 +335,24 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
         {
             ++assigned;
             households_in_grids += b.households;
-            if (std::string(boundsStatus(plan.grids[static_cast<std::size_t>(b.grid)].households, config)) == "within")
+            const auto& grid = plan.grids[static_cast<std::size_t>(b.grid)];
+            if (grid.kind == GridKind::Residential &&
+                std::string(boundsStatus(grid.households, config)) == "within")
                 households_within += b.households;
         }
     }
-    int within = 0;
-    std::vector<int> sizes;
+    int within = 0, folded = 0;
+    std::vector<int> sizes; // residential grids only: the bounds are theirs
+    std::map<std::string, int> dedicated_by_type;
     double pp_sum = 0;
     for (const auto& g : plan.grids)
     {
+        folded += g.folded_buildings;
+        if (g.kind == GridKind::Dedicated)
+        {
+            ++dedicated_by_type[g.dedicated_type];
+            continue;
+        }
         sizes.push_back(g.households);
         within += std::string(boundsStatus(g.households, config)) == "within";
         pp_sum += g.metrics.polsby_popper;
@@ -225,6 +368,7 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
     if (!sizes.empty())
         var /= static_cast<double>(sizes.size());
 
+    const auto street_pct = audit::streetCoverage(plan).covered_pct;
     std::map<std::string, int> issues_by_reason;
     for (const auto& issue : plan.issues)
         ++issues_by_reason[issue.reason];
@@ -238,13 +382,42 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
         {"households_in_grids_within_bounds_pct",
          households_in_grids ? rounded(100.0 * static_cast<double>(households_within) / static_cast<double>(households_in_grids), 2) : 0.0},
         {"communities", plan.communities.size()},
-        {"grids", plan.grids.size()},
+        // null when no street was given.
+        {"street_area_covered_pct", street_pct ? Json(rounded(*street_pct, 2)) : Json(nullptr)},
+        {"grids", sizes.size()},
         {"grids_within_bounds", within},
-        {"mean_polsby_popper", plan.grids.empty() ? 0.0 : rounded(pp_sum / static_cast<double>(plan.grids.size()), 4)},
+        {"mean_polsby_popper", sizes.empty() ? 0.0 : rounded(pp_sum / static_cast<double>(sizes.size()), 4)},
+        {"dedicated_grids", plan.grids.size() - sizes.size()},
+        {"dedicated_grids_by_type", dedicated_by_type},
+        {"folded_buildings", folded},
         {"buildings_by_households_source", by_source},
         {"buildings_by_use", by_use},
         {"issues_by_reason", issues_by_reason},
     };
+    if (plan.mean_polsby_popper_before_improve)
+        r["summary"]["mean_polsby_popper_before_improve"] =
+            rounded(*plan.mean_polsby_popper_before_improve, 4);
+    {
+        // Compound outcomes; kept_whole counts "whole" and "merged" (never split).
+        std::map<std::string, int> by_status;
+        int kept = 0, split_pieces = 0;
+        for (const auto& o : plan.compound_outcomes)
+        {
+            ++by_status[o.status];
+            kept += o.status == "whole" || o.status == "merged";
+            if (o.status == "split")
+                split_pieces += static_cast<int>(o.grids.size());
+        }
+        int grids_splitting = 0;
+        for (const auto& g : plan.grids)
+            grids_splitting += g.metrics.splits_compound > 0;
+        r["compounds"] = {{"compounds", plan.compounds.size()},
+                          {"kept_whole", kept},
+                          {"by_status", by_status},
+                          {"split_pieces", split_pieces},
+                          {"grids_holding_split_compound", grids_splitting},
+                          {"inferred_blocks", plan.blocks.size()}};
+    }
     r["grid_households"] = {
         {"min", sizes.empty() ? 0 : sizes.front()},
         {"max", sizes.empty() ? 0 : sizes.back()},
@@ -258,20 +431,35 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
     {
         int grids = 0, hh = 0, in_bounds = 0;
         for (const auto& g : plan.grids)
-            if (g.community == c)
+            if (g.community == c && g.kind == GridKind::Residential)
             {
                 ++grids;
                 hh += g.households;
                 in_bounds += std::string(boundsStatus(g.households, config)) == "within";
             }
         const auto& comm = plan.communities[static_cast<std::size_t>(c)];
-        communities.push_back({{"id", comm.id},
+        communities.push_back({{"code", comm.code},
+                               {"id", comm.id},
                                {"name", comm.name},
                                {"households", hh},
                                {"grids", grids},
                                {"grids_within_bounds", in_bounds}});
     }
     r["communities"] = communities;
+
+    Json areas = Json::array();
+    for (const auto& a : plan.areas)
+    {
+        std::vector<std::string> ids;
+        for (int c : a.communities)
+            ids.push_back(plan.communities[static_cast<std::size_t>(c)].id);
+        areas.push_back({{"area_code", a.code},
+                         {"communities", ids},
+                         {"households", a.households},
+                         {"commercial_share", rounded(a.commercial_share, 4)}});
+    }
+    std::sort(areas.begin(), areas.end(), [](const Json& x, const Json& y) { return x["area_code"] < y["area_code"]; });
+    r["areas"] = areas;
 
     std::vector<const Grid*> grids;
     for (const auto& g : plan.grids)
@@ -280,12 +468,14 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
     Json grid_list = Json::array();
     for (const Grid* g : grids)
         grid_list.push_back({{"grid_code", g->code},
+                             {"kind", toString(g->kind)},
                              {"community", plan.communities[static_cast<std::size_t>(g->community)].id},
                              {"households", g->households},
                              {"buildings", g->buildings.size()},
-                             {"bounds", boundsStatus(g->households, config)},
+                             {"bounds", g->kind == GridKind::Residential ? boundsStatus(g->households, config) : "n/a"},
                              {"polsby_popper", rounded(g->metrics.polsby_popper, 4)},
-                             {"barrier_crossings", g->metrics.barrier_crossings}});
+                             {"barrier_crossings", g->metrics.barrier_crossings},
+                             {"splits_compound", g->metrics.splits_compound}});
     r["grids"] = grid_list;
 
     Json violations = Json::array();
@@ -316,6 +506,12 @@ void writeOutputs(const Plan& plan, const PartitionConfig& config)
     io::writeGeoJson(gridsTable(plan, config), staging.path("grids.geojson"), plan.working_crs_wkt);
     io::writeGeoJson(buildingsTable(plan), staging.path("buildings.geojson"), plan.working_crs_wkt);
     io::writeGeoJson(gapsTable(plan), staging.path("gaps.geojson"), plan.working_crs_wkt);
+    io::writeGeoJson(communitiesTable(plan, config), staging.path("communities.geojson"), plan.working_crs_wkt);
+    io::writeGeoJson(areasTable(plan), staging.path("areas.geojson"), plan.working_crs_wkt);
+    if (!plan.compounds.empty())
+        io::writeGeoJson(compoundsTable(plan), staging.path("compounds.geojson"), plan.working_crs_wkt);
+    if (!plan.blocks.empty())
+        io::writeGeoJson(blocksTable(plan), staging.path("blocks.geojson"), plan.working_crs_wkt);
     {
         const std::string path = staging.path("report.json");
         std::ofstream out(path, std::ios::binary);

@@ -1,0 +1,28 @@
+// The dedicate stage: non-residential buildings (offices, shops, markets, industry, campuses,
+// public buildings) either form dedicated grids (专属网格) — clusters that stand apart and pass a
+// size threshold — or are folded into the residential grid nearest to them across no barrier.
+// Runs after partition (residential grids exist) and before tiling (dedicated grids get land).
+#pragma once
+
+#include "core/config.hpp"
+#include "core/model.hpp"
+
+namespace gp::dedicate
+{
+
+struct DedicateStats
+{
+    int dedicated_grids = 0;
+    int dedicated_buildings = 0;
+    int folded_buildings = 0;
+    int unfolded_buildings = 0; // no residential grid within reach across no barrier
+};
+
+// Appends Grid{kind = Dedicated} entries and sets Building::grid for every dedicated or folded
+// building; unfolded candidates become issues (reason dedicated_candidate_unfolded).
+DedicateStats dedicateAndFold(Plan& plan, const PartitionConfig& config);
+
+// Floor area used for thresholds: footprint x floors (the default when unknown).
+double floorArea(const Building& b, const DedicatedConfig& config);
+
+} // namespace gp::dedicate

@@ -1,0 +1,115 @@
+#include "organize/areas.hpp"
+
+#include "dedicate/dedicate.hpp"
+#include "geom/geos.hpp"
+#include "partition/partition.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace gp::organize
+{
+
+namespace
+{
+
+// Communities whose outlines touch (within 1 m), via GEOS on the boundaries' envelopes first.
+std::vector<partition::Edge> communityAdjacency(const Plan& plan, const std::vector<double>& share,
+                                                const std::vector<Point>& centres)
+{
+    std::vector<partition::Edge> edges;
+    const int n = static_cast<int>(plan.communities.size());
+    for (int a = 0; a < n; ++a)
+        for (int b = a + 1; b < n; ++b)
+        {
+            const auto& ca = plan.communities[static_cast<std::size_t>(a)].area;
+            const auto& cb = plan.communities[static_cast<std::size_t>(b)].area;
+            if (!bg::intersects(envelopeOf(ca), envelopeOf(cb)) &&
+                bg::distance(envelopeOf(ca), envelopeOf(cb)) > 1.0)
+                continue;
+            if (bg::distance(ca, cb) > 1.0)
+                continue;
+            // Unlike characters make a long, costly link: the spanning tree prefers to cut it.
+            const double unlike = std::abs(share[static_cast<std::size_t>(a)] - share[static_cast<std::size_t>(b)]);
+            const double length = bg::distance(centres[static_cast<std::size_t>(a)], centres[static_cast<std::size_t>(b)]);
+            edges.push_back({a, b, length * (1.0 + 4.0 * unlike), partition::EdgeKind::Open});
+        }
+    return edges;
+}
+
+} // namespace
+
+void groupAreas(Plan& plan, const PartitionConfig& config)
+{
+    const std::size_t n = plan.communities.size();
+    std::vector<double> residential_floor(n, 0.0), other_floor(n, 0.0);
+    for (const auto& b : plan.buildings)
+    {
+        if (b.community < 0)
+            continue;
+        const double fa = dedicate::floorArea(b, config.dedicated);
+        (b.use == BuildingUse::Residential ? residential_floor : other_floor)[static_cast<std::size_t>(b.community)] += fa;
+    }
+    std::vector<int> households(n, 0);
+    for (const auto& g : plan.grids)
+        households[static_cast<std::size_t>(g.community)] += g.households;
+
+    partition::UnitGraph graph;
+    std::vector<double> share(n, 0.0);
+    std::vector<Point> centres(n, Point(0, 0));
+    for (std::size_t c = 0; c < n; ++c)
+    {
+        const double total = residential_floor[c] + other_floor[c];
+        share[c] = total > 0 ? other_floor[c] / total : 0.0;
+        if (!plan.communities[c].area.empty() && bg::area(plan.communities[c].area) > 0)
+            bg::centroid(plan.communities[c].area, centres[c]);
+        graph.units.push_back({centres[c].x(), centres[c].y(), households[c]});
+    }
+    graph.edges = communityAdjacency(plan, share, centres);
+
+    long total = 0;
+    for (int h : households)
+        total += h;
+    partition::Bounds bounds;
+    if (config.area_count > 0)
+    {
+        // Exactly area_count parts: bounds that only that count satisfies (as far as weights allow).
+        const int per = static_cast<int>(std::max<long>(1, total / config.area_count));
+        bounds = {std::max(1, per / 2), std::max(1, per + per / 2), std::max(1, per)};
+    }
+    else
+    {
+        const int t = std::max(2, config.area_target_households);
+        bounds = {t / 2, t + t / 2, t};
+    }
+    const auto result = partition::partitionGraph(graph, bounds, config.seed);
+
+    plan.areas.assign(static_cast<std::size_t>(result.parts), AreaGrid{});
+    std::vector<double> area_res(plan.areas.size(), 0.0), area_other(plan.areas.size(), 0.0);
+    for (std::size_t c = 0; c < n; ++c)
+    {
+        const int a = result.part_of[c];
+        auto& area = plan.areas[static_cast<std::size_t>(a)];
+        plan.communities[c].area_grid = a;
+        area.communities.push_back(static_cast<int>(c));
+        area.households += households[c];
+        area_res[static_cast<std::size_t>(a)] += residential_floor[c];
+        area_other[static_cast<std::size_t>(a)] += other_floor[c];
+    }
+    geom::GeosContext ctx;
+    for (std::size_t a = 0; a < plan.areas.size(); ++a)
+    {
+        auto& area = plan.areas[a];
+        const double total_floor = area_res[a] + area_other[a];
+        area.commercial_share = total_floor > 0 ? area_other[a] / total_floor : 0.0;
+        MultiPolygon parts;
+        for (int c : area.communities)
+            for (const auto& p : plan.communities[static_cast<std::size_t>(c)].area)
+                parts.push_back(p);
+        auto g = geom::toGeos(ctx, parts);
+        auto merged = geom::checked(ctx, GEOSUnaryUnion_r(ctx.handle(), g.get()), "UnaryUnion");
+        area.area = geom::toMultiPolygon(ctx, merged.get());
+    }
+}
+
+} // namespace gp::organize
