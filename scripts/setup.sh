@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages gridplan needs to build and test, only those missing.
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libgdal-dev gdal-bin libgeos-dev
-          libboost-dev libcli11-dev catch2 nlohmann-json3-dev)
+          libboost-dev libcli11-dev catch2 nlohmann-json3-dev ccache)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -10,6 +10,6 @@ done
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq "${missing[@]}" >/dev/null
+  apt-get -o DPkg::Lock::Timeout=900 update -qq
+  apt-get -o DPkg::Lock::Timeout=900 install -y -qq "${missing[@]}" >/dev/null
 fi
