@@ -40,6 +40,7 @@ readonly dbf_date="2020-07-01"     # date of the OSM extract; GDAL would write t
 readonly street_name="Porto Centro Histórico"
 readonly barrier_buffer_m=50
 readonly min_water_area_m2=1000    # water areas below this are fountains, not barriers
+readonly min_special_area_m2=1000  # land-use polygons below this are a yard, not a dedicated grid
 
 export OGR_SQLITE_SYNCHRONOUS=OFF
 export PROJ_NETWORK=OFF            # same transformation on every machine (no grid downloads)
@@ -156,6 +157,19 @@ SELECT kind, class, name, geom FROM (
 WHERE geom IS NOT NULL AND NOT ST_IsEmpty(geom)
 ORDER BY CASE kind WHEN 'road' THEN 1 WHEN 'rail' THEN 2 ELSE 3 END, osm_id, class"
 
+# 7b. Special areas: business, retail, industrial and military land use of at least
+#     min_special_area_m2 touching the street, to become dedicated grids by themselves
+#     (--special). `kind` is the planner's word for the OSM value; `landuse` keeps the raw value.
+shp special MULTIPOLYGON "
+SELECT 'lu' || l.osm_id AS sp_id, l.name AS name,
+       CASE l.landuse WHEN 'retail' THEN 'market' WHEN 'military' THEN 'public'
+                      ELSE l.landuse END AS kind,
+       l.landuse AS landuse, l.geom AS geom
+FROM landuse l, street s
+WHERE l.landuse IN ('commercial', 'retail', 'industrial', 'military')
+  AND ST_Area(l.geom) >= $min_special_area_m2 AND ST_Intersects(l.geom, s.geom) = 1
+ORDER BY l.osm_id"
+
 # 8. Counts for the README.
 count() # count LAYER [WHERE]
 {
@@ -180,6 +194,10 @@ n_src_invalid=$(ogrinfo -q "$work" -sql "SELECT count(*) AS n FROM buildings
 n_bld_small=$(count buildings "ST_Area(GEOMETRY) < 20")
 n_cmp=$(count compounds)
 n_bar=$(count barriers)
+n_special=$(count special)
+special_list=$(ogrinfo -q -dialect SQLite "$stage/special.shp" \
+    -sql "SELECT '  - ' || sp_id || ' ' || kind || ' (' || landuse || '): ' || coalesce(name, '(no name)') AS t
+          FROM special ORDER BY sp_id" | sed -n 's/^ *t (String) = //p')
 n_road=$(count barriers "kind = 'road'")
 n_rail=$(count barriers "kind = 'rail'")
 n_water=$(count barriers "kind = 'water'")
@@ -219,6 +237,7 @@ All layers: ESRI Shapefile, UTF-8 attributes (.cpg), EPSG:3763 (ETRS89 / PT-TM06
 | street.shp | polygon | 1 | the parishes dissolved; field \`name\` = "$street_name" |
 | buildings.shp | polygon | $n_bld | OSM buildings intersecting the street (see below) |
 | compounds.shp | polygon | $n_cmp | OSM \`landuse=residential\` polygons intersecting the street; \`cmp_id\` ("lu" + OSM id), \`name\` |
+| special.shp | polygon | $n_special | OSM \`landuse\` commercial / retail / industrial / military of at least ${min_special_area_m2} m² touching the street, for \`--special\`; fields \`sp_id\`, \`name\`, \`kind\` (retail → market, military → public, else the OSM value), \`landuse\` |
 | barriers.shp | line | $n_bar | roads $n_road, rail $n_rail, water $n_water; fields \`kind\`, \`class\`, \`name\` |
 
 Communities:
@@ -243,6 +262,9 @@ Buildings by \`use\`:
 |---|---|
 $use_table
 
+## special.shp
+$special_list
+
 ## barriers.shp
 Clipped to the street buffered by ${barrier_buffer_m} m.
 - road: \`highway\` in trunk, primary, secondary, tertiary and their \`_link\`s (footways, steps,
@@ -261,9 +283,9 @@ EOF
 
 # 9. Replace the outputs in one go (README and ATTRIBUTION too; nothing else in out_dir is touched).
 mkdir -p "$out_dir"
-for name in communities street buildings compounds barriers; do
+for name in communities street buildings compounds barriers special; do
     rm -f "$out_dir/$name".{shp,shx,dbf,prj,cpg,qix}
 done
 cp "$stage"/* "$out_dir/"
 echo "make_shapes: wrote $out_dir (communities $n_comm, buildings $n_bld, compounds $n_cmp," \
-    "barriers $n_bar)"
+    "barriers $n_bar, special $n_special)"

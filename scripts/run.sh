@@ -12,6 +12,7 @@ cd "$root"
   --street shapes/street.shp \
   --compounds shapes/compounds.shp --compounds-id-field cmp_id \
   --barriers shapes/barriers.shp \
+  --special shapes/special.shp --special-id-field sp_id \
   --street-code PT-PORTO \
   --out out
 echo "outputs in $root/out: grids.geojson buildings.geojson gaps.geojson report.json" >&2

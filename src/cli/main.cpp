@@ -79,6 +79,8 @@ struct CliOptions
     gp::PartitionConfig config;
     gp::LayerSource street, compounds;
     std::vector<std::string> barrier_paths, barrier_layers, barrier_wheres, use_map, default_floors;
+    std::vector<std::string> special_paths, special_layers, special_wheres, special_id_fields,
+        special_kind_fields, special_kinds;
     std::string source_encoding;
     bool quiet = false, verbose = false;
 };
@@ -95,6 +97,22 @@ void bindOptions(CLI::App& sub, CliOptions& o, bool partition)
     sub.add_option("--barriers", o.barrier_paths, "Barrier lines or polygons: roads, rail, rivers (repeatable)");
     sub.add_option("--barriers-layer", o.barrier_layers, "Layer per --barriers source (once for all, or once per source)");
     sub.add_option("--barriers-where", o.barrier_wheres, "Attribute filter per --barriers source (once for all, or once per source)");
+    sub.add_option("--special", o.special_paths, "Polygons that are dedicated grids by themselves: parks, campuses, markets, industrial parks (repeatable)");
+    sub.add_option("--special-layer", o.special_layers, "Layer per --special source (once for all, or once per source)");
+    sub.add_option("--special-where", o.special_wheres, "Attribute filter per --special source (once for all, or once per source)");
+    sub.add_option("--special-id-field", o.special_id_fields, "Id field per --special source (default: the feature id)");
+    sub.add_option("--special-kind-field", o.special_kind_fields, "Field naming each polygon's kind: office, market, campus, park, 公园, 学校, ... (default: kind)");
+    sub.add_option("--special-kind", o.special_kinds, "One kind for every polygon of a --special source without a kind field");
+    auto& ded = config.dedicated;
+    sub.add_option("--dedicated-distance", ded.cluster_distance_m, "Non-residential footprints this close (m), with no barrier between, form one cluster")->capture_default_str();
+    sub.add_option("--dedicated-floor-area", ded.min_floor_area_m2, "A cluster with this much floor area (m2) becomes a dedicated grid")->capture_default_str();
+    sub.add_option("--dedicated-buildings", ded.min_buildings, "... or with this many buildings")->capture_default_str();
+    sub.add_option("--dedicated-flag-field", ded.flag_field, "Buildings field: a non-empty value other than 0/no/false/否 makes its cluster a dedicated grid");
+    sub.add_option("--workers-field", ded.workers_field, "Buildings field with the enterprise / worker count");
+    sub.add_option("--dedicated-workers", ded.min_workers, "... or a cluster with this many workers (needs --workers-field)")->capture_default_str();
+    sub.add_option("--fold-distance", ded.fold_distance_m, "Farthest (m) a small shop or market is folded into a residential grid")->capture_default_str();
+    sub.add_option("--area-target", config.area_target_households, "Households per area grid (片区), balanced around this")->capture_default_str();
+    sub.add_option("--areas", config.area_count, "Exactly this many area grids (overrides --area-target)");
     sub.add_option("--households-field", config.households_field, "Buildings field with household counts");
     sub.add_option("--floors-field", config.floors_field, "Buildings field with the number of floors");
     sub.add_option("--height-field", config.height_field, "Buildings field with the height in metres");
@@ -117,6 +135,7 @@ void bindOptions(CLI::App& sub, CliOptions& o, bool partition)
     {
         sub.add_option("--out", config.out_dir, "Output folder (created; earlier outputs are replaced only when the run succeeds)")->required();
         sub.add_flag("-v,--verbose", o.verbose, "Print each stage as it finishes");
+        sub.add_flag("--measure-improvement", config.measure_improvement, "Also tile the partition as it was before the improve stage and report both mean Polsby-Popper figures (slower)");
     }
     sub.add_flag("-q,--quiet", o.quiet, partition ? "Print nothing but errors" : "Print only the verdict line");
 }
@@ -129,22 +148,36 @@ void finishConfig(CliOptions& o)
         config.street = o.street;
     if (!o.compounds.path.empty())
         config.compounds = o.compounds;
-    auto perSource = [&](const std::vector<std::string>& values, const char* option, std::size_t i) {
+    // A per-source option: absent, once for all sources, or once per source.
+    auto perSource = [](const std::vector<std::string>& values, const std::vector<std::string>& sources,
+                        const char* option, std::size_t i) {
         if (values.empty())
             return std::string();
         if (values.size() == 1)
             return values[0];
-        if (values.size() != o.barrier_paths.size())
-            throw gp::ConfigError(std::string(option) + " must be given once, or once per --barriers source");
+        if (values.size() != sources.size())
+            throw gp::ConfigError(std::string(option) + " must be given once, or once per source it applies to");
         return values[i];
     };
     for (std::size_t i = 0; i < o.barrier_paths.size(); ++i)
     {
         gp::LayerSource b;
         b.path = o.barrier_paths[i];
-        b.layer = perSource(o.barrier_layers, "--barriers-layer", i);
-        b.where = perSource(o.barrier_wheres, "--barriers-where", i);
+        b.layer = perSource(o.barrier_layers, o.barrier_paths, "--barriers-layer", i);
+        b.where = perSource(o.barrier_wheres, o.barrier_paths, "--barriers-where", i);
         config.barriers.push_back(b);
+    }
+    for (std::size_t i = 0; i < o.special_paths.size(); ++i)
+    {
+        gp::SpecialSource s;
+        s.source.path = o.special_paths[i];
+        s.source.layer = perSource(o.special_layers, o.special_paths, "--special-layer", i);
+        s.source.where = perSource(o.special_wheres, o.special_paths, "--special-where", i);
+        s.source.id_field = perSource(o.special_id_fields, o.special_paths, "--special-id-field", i);
+        s.kind = perSource(o.special_kinds, o.special_paths, "--special-kind", i);
+        if (auto field = perSource(o.special_kind_fields, o.special_paths, "--special-kind-field", i); !field.empty())
+            s.kind_field = field;
+        config.specials.push_back(std::move(s));
     }
     parsePairs(o.use_map, "--use-map", config.use_mapping);
     parsePairs(o.default_floors, "--default-floors", config.estimate.default_floors);
@@ -209,11 +242,16 @@ int main(int argc, char** argv)
         const gp::Plan plan = gp::pipeline::runPartition(config, stage_log, &stats);
         gp::write::writeOutputs(plan, config);
 
-        int within = 0;
+        int residential = 0, within = 0;
         for (const auto& g : plan.grids)
-            within += g.households >= config.min_households && g.households <= config.max_households;
-        log(std::to_string(plan.grids.size()) + " grids (" + std::to_string(within) + " within [" +
+            if (g.kind == gp::GridKind::Residential)
+            {
+                ++residential;
+                within += g.households >= config.min_households && g.households <= config.max_households;
+            }
+        log(std::to_string(residential) + " residential grids (" + std::to_string(within) + " within [" +
             std::to_string(config.min_households) + ", " + std::to_string(config.max_households) + "]), " +
+            std::to_string(plan.grids.size() - static_cast<std::size_t>(residential)) + " dedicated, " +
             std::to_string(plan.issues.size()) + " issues; outputs in " + config.out_dir);
         return kOk;
     }

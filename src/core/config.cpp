@@ -26,6 +26,18 @@ void validate(const PartitionConfig& config)
         throw ConfigError("the average dwelling size must be positive");
     if (config.estimate.floor_height_m <= 0)
         throw ConfigError("the storey height must be positive");
+    const auto& d = config.dedicated;
+    if (d.cluster_distance_m < 0 || d.fold_distance_m < 0)
+        throw ConfigError("--dedicated-distance and --fold-distance must not be negative");
+    if (d.min_floor_area_m2 <= 0 || d.min_buildings <= 0 || d.min_workers <= 0)
+        throw ConfigError("--dedicated-floor-area, --dedicated-buildings and --dedicated-workers must be positive");
+    if (config.area_target_households <= 0)
+        throw ConfigError("--area-target must be positive, got " + std::to_string(config.area_target_households));
+    if (config.area_count < 0)
+        throw ConfigError("--areas must not be negative, got " + std::to_string(config.area_count));
+    for (const auto& s : config.specials)
+        if (s.kind.empty() && s.kind_field.empty())
+            throw ConfigError("special layer '" + s.source.path + "' needs --special-kind-field or --special-kind");
 }
 
 } // namespace gp

@@ -20,6 +20,15 @@ struct LayerSource
     std::string name_field; // empty: autodetect "name"/"名称"
 };
 
+// A polygon layer of land that is a dedicated grid by itself (parks, campuses, markets, industrial
+// parks): each polygon, clipped to each community it lies in, becomes one dedicated grid.
+struct SpecialSource
+{
+    LayerSource source;
+    std::string kind_field = "kind"; // field naming the kind (office, market, campus, 公园, ...)
+    std::string kind;                // kind of every polygon, when the layer has no kind field
+};
+
 struct HouseholdEstimate
 {
     // households = floors x footprint x usable_ratio / dwelling_m2, at least 1 for a dwelling.
@@ -57,6 +66,7 @@ struct PartitionConfig
     std::optional<LayerSource> street;
     std::optional<LayerSource> compounds;
     std::vector<LayerSource> barriers;
+    std::vector<SpecialSource> specials;
 
     std::string households_field;
     std::string floors_field;

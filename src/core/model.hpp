@@ -61,6 +61,7 @@ struct Building
     int compound = -1;
     int grid = -1;
     int block = -1; // inferred block (Plan::blocks) when no compound layer is given
+    int special = -1; // special area (Plan::specials) whose dedicated grid holds it
 };
 
 struct Community
@@ -111,6 +112,17 @@ struct Block
     int buildings = 0; // residential buildings in it
 };
 
+// A polygon of a --special layer: land that forms dedicated grids by itself.
+struct SpecialArea
+{
+    std::string id;
+    std::string name;
+    std::string kind_value; // raw value of the kind field (or --special-kind)
+    std::string kind;       // dedicated_type it maps to: office, market, campus, park, ...
+    std::string source;     // file it came from
+    MultiPolygon area;
+};
+
 struct Barrier
 {
     std::string source; // file name the line came from
@@ -136,7 +148,9 @@ struct Grid
 {
     std::string code;
     GridKind kind = GridKind::Residential;
-    std::string dedicated_type; // office, market, commercial, industrial, campus, public (dedicated only)
+    std::string dedicated_type; // office, market, commercial, industrial, campus, park, public (dedicated only)
+    std::string name;           // dedicated grids from a special area: its name
+    int special = -1;           // index into Plan::specials when the grid is a special area's land
     double floor_area_m2 = 0.0; // dedicated: the cluster's floor area
     int folded_buildings = 0;   // residential: non-residential buildings folded in
     double folded_floor_area_m2 = 0.0;
@@ -181,6 +195,7 @@ struct Plan
     std::vector<Community> communities;
     std::vector<Compound> compounds;
     std::vector<Barrier> barriers;
+    std::vector<SpecialArea> specials;
     std::optional<MultiPolygon> street;
     std::vector<Grid> grids;
     std::vector<AreaGrid> areas;

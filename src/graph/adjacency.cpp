@@ -16,7 +16,7 @@ using partition::EdgeKind;
 
 bool isGridMember(const Building& b)
 {
-    return b.community >= 0 && b.use == BuildingUse::Residential;
+    return b.community >= 0 && b.use == BuildingUse::Residential && b.special < 0;
 }
 
 namespace

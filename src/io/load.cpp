@@ -81,6 +81,9 @@ Plan loadInputs(const PartitionConfig& config)
     std::vector<InputLayer> barriers;
     for (const auto& b : config.barriers)
         barriers.emplace_back(b, "barriers", config.assume_crs);
+    std::vector<InputLayer> specials;
+    for (const auto& s : config.specials)
+        specials.emplace_back(s.source, "special", config.assume_crs);
 
     SpatialRefPtr working = chooseWorkingCrs(buildings, config.working_crs);
     plan.working_crs = describeSrs(*working);
@@ -158,6 +161,26 @@ Plan loadInputs(const PartitionConfig& config)
             for (auto& line : rec.lines)
                 barrier.lines.push_back(std::move(line));
         plan.barriers.push_back(std::move(barrier));
+        takeIssues(plan, records);
+    }
+    // Special areas: the kind comes from the layer's kind field unless one kind is given for all.
+    for (std::size_t i = 0; i < specials.size(); ++i)
+    {
+        const auto& cfg = config.specials[i];
+        std::vector<std::string> fields;
+        if (cfg.kind.empty())
+            fields.push_back(cfg.kind_field);
+        auto records = specials[i].read(*working, fields, GeometryKind::Polygonal);
+        for (auto& rec : records.features)
+        {
+            SpecialArea area;
+            area.id = rec.id;
+            area.name = rec.name;
+            area.kind_value = cfg.kind.empty() ? rec.values[0].value_or("") : cfg.kind;
+            area.source = records.info.path;
+            area.area = std::move(rec.polygons);
+            plan.specials.push_back(std::move(area));
+        }
         takeIssues(plan, records);
     }
     return plan;

@@ -5,12 +5,14 @@
 #include "audit/violations.hpp"
 #include "classify/households.hpp"
 #include "dedicate/dedicate.hpp"
+#include "dedicate/special.hpp"
 #include "classify/use_mapping.hpp"
 #include "geom/geos.hpp"
 #include "graph/adjacency.hpp"
 #include "graph/blocks.hpp"
 #include "improve/improve.hpp"
 #include "io/load.hpp"
+#include "organize/areas.hpp"
 #include "organize/codes.hpp"
 #include "partition/partition.hpp"
 #include "place/place.hpp"
@@ -124,18 +126,23 @@ void tileGrids(Plan& plan, std::vector<std::string>& notes)
 
     for (std::size_t c = 0; c < plan.communities.size(); ++c)
     {
+        // Special-area grids already have their land; the other grids tile what is left.
+        std::erase_if(grids_of[c], [&](int g) { return plan.grids[static_cast<std::size_t>(g)].special >= 0; });
         if (grids_of[c].empty())
             continue;
         std::vector<int> local(plan.grids.size(), -1);
         for (std::size_t k = 0; k < grids_of[c].size(); ++k)
             local[static_cast<std::size_t>(grids_of[c][k])] = static_cast<int>(k);
+        const MultiPolygon land = dedicate::landAfterSpecials(ctx, plan, static_cast<int>(c));
         tile::TileInput input;
-        input.community = &plan.communities[c].area;
+        input.community = &land;
         input.grid_count = static_cast<int>(grids_of[c].size());
         input.barriers = &barriers;
         for (int b : in_community[c])
         {
             const auto& building = plan.buildings[static_cast<std::size_t>(b)];
+            if (building.special >= 0)
+                continue;
             input.footprints.push_back(&building.footprint);
             input.anchors.push_back(building.anchor);
             input.grid_of.push_back(building.grid >= 0 ? local[static_cast<std::size_t>(building.grid)] : -1);
@@ -155,9 +162,13 @@ double meanPolsbyPopperBefore(const Plan& plan, const std::vector<graph::Communi
                               const PartitionConfig& config)
 {
     Plan copy = plan;
-    copy.grids.clear();
+    // Special-area grids come first and do not depend on the partition: keep them.
+    const auto specials = std::count_if(plan.grids.begin(), plan.grids.end(),
+                                        [](const Grid& g) { return g.special >= 0; });
+    copy.grids.resize(static_cast<std::size_t>(specials));
     for (auto& b : copy.buildings)
-        b.grid = -1;
+        if (b.special < 0)
+            b.grid = -1;
     std::vector<int> parts(graphs.size(), 0);
     for (std::size_t k = 0; k < graphs.size(); ++k)
         for (int p : before[k])
@@ -294,6 +305,13 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
     say(log, "place: " + std::to_string(placed.placed) + " placed, " + std::to_string(placed.outside) +
                  " outside every community, " + std::to_string(placed.straddling) + " straddling");
 
+    const auto special = dedicate::carveSpecialAreas(plan, config);
+    if (!plan.specials.empty())
+        say(log, "special: " + std::to_string(special.grids) + " dedicated grids from " +
+                     std::to_string(plan.specials.size()) + " special areas (" +
+                     std::to_string(special.buildings) + " buildings, " +
+                     std::to_string(special.households) + " households)");
+
     graph::inferBlocks(plan);
     if (!plan.blocks.empty())
         say(log, "blocks: " + std::to_string(plan.blocks.size()) +
@@ -315,6 +333,8 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
     tileGrids(plan, tile_notes);
     say(log, "tile: grid polygons for " + std::to_string(plan.grids.size()) + " grids");
 
+    organize::groupAreas(plan, config);
+    say(log, "areas: " + std::to_string(plan.areas.size()) + " area grids");
     organize::assignCodes(plan, config.street_code);
     audit::shapeMetrics(plan);
     audit::reportViolations(plan, violations, config);

@@ -74,7 +74,8 @@ FeatureTable gridsTable(const Plan& plan, const PartitionConfig& config)
                 {"bounds", FieldType::String},       {"deviation", FieldType::Integer},
                 {"area_m2", FieldType::Real},        {"polsby_popper", FieldType::Real},
                 {"cut_edges", FieldType::Integer},   {"barrier_crossings", FieldType::Integer},
-                {"dedicated_type", FieldType::String}, {"floor_area_m2", FieldType::Real},
+                {"dedicated_type", FieldType::String}, {"name", FieldType::String},
+                {"special_id", FieldType::String}, {"floor_area_m2", FieldType::Real},
                 {"folded_buildings", FieldType::Integer}, {"folded_floor_area_m2", FieldType::Real},
                 {"splits_compound", FieldType::Integer}};
     std::vector<int> order(plan.grids.size());
@@ -102,6 +103,8 @@ FeatureTable gridsTable(const Plan& plan, const PartitionConfig& config)
                       integer(grid.metrics.cut_edges),
                       integer(grid.metrics.barrier_crossings),
                       text(grid.dedicated_type),
+                      text(grid.name),
+                      grid.special >= 0 ? text(plan.specials[static_cast<std::size_t>(grid.special)].id) : FieldValue{},
                       dedicated ? real(grid.floor_area_m2, 1) : FieldValue{},
                       integer(grid.folded_buildings),
                       real(grid.folded_floor_area_m2, 1),
@@ -344,6 +347,7 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
     int within = 0, folded = 0;
     std::vector<int> sizes; // residential grids only: the bounds are theirs
     std::map<std::string, int> dedicated_by_type;
+    int special_grids = 0;
     double pp_sum = 0;
     for (const auto& g : plan.grids)
     {
@@ -351,6 +355,7 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
         if (g.kind == GridKind::Dedicated)
         {
             ++dedicated_by_type[g.dedicated_type];
+            special_grids += g.special >= 0;
             continue;
         }
         sizes.push_back(g.households);
@@ -389,6 +394,7 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
         {"mean_polsby_popper", sizes.empty() ? 0.0 : rounded(pp_sum / static_cast<double>(sizes.size()), 4)},
         {"dedicated_grids", plan.grids.size() - sizes.size()},
         {"dedicated_grids_by_type", dedicated_by_type},
+        {"dedicated_grids_from_special_areas", special_grids},
         {"folded_buildings", folded},
         {"buildings_by_households_source", by_source},
         {"buildings_by_use", by_use},

@@ -106,35 +106,6 @@ std::map<std::string, std::string> gridOfBuilding(const std::string& out)
     return m;
 }
 
-// A geometry from the EPSG:4326 outputs, reprojected to the working CRS EPSG:32650.
-std::unique_ptr<OGRGeometry> metric(const std::string& wkt)
-{
-    OGRGeometry* g = nullptr;
-    REQUIRE(OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &g) == OGRERR_NONE);
-    std::unique_ptr<OGRGeometry> out(g);
-    OGRSpatialReference wgs, utm;
-    wgs.importFromEPSG(4326);
-    utm.importFromEPSG(32650);
-    wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    utm.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs, &utm));
-    REQUIRE(ct);
-    REQUIRE(out->transform(ct.get()) == OGRERR_NONE);
-    return out;
-}
-
-double areaOf(const OGRGeometry& g)
-{
-    const auto type = wkbFlatten(g.getGeometryType());
-    if (type == wkbPolygon)
-        return g.toPolygon()->get_Area();
-    if (type == wkbMultiPolygon)
-        return g.toMultiPolygon()->get_Area();
-    if (type == wkbGeometryCollection)
-        return g.toGeometryCollection()->get_Area();
-    return 0.0;
-}
-
 } // namespace
 
 TEST_CASE("a compound that fits in one grid is never split", "[ground]")
@@ -249,23 +220,23 @@ TEST_CASE("no grid reaches across a river; grids tile the community exactly", "[
         REQUIRE(grids.size() == 2);
         std::vector<std::unique_ptr<OGRGeometry>> parts;
         for (const auto& g : grids)
-            parts.push_back(metric(g.wkt));
+            parts.push_back(gp::test::metricGeometry(g.wkt));
         std::unique_ptr<OGRGeometry> all(parts[0]->clone());
         for (std::size_t i = 1; i < parts.size(); ++i)
             all.reset(all->Union(parts[i].get()));
         REQUIRE(all);
         const double community_area = 600.0 * 400.0;
-        CHECK(std::abs(areaOf(*all) - community_area) / community_area < 1e-4);
+        CHECK(std::abs(gp::test::areaOf(*all) - community_area) / community_area < 1e-4);
         OGRGeometry* c = nullptr;
         REQUIRE(OGRGeometryFactory::createFromWkt(community.c_str(), nullptr, &c) == OGRERR_NONE);
         std::unique_ptr<OGRGeometry> comm(c);
         std::unique_ptr<OGRGeometry> sym(all->SymDifference(comm.get()));
-        CHECK((sym ? areaOf(*sym) : 0.0) / community_area < 1e-4);
+        CHECK((sym ? gp::test::areaOf(*sym) : 0.0) / community_area < 1e-4);
         for (std::size_t i = 0; i < parts.size(); ++i)
             for (std::size_t j = i + 1; j < parts.size(); ++j)
             {
                 std::unique_ptr<OGRGeometry> common(parts[i]->Intersection(parts[j].get()));
-                CHECK((common ? areaOf(*common) : 0.0) < 1e-6);
+                CHECK((common ? gp::test::areaOf(*common) : 0.0) < 1e-6);
             }
     }
 
@@ -282,11 +253,11 @@ TEST_CASE("no grid reaches across a river; grids tile the community exactly", "[
             CHECK(b.fields.at("community") == "C1");
             CHECK(b.fields.at("buildings") == "8");
             households += std::stoi(b.fields.at("households"));
-            auto g = metric(b.wkt);
+            auto g = gp::test::metricGeometry(b.wkt);
             // Outputs keep 7 decimals of a degree (~1 cm): allow that much along the outline.
             std::unique_ptr<OGRGeometry> outside(g->Difference(comm.get()));
-            CHECK((outside ? areaOf(*outside) : 0.0) < 1e-4 * areaOf(*g));
-            CHECK(areaOf(*g) > 1000.0);
+            CHECK((outside ? gp::test::areaOf(*outside) : 0.0) < 1e-4 * gp::test::areaOf(*g));
+            CHECK(gp::test::areaOf(*g) > 1000.0);
         }
         CHECK(households == 800);
     }

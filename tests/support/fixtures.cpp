@@ -136,4 +136,32 @@ std::string rectWkt(double x0, double y0, double x1, double y1)
 
 std::string sourceDir() { return GRIDPLAN_SOURCE_DIR; }
 
+std::unique_ptr<OGRGeometry> metricGeometry(const std::string& wkt, int epsg)
+{
+    OGRGeometry* g = nullptr;
+    REQUIRE(OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &g) == OGRERR_NONE);
+    std::unique_ptr<OGRGeometry> out(g);
+    OGRSpatialReference wgs, metric;
+    wgs.importFromEPSG(4326);
+    metric.importFromEPSG(epsg);
+    wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    metric.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs, &metric));
+    REQUIRE(ct);
+    REQUIRE(out->transform(ct.get()) == OGRERR_NONE);
+    return out;
+}
+
+double areaOf(const OGRGeometry& g)
+{
+    const auto type = wkbFlatten(g.getGeometryType());
+    if (type == wkbPolygon)
+        return g.toPolygon()->get_Area();
+    if (type == wkbMultiPolygon)
+        return g.toMultiPolygon()->get_Area();
+    if (type == wkbGeometryCollection)
+        return g.toGeometryCollection()->get_Area();
+    return 0.0;
+}
+
 } // namespace gp::test

@@ -3,9 +3,12 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <map>
 #include <string>
 #include <vector>
+
+class OGRGeometry;
 
 namespace gp::test
 {
@@ -68,5 +71,12 @@ std::string slurp(const std::string& path);
 std::string rectWkt(double x0, double y0, double x1, double y1);
 
 std::string sourceDir(); // the repository root
+
+// A geometry of the EPSG:4326 outputs (WKT), reprojected to a metric CRS (default the
+// fixtures' EPSG:32650) so that areas can be compared in m².
+std::unique_ptr<OGRGeometry> metricGeometry(const std::string& wkt, int epsg = 32650);
+
+// Area of a (multi)polygon or collection; 0 for anything else.
+double areaOf(const OGRGeometry& g);
 
 } // namespace gp::test

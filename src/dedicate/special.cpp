@@ -1,0 +1,227 @@
+#include "dedicate/special.hpp"
+
+#include "classify/use_mapping.hpp"
+#include "dedicate/dedicate.hpp"
+#include "geom/prepared.hpp"
+
+#include <cmath>
+#include <set>
+
+namespace gp::dedicate
+{
+
+namespace
+{
+
+using geom::checked;
+using geom::GeomPtr;
+
+// A piece of a special area without buildings and smaller than this (m², or this share of the
+// whole area) is a digitising sliver along a community boundary, not land of its own.
+constexpr double kSliverM2 = 100.0;
+constexpr double kSliverShare = 0.02;
+// Overlaps between special areas below this many m² are digitising noise, not worth a report.
+constexpr double kOverlapReportM2 = 1.0;
+
+// Kinds of open land that no building-use class names.
+const std::set<std::string>& parkWords()
+{
+    static const std::set<std::string> words = {
+        "park", "garden", "recreation_ground", "village_green", "playground", "green",
+        "公园", "公園", "绿地", "綠地", "游园", "遊園", "广场", "廣場", "公共绿地",
+    };
+    return words;
+}
+
+const char* typeOfUse(BuildingUse use)
+{
+    switch (use)
+    {
+    case BuildingUse::Office: return "office";
+    case BuildingUse::Market: return "market";
+    case BuildingUse::Commercial: return "commercial";
+    case BuildingUse::Industrial: return "industrial";
+    case BuildingUse::Education: return "campus";
+    case BuildingUse::Public: return "public";
+    default: return "other";
+    }
+}
+
+Issue specialIssue(const SpecialArea& s, const char* reason, std::string detail)
+{
+    Issue issue;
+    issue.reason = reason;
+    issue.detail = "special area " + s.id + (s.name.empty() ? "" : " (" + s.name + ")") + " from " +
+                   s.source + ": " + std::move(detail);
+    return issue;
+}
+
+GeomPtr unionOf(geom::GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b)
+{
+    return checked(ctx, GEOSUnion_r(ctx.handle(), a, b), "union of special areas");
+}
+
+} // namespace
+
+std::string specialKind(const std::string& raw, const PartitionConfig& config)
+{
+    const std::string value = classify::normalizeUseValue(raw);
+    if (parkWords().count(value))
+        return "park";
+    // Words that name land rather than buildings.
+    if (value == "campus" || value == "园区校园" || value == "園區校園")
+        return "campus";
+    if (value == "military" || value == "cemetery" || value == "部队" || value == "部隊" ||
+        value == "墓地" || value == "陵园")
+        return "public";
+    if (value == "business" || value == "商圈" || value == "商务区" || value == "商務區")
+        return "commercial";
+    if (value == "产业园" || value == "產業園" || value == "工业园" || value == "工業園")
+        return "industrial";
+    const auto use = classify::UseMapping::fromConfig(config).lookup(value);
+    return use ? typeOfUse(*use) : "other";
+}
+
+SpecialStats carveSpecialAreas(Plan& plan, const PartitionConfig& config)
+{
+    SpecialStats stats;
+    if (plan.specials.empty())
+        return stats;
+    geom::GeosContext ctx;
+    const auto h = ctx.handle();
+
+    std::vector<GeomPtr> communities;
+    std::vector<Box> community_boxes;
+    for (const auto& c : plan.communities)
+    {
+        communities.push_back(geom::toGeos(ctx, c.area));
+        community_boxes.push_back(c.area.empty() ? Box() : envelopeOf(c.area));
+    }
+    std::vector<std::vector<int>> in_community(plan.communities.size());
+    for (int b = 0; b < static_cast<int>(plan.buildings.size()); ++b)
+        if (plan.buildings[static_cast<std::size_t>(b)].community >= 0)
+            in_community[static_cast<std::size_t>(plan.buildings[static_cast<std::size_t>(b)].community)].push_back(b);
+    std::vector<GeomPtr> claimed(plan.communities.size()); // special land cut so far, per community
+
+    for (int s = 0; s < static_cast<int>(plan.specials.size()); ++s)
+    {
+        auto& special = plan.specials[static_cast<std::size_t>(s)];
+        special.kind = specialKind(special.kind_value, config);
+        if (special.kind == "other" && !special.kind_value.empty())
+            plan.issues.push_back(specialIssue(special, "value_ignored",
+                "kind '" + special.kind_value + "' is not a known kind (office, market, "
+                "commercial, industrial, campus, park, public); its grid has dedicated_type other"));
+        if (special.area.empty())
+            continue;
+        const GeomPtr whole = geom::toGeos(ctx, special.area);
+        const double whole_area = bg::area(special.area);
+        const Box box = envelopeOf(special.area);
+        bool made = false;
+        for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
+        {
+            const auto cu = static_cast<std::size_t>(c);
+            if (plan.communities[cu].area.empty() || !bg::intersects(box, community_boxes[cu]))
+                continue;
+            GeomPtr piece = checked(ctx, GEOSIntersection_r(h, whole.get(), communities[cu].get()),
+                                    "intersection of a special area with a community");
+            if (claimed[cu])
+            {
+                GeomPtr overlap = checked(ctx, GEOSIntersection_r(h, piece.get(), claimed[cu].get()),
+                                          "overlap of special areas");
+                double overlap_m2 = 0;
+                GEOSArea_r(h, overlap.get(), &overlap_m2);
+                if (overlap_m2 > kOverlapReportM2)
+                {
+                    auto issue = specialIssue(special, "special_area_overlap",
+                        std::to_string(static_cast<long>(std::lround(overlap_m2))) +
+                        " m² overlap an earlier special area; that land stays with the earlier one");
+                    issue.community = plan.communities[cu].id;
+                    issue.area = geom::toMultiPolygon(ctx, overlap.get());
+                    plan.issues.push_back(std::move(issue));
+                }
+                piece = checked(ctx, GEOSDifference_r(h, piece.get(), claimed[cu].get()),
+                                "difference of special areas");
+            }
+            MultiPolygon land = geom::toMultiPolygon(ctx, piece.get());
+            const double land_m2 = bg::area(land);
+            if (land_m2 <= 0)
+                continue;
+
+            std::vector<int> held;
+            {
+                geom::PreparedAreas prepared(ctx, {&land});
+                for (int b : in_community[cu])
+                {
+                    const auto& building = plan.buildings[static_cast<std::size_t>(b)];
+                    if (building.special >= 0)
+                        continue;
+                    const GeomPtr anchor = geom::toGeos(ctx, building.anchor);
+                    if (prepared.covers(0, anchor.get()))
+                        held.push_back(b);
+                }
+            }
+            if (held.empty() && (land_m2 < kSliverM2 || land_m2 < kSliverShare * whole_area))
+            {
+                auto issue = specialIssue(special, "tiling_note",
+                    "a " + std::to_string(static_cast<long>(std::lround(land_m2))) +
+                    " m² sliver without buildings in community " + plan.communities[cu].id +
+                    " was left to that community's residential grids");
+                issue.community = plan.communities[cu].id;
+                plan.issues.push_back(std::move(issue));
+                continue;
+            }
+
+            Grid grid;
+            grid.kind = GridKind::Dedicated;
+            grid.dedicated_type = special.kind;
+            grid.name = special.name;
+            grid.special = s;
+            grid.community = c;
+            grid.buildings = held; // ascending: in_community is
+            const int g = static_cast<int>(plan.grids.size());
+            for (int b : held)
+            {
+                auto& building = plan.buildings[static_cast<std::size_t>(b)];
+                building.special = s;
+                building.grid = g;
+                grid.households += building.households;
+                grid.floor_area_m2 += floorArea(building, config.dedicated);
+            }
+            grid.area = std::move(land);
+            claimed[cu] = claimed[cu] ? unionOf(ctx, claimed[cu].get(), piece.get()) : std::move(piece);
+            stats.buildings += static_cast<int>(held.size());
+            stats.households += grid.households;
+            ++stats.grids;
+            made = true;
+            plan.grids.push_back(std::move(grid));
+        }
+        if (!made)
+        {
+            auto issue = specialIssue(special, "special_area_outside",
+                "it lies in no community (or only as slivers), so it forms no dedicated grid");
+            issue.area = special.area;
+            plan.issues.push_back(std::move(issue));
+        }
+    }
+    return stats;
+}
+
+MultiPolygon landAfterSpecials(geom::GeosContext& ctx, const Plan& plan, int c)
+{
+    const auto& community = plan.communities[static_cast<std::size_t>(c)].area;
+    std::vector<GeomPtr> cut;
+    for (const auto& g : plan.grids)
+        if (g.special >= 0 && g.community == c && !g.area.empty())
+            cut.push_back(geom::toGeos(ctx, g.area));
+    if (cut.empty())
+        return community;
+    const auto h = ctx.handle();
+    GeomPtr taken = geom::makeCollection(ctx, GEOS_GEOMETRYCOLLECTION, std::move(cut));
+    taken = checked(ctx, GEOSUnaryUnion_r(h, taken.get()), "union of special-area grids");
+    const GeomPtr all = geom::toGeos(ctx, community);
+    const GeomPtr rest = checked(ctx, GEOSDifference_r(h, all.get(), taken.get()),
+                                 "community minus its special areas");
+    return geom::toMultiPolygon(ctx, rest.get());
+}
+
+} // namespace gp::dedicate
