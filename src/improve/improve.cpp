@@ -103,6 +103,14 @@ long long outside(long long w, const Bounds& bounds)
 
 } // namespace
 
+int cutEdges(const UnitGraph& graph, const std::vector<int>& part_of)
+{
+    int cut = 0;
+    for (const auto& e : graph.edges)
+        cut += part_of[static_cast<std::size_t>(e.a)] != part_of[static_cast<std::size_t>(e.b)];
+    return cut;
+}
+
 double compactness(const UnitGraph& graph, const std::vector<int>& part_of, int parts)
 {
     checkParts(graph, part_of, parts);
@@ -122,6 +130,8 @@ ImproveStats improvePartition(const UnitGraph& graph, const Bounds& bounds,
     ImproveStats stats;
     stats.objective_before = compactness(graph, part_of, parts);
     stats.objective_after = stats.objective_before;
+    stats.cut_edges_before = cutEdges(graph, part_of);
+    stats.cut_edges_after = stats.cut_edges_before;
     const int n = static_cast<int>(graph.units.size());
     if (n == 0 || parts < 2)
     {
@@ -190,6 +200,7 @@ ImproveStats improvePartition(const UnitGraph& graph, const Bounds& bounds,
             const double donor_gain = donor_after.inertia() - moments[from].inertia();
 
             int best = -1;
+            int best_cut = 0;
             double best_delta = 0.0;
             for (int to : options_for_u)
             {
@@ -200,15 +211,17 @@ ImproveStats improvePartition(const UnitGraph& graph, const Bounds& bounds,
                 // Edges of u that are inside a part now (to `from`) vs. after the move (to `to`).
                 int barrier_delta = 0;
                 int compound_delta = 0;
+                int cut_delta = 0; // u's links to `from` become cut, those to `to` uncut
                 for (int s = adjacency.begin(u); s < adjacency.end(u); ++s)
                 {
                     const int p = part_of[adjacency.target(s)];
                     const int sign = p == to ? 1 : (p == from ? -1 : 0);
+                    cut_delta -= sign;
                     const EdgeKind kind = graph.edges[adjacency.edge(s)].kind;
                     barrier_delta += kind == EdgeKind::CrossesBarrier ? sign : 0;
                     compound_delta += kind == EdgeKind::CrossesCompound ? sign : 0;
                 }
-                if (barrier_delta > 0 || compound_delta > 0)
+                if (barrier_delta > 0 || compound_delta > 0 || cut_delta > 0)
                 {
                     continue;
                 }
@@ -221,9 +234,14 @@ ImproveStats improvePartition(const UnitGraph& graph, const Bounds& bounds,
                 // A relative margin keeps rounding noise from counting as progress.
                 const double margin =
                     1e-9 * (moments[from].inertia() + moments[to].inertia() + 1.0);
-                if (delta < -margin && (best < 0 || delta < best_delta))
+                // Lexicographic: fewer cut links first, then lower inertia.
+                const bool improves = cut_delta < 0 || delta < -margin;
+                const bool better = best < 0 || cut_delta < best_cut ||
+                                    (cut_delta == best_cut && delta < best_delta);
+                if (improves && better)
                 {
                     best = to;
+                    best_cut = cut_delta;
                     best_delta = delta;
                 }
             }
@@ -238,6 +256,7 @@ ImproveStats improvePartition(const UnitGraph& graph, const Bounds& bounds,
             moments[best].sq += unit.sq;
             weight[from] -= w;
             weight[best] += w;
+            stats.cut_edges_after += best_cut;
             --size[from];
             ++size[best];
             part_of[u] = best;

@@ -22,14 +22,23 @@ struct ImproveStats
     int passes = 0;
     double objective_before = 0.0; // compactness() before and after, m^2 x households
     double objective_after = 0.0;
+    int cut_edges_before = 0; // graph links between different parts: the boundary length proxy
+    int cut_edges_after = 0;
 };
+
+// Graph links whose ends lie in different parts.
+int cutEdges(const partition::UnitGraph& graph, const std::vector<int>& part_of);
 
 // Sum over parts of the mass-weighted squared distance of units to the part's centroid (moment of
 // inertia); mass = households, at least 1. Lower is more compact.
 double compactness(const partition::UnitGraph& graph, const std::vector<int>& part_of, int parts);
 
 // AZP-style local search (Openshaw 1977; Openshaw & Rao 1995). In unit-index order, a unit on a
-// part boundary moves to the neighbouring part that lowers compactness() most, provided that
+// part boundary moves to the neighbouring part that lowers (cut links, compactness())
+// lexicographically most. Cut links come first because the tiled grid outline follows them:
+// minimising inertia alone pulled heavy buildings inwards and left ragged, multipart grids
+// (bundled data: 18 of 31 grids multipart, against 5 with cut links first). A move must
+// not add cut links, and
 //  - neither part gets further outside [min, max] (a part within the bounds stays within them),
 //  - the donor part stays connected and non-empty,
 //  - no more barrier or compound edges end up inside a part than before.

@@ -155,6 +155,20 @@ void tileGrids(Plan& plan, std::vector<std::string>& notes)
     }
 }
 
+// Mean Polsby-Popper of the residential grids (as the report gives it).
+double meanResidentialPolsbyPopper(const Plan& plan)
+{
+    double sum = 0;
+    int n = 0;
+    for (const auto& g : plan.grids)
+        if (g.kind == GridKind::Residential)
+        {
+            sum += g.metrics.polsby_popper;
+            ++n;
+        }
+    return n ? sum / n : 0.0;
+}
+
 // Mean Polsby-Popper of the grids the pre-improve partition would have given: the same plan
 // re-gridded from those part labels, with the same dedicate step, and tiled again.
 double meanPolsbyPopperBefore(const Plan& plan, const std::vector<graph::CommunityGraph>& graphs,
@@ -179,10 +193,7 @@ double meanPolsbyPopperBefore(const Plan& plan, const std::vector<graph::Communi
     std::vector<std::string> notes;
     tileGrids(copy, notes);
     audit::shapeMetrics(copy);
-    double pp = 0;
-    for (const auto& g : copy.grids)
-        pp += g.metrics.polsby_popper;
-    return copy.grids.empty() ? 0.0 : pp / static_cast<double>(copy.grids.size());
+    return meanResidentialPolsbyPopper(copy);
 }
 
 // How each compound fared (whole / merged / split / empty), how many split compounds (or
@@ -351,10 +362,7 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
                  std::to_string(coverage.community_gaps) + " gaps between communities, " +
                  std::to_string(coverage.communities_overlap) + " overlapping community pairs");
 
-    double pp = 0;
-    for (const auto& g : plan.grids)
-        pp += g.metrics.polsby_popper;
-    stats.mean_polsby_popper = plan.grids.empty() ? 0.0 : pp / static_cast<double>(plan.grids.size());
+    stats.mean_polsby_popper = meanResidentialPolsbyPopper(plan);
     if (config.measure_improvement)
     {
         stats.mean_polsby_popper_before_improve =
