@@ -12,21 +12,24 @@ double polsbyPopper(const MultiPolygon& area)
     return p > 0 ? 4.0 * boost::math::constants::pi<double>() * a / (p * p) : 0.0;
 }
 
-void edgeMetrics(Plan& plan, const graph::CommunityGraph& graph, const std::vector<int>& part_of,
-                 int first_grid)
+void edgeMetrics(Plan& plan, const graph::CommunityGraph& graph)
 {
+    auto gridOf = [&](int unit) {
+        return plan.buildings[static_cast<std::size_t>(graph.unit_buildings[static_cast<std::size_t>(unit)].front())].grid;
+    };
     for (std::size_t e = 0; e < graph.graph.edges.size(); ++e)
     {
         const auto& edge = graph.graph.edges[e];
-        const int pa = part_of[static_cast<std::size_t>(edge.a)];
-        const int pb = part_of[static_cast<std::size_t>(edge.b)];
-        if (pa != pb)
+        const int ga = gridOf(edge.a), gb = gridOf(edge.b);
+        if (ga < 0 || gb < 0)
+            continue;
+        if (ga != gb)
         {
-            ++plan.grids[static_cast<std::size_t>(first_grid + pa)].metrics.cut_edges;
-            ++plan.grids[static_cast<std::size_t>(first_grid + pb)].metrics.cut_edges;
+            ++plan.grids[static_cast<std::size_t>(ga)].metrics.cut_edges;
+            ++plan.grids[static_cast<std::size_t>(gb)].metrics.cut_edges;
         }
         else if (graph.edge_crosses_barrier[e])
-            ++plan.grids[static_cast<std::size_t>(first_grid + pa)].metrics.barrier_crossings;
+            ++plan.grids[static_cast<std::size_t>(ga)].metrics.barrier_crossings;
     }
 }
 

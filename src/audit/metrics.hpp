@@ -13,10 +13,9 @@ namespace gp::audit
 // 4πA / P², 1 for a disc, towards 0 for stringy shapes (Polsby & Popper 1991).
 double polsbyPopper(const MultiPolygon& area);
 
-// Counts, per grid, graph edges leaving it (cut) and barrier-crossing edges inside it.
-// part_of: per unit, the part; grids of this community start at first_grid.
-void edgeMetrics(Plan& plan, const graph::CommunityGraph& graph, const std::vector<int>& part_of,
-                 int first_grid);
+// Counts, per grid, graph edges leaving it (cut) and barrier-crossing edges inside it; a unit's
+// grid is its buildings' (Building::grid). Adds to the grids' counts.
+void edgeMetrics(Plan& plan, const graph::CommunityGraph& graph);
 
 // Fills area_m2 and polsby_popper of every grid from its polygon.
 void shapeMetrics(Plan& plan);

@@ -10,6 +10,7 @@
 #include "geom/geos.hpp"
 #include "graph/adjacency.hpp"
 #include "graph/blocks.hpp"
+#include "improve/detached.hpp"
 #include "improve/improve.hpp"
 #include "io/load.hpp"
 #include "organize/areas.hpp"
@@ -105,12 +106,13 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
             continue;
         for (const auto& v : results[k].violations)
             violations.push_back({first_grid[k] + v.part, v.cause, v.detail});
-        audit::edgeMetrics(plan, graphs[k], part_of[k], first_grid[k]);
     }
     return violations;
 }
 
-void tileGrids(Plan& plan, std::vector<std::string>& notes)
+// Tiles the grids of every community (or those flagged in `only`); notes are (community, text).
+void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes,
+               const std::vector<char>* only = nullptr)
 {
     geom::GeosContext ctx;
     MultiLineString barriers;
@@ -128,7 +130,7 @@ void tileGrids(Plan& plan, std::vector<std::string>& notes)
     {
         // Special-area grids already have their land; the other grids tile what is left.
         std::erase_if(grids_of[c], [&](int g) { return plan.grids[static_cast<std::size_t>(g)].special >= 0; });
-        if (grids_of[c].empty())
+        if (grids_of[c].empty() || (only && !(*only)[c]))
             continue;
         std::vector<int> local(plan.grids.size(), -1);
         for (std::size_t k = 0; k < grids_of[c].size(); ++k)
@@ -151,8 +153,23 @@ void tileGrids(Plan& plan, std::vector<std::string>& notes)
         for (std::size_t k = 0; k < grids_of[c].size(); ++k)
             plan.grids[static_cast<std::size_t>(grids_of[c][k])].area = std::move(result.grids[k]);
         for (auto& note : result.notes)
-            notes.push_back(plan.communities[c].id + ": " + note);
+            notes.emplace_back(static_cast<int>(c), std::move(note));
     }
+}
+
+// Tiles every community; grids that came out in pieces then hand minor pieces to a neighbour
+// and those communities are tiled again.
+improve::DetachedRepair tileAndMend(Plan& plan, const PartitionConfig& config,
+                                    std::vector<std::pair<int, std::string>>& notes)
+{
+    tileGrids(plan, notes);
+    auto detached = improve::reassignDetachedPieces(plan, config);
+    if (detached.pieces_moved > 0)
+    {
+        std::erase_if(notes, [&](const auto& note) { return detached.communities_changed[static_cast<std::size_t>(note.first)] != 0; });
+        tileGrids(plan, notes, &detached.communities_changed);
+    }
+    return detached;
 }
 
 // Mean Polsby-Popper of the residential grids (as the report gives it).
@@ -190,8 +207,8 @@ double meanPolsbyPopperBefore(const Plan& plan, const std::vector<graph::Communi
     std::vector<int> first_grid;
     buildGrids(copy, graphs, before, parts, first_grid);
     dedicate::dedicateAndFold(copy, config);
-    std::vector<std::string> notes;
-    tileGrids(copy, notes);
+    std::vector<std::pair<int, std::string>> notes;
+    tileAndMend(copy, config, notes);
     audit::shapeMetrics(copy);
     return meanResidentialPolsbyPopper(copy);
 }
@@ -340,9 +357,14 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
                  std::to_string(dedicated.folded_buildings) + " buildings folded in, " +
                  std::to_string(dedicated.unfolded_buildings) + " left for review");
 
-    std::vector<std::string> tile_notes;
-    tileGrids(plan, tile_notes);
-    say(log, "tile: grid polygons for " + std::to_string(plan.grids.size()) + " grids");
+    std::vector<std::pair<int, std::string>> tile_notes;
+    const auto detached = tileAndMend(plan, config, tile_notes);
+    say(log, "tile: grid polygons for " + std::to_string(plan.grids.size()) + " grids; " +
+                 std::to_string(detached.pieces_moved) + " detached pieces handed to a neighbour (" +
+                 std::to_string(detached.households_moved) + " households), " +
+                 std::to_string(detached.pieces_kept) + " kept");
+    for (const auto& cg : graphs)
+        audit::edgeMetrics(plan, cg);
 
     organize::groupAreas(plan, config);
     say(log, "areas: " + std::to_string(plan.areas.size()) + " area grids");
@@ -350,11 +372,13 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
     audit::shapeMetrics(plan);
     audit::reportViolations(plan, violations, config);
     reportGround(plan);
-    for (const auto& note : tile_notes)
+    std::stable_sort(tile_notes.begin(), tile_notes.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [c, note] : tile_notes)
     {
         Issue issue;
         issue.reason = "tiling_note";
-        issue.detail = note;
+        issue.detail = plan.communities[static_cast<std::size_t>(c)].id + ": " + note;
         plan.issues.push_back(std::move(issue));
     }
     const auto coverage = audit::auditCoverage(plan);
