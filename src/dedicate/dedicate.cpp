@@ -37,7 +37,16 @@ bool isFlagged(const std::optional<std::string>& value)
     return !v.empty() && v != "0" && v != "no" && v != "false" && v != "n" && v != "否";
 }
 
-const char* typeOf(BuildingUse use)
+// Candidates for a dedicated grid: the uses the practice names (offices, business, markets,
+// industry, campuses) plus public buildings; "other" (sheds, garages) is only ever folded.
+bool canBeDedicated(BuildingUse use)
+{
+    return use != BuildingUse::Residential && use != BuildingUse::Other;
+}
+
+} // namespace
+
+const char* dedicatedType(BuildingUse use)
 {
     switch (use)
     {
@@ -50,15 +59,6 @@ const char* typeOf(BuildingUse use)
     default: return "other";
     }
 }
-
-// Candidates for a dedicated grid: the uses the practice names (offices, business, markets,
-// industry, campuses) plus public buildings; "other" (sheds, garages) is only ever folded.
-bool canBeDedicated(BuildingUse use)
-{
-    return use != BuildingUse::Residential && use != BuildingUse::Other;
-}
-
-} // namespace
 
 double floorArea(const Building& b, const DedicatedConfig& config)
 {
@@ -135,7 +135,7 @@ DedicateStats dedicateAndFold(Plan& plan, const PartitionConfig& config)
             const auto& b = plan.buildings[static_cast<std::size_t>(candidates[static_cast<std::size_t>(k)])];
             const double fa = floorArea(b, cfg);
             floor_area += fa;
-            area_by_type[typeOf(b.use)] += fa;
+            area_by_type[dedicatedType(b.use)] += fa;
             flagged = flagged || isFlagged(b.inputs.dedicated_flag);
             if (b.inputs.workers)
                 if (auto w = classify::parseMeasure(*b.inputs.workers))

@@ -22,6 +22,10 @@ struct DedicateStats
 // building; unfolded candidates become issues (reason dedicated_candidate_unfolded).
 DedicateStats dedicateAndFold(Plan& plan, const PartitionConfig& config);
 
+// The dedicated_type a building use gives: office, market, commercial, industrial, campus
+// (education), public; "other" for the rest.
+const char* dedicatedType(BuildingUse use);
+
 // Floor area used for thresholds: footprint x floors (the default when unknown).
 double floorArea(const Building& b, const DedicatedConfig& config);
 

@@ -33,20 +33,6 @@ const std::set<std::string>& parkWords()
     return words;
 }
 
-const char* typeOfUse(BuildingUse use)
-{
-    switch (use)
-    {
-    case BuildingUse::Office: return "office";
-    case BuildingUse::Market: return "market";
-    case BuildingUse::Commercial: return "commercial";
-    case BuildingUse::Industrial: return "industrial";
-    case BuildingUse::Education: return "campus";
-    case BuildingUse::Public: return "public";
-    default: return "other";
-    }
-}
-
 Issue specialIssue(const SpecialArea& s, const char* reason, std::string detail)
 {
     Issue issue;
@@ -79,7 +65,7 @@ std::string specialKind(const std::string& raw, const PartitionConfig& config)
     if (value == "产业园" || value == "產業園" || value == "工业园" || value == "工業園")
         return "industrial";
     const auto use = classify::UseMapping::fromConfig(config).lookup(value);
-    return use ? typeOfUse(*use) : "other";
+    return use ? dedicatedType(*use) : "other";
 }
 
 SpecialStats carveSpecialAreas(Plan& plan, const PartitionConfig& config)

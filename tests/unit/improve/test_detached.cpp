@@ -44,9 +44,11 @@ Plan detachedScene(int east_households, int piece_households)
     west.area = MultiPolygon{box(0, 0, 100, 100), box(150, 0, 160, 10)};
     east.buildings = {2};
     east.households = east_households;
-    MultiPolygon east_land;
-    bg::difference(box(100, 0, 200, 100), box(150, 0, 160, 10), east_land);
-    east.area = east_land;
+    Polygon notched; // the square east of x = 100 with the piece's 10 x 10 m notch
+    for (const auto& [x, y] : {std::pair{100.0, 0.0}, {100.0, 100.0}, {200.0, 100.0}, {200.0, 0.0},
+                               {160.0, 0.0}, {160.0, 10.0}, {150.0, 10.0}, {150.0, 0.0}, {100.0, 0.0}})
+        bg::append(notched.outer(), Point(x, y));
+    east.area = MultiPolygon{notched};
     plan.grids = {west, east};
     plan.buildings[0].grid = plan.buildings[1].grid = 0;
     plan.buildings[2].grid = 1;
