@@ -14,9 +14,11 @@
 #include "organize/codes.hpp"
 #include "partition/partition.hpp"
 #include "place/place.hpp"
+#include "reconcile/reconcile.hpp"
 #include "tile/tile.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace gp::pipeline
 {
@@ -298,24 +300,40 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
     if (!plan.blocks.empty())
         say(log, "blocks: " + std::to_string(plan.blocks.size()) +
                      " blocks inferred from barriers (no compound layer)");
-    const auto graphs = graph::buildCommunityGraphs(plan, config.max_households);
+    // Re-run against a previous run: keep what still holds, partition only the rest (`work`).
+    std::optional<reconcile::Reconciler> reconciler;
+    Plan free_plan;
+    if (!config.previous_dir.empty())
+    {
+        reconciler.emplace(plan, config);
+        free_plan = reconciler->freePlan(plan);
+        say(log, "reconcile: " + std::to_string(plan.grids.size()) + " grids kept from " + config.previous_dir);
+    }
+    Plan& work = reconciler ? free_plan : plan;
+    const bool measure = config.measure_improvement && !reconciler;
+
+    const auto graphs = graph::buildCommunityGraphs(work, config.max_households);
     std::vector<std::vector<int>> before_improve;
-    auto violations = makeGrids(plan, graphs, config, stats,
-                                config.measure_improvement ? &before_improve : nullptr);
-    say(log, "partition: " + std::to_string(plan.grids.size()) + " grids, " +
+    auto violations = makeGrids(work, graphs, config, stats,
+                                measure ? &before_improve : nullptr);
+    say(log, "partition: " + std::to_string(work.grids.size()) + " grids, " +
                  std::to_string(stats.improve_moves) + " improving moves");
 
-    const auto dedicated = dedicate::dedicateAndFold(plan, config);
+    const auto dedicated = dedicate::dedicateAndFold(work, config);
     say(log, "dedicate: " + std::to_string(dedicated.dedicated_grids) + " dedicated grids (" +
                  std::to_string(dedicated.dedicated_buildings) + " buildings), " +
                  std::to_string(dedicated.folded_buildings) + " buildings folded in, " +
                  std::to_string(dedicated.unfolded_buildings) + " left for review");
 
     std::vector<std::string> tile_notes;
-    tileGrids(plan, tile_notes);
-    say(log, "tile: grid polygons for " + std::to_string(plan.grids.size()) + " grids");
+    tileGrids(work, tile_notes);
+    say(log, "tile: grid polygons for " + std::to_string(work.grids.size()) + " grids");
+    if (reconciler)
+        reconciler->absorb(plan, std::move(free_plan), violations, tile_notes);
 
     organize::assignCodes(plan, config.street_code);
+    if (reconciler)
+        reconciler->finishCodes(plan);
     audit::shapeMetrics(plan);
     audit::reportViolations(plan, violations, config);
     reportGround(plan);
@@ -327,6 +345,8 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
         plan.issues.push_back(std::move(issue));
     }
     const auto coverage = audit::auditCoverage(plan);
+    if (reconciler)
+        reconciler->restoreIssues(plan);
     say(log, "audit: " + std::to_string(coverage.street_not_covered) + " street parts not covered, " +
                  std::to_string(coverage.community_gaps) + " gaps between communities, " +
                  std::to_string(coverage.communities_overlap) + " overlapping community pairs");
@@ -335,7 +355,7 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
     for (const auto& g : plan.grids)
         pp += g.metrics.polsby_popper;
     stats.mean_polsby_popper = plan.grids.empty() ? 0.0 : pp / static_cast<double>(plan.grids.size());
-    if (config.measure_improvement)
+    if (measure)
     {
         stats.mean_polsby_popper_before_improve =
             meanPolsbyPopperBefore(plan, graphs, before_improve, config);

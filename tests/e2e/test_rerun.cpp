@@ -1,0 +1,302 @@
+// End-to-end: re-running against a previous run (--previous) on before/after fixture pairs, with
+// the real gridplan executable: nothing changed, a new estate, communities merged and split.
+#include "support/fixtures.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+
+using namespace gp::test;
+
+namespace
+{
+
+constexpr double kX0 = 500000, kY0 = 3300000;
+
+// A street of three 400 x 600 m communities C1, C2, C3 side by side; in each an 8 x 8 lattice
+// of 20 x 20 m buildings of 25 households (1600 households, 4 grids of 400) in its southern
+// 400 m. Building ids are "<community>-<row>-<col>", rows from the south.
+struct Street
+{
+    bool estate_in_c2 = false;   // 32 more buildings (800 households) in C2's empty north
+    bool merge_c1_c2 = false;    // C1 and C2 become one community C12
+    bool split_c3 = false;       // C3 becomes C3S (south of y=300) and C3N
+};
+
+void addLattice(FixtureLayer& layer, const std::string& community, double x, int row0, int rows)
+{
+    for (int r = row0; r < row0 + rows; ++r)
+        for (int c = 0; c < 8; ++c)
+        {
+            const double bx = kX0 + x + 15 + c * 50, by = kY0 + 15 + r * 50;
+            layer.features.push_back({rectWkt(bx, by, bx + 20, by + 20),
+                                      {{"bid", community + "-" + std::to_string(r) + "-" + std::to_string(c)},
+                                       {"hh", "25"}}});
+        }
+}
+
+void writeStreet(const std::string& dir, const Street& s)
+{
+    std::filesystem::create_directories(dir);
+    FixtureLayer buildings;
+    buildings.fields = {{"bid", 'S'}, {"hh", 'I'}};
+    addLattice(buildings, "C1", 0, 0, 8);
+    addLattice(buildings, "C2", 400, 0, 8);
+    addLattice(buildings, "C3", 800, 0, 8);
+    if (s.estate_in_c2)
+        addLattice(buildings, "E2", 400, 8, 4);
+    writeLayer(dir + "/buildings.shp", buildings);
+
+    FixtureLayer communities;
+    communities.fields = {{"cid", 'S'}, {"name", 'S'}};
+    auto add = [&](const std::string& id, double x0, double y0, double x1, double y1) {
+        communities.features.push_back({rectWkt(kX0 + x0, kY0 + y0, kX0 + x1, kY0 + y1), {{"cid", id}, {"name", id + "社区"}}});
+    };
+    if (s.merge_c1_c2)
+        add("C12", 0, 0, 800, 600);
+    else
+    {
+        add("C1", 0, 0, 400, 600);
+        add("C2", 400, 0, 800, 600);
+    }
+    if (s.split_c3)
+    {
+        add("C3S", 800, 0, 1200, 300);
+        add("C3N", 800, 300, 1200, 600);
+    }
+    else
+        add("C3", 800, 0, 1200, 600);
+    writeLayer(dir + "/communities.shp", communities);
+}
+
+std::vector<std::string> args(const std::string& in, const std::string& out)
+{
+    return {"partition", "--buildings", in + "/buildings.shp", "--buildings-id-field", "bid",
+            "--households-field", "hh", "--communities", in + "/communities.shp",
+            "--communities-id-field", "cid", "--out", out, "-q"};
+}
+
+std::vector<std::string> withPrevious(std::vector<std::string> a, const std::string& previous)
+{
+    a.push_back("--previous");
+    a.push_back(previous);
+    return a;
+}
+
+nlohmann::json readJson(const std::string& path) { return nlohmann::json::parse(slurp(path)); }
+
+// building id -> grid code
+std::map<std::string, std::string> gridOf(const std::string& out)
+{
+    std::map<std::string, std::string> m;
+    for (const auto& f : readLayer(out + "/buildings.geojson"))
+        m[f.fields.at("building_id")] = f.fields.count("grid_code") ? f.fields.at("grid_code") : "";
+    return m;
+}
+
+// grid code -> the grid's GeoJSON feature text (properties and geometry)
+std::map<std::string, std::string> gridFeatures(const std::string& out)
+{
+    std::map<std::string, std::string> m;
+    const auto grids = readJson(out + "/grids.geojson");
+    for (const auto& f : grids["features"])
+        m[f["properties"]["grid_code"].get<std::string>()] = f.dump();
+    return m;
+}
+
+std::string communityOfBuilding(const std::string& id) { return id.substr(0, id.find('-')); }
+int rowOfBuilding(const std::string& id) { return std::stoi(id.substr(id.find('-') + 1)); }
+
+} // namespace
+
+TEST_CASE("re-run with nothing changed gives identical outputs and zero moves", "[e2e][rerun]")
+{
+    TempDir dir("rerun-same");
+    const std::string in = dir.file("in");
+    writeStreet(in, {});
+    const auto first = runGridplan(args(in, dir.file("run1")));
+    INFO(first.err);
+    REQUIRE(first.exit_code == 0);
+    const auto second = runGridplan(withPrevious(args(in, dir.file("run2")), dir.file("run1")));
+    INFO(second.err);
+    REQUIRE(second.exit_code == 0);
+
+    for (const char* f : {"grids.geojson", "buildings.geojson", "gaps.geojson", "communities.geojson", "areas.geojson"})
+    {
+        INFO(f);
+        CHECK(slurp(dir.file(std::string("run1/") + f)) == slurp(dir.file(std::string("run2/") + f)));
+    }
+    const auto report = readJson(dir.file("run2/report.json"));
+    const auto& totals = report["changes"]["totals"];
+    CHECK(totals["households_moved"] == 0);
+    CHECK(totals["grids_changed"] == 0);
+    CHECK(totals["grids_kept"] == 12);
+    CHECK(totals["communities_unchanged"] == 3);
+    CHECK(report["changes"]["buildings"].empty());
+    for (const auto& g : report["changes"]["grids"])
+        CHECK(g["status"] == "kept");
+    // changes.geojson: one row per grid, all kept.
+    const auto changes = readLayer(dir.file("run2/changes.geojson"));
+    CHECK(changes.size() == 12);
+    // A run without --previous writes no changes layer.
+    CHECK_FALSE(std::filesystem::exists(dir.file("run1/changes.geojson")));
+    // Deterministic: the same re-run again gives the same bytes, report included.
+    REQUIRE(runGridplan(withPrevious(args(in, dir.file("run3")), dir.file("run1"))).exit_code == 0);
+    CHECK(slurp(dir.file("run2/report.json")) == slurp(dir.file("run3/report.json")));
+    CHECK(slurp(dir.file("run2/changes.geojson")) == slurp(dir.file("run3/changes.geojson")));
+}
+
+TEST_CASE("a new estate of 800 households changes only its community's grids", "[e2e][rerun]")
+{
+    TempDir dir("rerun-estate");
+    writeStreet(dir.file("before"), {});
+    Street after;
+    after.estate_in_c2 = true;
+    writeStreet(dir.file("after"), after);
+    REQUIRE(runGridplan(args(dir.file("before"), dir.file("run1"))).exit_code == 0);
+    const auto run = runGridplan(withPrevious(args(dir.file("after"), dir.file("run2")), dir.file("run1")));
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+
+    const auto before = gridOf(dir.file("run1")), now = gridOf(dir.file("run2"));
+    const auto grids_before = gridFeatures(dir.file("run1")), grids_now = gridFeatures(dir.file("run2"));
+    std::set<std::string> c2_codes_before;
+    for (const auto& [id, code] : before)
+    {
+        INFO(id);
+        REQUIRE(now.count(id));
+        if (communityOfBuilding(id) != "C2")
+        {
+            // Same code, same membership, same polygon and figures.
+            CHECK(now.at(id) == code);
+            REQUIRE(grids_now.count(code));
+            CHECK(grids_now.at(code) == grids_before.at(code));
+        }
+        else
+            c2_codes_before.insert(code);
+    }
+    // Every estate building is in a grid of C2 now, and every grid is within the bounds.
+    int estate = 0;
+    for (const auto& [id, code] : now)
+        if (communityOfBuilding(id) == "E2")
+        {
+            ++estate;
+            CHECK(code.rfind("S-01-02-", 0) == 0);
+        }
+    CHECK(estate == 32);
+    const auto report = readJson(dir.file("run2/report.json"));
+    CHECK(report["summary"]["grids"] == 14); // 1600 + 2400 + 1600 households
+    CHECK(report["summary"]["grids_within_bounds"] == 14);
+    const auto& changes = report["changes"];
+    CHECK(changes["totals"]["households_new"] == 800);
+    CHECK(changes["totals"]["communities_unchanged"] == 2);
+    int changed_rows = 0;
+    for (const auto& g : changes["grids"])
+    {
+        if (g["status"] == "kept")
+            continue;
+        ++changed_rows;
+        CHECK(g["community"] == "C2");
+    }
+    CHECK(changed_rows > 0);
+    // Moved households are old C2 households only, and no more than C2 had.
+    int moved = 0;
+    for (const auto& b : changes["buildings"])
+    {
+        if (b["status"] != "moved")
+            continue;
+        CHECK(communityOfBuilding(b["building_id"].get<std::string>()) == "C2");
+        moved += b["households"].get<int>();
+    }
+    CHECK(changes["totals"]["households_moved"] == moved);
+    CHECK(moved <= 1600);
+    // No retired code is issued again: every new code is unknown to the previous run.
+    for (const auto& g : changes["grids"])
+        if (g["status"] == "new")
+            CHECK_FALSE(grids_before.count(g["new_code"].get<std::string>()));
+}
+
+TEST_CASE("communities merged and split: untouched grids keep their codes, moves are bounded", "[e2e][rerun]")
+{
+    TempDir dir("rerun-merge");
+    writeStreet(dir.file("before"), {});
+    Street after;
+    after.merge_c1_c2 = true;
+    after.split_c3 = true;
+    writeStreet(dir.file("after"), after);
+    REQUIRE(runGridplan(args(dir.file("before"), dir.file("run1"))).exit_code == 0);
+    const auto run = runGridplan(withPrevious(args(dir.file("after"), dir.file("run2")), dir.file("run1")));
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+
+    const auto before = gridOf(dir.file("run1")), now = gridOf(dir.file("run2"));
+    // C1 and C2 grids lie wholly inside C12: every code and membership survives.
+    for (const auto& [id, code] : before)
+        if (communityOfBuilding(id) != "C3")
+        {
+            INFO(id);
+            CHECK(now.at(id) == code);
+        }
+    // The only grids that must change are the C3 grids with buildings on both sides of the new
+    // boundary (y = 300 m lies between rows 5 and 6); the households moved can be no more than theirs.
+    std::map<std::string, std::set<bool>> sides; // old C3 grid -> which sides of y=300 it holds
+    std::map<std::string, int> households;
+    for (const auto& [id, code] : before)
+        if (communityOfBuilding(id) == "C3")
+        {
+            sides[code].insert(rowOfBuilding(id) >= 6);
+            households[code] += 25;
+        }
+    int bound = 0;
+    for (const auto& [code, s] : sides)
+        if (s.size() == 2)
+            bound += households[code];
+    const auto report = readJson(dir.file("run2/report.json"));
+    const int moved = report["changes"]["totals"]["households_moved"].get<int>();
+    INFO("moved " << moved << ", bound " << bound);
+    CHECK(moved <= bound);
+    // Grids on one side of the new boundary keep code and membership.
+    for (const auto& [id, code] : before)
+        if (communityOfBuilding(id) == "C3" && sides[code].size() == 1)
+        {
+            INFO(id);
+            CHECK(now.at(id) == code);
+        }
+    // Moved buildings all come from split C3 grids.
+    for (const auto& b : report["changes"]["buildings"])
+    {
+        CHECK(b["status"] == "moved");
+        CHECK(sides[b["old_code"].get<std::string>()].size() == 2);
+    }
+    // Every building is in a grid inside its new community, all grids within bounds.
+    CHECK(report["summary"]["grids"] == 12);
+    CHECK(report["summary"]["grids_within_bounds"] == 12);
+    for (const auto& f : readLayer(dir.file("run2/buildings.geojson")))
+        CHECK(f.fields.count("grid_code"));
+    // Retired codes are recorded and never reissued.
+    std::set<std::string> retired;
+    for (const auto& c : report["codes"]["retired"])
+        retired.insert(c.get<std::string>());
+    for (const auto& g : report["grids"])
+        CHECK_FALSE(retired.count(g["grid_code"].get<std::string>()));
+    for (const auto& g : report["changes"]["grids"])
+        if (g["status"] == "retired")
+            CHECK(retired.count(g["old_code"].get<std::string>()));
+}
+
+TEST_CASE("--previous without a buildings id field is refused with a clear message", "[e2e][rerun]")
+{
+    TempDir dir("rerun-noid");
+    writeStreet(dir.file("in"), {});
+    REQUIRE(runGridplan(args(dir.file("in"), dir.file("run1"))).exit_code == 0);
+    auto a = withPrevious(args(dir.file("in"), dir.file("run2")), dir.file("run1"));
+    a.erase(a.begin() + 3, a.begin() + 5); // drop --buildings-id-field bid
+    const auto run = runGridplan(a);
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("--buildings-id-field") != std::string::npos);
+    const auto missing = runGridplan(withPrevious(args(dir.file("in"), dir.file("run3")), dir.file("nowhere")));
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.err.find("nowhere") != std::string::npos);
+}
