@@ -1,6 +1,7 @@
 // gridplan command line: parses options into a PartitionConfig, runs the core, maps errors to
 // exit codes (0 ok, 1 bad input data or output, 2 usage, 3 internal). The only place that prints.
 #include "check/check.hpp"
+#include "cli/batch_command.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "io/gdal_support.hpp"
@@ -169,6 +170,8 @@ int main(int argc, char** argv)
         "check", "Load, classify and place the inputs without partitioning; list every problem "
                  "(exit 0: partition would accept them, 1: it would refuse)");
     bindOptions(*check, o, false);
+    gp::cli::BatchCommand batch_command;
+    auto* batch = batch_command.add(app);
 
     try
     {
@@ -191,6 +194,8 @@ int main(int argc, char** argv)
 
     try
     {
+        if (batch->parsed())
+            return batch_command.run();
         finishConfig(o);
         if (checking)
         {
@@ -220,7 +225,7 @@ int main(int argc, char** argv)
     }
     catch (const gp::ConfigError& e)
     {
-        std::cerr << "gridplan: error: " << e.what() << "\n(see gridplan " << (checking ? "check" : "partition") << " --help)\n";
+        std::cerr << "gridplan: error: " << e.what() << "\n(see gridplan " << (batch->parsed() ? "batch" : checking ? "check" : "partition") << " --help)\n";
         return kUsageError;
     }
     catch (const gp::InputError& e)
