@@ -303,11 +303,11 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
     // Re-run against a previous run: keep what still holds, partition only the rest (`work`).
     std::optional<reconcile::Reconciler> reconciler;
     Plan free_plan;
-    if (!config.previous_dir.empty())
+    if (!config.previous_dir.empty() || !config.lock_path.empty())
     {
         reconciler.emplace(plan, config);
         free_plan = reconciler->freePlan(plan);
-        say(log, "reconcile: " + std::to_string(plan.grids.size()) + " grids kept from " + config.previous_dir);
+        say(log, "reconcile: " + std::to_string(plan.grids.size()) + " grids kept or locked");
     }
     Plan& work = reconciler ? free_plan : plan;
     const bool measure = config.measure_improvement && !reconciler;

@@ -4,6 +4,7 @@
 #include "dedicate/dedicate.hpp"
 #include "geom/geos.hpp"
 #include "partition/partition.hpp"
+#include "reconcile/locks.hpp"
 
 #include <algorithm>
 #include <climits>
@@ -106,7 +107,8 @@ std::string numbered(const std::string& prefix, int n, int width)
 
 Reconciler::Reconciler(Plan& plan, const PartitionConfig& config) : m_config(config)
 {
-    if (config.buildings.id_field.empty())
+    const bool has_previous = !config.previous_dir.empty();
+    if (has_previous && config.buildings.id_field.empty())
         throw ConfigError("--previous needs --buildings-id-field: buildings are matched to the "
                           "previous run by their id (e.g. --buildings-id-field bld_id)");
     std::map<std::string, int> index_of;
@@ -116,8 +118,9 @@ Reconciler::Reconciler(Plan& plan, const PartitionConfig& config) : m_config(con
                              plan.buildings[static_cast<std::size_t>(i)].id + "' (field " +
                              config.buildings.id_field + ") occurs more than once; --previous "
                              "matches buildings by id, so ids must be unique");
-    m_prev = loadPrevious(config.previous_dir, plan.working_crs_wkt);
-    const bool same_bounds = m_prev.min_households == config.min_households &&
+    if (has_previous)
+        m_prev = loadPrevious(config.previous_dir, plan.working_crs_wkt);
+    const bool same_bounds = has_previous && m_prev.min_households == config.min_households &&
                              m_prev.max_households == config.max_households;
 
     const std::size_t nc = plan.communities.size();
@@ -158,6 +161,43 @@ Reconciler::Reconciler(Plan& plan, const PartitionConfig& config) : m_config(con
         m_unchanged[c] = same;
     }
 
+    // Locked grids first, exactly as given; their communities are re-done around them.
+    std::vector<MultiPolygon> locked_land(nc);
+    std::set<std::string> locked_codes;
+    if (!config.lock_path.empty())
+        for (auto& lock : loadLocks(config.lock_path, plan, has_previous ? &m_prev : nullptr, config.assume_crs))
+        {
+            const auto c = static_cast<std::size_t>(lock.community);
+            Grid grid;
+            grid.code = lock.code;
+            grid.community = lock.community;
+            grid.buildings = lock.buildings;
+            grid.area = lock.area;
+            for (int b : grid.buildings)
+            {
+                auto& building = plan.buildings[static_cast<std::size_t>(b)];
+                building.grid = static_cast<int>(plan.grids.size());
+                grid.households += building.households;
+                m_out_of_free[static_cast<std::size_t>(b)] = true;
+                if (building.use != BuildingUse::Residential)
+                {
+                    ++grid.folded_buildings;
+                    grid.folded_floor_area_m2 += dedicate::floorArea(building, config.dedicated);
+                }
+            }
+            if (auto pg = m_prev.grids.find(lock.code); pg != m_prev.grids.end())
+            {
+                grid.metrics.cut_edges = pg->second.cut_edges;
+                grid.metrics.barrier_crossings = pg->second.barrier_crossings;
+            }
+            locked_land[c] = unite(locked_land[c], lock.area);
+            m_unchanged[c] = false;
+            locked_codes.insert(lock.code);
+            m_locked.insert(static_cast<int>(plan.grids.size()));
+            m_kept_code[static_cast<int>(plan.grids.size())] = lock.code;
+            plan.grids.push_back(std::move(grid));
+        }
+
     // Each previous grid belongs to the community now holding most of its buildings.
     std::vector<std::vector<const PreviousGrid*>> candidates(nc);
     for (const auto& [code, g] : m_prev.grids)
@@ -173,7 +213,7 @@ Reconciler::Reconciler(Plan& plan, const PartitionConfig& config) : m_config(con
         for (const auto& [c, n] : count)
             if (n > most)
                 best = c, most = n;
-        if (best >= 0)
+        if (best >= 0 && !locked_codes.count(code))
             candidates[static_cast<std::size_t>(best)].push_back(&g);
     }
 
@@ -241,7 +281,7 @@ Reconciler::Reconciler(Plan& plan, const PartitionConfig& config) : m_config(con
             for (const auto& id : g->buildings)
                 if (auto it = index_of.find(id); it != index_of.end())
                     old_members.insert(it->second);
-        MultiPolygon kept_land;
+        MultiPolygon kept_land = locked_land[c];
         for (const PreviousGrid* g : candidates[c])
         {
             std::vector<int> buildings;
@@ -251,8 +291,9 @@ Reconciler::Reconciler(Plan& plan, const PartitionConfig& config) : m_config(con
                 auto it = index_of.find(id);
                 if (it == index_of.end())
                     continue; // demolished: the grid shrinks
-                if (plan.buildings[static_cast<std::size_t>(it->second)].community != static_cast<int>(c))
-                    lost_building = true; // now in another community
+                if (plan.buildings[static_cast<std::size_t>(it->second)].community != static_cast<int>(c) ||
+                    m_out_of_free[static_cast<std::size_t>(it->second)])
+                    lost_building = true; // now in another community, or in a locked grid
                 else
                     buildings.push_back(it->second);
             }
@@ -265,6 +306,8 @@ Reconciler::Reconciler(Plan& plan, const PartitionConfig& config) : m_config(con
             }
             if (lost_building || buildings.empty())
                 continue;
+            if (!locked_land[c].empty() && bg::area(intersection(area, locked_land[c])) > 0.02 * bg::area(area))
+                continue; // a locked grid took part of its land
             if (g->kind == "dedicated")
             {
                 if (buildings.size() != g->buildings.size())
@@ -274,7 +317,7 @@ Reconciler::Reconciler(Plan& plan, const PartitionConfig& config) : m_config(con
             {
                 // New or changed buildings on its land join it.
                 for (int b : members_now[c])
-                    if (!old_members.count(b) && !building_same[static_cast<std::size_t>(b)] &&
+                    if (!old_members.count(b) && !m_out_of_free[static_cast<std::size_t>(b)] && !building_same[static_cast<std::size_t>(b)] &&
                         bg::within(plan.buildings[static_cast<std::size_t>(b)].anchor, area))
                         buildings.push_back(b);
                 int households = 0;
@@ -400,22 +443,37 @@ void Reconciler::finishCodes(Plan& plan) const
             comm.code = it->second.code;
         community_codes.insert(comm.code);
     }
+    // A new community keeps its fresh code unless a community of the previous run holds (or
+    // held) it; then it takes the next number after every code known.
+    std::set<std::string> known_communities;
+    for (const auto& comm : plan.communities)
+        if (m_prev.communities.count(comm.id))
+            known_communities.insert(comm.code);
     for (auto& comm : plan.communities)
     {
         if (m_prev.communities.count(comm.id))
             continue;
+        if (!taken.count(comm.code) && !known_communities.count(comm.code))
+        {
+            known_communities.insert(comm.code);
+            taken.insert(comm.code);
+            continue;
+        }
         const auto dash = comm.code.rfind('-');
         const std::string prefix = comm.code.substr(0, dash + 1);
         int next = 0;
         for (const auto& code : taken)
             next = std::max(next, sequenceAfter(code, prefix));
-        for (const auto& code : community_codes)
-            if (code != comm.code)
-                next = std::max(next, sequenceAfter(code, prefix));
+        for (const auto& c : plan.communities)
+            next = std::max(next, sequenceAfter(c.code, prefix));
         comm.code = numbered(prefix, next + 1, 2);
         community_codes.insert(comm.code);
+        known_communities.insert(comm.code);
         taken.insert(comm.code);
     }
+    community_codes.clear();
+    for (const auto& comm : plan.communities)
+        community_codes.insert(comm.code);
 
     // Previous grid of each building, and households per (new grid, previous grid).
     std::map<std::string, std::string> old_code_of;
@@ -424,7 +482,10 @@ void Reconciler::finishCodes(Plan& plan) const
             old_code_of[id] = pb.code;
     std::set<std::string> kept_codes;
     for (const auto& [g, code] : m_kept_code)
+    {
         kept_codes.insert(code);
+        taken.insert(code); // locked codes may be new
+    }
 
     // New grids in reading order (their fresh codes from organize::assignCodes).
     std::vector<int> fresh;
@@ -544,7 +605,9 @@ void Reconciler::finishCodes(Plan& plan) const
             row.households_old = pg->second.households;
             fate(pg->second, row.new_codes, row.moved_households);
         }
-        if (g < m_kept_count)
+        if (m_locked.count(g))
+            row.status = "locked";
+        else if (g < m_kept_count)
             row.status = m_verbatim.count(g) ? "kept" : "resized";
         else if (row.old_code.empty())
             row.status = "new";
@@ -581,7 +644,13 @@ void Reconciler::finishCodes(Plan& plan) const
         return ka != kb ? ka < kb : a.status < b.status;
     });
     for (const auto& row : report.grids)
-        (row.status == "kept" ? report.grids_kept : report.grids_changed) += 1;
+        if (row.status == "kept")
+            ++report.grids_kept;
+        else if (row.status != "locked")
+            ++report.grids_changed;
+    for (int g : m_locked)
+        report.locked_codes.push_back(plan.grids[static_cast<std::size_t>(g)].code);
+    std::sort(report.locked_codes.begin(), report.locked_codes.end());
 
     for (const auto& [id, b] : now)
     {
@@ -658,6 +727,21 @@ void Reconciler::restoreIssues(Plan& plan) const
         if (it != previous_rank.end())
             issue.detail = m_prev.issues[static_cast<std::size_t>(it->second)].detail;
     }
+    // A locked grid outside the bounds is the planner's choice: reported, not a violation.
+    std::set<std::string> locked_codes;
+    for (int g : m_locked)
+        locked_codes.insert(plan.grids[static_cast<std::size_t>(g)].code);
+    for (auto& issue : plan.issues)
+        if (isBoundIssue(issue) && locked_codes.count(issue.grid))
+        {
+            const bool under = issue.reason == "grid_under_min";
+            issue.reason = "locked_grid_out_of_bounds";
+            issue.cause = under ? "under_min" : "over_max";
+            issue.detail = "locked grid " + issue.grid + " holds " + std::to_string(issue.households) +
+                           " households, " + (under ? "below the minimum " + std::to_string(m_config.min_households)
+                                                    : "above the maximum " + std::to_string(m_config.max_households)) +
+                           "; kept as the planner fixed it (--lock)";
+        }
     // Grid issues in the order of the previous run; new ones after, in their own order.
     for (auto block : {std::function<bool(const Issue&)>(isBoundIssue),
                        std::function<bool(const Issue&)>([](const Issue& i) { return i.reason == "grid_crosses_barrier"; })})

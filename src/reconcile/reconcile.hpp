@@ -23,7 +23,8 @@ namespace gp::reconcile
 class Reconciler
 {
   public:
-    // Loads the previous run and appends the grids it keeps to plan.grids (Building::grid set).
+    // Loads the previous run (--previous, optional) and the locked grids (--lock, optional) and
+    // appends the locked and kept grids to plan.grids (Building::grid set).
     // ConfigError when the buildings have no id field; InputError for an unreadable folder.
     Reconciler(Plan& plan, const PartitionConfig& config);
 
@@ -56,6 +57,7 @@ class Reconciler
     std::vector<bool> m_out_of_free;          // per building: not partitioned again
     std::map<int, std::string> m_kept_code;   // grid index -> its previous code
     std::set<int> m_verbatim;                 // kept grids whose membership did not change
+    std::set<int> m_locked;                   // grids locked by --lock
     int m_kept_count = 0;                     // grids [0, m_kept_count) are the kept ones
 };
 

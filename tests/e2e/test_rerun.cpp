@@ -368,3 +368,136 @@ TEST_CASE("batch runs several streets, isolates a broken one and writes a summar
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("'name'") != std::string::npos);
 }
+
+TEST_CASE("a locked grid survives verbatim and the rest is partitioned around it", "[e2e][rerun][lock]")
+{
+    TempDir dir("rerun-lock");
+    writeStreet(dir.file("before"), {});
+    REQUIRE(runGridplan(args(dir.file("before"), dir.file("run1"))).exit_code == 0);
+    const auto grids1 = readJson(dir.file("run1/grids.geojson"));
+    const auto before = gridOf(dir.file("run1"));
+
+    SECTION("a polygon drawn by the planner, with a code of its own")
+    {
+        // The planner's polygon: the land of the grid holding C1-0-0, under a new code.
+        const std::string old_code = before.at("C1-0-0");
+        nlohmann::json lock = {{"type", "FeatureCollection"}, {"features", nlohmann::json::array()}};
+        for (const auto& f : grids1["features"])
+            if (f["properties"]["grid_code"] == old_code)
+                lock["features"].push_back({{"type", "Feature"},
+                                            {"properties", {{"grid_code", "S-01-01-901"}}},
+                                            {"geometry", f["geometry"]}});
+        REQUIRE(lock["features"].size() == 1);
+        {
+            std::ofstream out(dir.file("lock.geojson"));
+            out << lock.dump();
+        }
+        auto a = args(dir.file("before"), dir.file("run2"));
+        a.insert(a.end(), {"--lock", dir.file("lock.geojson")});
+        const auto run = runGridplan(a);
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        const auto grids2 = readJson(dir.file("run2/grids.geojson"));
+        bool found = false;
+        for (const auto& f : grids2["features"])
+            if (f["properties"]["grid_code"] == "S-01-01-901")
+            {
+                found = true;
+                CHECK(f["geometry"] == lock["features"][0]["geometry"]); // the polygon as given
+            }
+        CHECK(found);
+        const auto now = gridOf(dir.file("run2"));
+        for (const auto& [id, code] : before)
+        {
+            INFO(id);
+            CHECK((code == old_code) == (now.at(id) == "S-01-01-901"));
+            CHECK_FALSE(now.at(id).empty());
+        }
+        const auto report = readJson(dir.file("run2/report.json"));
+        CHECK(report["codes"]["locked"] == nlohmann::json::array({"S-01-01-901"}));
+        CHECK(report["summary"]["grids"] == 12);
+    }
+
+    SECTION("codes of the previous run, with a new estate on the locked grid's land")
+    {
+        const std::string locked = before.at("C2-7-0"); // a northern C2 grid: the estate is on its land
+        {
+            std::ofstream out(dir.file("lock.txt"));
+            out << locked << "\n";
+        }
+        Street after;
+        after.estate_in_c2 = true;
+        writeStreet(dir.file("after"), after);
+        auto a = withPrevious(args(dir.file("after"), dir.file("run2")), dir.file("run1"));
+        a.insert(a.end(), {"--lock", dir.file("lock.txt")});
+        const auto run = runGridplan(a);
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        const auto now = gridOf(dir.file("run2"));
+        for (const auto& [id, code] : now)
+        {
+            INFO(id);
+            if (before.count(id) && before.at(id) == locked)
+                CHECK(code == locked);
+            else
+                CHECK(code != locked);
+        }
+        std::string polygon_before, polygon_now;
+        for (const auto& f : grids1["features"])
+            if (f["properties"]["grid_code"] == locked)
+                polygon_before = f["geometry"].dump();
+        const auto grids2 = readJson(dir.file("run2/grids.geojson"));
+        for (const auto& f : grids2["features"])
+            if (f["properties"]["grid_code"] == locked)
+                polygon_now = f["geometry"].dump();
+        CHECK_FALSE(polygon_before.empty());
+        CHECK(polygon_now == polygon_before);
+        const auto report = readJson(dir.file("run2/report.json"));
+        bool status_locked = false;
+        for (const auto& g : report["changes"]["grids"])
+            if (g["new_code"] == locked)
+                status_locked = g["status"] == "locked";
+        CHECK(status_locked);
+        CHECK(report["changes"]["totals"]["households_new"] == 800);
+    }
+
+    SECTION("a locked grid outside the bounds is reported, not refused")
+    {
+        FixtureLayer lock;
+        lock.fields = {{"grid_code", 'S'}};
+        // Row 0 of C3, six buildings: 150 households.
+        lock.features.push_back({rectWkt(kX0 + 800, kY0, kX0 + 1100, kY0 + 50), {{"grid_code", "S-01-03-950"}}});
+        writeLayer(dir.file("small_lock.shp"), lock);
+        auto a = args(dir.file("before"), dir.file("run2"));
+        a.insert(a.end(), {"--lock", dir.file("small_lock.shp")});
+        const auto run = runGridplan(a);
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        bool reported = false;
+        for (const auto& g : readLayer(dir.file("run2/gaps.geojson")))
+            if (g.fields.at("reason") == "locked_grid_out_of_bounds")
+            {
+                reported = true;
+                CHECK(g.fields.at("grid_code") == "S-01-03-950");
+                CHECK(g.fields.at("households") == "150");
+            }
+        CHECK(reported);
+        int in_lock = 0;
+        for (const auto& [id, code] : gridOf(dir.file("run2")))
+            in_lock += code == "S-01-03-950";
+        CHECK(in_lock == 6);
+    }
+
+    SECTION("a code list without --previous is a usage error")
+    {
+        {
+            std::ofstream out(dir.file("lock.txt"));
+            out << "S-01-01-001\n";
+        }
+        auto a = args(dir.file("before"), dir.file("run2"));
+        a.insert(a.end(), {"--lock", dir.file("lock.txt")});
+        const auto run = runGridplan(a);
+        CHECK(run.exit_code == 2);
+        CHECK(run.err.find("--previous") != std::string::npos);
+    }
+}
