@@ -95,6 +95,9 @@ struct PartitionConfig
     // planner fixed by hand (a polygon layer with a grid_code field, or a text/CSV list of codes).
     std::string previous_dir;
     std::string lock_path;
+    // Threads for the per-community stages (partition, improve, tile); 0: every core. The
+    // outputs do not depend on it.
+    int threads = 0;
 };
 
 // Throws ConfigError when the options contradict each other (e.g. min > max).

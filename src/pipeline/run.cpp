@@ -1,6 +1,7 @@
 #include "pipeline/run.hpp"
 
 #include "audit/coverage.hpp"
+#include "core/parallel.hpp"
 #include "audit/metrics.hpp"
 #include "audit/violations.hpp"
 #include "classify/households.hpp"
@@ -18,6 +19,7 @@
 #include "tile/tile.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 
 namespace gp::pipeline
@@ -80,21 +82,27 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
     std::vector<int> parts(graphs.size(), 0);
     if (before_improve)
         before_improve->assign(graphs.size(), {});
-    for (std::size_t k = 0; k < graphs.size(); ++k)
-    {
+    // Communities are independent: partitioned and improved in parallel, summed in order.
+    std::vector<improve::ImproveStats> improved(graphs.size());
+    parallelFor(graphs.size(), config.threads, [&](std::size_t k, int) {
         const auto& cg = graphs[k];
         if (cg.graph.units.empty())
-            continue;
+            return;
         auto& result = results[k];
         result = partition::partitionGraph(cg.graph, bounds, config.seed);
         if (before_improve)
             (*before_improve)[k] = result.part_of;
-        const auto improved = improve::improvePartition(cg.graph, bounds, result);
-        stats.compactness_before += improved.objective_before;
-        stats.compactness_after += improved.objective_after;
-        stats.improve_moves += improved.moves;
+        improved[k] = improve::improvePartition(cg.graph, bounds, result);
         part_of[k] = result.part_of;
         parts[k] = result.parts;
+    });
+    for (std::size_t k = 0; k < graphs.size(); ++k)
+    {
+        if (graphs[k].graph.units.empty())
+            continue;
+        stats.compactness_before += improved[k].objective_before;
+        stats.compactness_after += improved[k].objective_after;
+        stats.improve_moves += improved[k].moves;
     }
     std::vector<int> first_grid;
     buildGrids(plan, graphs, part_of, parts, first_grid);
@@ -110,9 +118,8 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
     return violations;
 }
 
-void tileGrids(Plan& plan, std::vector<std::string>& notes)
+void tileGrids(Plan& plan, std::vector<std::string>& notes, int threads)
 {
-    geom::GeosContext ctx;
     MultiLineString barriers;
     for (const auto& b : plan.barriers)
         barriers.insert(barriers.end(), b.lines.begin(), b.lines.end());
@@ -124,10 +131,18 @@ void tileGrids(Plan& plan, std::vector<std::string>& notes)
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
         grids_of[static_cast<std::size_t>(plan.grids[static_cast<std::size_t>(g)].community)].push_back(g);
 
+    // Communities are tiled in parallel (one GEOS context per worker thread), applied in order.
+    std::vector<std::size_t> todo;
     for (std::size_t c = 0; c < plan.communities.size(); ++c)
-    {
-        if (grids_of[c].empty())
-            continue;
+        if (!grids_of[c].empty())
+            todo.push_back(c);
+    std::vector<std::unique_ptr<geom::GeosContext>> contexts(static_cast<std::size_t>(resolveThreads(threads)));
+    std::vector<tile::TileResult> results(plan.communities.size());
+    parallelFor(todo.size(), threads, [&](std::size_t i, int worker) {
+        const std::size_t c = todo[i];
+        auto& ctx = contexts[static_cast<std::size_t>(worker)];
+        if (!ctx)
+            ctx = std::make_unique<geom::GeosContext>();
         std::vector<int> local(plan.grids.size(), -1);
         for (std::size_t k = 0; k < grids_of[c].size(); ++k)
             local[static_cast<std::size_t>(grids_of[c][k])] = static_cast<int>(k);
@@ -142,7 +157,11 @@ void tileGrids(Plan& plan, std::vector<std::string>& notes)
             input.anchors.push_back(building.anchor);
             input.grid_of.push_back(building.grid >= 0 ? local[static_cast<std::size_t>(building.grid)] : -1);
         }
-        auto result = tile::tileCommunity(ctx, input);
+        results[c] = tile::tileCommunity(*ctx, input);
+    });
+    for (std::size_t c : todo)
+    {
+        auto& result = results[c];
         for (std::size_t k = 0; k < grids_of[c].size(); ++k)
             plan.grids[static_cast<std::size_t>(grids_of[c][k])].area = std::move(result.grids[k]);
         for (auto& note : result.notes)
@@ -168,7 +187,7 @@ double meanPolsbyPopperBefore(const Plan& plan, const std::vector<graph::Communi
     buildGrids(copy, graphs, before, parts, first_grid);
     dedicate::dedicateAndFold(copy, config);
     std::vector<std::string> notes;
-    tileGrids(copy, notes);
+    tileGrids(copy, notes, config.threads);
     audit::shapeMetrics(copy);
     double pp = 0;
     for (const auto& g : copy.grids)
@@ -326,7 +345,7 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
                  std::to_string(dedicated.unfolded_buildings) + " left for review");
 
     std::vector<std::string> tile_notes;
-    tileGrids(work, tile_notes);
+    tileGrids(work, tile_notes, config.threads);
     say(log, "tile: grid polygons for " + std::to_string(work.grids.size()) + " grids");
     if (reconciler)
         reconciler->absorb(plan, std::move(free_plan), violations, tile_notes);
