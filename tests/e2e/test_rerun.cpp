@@ -25,9 +25,11 @@ struct Street
     bool estate_in_c2 = false;   // 32 more buildings (800 households) in C2's empty north
     bool merge_c1_c2 = false;    // C1 and C2 become one community C12
     bool split_c3 = false;       // C3 becomes C3S (south of y=300) and C3N
+    bool dense_c1 = false;       // C1's two southern rows hold 50 households per building
 };
 
-void addLattice(FixtureLayer& layer, const std::string& community, double x, int row0, int rows)
+void addLattice(FixtureLayer& layer, const std::string& community, double x, int row0, int rows,
+                int dense_rows = 0)
 {
     for (int r = row0; r < row0 + rows; ++r)
         for (int c = 0; c < 8; ++c)
@@ -35,7 +37,7 @@ void addLattice(FixtureLayer& layer, const std::string& community, double x, int
             const double bx = kX0 + x + 15 + c * 50, by = kY0 + 15 + r * 50;
             layer.features.push_back({rectWkt(bx, by, bx + 20, by + 20),
                                       {{"bid", community + "-" + std::to_string(r) + "-" + std::to_string(c)},
-                                       {"hh", "25"}}});
+                                       {"hh", r < dense_rows ? "50" : "25"}}});
         }
 }
 
@@ -44,7 +46,7 @@ void writeStreet(const std::string& dir, const Street& s)
     std::filesystem::create_directories(dir);
     FixtureLayer buildings;
     buildings.fields = {{"bid", 'S'}, {"hh", 'I'}};
-    addLattice(buildings, "C1", 0, 0, 8);
+    addLattice(buildings, "C1", 0, 0, 8, s.dense_c1 ? 2 : 0);
     addLattice(buildings, "C2", 400, 0, 8);
     addLattice(buildings, "C3", 800, 0, 8);
     if (s.estate_in_c2)
@@ -213,7 +215,13 @@ TEST_CASE("a new estate of 800 households changes only its community's grids", "
         moved += b["households"].get<int>();
     }
     CHECK(changes["totals"]["households_moved"] == moved);
-    CHECK(moved <= 1600);
+    // Only grids whose land the estate stands on (those of C2's northern row, nearest to the empty
+    // north) can break; the households moved are at most theirs.
+    std::set<std::string> north;
+    for (const auto& [id, code] : before)
+        if (communityOfBuilding(id) == "C2" && rowOfBuilding(id) == 7)
+            north.insert(code);
+    CHECK(moved <= static_cast<int>(north.size()) * 400);
     // No retired code is issued again: every new code is unknown to the previous run.
     for (const auto& g : changes["grids"])
         if (g["status"] == "new")
@@ -526,4 +534,54 @@ TEST_CASE("per-community stages in parallel give the same bytes as a serial run"
         CHECK(one == slurp(dir.file(std::string("j2/") + f)));
         CHECK(one == slurp(dir.file(std::string("j8/") + f)));
     }
+}
+
+TEST_CASE("grids pushed over the bounds are re-made; their codes go to their successors", "[e2e][rerun]")
+{
+    TempDir dir("rerun-dense");
+    writeStreet(dir.file("before"), {});
+    Street after;
+    after.dense_c1 = true; // C1 grows by 400 households in its two southern rows
+    writeStreet(dir.file("after"), after);
+    REQUIRE(runGridplan(args(dir.file("before"), dir.file("run1"))).exit_code == 0);
+    const auto run = runGridplan(withPrevious(args(dir.file("after"), dir.file("run2")), dir.file("run1")));
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    const auto before = gridOf(dir.file("run1")), now = gridOf(dir.file("run2"));
+    // Grids holding a building of rows 0-1 break (now over 500); every other grid is kept.
+    std::set<std::string> broken;
+    for (const auto& [id, code] : before)
+        if (communityOfBuilding(id) == "C1" && rowOfBuilding(id) < 2)
+            broken.insert(code);
+    int bound = 0;
+    for (const auto& [id, code] : before)
+    {
+        INFO(id);
+        if (broken.count(code))
+            bound += communityOfBuilding(id) == "C1" && rowOfBuilding(id) < 2 ? 50 : 25;
+        else
+            CHECK(now.at(id) == code);
+    }
+    const auto report = readJson(dir.file("run2/report.json"));
+    CHECK(report["summary"]["grids"] == 13); // 2000 households in C1: 5 grids
+    CHECK(report["summary"]["grids_within_bounds"] == 13);
+    const int moved = report["changes"]["totals"]["households_moved"].get<int>();
+    INFO("moved " << moved << ", bound " << bound);
+    CHECK(moved <= bound);
+    // Each broken code is reused by a successor (none retired); the extra grid gets the next
+    // free number in C1.
+    std::map<std::string, std::string> status_of;
+    for (const auto& g : report["changes"]["grids"])
+        status_of[g["new_code"].is_null() ? g["old_code"].get<std::string>() : g["new_code"].get<std::string>()] =
+            g["status"].get<std::string>();
+    for (const auto& code : broken)
+    {
+        INFO(code);
+        REQUIRE(status_of.count(code));
+        CHECK(status_of[code] != "retired");
+        CHECK(status_of[code] != "kept");
+    }
+    REQUIRE(status_of.count("S-01-01-005"));
+    CHECK(status_of["S-01-01-005"] == "new");
+    CHECK(report["codes"]["retired"].empty());
 }
