@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -145,7 +146,8 @@ std::string lastErrorLine(const std::string& log_path)
 
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
 
-StreetResult runStreet(const StreetJob& job, const std::string& manifest_dir, const BatchOptions& options)
+StreetResult runStreet(const StreetJob& job, const std::string& manifest_dir, const BatchOptions& options,
+                       int threads_per_street)
 {
     StreetResult r;
     r.name = job.name;
@@ -158,6 +160,12 @@ StreetResult runStreet(const StreetJob& job, const std::string& manifest_dir, co
     argv_s.insert(argv_s.end(), {"--out", job.out, "-q"});
     if (!job.previous.empty())
         argv_s.insert(argv_s.end(), {"--previous", job.previous});
+    // Cores shared out between the streets running at once, unless the manifest says otherwise.
+    const bool has_jobs = std::any_of(job.args.begin(), job.args.end(), [](const std::string& a) {
+        return a == "-j" || a == "--jobs" || a.rfind("--jobs=", 0) == 0;
+    });
+    if (!has_jobs)
+        argv_s.insert(argv_s.end(), {"-j", std::to_string(threads_per_street)});
     std::vector<char*> argv;
     for (auto& a : argv_s)
         argv.push_back(a.data());
@@ -311,13 +319,15 @@ std::vector<StreetResult> runBatch(const std::vector<StreetJob>& jobs, const std
     const int workers = std::max(1, std::min(static_cast<int>(jobs.size()),
                                              options.jobs > 0 ? options.jobs
                                                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))));
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int threads_per_street = std::max(1, cores / workers);
     std::atomic<std::size_t> next{0};
     {
         std::vector<std::jthread> pool;
         for (int w = 0; w < workers; ++w)
             pool.emplace_back([&] {
                 for (std::size_t i; (i = next++) < jobs.size();)
-                    results[i] = runStreet(jobs[i], manifest_dir, options);
+                    results[i] = runStreet(jobs[i], manifest_dir, options, threads_per_street);
             });
     }
     return results;
