@@ -1,6 +1,7 @@
 // gridplan command line: parses options into a PartitionConfig, runs the core, maps errors to
 // exit codes (0 ok, 1 bad input data or output, 2 usage, 3 internal). The only place that prints.
 #include "check/check.hpp"
+#include "cli/batch_command.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "io/gdal_support.hpp"
@@ -136,6 +137,9 @@ void bindOptions(CLI::App& sub, CliOptions& o, bool partition)
         sub.add_option("--out", config.out_dir, "Output folder (created; earlier outputs are replaced only when the run succeeds)")->required();
         sub.add_flag("-v,--verbose", o.verbose, "Print each stage as it finishes");
         sub.add_flag("--measure-improvement", config.measure_improvement, "Also tile the partition as it was before the improve stage and report both mean Polsby-Popper figures (slower)");
+        sub.add_option("--previous", config.previous_dir, "A previous run's output folder: keep its grids and codes where nothing changed, re-make only what broke (needs --buildings-id-field)");
+        sub.add_option("-j,--jobs", config.threads, "Threads for the per-community stages (default: every core; outputs do not depend on it)");
+        sub.add_option("--lock", config.lock_path, "Grids fixed by hand, kept exactly: polygons with a grid_code field, or a .txt/.csv list of codes of the --previous run");
     }
     sub.add_flag("-q,--quiet", o.quiet, partition ? "Print nothing but errors" : "Print only the verdict line");
 }
@@ -201,6 +205,8 @@ int main(int argc, char** argv)
         "check", "Load, classify and place the inputs without partitioning; list every problem "
                  "(exit 0: partition would accept them, 1: it would refuse)");
     bindOptions(*check, o, false);
+    gp::cli::BatchCommand batch_command;
+    auto* batch = batch_command.add(app);
 
     try
     {
@@ -223,6 +229,8 @@ int main(int argc, char** argv)
 
     try
     {
+        if (batch->parsed())
+            return batch_command.run();
         finishConfig(o);
         if (checking)
         {
@@ -257,7 +265,7 @@ int main(int argc, char** argv)
     }
     catch (const gp::ConfigError& e)
     {
-        std::cerr << "gridplan: error: " << e.what() << "\n(see gridplan " << (checking ? "check" : "partition") << " --help)\n";
+        std::cerr << "gridplan: error: " << e.what() << "\n(see gridplan " << (batch->parsed() ? "batch" : checking ? "check" : "partition") << " --help)\n";
         return kUsageError;
     }
     catch (const gp::InputError& e)

@@ -35,6 +35,9 @@ void validate(const PartitionConfig& config)
         throw ConfigError("--area-target must be positive, got " + std::to_string(config.area_target_households));
     if (config.area_count < 0)
         throw ConfigError("--areas must not be negative, got " + std::to_string(config.area_count));
+    if (!config.specials.empty() && (!config.previous_dir.empty() || !config.lock_path.empty()))
+        throw ConfigError("--special cannot be combined with --previous or --lock yet: re-run "
+                          "without --special, or partition afresh");
     for (const auto& s : config.specials)
         if (s.kind.empty() && s.kind_field.empty())
             throw ConfigError("special layer '" + s.source.path + "' needs --special-kind-field or --special-kind");

@@ -100,6 +100,14 @@ struct PartitionConfig
     // Also tile the partition as it was before the improve stage, to measure what improve gains
     // in Polsby-Popper (costs a second tiling).
     bool measure_improvement = false;
+
+    // Re-running against a previous run (src/reconcile/): its output folder, and grids the
+    // planner fixed by hand (a polygon layer with a grid_code field, or a text/CSV list of codes).
+    std::string previous_dir;
+    std::string lock_path;
+    // Threads for the per-community stages (partition, improve, tile); 0: every core. The
+    // outputs do not depend on it.
+    int threads = 0;
 };
 
 // Throws ConfigError when the options contradict each other (e.g. min > max).

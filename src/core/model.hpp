@@ -186,6 +186,50 @@ struct SourceInfo
     std::int64_t features_skipped = 0;
 };
 
+// A re-run against a previous run (reconcile/): what became of every grid code and of every
+// building whose grid changed. Filled only when --previous or --lock is given.
+struct GridChange
+{
+    std::string status; // kept, resized, split, merged, new, retired, locked
+    std::string old_code; // the code before (empty: a new grid)
+    std::string new_code; // the code now (empty: retired)
+    std::vector<std::string> old_codes; // previous grids its households came from
+    std::vector<std::string> new_codes; // grids its previous households went to
+    std::string community;
+    int households_old = 0;
+    int households_new = 0;
+    int moved_households = 0; // of its previous households, those now in another grid
+    std::optional<MultiPolygon> area; // the grid now (the old polygon for a retired grid)
+};
+
+struct BuildingChange
+{
+    std::string building_id;
+    std::string old_code; // empty: new building, or in no grid before
+    std::string new_code; // empty: removed, or in no grid now
+    std::string status;   // moved, new, removed
+    std::string community;
+    int households = 0;
+    std::optional<MultiPolygon> area;
+    std::optional<Point> point;
+};
+
+struct ChangeReport
+{
+    std::string previous_dir;
+    std::vector<GridChange> grids;         // sorted by code
+    std::vector<BuildingChange> buildings; // sorted by building id
+    int communities_unchanged = 0;
+    int communities_changed = 0;
+    int grids_kept = 0;
+    int grids_changed = 0; // every grid row whose status is not kept / locked
+    int households_moved = 0; // households of buildings present before and now whose grid changed
+    int households_new = 0;   // households of buildings not in the previous run
+    int households_removed = 0;
+    std::vector<std::string> retired_codes; // every code retired so far (carried run to run)
+    std::vector<std::string> locked_codes;
+};
+
 struct Plan
 {
     std::string working_crs; // e.g. "EPSG:32629"
@@ -204,6 +248,7 @@ struct Plan
     std::vector<Block> blocks; // inferred blocks; empty when a compound layer is given
     // Mean Polsby-Popper of the grids tiled from the partition before improve (when measured).
     std::optional<double> mean_polsby_popper_before_improve;
+    std::optional<ChangeReport> changes; // re-run against a previous run (reconcile/)
 };
 
 const char* toString(BuildingUse use);

@@ -1,6 +1,7 @@
 #include "pipeline/run.hpp"
 
 #include "audit/coverage.hpp"
+#include "core/parallel.hpp"
 #include "audit/metrics.hpp"
 #include "audit/violations.hpp"
 #include "classify/households.hpp"
@@ -17,9 +18,12 @@
 #include "organize/codes.hpp"
 #include "partition/partition.hpp"
 #include "place/place.hpp"
+#include "reconcile/reconcile.hpp"
 #include "tile/tile.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 
 namespace gp::pipeline
 {
@@ -81,21 +85,27 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
     std::vector<int> parts(graphs.size(), 0);
     if (before_improve)
         before_improve->assign(graphs.size(), {});
-    for (std::size_t k = 0; k < graphs.size(); ++k)
-    {
+    // Communities are independent: partitioned and improved in parallel, summed in order.
+    std::vector<improve::ImproveStats> improved(graphs.size());
+    parallelFor(graphs.size(), config.threads, [&](std::size_t k, int) {
         const auto& cg = graphs[k];
         if (cg.graph.units.empty())
-            continue;
+            return;
         auto& result = results[k];
         result = partition::partitionGraph(cg.graph, bounds, config.seed);
         if (before_improve)
             (*before_improve)[k] = result.part_of;
-        const auto improved = improve::improvePartition(cg.graph, bounds, result);
-        stats.compactness_before += improved.objective_before;
-        stats.compactness_after += improved.objective_after;
-        stats.improve_moves += improved.moves;
+        improved[k] = improve::improvePartition(cg.graph, bounds, result);
         part_of[k] = result.part_of;
         parts[k] = result.parts;
+    });
+    for (std::size_t k = 0; k < graphs.size(); ++k)
+    {
+        if (graphs[k].graph.units.empty())
+            continue;
+        stats.compactness_before += improved[k].objective_before;
+        stats.compactness_after += improved[k].objective_after;
+        stats.improve_moves += improved[k].moves;
     }
     std::vector<int> first_grid;
     buildGrids(plan, graphs, part_of, parts, first_grid);
@@ -111,10 +121,9 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
 }
 
 // Tiles the grids of every community (or those flagged in `only`); notes are (community, text).
-void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes,
+void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int threads,
                const std::vector<char>* only = nullptr)
 {
-    geom::GeosContext ctx;
     MultiLineString barriers;
     for (const auto& b : plan.barriers)
         barriers.insert(barriers.end(), b.lines.begin(), b.lines.end());
@@ -126,16 +135,26 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes,
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
         grids_of[static_cast<std::size_t>(plan.grids[static_cast<std::size_t>(g)].community)].push_back(g);
 
+    // Communities are tiled in parallel (one GEOS context per worker thread), applied in order.
+    std::vector<std::size_t> todo;
     for (std::size_t c = 0; c < plan.communities.size(); ++c)
     {
         // Special-area grids already have their land; the other grids tile what is left.
         std::erase_if(grids_of[c], [&](int g) { return plan.grids[static_cast<std::size_t>(g)].special >= 0; });
-        if (grids_of[c].empty() || (only && !(*only)[c]))
-            continue;
+        if (!grids_of[c].empty() && (!only || (*only)[c]))
+            todo.push_back(c);
+    }
+    std::vector<std::unique_ptr<geom::GeosContext>> contexts(static_cast<std::size_t>(resolveThreads(threads)));
+    std::vector<tile::TileResult> results(plan.communities.size());
+    parallelFor(todo.size(), threads, [&](std::size_t i, int worker) {
+        const std::size_t c = todo[i];
+        auto& ctx = contexts[static_cast<std::size_t>(worker)];
+        if (!ctx)
+            ctx = std::make_unique<geom::GeosContext>();
         std::vector<int> local(plan.grids.size(), -1);
         for (std::size_t k = 0; k < grids_of[c].size(); ++k)
             local[static_cast<std::size_t>(grids_of[c][k])] = static_cast<int>(k);
-        const MultiPolygon land = dedicate::landAfterSpecials(ctx, plan, static_cast<int>(c));
+        const MultiPolygon land = dedicate::landAfterSpecials(*ctx, plan, static_cast<int>(c));
         tile::TileInput input;
         input.community = &land;
         input.grid_count = static_cast<int>(grids_of[c].size());
@@ -149,7 +168,11 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes,
             input.anchors.push_back(building.anchor);
             input.grid_of.push_back(building.grid >= 0 ? local[static_cast<std::size_t>(building.grid)] : -1);
         }
-        auto result = tile::tileCommunity(ctx, input);
+        results[c] = tile::tileCommunity(*ctx, input);
+    });
+    for (std::size_t c : todo)
+    {
+        auto& result = results[c];
         for (std::size_t k = 0; k < grids_of[c].size(); ++k)
             plan.grids[static_cast<std::size_t>(grids_of[c][k])].area = std::move(result.grids[k]);
         for (auto& note : result.notes)
@@ -162,12 +185,12 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes,
 improve::DetachedRepair tileAndMend(Plan& plan, const PartitionConfig& config,
                                     std::vector<std::pair<int, std::string>>& notes)
 {
-    tileGrids(plan, notes);
+    tileGrids(plan, notes, config.threads);
     auto detached = improve::reassignDetachedPieces(plan, config);
     if (detached.pieces_moved > 0)
     {
         std::erase_if(notes, [&](const auto& note) { return detached.communities_changed[static_cast<std::size_t>(note.first)] != 0; });
-        tileGrids(plan, notes, &detached.communities_changed);
+        tileGrids(plan, notes, config.threads, &detached.communities_changed);
     }
     return detached;
 }
@@ -344,50 +367,71 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
     if (!plan.blocks.empty())
         say(log, "blocks: " + std::to_string(plan.blocks.size()) +
                      " blocks inferred from barriers (no compound layer)");
-    const auto graphs = graph::buildCommunityGraphs(plan, config.max_households);
+    // Re-run against a previous run: keep what still holds, partition only the rest (`work`).
+    std::optional<reconcile::Reconciler> reconciler;
+    Plan free_plan;
+    if (!config.previous_dir.empty() || !config.lock_path.empty())
+    {
+        reconciler.emplace(plan, config);
+        free_plan = reconciler->freePlan(plan);
+        say(log, "reconcile: " + std::to_string(plan.grids.size()) + " grids kept or locked");
+    }
+    Plan& work = reconciler ? free_plan : plan;
+    const bool measure = config.measure_improvement && !reconciler;
+
+    const auto graphs = graph::buildCommunityGraphs(work, config.max_households);
     std::vector<std::vector<int>> before_improve;
-    auto violations = makeGrids(plan, graphs, config, stats,
-                                config.measure_improvement ? &before_improve : nullptr);
-    say(log, "partition: " + std::to_string(plan.grids.size()) + " grids, " +
+    auto violations = makeGrids(work, graphs, config, stats,
+                                measure ? &before_improve : nullptr);
+    say(log, "partition: " + std::to_string(work.grids.size()) + " grids, " +
                  std::to_string(stats.improve_moves) + " improving moves");
 
-    const auto dedicated = dedicate::dedicateAndFold(plan, config);
+    const auto dedicated = dedicate::dedicateAndFold(work, config);
     say(log, "dedicate: " + std::to_string(dedicated.dedicated_grids) + " dedicated grids (" +
                  std::to_string(dedicated.dedicated_buildings) + " buildings), " +
                  std::to_string(dedicated.folded_buildings) + " buildings folded in, " +
                  std::to_string(dedicated.unfolded_buildings) + " left for review");
 
-    std::vector<std::pair<int, std::string>> tile_notes;
-    const auto detached = tileAndMend(plan, config, tile_notes);
-    say(log, "tile: grid polygons for " + std::to_string(plan.grids.size()) + " grids; " +
+    std::vector<std::pair<int, std::string>> notes_by_community;
+    const auto detached = tileAndMend(work, config, notes_by_community);
+    say(log, "tile: grid polygons for " + std::to_string(work.grids.size()) + " grids; " +
                  std::to_string(detached.pieces_moved) + " detached pieces handed to a neighbour (" +
                  std::to_string(detached.households_moved) + " households), " +
                  std::to_string(detached.pieces_kept) + " kept");
     for (const auto& cg : graphs)
-        audit::edgeMetrics(plan, cg);
+        audit::edgeMetrics(work, cg);
+    std::stable_sort(notes_by_community.begin(), notes_by_community.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string> tile_notes;
+    for (const auto& [c, note] : notes_by_community)
+        tile_notes.push_back(work.communities[static_cast<std::size_t>(c)].id + ": " + note);
+    if (reconciler)
+        reconciler->absorb(plan, std::move(free_plan), violations, tile_notes);
 
     organize::groupAreas(plan, config);
     say(log, "areas: " + std::to_string(plan.areas.size()) + " area grids");
     organize::assignCodes(plan, config.street_code);
+    if (reconciler)
+        reconciler->finishCodes(plan);
     audit::shapeMetrics(plan);
     audit::reportViolations(plan, violations, config);
     reportGround(plan);
-    std::stable_sort(tile_notes.begin(), tile_notes.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [c, note] : tile_notes)
+    for (const auto& note : tile_notes)
     {
         Issue issue;
         issue.reason = "tiling_note";
-        issue.detail = plan.communities[static_cast<std::size_t>(c)].id + ": " + note;
+        issue.detail = note;
         plan.issues.push_back(std::move(issue));
     }
     const auto coverage = audit::auditCoverage(plan);
+    if (reconciler)
+        reconciler->restoreIssues(plan);
     say(log, "audit: " + std::to_string(coverage.street_not_covered) + " street parts not covered, " +
                  std::to_string(coverage.community_gaps) + " gaps between communities, " +
                  std::to_string(coverage.communities_overlap) + " overlapping community pairs");
 
     stats.mean_polsby_popper = meanResidentialPolsbyPopper(plan);
-    if (config.measure_improvement)
+    if (measure)
     {
         stats.mean_polsby_popper_before_improve =
             meanPolsbyPopperBefore(plan, graphs, before_improve, config);

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "io/geojson_writer.hpp"
 #include "io/output_dir.hpp"
+#include "write/changes.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -503,6 +504,12 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
                           {"grid_code", issue.grid},
                           {"buildings", issue.buildings}});
     r["issues"] = issues;
+    if (plan.changes)
+    {
+        // Re-run against a previous run: what changed, and the codes never to be issued again.
+        r["changes"] = changesReport(*plan.changes);
+        r["codes"] = {{"retired", plan.changes->retired_codes}, {"locked", plan.changes->locked_codes}};
+    }
     return r;
 }
 
@@ -518,6 +525,8 @@ void writeOutputs(const Plan& plan, const PartitionConfig& config)
         io::writeGeoJson(compoundsTable(plan), staging.path("compounds.geojson"), plan.working_crs_wkt);
     if (!plan.blocks.empty())
         io::writeGeoJson(blocksTable(plan), staging.path("blocks.geojson"), plan.working_crs_wkt);
+    if (plan.changes)
+        io::writeGeoJson(changesTable(*plan.changes), staging.path("changes.geojson"), plan.working_crs_wkt);
     {
         const std::string path = staging.path("report.json");
         std::ofstream out(path, std::ios::binary);

@@ -1,0 +1,170 @@
+#include "reconcile/locks.hpp"
+
+#include "core/error.hpp"
+#include "io/layer_reader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+namespace gp::reconcile
+{
+
+namespace
+{
+
+std::string trim(const std::string& s)
+{
+    const auto b = s.find_first_not_of(" \t\r\"");
+    const auto e = s.find_last_not_of(" \t\r\"");
+    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+// Codes one per line, or the grid_code (else first) column of a CSV with a header.
+std::vector<std::string> readCodes(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw InputError("cannot open lock list '" + path + "'");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);)
+    {
+        if (lines.empty() && line.rfind("\xEF\xBB\xBF", 0) == 0)
+            line = line.substr(3);
+        if (!trim(line).empty() && trim(line)[0] != '#')
+            lines.push_back(line);
+    }
+    std::size_t column = 0;
+    bool header = false;
+    if (!lines.empty() && lines.front().find(',') != std::string::npos)
+    {
+        std::vector<std::string> names;
+        std::string cell;
+        for (std::size_t i = 0, start = 0; i <= lines.front().size(); ++i)
+            if (i == lines.front().size() || lines.front()[i] == ',')
+            {
+                names.push_back(trim(lines.front().substr(start, i - start)));
+                start = i + 1;
+            }
+        auto it = std::find(names.begin(), names.end(), "grid_code");
+        header = true;
+        column = it != names.end() ? static_cast<std::size_t>(it - names.begin()) : 0;
+    }
+    else if (!lines.empty() && trim(lines.front()) == "grid_code")
+        header = true;
+    std::vector<std::string> codes;
+    for (std::size_t i = header ? 1 : 0; i < lines.size(); ++i)
+    {
+        std::vector<std::string> cells;
+        for (std::size_t k = 0, start = 0; k <= lines[i].size(); ++k)
+            if (k == lines[i].size() || lines[i][k] == ',')
+            {
+                cells.push_back(trim(lines[i].substr(start, k - start)));
+                start = k + 1;
+            }
+        if (column < cells.size() && !cells[column].empty())
+            codes.push_back(cells[column]);
+    }
+    return codes;
+}
+
+int majorityCommunity(const Plan& plan, const std::vector<int>& buildings)
+{
+    std::map<int, int> count;
+    for (int b : buildings)
+        if (plan.buildings[static_cast<std::size_t>(b)].community >= 0)
+            ++count[plan.buildings[static_cast<std::size_t>(b)].community];
+    int best = -1, most = 0;
+    for (const auto& [c, n] : count)
+        if (n > most)
+            best = c, most = n;
+    return best;
+}
+
+} // namespace
+
+std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan, const PreviousRun* previous,
+                                  const std::string& assume_crs)
+{
+    std::vector<LockedGrid> locks;
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == ".txt" || ext == ".csv")
+    {
+        if (!previous)
+            throw ConfigError("--lock " + path + " lists grid codes: it needs --previous (the run those codes come from); "
+                              "or give the locked grids as polygons with a grid_code field");
+        std::map<std::string, int> index_of;
+        for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
+            index_of.emplace(plan.buildings[static_cast<std::size_t>(i)].id, i);
+        for (const auto& code : readCodes(path))
+        {
+            auto it = previous->grids.find(code);
+            if (it == previous->grids.end())
+                throw InputError("lock list '" + path + "': grid code '" + code + "' is not in the previous run '" +
+                                 previous->dir + "'");
+            LockedGrid lock;
+            lock.code = code;
+            lock.area = it->second.area;
+            lock.from_previous = true;
+            for (const auto& id : it->second.buildings)
+                if (auto b = index_of.find(id); b != index_of.end() && plan.buildings[static_cast<std::size_t>(b->second)].community >= 0)
+                    lock.buildings.push_back(b->second);
+            locks.push_back(std::move(lock));
+        }
+    }
+    else
+    {
+        LayerSource source;
+        source.path = path;
+        source.id_field = "grid_code";
+        io::InputLayer layer(source, "lock", assume_crs);
+        const auto working = io::spatialRefFromUser(plan.working_crs_wkt);
+        auto records = layer.read(*working, {}, io::GeometryKind::Polygonal);
+        for (auto& rec : records.features)
+        {
+            LockedGrid lock;
+            lock.code = rec.id;
+            lock.area = std::move(rec.polygons);
+            if (lock.code.empty())
+                throw InputError("lock layer '" + path + "': feature " + std::to_string(rec.fid) + " has no grid_code");
+            for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
+            {
+                const auto& b = plan.buildings[static_cast<std::size_t>(i)];
+                if (b.community >= 0 && bg::within(b.anchor, lock.area))
+                    lock.buildings.push_back(i);
+            }
+            locks.push_back(std::move(lock));
+        }
+    }
+    std::set<std::string> codes;
+    std::map<int, std::string> claimed;
+    for (auto& lock : locks)
+    {
+        if (!codes.insert(lock.code).second)
+            throw InputError("lock '" + path + "': grid code '" + lock.code + "' is locked twice");
+        std::sort(lock.buildings.begin(), lock.buildings.end());
+        for (int b : lock.buildings)
+            if (auto [it, fresh] = claimed.emplace(b, lock.code); !fresh)
+                throw InputError("lock '" + path + "': building " + plan.buildings[static_cast<std::size_t>(b)].id +
+                                 " lies in two locked grids, " + it->second + " and " + lock.code);
+        lock.community = majorityCommunity(plan, lock.buildings);
+        if (lock.community < 0)
+        {
+            // No building: the community holding its centre.
+            Point centre(0, 0);
+            if (!lock.area.empty())
+                bg::centroid(lock.area, centre);
+            for (int c = 0; c < static_cast<int>(plan.communities.size()) && lock.community < 0; ++c)
+                if (bg::within(centre, plan.communities[static_cast<std::size_t>(c)].area))
+                    lock.community = c;
+        }
+        if (lock.community < 0)
+            throw InputError("lock '" + path + "': locked grid " + lock.code + " lies in no community");
+    }
+    return locks;
+}
+
+} // namespace gp::reconcile

@@ -1,0 +1,197 @@
+#include "reconcile/previous.hpp"
+
+#include "core/error.hpp"
+#include "io/layer_reader.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace gp::reconcile
+{
+
+namespace
+{
+
+namespace fs = std::filesystem;
+
+std::string need(const std::string& dir, const char* name)
+{
+    const fs::path path = fs::path(dir) / name;
+    if (!fs::exists(path))
+        throw InputError("previous run '" + dir + "': no " + name +
+                         " (--previous must name the output folder of an earlier gridplan run)");
+    return path.string();
+}
+
+int toInt(const std::optional<std::string>& v)
+{
+    if (!v || v->empty())
+        return 0;
+    try
+    {
+        return static_cast<int>(std::stoll(*v));
+    }
+    catch (const std::exception&)
+    {
+        return 0;
+    }
+}
+
+double toReal(const std::optional<std::string>& v)
+{
+    if (!v || v->empty())
+        return 0;
+    try
+    {
+        return std::stod(*v);
+    }
+    catch (const std::exception&)
+    {
+        return 0;
+    }
+}
+
+io::LayerRecords readLayer(const std::string& path, const std::string& id_field,
+                           const std::vector<std::string>& fields, io::GeometryKind kind,
+                           const OGRSpatialReference& working)
+{
+    LayerSource source;
+    source.path = path;
+    source.id_field = id_field;
+    source.name_field = fields.front(); // not used; avoids guessing a "name" field
+    io::InputLayer layer(source, "previous run", "EPSG:4326");
+    return layer.read(working, fields, kind);
+}
+
+std::vector<std::string> splitList(const std::string& s)
+{
+    std::vector<std::string> out;
+    std::stringstream in(s);
+    std::string item;
+    while (std::getline(in, item, ','))
+        if (!item.empty())
+            out.push_back(item);
+    return out;
+}
+
+} // namespace
+
+PreviousRun loadPrevious(const std::string& dir, const std::string& working_crs_wkt)
+{
+    PreviousRun prev;
+    prev.dir = dir;
+    if (!fs::is_directory(dir))
+        throw InputError("previous run '" + dir + "' is not a folder");
+    const auto working = io::spatialRefFromUser(working_crs_wkt);
+
+    {
+        auto records = readLayer(need(dir, "buildings.geojson"), "building_id",
+                                 {"grid_code", "community", "households"},
+                                 io::GeometryKind::PolygonalOrPoint, *working);
+        for (auto& rec : records.features)
+        {
+            PreviousBuilding b;
+            b.code = rec.values[0].value_or("");
+            b.community = rec.values[1].value_or("");
+            b.households = toInt(rec.values[2]);
+            b.footprint = std::move(rec.polygons);
+            b.point = rec.point;
+            prev.buildings[rec.id] = std::move(b);
+        }
+    }
+    {
+        auto records = readLayer(need(dir, "grids.geojson"), "grid_code",
+                                 {"kind", "community", "households", "dedicated_type", "floor_area_m2",
+                                  "folded_buildings", "folded_floor_area_m2", "cut_edges",
+                                  "barrier_crossings", "area_m2", "polsby_popper"},
+                                 io::GeometryKind::Polygonal, *working);
+        for (auto& rec : records.features)
+        {
+            PreviousGrid g;
+            g.code = rec.id;
+            g.kind = rec.values[0].value_or("residential");
+            g.community = rec.values[1].value_or("");
+            g.households = toInt(rec.values[2]);
+            g.dedicated_type = rec.values[3].value_or("");
+            g.floor_area_m2 = toReal(rec.values[4]);
+            g.folded_buildings = toInt(rec.values[5]);
+            g.folded_floor_area_m2 = toReal(rec.values[6]);
+            g.cut_edges = toInt(rec.values[7]);
+            g.barrier_crossings = toInt(rec.values[8]);
+            g.area_m2 = toReal(rec.values[9]);
+            g.polsby_popper = toReal(rec.values[10]);
+            g.area = std::move(rec.polygons);
+            prev.grids[g.code] = std::move(g);
+        }
+        for (const auto& [id, b] : prev.buildings)
+        {
+            auto it = prev.grids.find(b.code);
+            if (!b.code.empty() && it != prev.grids.end())
+                it->second.buildings.push_back(id); // map order: already sorted
+        }
+    }
+    {
+        auto records = readLayer(need(dir, "communities.geojson"), "community", {"community_code"},
+                                 io::GeometryKind::Polygonal, *working);
+        for (auto& rec : records.features)
+            prev.communities[rec.id] = {rec.values[0].value_or(""), std::move(rec.polygons)};
+    }
+    {
+        // Properties only: tiling notes have no geometry, and carried issues take theirs from
+        // the current plan.
+        std::ifstream in(need(dir, "gaps.geojson"), std::ios::binary);
+        nlohmann::json gaps;
+        try
+        {
+            gaps = nlohmann::json::parse(in);
+        }
+        catch (const std::exception& e)
+        {
+            throw InputError("previous run '" + dir + "': gaps.geojson is not JSON: " + e.what());
+        }
+        auto str = [](const nlohmann::json& p, const char* key) {
+            return p.contains(key) && p[key].is_string() ? p[key].get<std::string>() : std::string();
+        };
+        for (const auto& f : gaps.value("features", nlohmann::json::array()))
+        {
+            const auto& p = f.value("properties", nlohmann::json::object());
+            PreviousIssue issue;
+            issue.reason = str(p, "reason");
+            issue.cause = str(p, "cause");
+            issue.detail = str(p, "detail");
+            issue.community = str(p, "community");
+            issue.grid = str(p, "grid_code");
+            issue.households = p.contains("households") && p["households"].is_number_integer() ? p["households"].get<int>() : 0;
+            issue.buildings = splitList(str(p, "building_ids"));
+            prev.issues.push_back(std::move(issue));
+        }
+    }
+    {
+        std::ifstream in(need(dir, "report.json"), std::ios::binary);
+        nlohmann::json report;
+        try
+        {
+            report = nlohmann::json::parse(in);
+        }
+        catch (const std::exception& e)
+        {
+            throw InputError("previous run '" + dir + "': report.json is not JSON: " + e.what());
+        }
+        if (report.contains("options") && report["options"].is_object())
+        {
+            prev.min_households = report["options"].value("min", 0);
+            prev.max_households = report["options"].value("max", 0);
+        }
+        if (report.contains("codes") && report["codes"].contains("retired") && report["codes"]["retired"].is_array())
+            for (const auto& c : report["codes"]["retired"])
+                if (c.is_string())
+                    prev.retired.insert(c.get<std::string>());
+    }
+    return prev;
+}
+
+} // namespace gp::reconcile

@@ -1,0 +1,64 @@
+// The reconcile stage: a re-run against a previous run's outputs (--previous DIR) that changes
+// as little as possible. Communities whose buildings and boundary did not change keep their grids
+// and codes exactly; in changed communities every old grid that still meets the bounds and still
+// holds its buildings and land is kept; only the rest is partitioned again, on the land the kept
+// grids leave. Codes are stable: a re-made grid takes the code of the old grid it clearly
+// succeeds (largest shared households), otherwise the next free number in its community; a
+// retired code is never issued again (report.json "codes.retired" carries them run to run).
+#pragma once
+
+#include "audit/violations.hpp"
+#include "core/config.hpp"
+#include "core/model.hpp"
+#include "reconcile/previous.hpp"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace gp::reconcile
+{
+
+class Reconciler
+{
+  public:
+    // Loads the previous run (--previous, optional) and the locked grids (--lock, optional) and
+    // appends the locked and kept grids to plan.grids (Building::grid set).
+    // ConfigError when the buildings have no id field; InputError for an unreadable folder.
+    Reconciler(Plan& plan, const PartitionConfig& config);
+
+    // A copy of plan holding only what is left to partition: the buildings of no kept grid
+    // (the others are moved out of every community) and, per changed community, the land the
+    // kept grids leave. Its grids are empty.
+    Plan freePlan(const Plan& plan) const;
+
+    // Moves the grids made on `free` into plan (violations re-indexed), with their issues; the
+    // tiling notes become those of the changed communities plus the previous notes of the
+    // unchanged ones.
+    void absorb(Plan& plan, Plan&& free, std::vector<audit::GridViolation>& violations,
+                std::vector<std::string>& tile_notes) const;
+
+    // After organize::assignCodes: kept grids and known communities get their previous codes
+    // back, successors inherit old codes, other new grids get the next free number; fills
+    // Plan::changes.
+    void finishCodes(Plan& plan) const;
+
+    // After the audit: kept grids carry their previous area and compactness figures, their
+    // violation issues their previous text, and grid issues come in the previous order, so an
+    // unchanged input gives unchanged files.
+    void restoreIssues(Plan& plan) const;
+
+  private:
+    const PartitionConfig& m_config;
+    PreviousRun m_prev;
+    std::vector<bool> m_unchanged;            // per community
+    std::vector<MultiPolygon> m_free_area;    // per community: land left for new grids
+    std::vector<bool> m_out_of_free;          // per building: not partitioned again
+    std::map<int, std::string> m_kept_code;   // grid index -> its previous code
+    std::set<int> m_verbatim;                 // kept grids whose membership did not change
+    std::set<int> m_locked;                   // grids locked by --lock
+    int m_kept_count = 0;                     // grids [0, m_kept_count) are the kept ones
+};
+
+} // namespace gp::reconcile
