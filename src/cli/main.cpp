@@ -1,6 +1,8 @@
 // gridplan command line: parses options into a PartitionConfig, runs the core, maps errors to
 // exit codes (0 ok, 1 bad input data or output, 2 usage, 3 internal). The only place that prints.
 #include "check/check.hpp"
+#include "cli/output_options.hpp"
+#include "cli/progress_bar.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "io/gdal_support.hpp"
@@ -168,6 +170,9 @@ int main(int argc, char** argv)
         "check", "Load, classify and place the inputs without partitioning; list every problem "
                  "(exit 0: partition would accept them, 1: it would refuse)");
     bindOptions(*check, o, false);
+    gp::cli::ConfigFileOptions partition_file, check_file;
+    gp::cli::bindOutputOptions(*partition, o.config, partition_file, true);
+    gp::cli::bindOutputOptions(*check, o.config, check_file, false);
 
     try
     {
@@ -190,6 +195,9 @@ int main(int argc, char** argv)
 
     try
     {
+        if (gp::cli::applyConfigFile(checking ? *check : *partition, checking ? *partition : *check,
+                                     checking ? check_file : partition_file, std::cout))
+            return kOk;
         finishConfig(o);
         if (checking)
         {
@@ -206,8 +214,10 @@ int main(int argc, char** argv)
         gp::pipeline::StageLog stage_log;
         if (o.verbose)
             stage_log = log;
-        const gp::Plan plan = gp::pipeline::runPartition(config, stage_log, &stats);
-        gp::write::writeOutputs(plan, config);
+        gp::cli::StderrProgress progress(o.verbose);
+        gp::ProgressReporter* reporter = o.quiet ? nullptr : &progress;
+        const gp::Plan plan = gp::pipeline::runPartition(config, stage_log, &stats, reporter);
+        gp::write::writeOutputs(plan, config, reporter);
 
         int within = 0;
         for (const auto& g : plan.grids)

@@ -26,6 +26,13 @@ void validate(const PartitionConfig& config)
         throw ConfigError("the average dwelling size must be positive");
     if (config.estimate.floor_height_m <= 0)
         throw ConfigError("the storey height must be positive");
+    if (config.output_format != "geojson" && config.output_format != "gpkg")
+        throw ConfigError("--format must be geojson or gpkg, got '" + config.output_format + "'");
+    if (config.pg_schema.empty() || config.pg_schema.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos ||
+        (config.pg_schema[0] >= '0' && config.pg_schema[0] <= '9'))
+        throw ConfigError("--pg-schema must be lower-case letters, digits and _, got '" + config.pg_schema + "'");
+    if (config.pg_table_prefix.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+        throw ConfigError("--pg-prefix must be lower-case letters, digits and _, got '" + config.pg_table_prefix + "'");
 }
 
 } // namespace gp

@@ -36,6 +36,8 @@ class GdalErrorCapture
     std::string lastMessage() const;
     // Whether any error (not just a warning) was raised since construction.
     bool failed() const;
+    // Forgets the messages so far, to check one call at a time.
+    void clear() { m_messages.clear(); }
 
     using Messages = std::vector<std::pair<CPLErr, std::string>>;
 

@@ -1,6 +1,7 @@
 #include "io/layer_reader.hpp"
 
 #include "core/error.hpp"
+#include "io/postgis_writer.hpp"
 
 #include <ogrsf_frmts.h>
 
@@ -135,11 +136,12 @@ OGREnvelope InputLayer::extent()
 }
 
 LayerRecords InputLayer::read(const OGRSpatialReference& working,
-                              const std::vector<std::string>& fields, GeometryKind kind)
+                              const std::vector<std::string>& fields, GeometryKind kind,
+                              ProgressReporter* progress)
 {
     LayerRecords out;
     out.info.role = m_role;
-    out.info.path = m_source.path;
+    out.info.path = redactConnection(m_source.path); // no password in report.json
     out.info.layer = m_layer->GetName();
     out.info.where = m_source.where;
     out.info.crs = describeSrs(*m_srs);
@@ -227,8 +229,12 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
     };
     m_layer->ResetReading();
     std::int64_t last_fid = -1;
+    // Counting costs a pass on some drivers: only when someone watches.
+    const GIntBig count = progress ? m_layer->GetFeatureCount(TRUE) : 0;
+    ProgressTask task(progress, "load " + m_role, count > 0 ? static_cast<std::size_t>(count) : 0);
     for (auto& feature : *m_layer)
     {
+        task.stepQuietly();
         FeatureRecord rec;
         rec.fid = feature->GetFID();
         failIfReadError("at feature FID " + std::to_string(rec.fid));
@@ -300,6 +306,7 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
         }
         out.features.push_back(std::move(rec));
     }
+    task.finish();
     failIfReadError("after feature FID " + std::to_string(last_fid));
     if (m_role == "buildings" && out.features.empty())
         throw InputError(where(m_role, m_source.path) + " layer '" + out.info.layer +

@@ -69,7 +69,8 @@ void buildGrids(Plan& plan, const std::vector<graph::CommunityGraph>& graphs,
 std::vector<audit::GridViolation> makeGrids(Plan& plan,
                                             const std::vector<graph::CommunityGraph>& graphs,
                                             const PartitionConfig& config, RunStats& stats,
-                                            std::vector<std::vector<int>>* before_improve)
+                                            std::vector<std::vector<int>>* before_improve,
+                                            ProgressReporter* progress)
 {
     const partition::Bounds bounds{config.min_households, config.max_households,
                                    config.target_households};
@@ -78,11 +79,16 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
     std::vector<int> parts(graphs.size(), 0);
     if (before_improve)
         before_improve->assign(graphs.size(), {});
+    ProgressTask task(progress, "partition", graphs.size());
     for (std::size_t k = 0; k < graphs.size(); ++k)
     {
         const auto& cg = graphs[k];
+        const auto& community = plan.communities[static_cast<std::size_t>(cg.community)];
         if (cg.graph.units.empty())
+        {
+            task.step(community.id);
             continue;
+        }
         auto& result = results[k];
         result = partition::partitionGraph(cg.graph, bounds, config.seed);
         if (before_improve)
@@ -93,7 +99,9 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
         stats.improve_moves += improved.moves;
         part_of[k] = result.part_of;
         parts[k] = result.parts;
+        task.step(community.id + (community.name.empty() ? "" : " " + community.name));
     }
+    task.finish();
     std::vector<int> first_grid;
     buildGrids(plan, graphs, part_of, parts, first_grid);
     std::vector<audit::GridViolation> violations;
@@ -108,7 +116,7 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
     return violations;
 }
 
-void tileGrids(Plan& plan, std::vector<std::string>& notes)
+void tileGrids(Plan& plan, std::vector<std::string>& notes, ProgressReporter* progress = nullptr)
 {
     geom::GeosContext ctx;
     MultiLineString barriers;
@@ -122,10 +130,15 @@ void tileGrids(Plan& plan, std::vector<std::string>& notes)
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
         grids_of[static_cast<std::size_t>(plan.grids[static_cast<std::size_t>(g)].community)].push_back(g);
 
+    ProgressTask task(progress, "tile", plan.communities.size());
     for (std::size_t c = 0; c < plan.communities.size(); ++c)
     {
+        const std::string label = plan.communities[c].id + (plan.communities[c].name.empty() ? "" : " " + plan.communities[c].name);
         if (grids_of[c].empty())
+        {
+            task.step(label);
             continue;
+        }
         std::vector<int> local(plan.grids.size(), -1);
         for (std::size_t k = 0; k < grids_of[c].size(); ++k)
             local[static_cast<std::size_t>(grids_of[c][k])] = static_cast<int>(k);
@@ -145,7 +158,9 @@ void tileGrids(Plan& plan, std::vector<std::string>& notes)
             plan.grids[static_cast<std::size_t>(grids_of[c][k])].area = std::move(result.grids[k]);
         for (auto& note : result.notes)
             notes.push_back(plan.communities[c].id + ": " + note);
+        task.step(label);
     }
+    task.finish();
 }
 
 // Mean Polsby-Popper of the grids the pre-improve partition would have given: the same plan
@@ -263,12 +278,13 @@ void reportGround(Plan& plan)
 
 } // namespace
 
-Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* stats_out)
+Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* stats_out,
+                  ProgressReporter* progress)
 {
     validate(config);
     RunStats stats;
 
-    Plan plan = io::loadInputs(config);
+    Plan plan = io::loadInputs(config, progress);
     say(log, "load: " + std::to_string(plan.buildings.size()) + " buildings, " +
                  std::to_string(plan.communities.size()) + " communities, working CRS " +
                  plan.working_crs);
@@ -301,7 +317,7 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
     const auto graphs = graph::buildCommunityGraphs(plan, config.max_households);
     std::vector<std::vector<int>> before_improve;
     auto violations = makeGrids(plan, graphs, config, stats,
-                                config.measure_improvement ? &before_improve : nullptr);
+                                config.measure_improvement ? &before_improve : nullptr, progress);
     say(log, "partition: " + std::to_string(plan.grids.size()) + " grids, " +
                  std::to_string(stats.improve_moves) + " improving moves");
 
@@ -312,7 +328,7 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
                  std::to_string(dedicated.unfolded_buildings) + " left for review");
 
     std::vector<std::string> tile_notes;
-    tileGrids(plan, tile_notes);
+    tileGrids(plan, tile_notes, progress);
     say(log, "tile: grid polygons for " + std::to_string(plan.grids.size()) + " grids");
 
     organize::assignCodes(plan, config.street_code);
