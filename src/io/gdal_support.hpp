@@ -47,6 +47,12 @@ class GdalErrorCapture
     Messages* m_outer = nullptr; // captures nest: restore the enclosing one on destruction
 };
 
+// Whether an input or output names a PostgreSQL database ("PG:..." as GDAL spells it).
+bool isPostgisConnection(const std::string& target);
+
+// The connection string with any password=... value replaced by ***, for messages and reports.
+std::string redactConnection(const std::string& target);
+
 // Opens a vector source read-only; throws InputError naming the path when it cannot.
 GDALDatasetUniquePtr openVector(const std::string& path, const std::string& role);
 

@@ -1,7 +1,6 @@
 #include "io/layer_reader.hpp"
 
 #include "core/error.hpp"
-#include "io/postgis_writer.hpp"
 
 #include <ogrsf_frmts.h>
 
@@ -16,7 +15,7 @@ namespace
 
 std::string where(const std::string& role, const std::string& path)
 {
-    return role + " source '" + path + "'";
+    return role + " source '" + redactConnection(path) + "'";
 }
 
 template <typename RingT>
@@ -212,7 +211,7 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
         Issue issue;
         issue.reason = "feature_skipped";
         issue.detail = m_role + " feature " + rec.id + " (FID " + std::to_string(rec.fid) + ") in '" +
-                       m_source.path + "': " + why;
+                       redactConnection(m_source.path) + "': " + why;
         if (m_role == "buildings")
             issue.buildings.push_back(rec.id);
         out.issues.push_back(std::move(issue));
@@ -287,7 +286,7 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
             Issue issue;
             issue.reason = "geometry_repaired";
             issue.detail = m_role + " feature " + rec.id + " (FID " + std::to_string(rec.fid) +
-                           ") in '" + m_source.path + "': invalid geometry repaired with make-valid";
+                           ") in '" + redactConnection(m_source.path) + "': invalid geometry repaired with make-valid";
             if (m_role == "buildings")
                 issue.buildings.push_back(rec.id);
             out.issues.push_back(std::move(issue));

@@ -6,24 +6,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 
 namespace gp::io
 {
-
-bool isPostgisConnection(const std::string& target)
-{
-    return target.size() >= 3 && (target[0] == 'P' || target[0] == 'p') &&
-           (target[1] == 'G' || target[1] == 'g') && target[2] == ':';
-}
-
-std::string redactConnection(const std::string& target)
-{
-    if (!isPostgisConnection(target))
-        return target;
-    static const std::regex password(R"((password\s*=\s*)('[^']*'|\S+))", std::regex::icase);
-    return std::regex_replace(target, password, "$1***");
-}
 
 const std::vector<std::string>& postgisLayerNames()
 {

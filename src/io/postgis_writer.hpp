@@ -5,18 +5,13 @@
 
 #include "core/progress.hpp"
 #include "io/feature_table.hpp"
+#include "io/gdal_support.hpp" // isPostgisConnection, redactConnection
 
 #include <string>
 #include <vector>
 
 namespace gp::io
 {
-
-// Whether an output or input names a PostgreSQL database ("PG:..." as GDAL spells it).
-bool isPostgisConnection(const std::string& target);
-
-// The connection string with any password=... value replaced by ***.
-std::string redactConnection(const std::string& target);
 
 struct PostgisTarget
 {

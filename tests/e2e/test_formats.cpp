@@ -134,7 +134,7 @@ struct InRepoRoot
 
 } // namespace
 
-TEST_CASE("--format gpkg writes every layer into one GeoPackage with the GeoJSON contents", "[e2e][formats]")
+TEST_CASE("the gpkg format writes every layer into one GeoPackage with the GeoJSON contents", "[e2e][formats]")
 {
     TempDir dir("gpkg");
     writeTown(dir, "ESRI Shapefile", ".shp");
@@ -255,7 +255,7 @@ TEST_CASE("inputs from GeoPackages give the same grids as from Shapefiles", "[e2
     CHECK(slurp(dir.file("from-gpkg/buildings.geojson")) == slurp(dir.file("from-shp/buildings.geojson")));
 }
 
-TEST_CASE("--config supplies every option; the command line wins; --print-config round-trips", "[e2e][config]")
+TEST_CASE("a config file supplies every option and the command line wins and print-config round-trips", "[e2e][config]")
 {
     TempDir dir("config");
     writeTown(dir, "ESRI Shapefile", ".shp");
@@ -320,7 +320,7 @@ TEST_CASE("--config supplies every option; the command line wins; --print-config
     CHECK(run.exit_code == 0);
     CHECK(contains(run.out, "would accept"));
 
-    SECTION("unknown keys, bad values, missing files and missing required options are usage errors")
+    SECTION("unknown keys and bad values and missing files or required options are usage errors")
     {
         std::ofstream(dir.file("typo.toml"), std::ios::binary) << "buildngs = \"x.shp\"\n";
         run = runGridplan({"partition", "--config", dir.file("typo.toml"), "--communities", "c.shp", "--out", "o"});
@@ -340,7 +340,7 @@ TEST_CASE("--config supplies every option; the command line wins; --print-config
     }
 }
 
-TEST_CASE("progress bars on stderr: GDAL style by default, items with -v, nothing with -q", "[e2e][progress]")
+TEST_CASE("progress bars on stderr in GDAL style by default with items under -v and nothing under -q", "[e2e][progress]")
 {
     TempDir dir("progress");
     writeTown(dir, "ESRI Shapefile", ".shp");
@@ -379,7 +379,7 @@ TEST_CASE("progress bars on stderr: GDAL style by default, items with -v, nothin
     }
 }
 
-TEST_CASE("every sample config parses; the committed bundled-run outputs match a fresh run", "[e2e][samples]")
+TEST_CASE("every sample config parses and the committed bundled-run outputs match a fresh run", "[e2e][samples]")
 {
     InRepoRoot root;
     int configs = 0;
