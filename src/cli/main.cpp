@@ -224,7 +224,7 @@ int main(int argc, char** argv)
             within += g.households >= config.min_households && g.households <= config.max_households;
         log(std::to_string(plan.grids.size()) + " grids (" + std::to_string(within) + " within [" +
             std::to_string(config.min_households) + ", " + std::to_string(config.max_households) + "]), " +
-            std::to_string(plan.issues.size()) + " issues; outputs in " + config.out_dir);
+            std::to_string(plan.issues.size()) + " issues; outputs in " + gp::io::redactConnection(config.out_dir));
         return kOk;
     }
     catch (const gp::ConfigError& e)
