@@ -235,6 +235,21 @@ TEST_CASE("the gpkg format writes every layer into one GeoPackage with the GeoJS
         CHECK(run.exit_code == 2);
         CHECK(contains(run.err, "--format"));
     }
+    SECTION("PostGIS names must be plain SQL names; an unreachable database is an output error")
+    {
+        auto pg = townArgs(dir, ".shp", "PG:host=/nonexistent-gridplan port=1 dbname=x password=s3cret");
+        auto bad = pg;
+        bad.insert(bad.end(), {"--pg-schema", "Plan-A"});
+        run = runGridplan(bad);
+        CHECK(run.exit_code == 2);
+        CHECK(contains(run.err, "--pg-schema"));
+        run = runGridplan(pg);
+        INFO(run.err);
+        CHECK(run.exit_code == 1);
+        CHECK(contains(run.err, "cannot connect"));
+        CHECK(contains(run.err, "password=***"));
+        CHECK(!contains(run.err, "s3cret"));
+    }
 }
 
 TEST_CASE("inputs from GeoPackages give the same grids as from Shapefiles", "[e2e][formats]")
