@@ -2,6 +2,8 @@
 // exit codes (0 ok, 1 bad input data or output, 2 usage, 3 internal). The only place that prints.
 #include "check/check.hpp"
 #include "cli/batch_command.hpp"
+#include "cli/output_options.hpp"
+#include "cli/progress_bar.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "io/gdal_support.hpp"
@@ -207,6 +209,9 @@ int main(int argc, char** argv)
     bindOptions(*check, o, false);
     gp::cli::BatchCommand batch_command;
     auto* batch = batch_command.add(app);
+    gp::cli::ConfigFileOptions partition_file, check_file;
+    gp::cli::bindOutputOptions(*partition, o.config, partition_file, true);
+    gp::cli::bindOutputOptions(*check, o.config, check_file, false);
 
     try
     {
@@ -231,6 +236,9 @@ int main(int argc, char** argv)
     {
         if (batch->parsed())
             return batch_command.run();
+        if (gp::cli::applyConfigFile(checking ? *check : *partition, checking ? *partition : *check,
+                                     checking ? check_file : partition_file, std::cout))
+            return kOk;
         finishConfig(o);
         if (checking)
         {
@@ -247,8 +255,10 @@ int main(int argc, char** argv)
         gp::pipeline::StageLog stage_log;
         if (o.verbose)
             stage_log = log;
-        const gp::Plan plan = gp::pipeline::runPartition(config, stage_log, &stats);
-        gp::write::writeOutputs(plan, config);
+        gp::cli::StderrProgress progress(o.verbose);
+        gp::ProgressReporter* reporter = o.quiet ? nullptr : &progress;
+        const gp::Plan plan = gp::pipeline::runPartition(config, stage_log, &stats, reporter);
+        gp::write::writeOutputs(plan, config, reporter);
 
         int residential = 0, within = 0;
         for (const auto& g : plan.grids)
@@ -260,7 +270,7 @@ int main(int argc, char** argv)
         log(std::to_string(residential) + " residential grids (" + std::to_string(within) + " within [" +
             std::to_string(config.min_households) + ", " + std::to_string(config.max_households) + "]), " +
             std::to_string(plan.grids.size() - static_cast<std::size_t>(residential)) + " dedicated, " +
-            std::to_string(plan.issues.size()) + " issues; outputs in " + config.out_dir);
+            std::to_string(plan.issues.size()) + " issues; outputs in " + gp::io::redactConnection(config.out_dir));
         return kOk;
     }
     catch (const gp::ConfigError& e)

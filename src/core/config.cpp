@@ -41,6 +41,13 @@ void validate(const PartitionConfig& config)
     for (const auto& s : config.specials)
         if (s.kind.empty() && s.kind_field.empty())
             throw ConfigError("special layer '" + s.source.path + "' needs --special-kind-field or --special-kind");
+    if (config.output_format != "geojson" && config.output_format != "gpkg")
+        throw ConfigError("--format must be geojson or gpkg, got '" + config.output_format + "'");
+    if (config.pg_schema.empty() || config.pg_schema.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos ||
+        (config.pg_schema[0] >= '0' && config.pg_schema[0] <= '9'))
+        throw ConfigError("--pg-schema must be lower-case letters, digits and _, got '" + config.pg_schema + "'");
+    if (config.pg_table_prefix.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+        throw ConfigError("--pg-prefix must be lower-case letters, digits and _, got '" + config.pg_table_prefix + "'");
 }
 
 } // namespace gp

@@ -96,6 +96,12 @@ struct PartitionConfig
     std::string street_code = "S"; // prefix of every grid code
 
     std::string out_dir;
+    // Outputs: "geojson" (one file per layer) or "gpkg" (every layer in out_dir/gridplan.gpkg).
+    // An out_dir starting with "PG:" writes PostGIS tables <pg_schema>.<pg_table_prefix><layer>
+    // instead, all replaced in one transaction.
+    std::string output_format = "geojson";
+    std::string pg_schema = "public";
+    std::string pg_table_prefix = "gridplan_";
 
     // Also tile the partition as it was before the improve stage, to measure what improve gains
     // in Polsby-Popper (costs a second tiling).

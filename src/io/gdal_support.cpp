@@ -4,6 +4,7 @@
 
 #include <iconv.h>
 #include <mutex>
+#include <regex>
 #include <vector>
 
 namespace gp::io
@@ -71,6 +72,20 @@ bool GdalErrorCapture::failed() const
     return false;
 }
 
+bool isPostgisConnection(const std::string& target)
+{
+    return target.size() >= 3 && (target[0] == 'P' || target[0] == 'p') &&
+           (target[1] == 'G' || target[1] == 'g') && target[2] == ':';
+}
+
+std::string redactConnection(const std::string& target)
+{
+    if (!isPostgisConnection(target))
+        return target;
+    static const std::regex password(R"((password\s*=\s*)('[^']*'|\S+))", std::regex::icase);
+    return std::regex_replace(target, password, "$1***");
+}
+
 GDALDatasetUniquePtr openVector(const std::string& path, const std::string& role)
 {
     ensureGdalRegistered();
@@ -81,7 +96,7 @@ GDALDatasetUniquePtr openVector(const std::string& path, const std::string& role
         std::string why = capture.lastMessage();
         if (why.empty())
             why = "not a vector dataset GDAL can read (or the file does not exist)";
-        throw InputError("cannot open " + role + " source '" + path + "': " + why);
+        throw InputError("cannot open " + role + " source '" + redactConnection(path) + "': " + why);
     }
     return ds;
 }
@@ -100,8 +115,8 @@ OGRLayer* pickLayer(GDALDataset& ds, const std::string& path, const std::string&
     for (int i = 0; i < ds.GetLayerCount(); ++i)
         names += (i ? ", " : "") + std::string(ds.GetLayer(i)->GetName());
     if (layer.empty())
-        throw InputError("in " + role + " source '" + path + "': no layers found");
-    throw InputError("in " + role + " source '" + path + "': no layer named '" + layer +
+        throw InputError("in " + role + " source '" + redactConnection(path) + "': no layers found");
+    throw InputError("in " + role + " source '" + redactConnection(path) + "': no layer named '" + layer +
                      "' (layers: " + names + ")");
 }
 

@@ -36,6 +36,8 @@ class GdalErrorCapture
     std::string lastMessage() const;
     // Whether any error (not just a warning) was raised since construction.
     bool failed() const;
+    // Forgets the messages so far, to check one call at a time.
+    void clear() { m_messages.clear(); }
 
     using Messages = std::vector<std::pair<CPLErr, std::string>>;
 
@@ -44,6 +46,12 @@ class GdalErrorCapture
     Messages m_messages;
     Messages* m_outer = nullptr; // captures nest: restore the enclosing one on destruction
 };
+
+// Whether an input or output names a PostgreSQL database ("PG:..." as GDAL spells it).
+bool isPostgisConnection(const std::string& target);
+
+// The connection string with any password=... value replaced by ***, for messages and reports.
+std::string redactConnection(const std::string& target);
 
 // Opens a vector source read-only; throws InputError naming the path when it cannot.
 GDALDatasetUniquePtr openVector(const std::string& path, const std::string& role);

@@ -2,6 +2,7 @@
 // working CRS. Throws OutputError naming the file.
 #pragma once
 
+#include "core/progress.hpp"
 #include "io/feature_table.hpp"
 
 #include <string>
@@ -9,6 +10,7 @@
 namespace gp::io
 {
 
-void writeGeoJson(const FeatureTable& table, const std::string& path, const std::string& working_crs_wkt);
+void writeGeoJson(const FeatureTable& table, const std::string& path, const std::string& working_crs_wkt,
+                  ProgressTask* task = nullptr);
 
 } // namespace gp::io

@@ -15,7 +15,7 @@ namespace
 
 std::string where(const std::string& role, const std::string& path)
 {
-    return role + " source '" + path + "'";
+    return role + " source '" + redactConnection(path) + "'";
 }
 
 template <typename RingT>
@@ -135,11 +135,12 @@ OGREnvelope InputLayer::extent()
 }
 
 LayerRecords InputLayer::read(const OGRSpatialReference& working,
-                              const std::vector<std::string>& fields, GeometryKind kind)
+                              const std::vector<std::string>& fields, GeometryKind kind,
+                              ProgressReporter* progress)
 {
     LayerRecords out;
     out.info.role = m_role;
-    out.info.path = m_source.path;
+    out.info.path = redactConnection(m_source.path); // no password in report.json
     out.info.layer = m_layer->GetName();
     out.info.where = m_source.where;
     out.info.crs = describeSrs(*m_srs);
@@ -210,7 +211,7 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
         Issue issue;
         issue.reason = "feature_skipped";
         issue.detail = m_role + " feature " + rec.id + " (FID " + std::to_string(rec.fid) + ") in '" +
-                       m_source.path + "': " + why;
+                       redactConnection(m_source.path) + "': " + why;
         if (m_role == "buildings")
             issue.buildings.push_back(rec.id);
         out.issues.push_back(std::move(issue));
@@ -227,8 +228,12 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
     };
     m_layer->ResetReading();
     std::int64_t last_fid = -1;
+    // Counting costs a pass on some drivers: only when someone watches.
+    const GIntBig count = progress ? m_layer->GetFeatureCount(TRUE) : 0;
+    ProgressTask task(progress, "load " + m_role, count > 0 ? static_cast<std::size_t>(count) : 0);
     for (auto& feature : *m_layer)
     {
+        task.stepQuietly();
         FeatureRecord rec;
         rec.fid = feature->GetFID();
         failIfReadError("at feature FID " + std::to_string(rec.fid));
@@ -281,7 +286,7 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
             Issue issue;
             issue.reason = "geometry_repaired";
             issue.detail = m_role + " feature " + rec.id + " (FID " + std::to_string(rec.fid) +
-                           ") in '" + m_source.path + "': invalid geometry repaired with make-valid";
+                           ") in '" + redactConnection(m_source.path) + "': invalid geometry repaired with make-valid";
             if (m_role == "buildings")
                 issue.buildings.push_back(rec.id);
             out.issues.push_back(std::move(issue));
@@ -300,6 +305,7 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
         }
         out.features.push_back(std::move(rec));
     }
+    task.finish();
     failIfReadError("after feature FID " + std::to_string(last_fid));
     if (m_role == "buildings" && out.features.empty())
         throw InputError(where(m_role, m_source.path) + " layer '" + out.info.layer +

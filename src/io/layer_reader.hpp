@@ -4,6 +4,7 @@
 
 #include "core/config.hpp"
 #include "core/model.hpp"
+#include "core/progress.hpp"
 #include "io/gdal_support.hpp"
 
 #include <cstdint>
@@ -52,7 +53,7 @@ class InputLayer
 
     // Reads every feature, reprojected to `working`; `fields` must exist (InputError otherwise).
     LayerRecords read(const OGRSpatialReference& working, const std::vector<std::string>& fields,
-                      GeometryKind kind);
+                      GeometryKind kind, ProgressReporter* progress = nullptr);
 
   private:
     LayerSource m_source;

@@ -68,7 +68,7 @@ std::vector<std::string> buildingFields(const PartitionConfig& config)
 
 } // namespace
 
-Plan loadInputs(const PartitionConfig& config)
+Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
 {
     Plan plan;
     InputLayer buildings(config.buildings, "buildings", config.assume_crs);
@@ -97,7 +97,7 @@ Plan loadInputs(const PartitionConfig& config)
     // Buildings: footprints (or points), raw attribute text for classify/.
     {
         const auto fields = buildingFields(config);
-        auto records = buildings.read(*working, fields, GeometryKind::PolygonalOrPoint);
+        auto records = buildings.read(*working, fields, GeometryKind::PolygonalOrPoint, progress);
         auto valueOf = [&](const FeatureRecord& rec, const std::string& field) {
             for (std::size_t i = 0; i < fields.size(); ++i)
                 if (!field.empty() && fields[i] == field)
@@ -130,7 +130,7 @@ Plan loadInputs(const PartitionConfig& config)
     }
 
     auto readAreas = [&](InputLayer& layer, auto&& store) {
-        auto records = layer.read(*working, {}, GeometryKind::Polygonal);
+        auto records = layer.read(*working, {}, GeometryKind::Polygonal, progress);
         for (auto& rec : records.features)
             store(rec);
         takeIssues(plan, records);
@@ -154,7 +154,7 @@ Plan loadInputs(const PartitionConfig& config)
         });
     for (auto& layer : barriers)
     {
-        auto records = layer.read(*working, {}, GeometryKind::Lineal);
+        auto records = layer.read(*working, {}, GeometryKind::Lineal, progress);
         Barrier barrier;
         barrier.source = records.info.path;
         for (auto& rec : records.features)

@@ -4,11 +4,12 @@
 
 #include "core/config.hpp"
 #include "core/model.hpp"
+#include "core/progress.hpp"
 
 namespace gp::io
 {
 
 // Throws InputError / ConfigError naming the file, layer and problem.
-Plan loadInputs(const PartitionConfig& config);
+Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress = nullptr);
 
 } // namespace gp::io

@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace gp::pipeline
@@ -76,7 +77,8 @@ void buildGrids(Plan& plan, const std::vector<graph::CommunityGraph>& graphs,
 std::vector<audit::GridViolation> makeGrids(Plan& plan,
                                             const std::vector<graph::CommunityGraph>& graphs,
                                             const PartitionConfig& config, RunStats& stats,
-                                            std::vector<std::vector<int>>* before_improve)
+                                            std::vector<std::vector<int>>* before_improve,
+                                            ProgressReporter* progress)
 {
     const partition::Bounds bounds{config.min_households, config.max_households,
                                    config.target_households};
@@ -87,10 +89,20 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
         before_improve->assign(graphs.size(), {});
     // Communities are independent: partitioned and improved in parallel, summed in order.
     std::vector<improve::ImproveStats> improved(graphs.size());
+    ProgressTask task(progress, "partition", graphs.size());
+    std::mutex task_mutex; // ProgressTask is not thread-safe
+    auto stepTask = [&](const std::string& label) {
+        const std::lock_guard<std::mutex> lock(task_mutex);
+        task.step(label);
+    };
     parallelFor(graphs.size(), config.threads, [&](std::size_t k, int) {
         const auto& cg = graphs[k];
+        const auto& community = plan.communities[static_cast<std::size_t>(cg.community)];
         if (cg.graph.units.empty())
+        {
+            stepTask(community.id);
             return;
+        }
         auto& result = results[k];
         result = partition::partitionGraph(cg.graph, bounds, config.seed);
         if (before_improve)
@@ -98,6 +110,7 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
         improved[k] = improve::improvePartition(cg.graph, bounds, result);
         part_of[k] = result.part_of;
         parts[k] = result.parts;
+        stepTask(community.id + (community.name.empty() ? "" : " " + community.name));
     });
     for (std::size_t k = 0; k < graphs.size(); ++k)
     {
@@ -107,6 +120,7 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
         stats.compactness_after += improved[k].objective_after;
         stats.improve_moves += improved[k].moves;
     }
+    task.finish();
     std::vector<int> first_grid;
     buildGrids(plan, graphs, part_of, parts, first_grid);
     std::vector<audit::GridViolation> violations;
@@ -122,7 +136,7 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
 
 // Tiles the grids of every community (or those flagged in `only`); notes are (community, text).
 void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int threads,
-               const std::vector<char>* only = nullptr)
+               const std::vector<char>* only = nullptr, ProgressReporter* progress = nullptr)
 {
     MultiLineString barriers;
     for (const auto& b : plan.barriers)
@@ -144,6 +158,8 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
         if (!grids_of[c].empty() && (!only || (*only)[c]))
             todo.push_back(c);
     }
+    ProgressTask task(progress, "tile", todo.size());
+    std::mutex task_mutex; // ProgressTask is not thread-safe
     std::vector<std::unique_ptr<geom::GeosContext>> contexts(static_cast<std::size_t>(resolveThreads(threads)));
     std::vector<tile::TileResult> results(plan.communities.size());
     parallelFor(todo.size(), threads, [&](std::size_t i, int worker) {
@@ -169,6 +185,8 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
             input.grid_of.push_back(building.grid >= 0 ? local[static_cast<std::size_t>(building.grid)] : -1);
         }
         results[c] = tile::tileCommunity(*ctx, input);
+        const std::lock_guard<std::mutex> lock(task_mutex);
+        task.step(plan.communities[c].id + (plan.communities[c].name.empty() ? "" : " " + plan.communities[c].name));
     });
     for (std::size_t c : todo)
     {
@@ -178,14 +196,16 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
         for (auto& note : result.notes)
             notes.emplace_back(static_cast<int>(c), std::move(note));
     }
+    task.finish();
 }
 
 // Tiles every community; grids that came out in pieces then hand minor pieces to a neighbour
 // and those communities are tiled again.
 improve::DetachedRepair tileAndMend(Plan& plan, const PartitionConfig& config,
-                                    std::vector<std::pair<int, std::string>>& notes)
+                                    std::vector<std::pair<int, std::string>>& notes,
+                                    ProgressReporter* progress = nullptr)
 {
-    tileGrids(plan, notes, config.threads);
+    tileGrids(plan, notes, config.threads, nullptr, progress);
     auto detached = improve::reassignDetachedPieces(plan, config);
     if (detached.pieces_moved > 0)
     {
@@ -325,12 +345,13 @@ void reportGround(Plan& plan)
 
 } // namespace
 
-Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* stats_out)
+Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* stats_out,
+                  ProgressReporter* progress)
 {
     validate(config);
     RunStats stats;
 
-    Plan plan = io::loadInputs(config);
+    Plan plan = io::loadInputs(config, progress);
     say(log, "load: " + std::to_string(plan.buildings.size()) + " buildings, " +
                  std::to_string(plan.communities.size()) + " communities, working CRS " +
                  plan.working_crs);
@@ -382,7 +403,7 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
     const auto graphs = graph::buildCommunityGraphs(work, config.max_households);
     std::vector<std::vector<int>> before_improve;
     auto violations = makeGrids(work, graphs, config, stats,
-                                measure ? &before_improve : nullptr);
+                                measure ? &before_improve : nullptr, progress);
     say(log, "partition: " + std::to_string(work.grids.size()) + " grids, " +
                  std::to_string(stats.improve_moves) + " improving moves");
 
@@ -393,7 +414,7 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
                  std::to_string(dedicated.unfolded_buildings) + " left for review");
 
     std::vector<std::pair<int, std::string>> notes_by_community;
-    const auto detached = tileAndMend(work, config, notes_by_community);
+    const auto detached = tileAndMend(work, config, notes_by_community, progress);
     say(log, "tile: grid polygons for " + std::to_string(work.grids.size()) + " grids; " +
                  std::to_string(detached.pieces_moved) + " detached pieces handed to a neighbour (" +
                  std::to_string(detached.households_moved) + " households), " +

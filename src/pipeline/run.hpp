@@ -4,6 +4,7 @@
 
 #include "core/config.hpp"
 #include "core/model.hpp"
+#include "core/progress.hpp"
 
 #include <functional>
 #include <string>
@@ -25,6 +26,8 @@ struct RunStats
     int improve_moves = 0;
 };
 
-Plan runPartition(const PartitionConfig& config, const StageLog& log = {}, RunStats* stats = nullptr);
+// `progress` (may be null) watches loading, partitioning and tiling.
+Plan runPartition(const PartitionConfig& config, const StageLog& log = {}, RunStats* stats = nullptr,
+                  ProgressReporter* progress = nullptr);
 
 } // namespace gp::pipeline

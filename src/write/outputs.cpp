@@ -3,8 +3,10 @@
 #include "audit/coverage.hpp"
 #include "core/error.hpp"
 #include "io/geojson_writer.hpp"
+#include "io/gpkg_writer.hpp"
 #include "io/output_dir.hpp"
 #include "write/changes.hpp"
+#include "io/postgis_writer.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -513,20 +515,44 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
     return r;
 }
 
-void writeOutputs(const Plan& plan, const PartitionConfig& config)
+std::vector<FeatureTable> outputTables(const Plan& plan, const PartitionConfig& config)
 {
-    io::OutputStaging staging(config.out_dir);
-    io::writeGeoJson(gridsTable(plan, config), staging.path("grids.geojson"), plan.working_crs_wkt);
-    io::writeGeoJson(buildingsTable(plan), staging.path("buildings.geojson"), plan.working_crs_wkt);
-    io::writeGeoJson(gapsTable(plan), staging.path("gaps.geojson"), plan.working_crs_wkt);
-    io::writeGeoJson(communitiesTable(plan, config), staging.path("communities.geojson"), plan.working_crs_wkt);
-    io::writeGeoJson(areasTable(plan), staging.path("areas.geojson"), plan.working_crs_wkt);
+    std::vector<FeatureTable> tables;
+    tables.push_back(gridsTable(plan, config));
+    tables.push_back(buildingsTable(plan));
+    tables.push_back(gapsTable(plan));
+    tables.push_back(communitiesTable(plan, config));
+    tables.push_back(areasTable(plan));
     if (!plan.compounds.empty())
-        io::writeGeoJson(compoundsTable(plan), staging.path("compounds.geojson"), plan.working_crs_wkt);
+        tables.push_back(compoundsTable(plan));
     if (!plan.blocks.empty())
-        io::writeGeoJson(blocksTable(plan), staging.path("blocks.geojson"), plan.working_crs_wkt);
+        tables.push_back(blocksTable(plan));
     if (plan.changes)
-        io::writeGeoJson(changesTable(*plan.changes), staging.path("changes.geojson"), plan.working_crs_wkt);
+        tables.push_back(changesTable(*plan.changes));
+    return tables;
+}
+
+void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressReporter* progress)
+{
+    const auto tables = outputTables(plan, config);
+    std::size_t rows = 0;
+    for (const auto& t : tables)
+        rows += t.rows.size();
+    ProgressTask task(progress, "write", rows);
+    if (io::isPostgisConnection(config.out_dir))
+    {
+        const std::string json = report(plan, config).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        io::writePostgis(tables, json, {config.out_dir, config.pg_schema, config.pg_table_prefix},
+                         plan.working_crs_wkt, &task);
+        task.finish();
+        return;
+    }
+    io::OutputStaging staging(config.out_dir);
+    if (config.output_format == "gpkg")
+        io::writeGeoPackage(tables, staging.path("gridplan.gpkg"), plan.working_crs_wkt, &task);
+    else
+        for (const auto& table : tables)
+            io::writeGeoJson(table, staging.path(table.name + ".geojson"), plan.working_crs_wkt, &task);
     {
         const std::string path = staging.path("report.json");
         std::ofstream out(path, std::ios::binary);
@@ -536,6 +562,7 @@ void writeOutputs(const Plan& plan, const PartitionConfig& config)
             throw OutputError("cannot write '" + path + "'");
     }
     staging.commit();
+    task.finish();
 }
 
 } // namespace gp::write

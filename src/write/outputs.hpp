@@ -4,6 +4,7 @@
 
 #include "core/config.hpp"
 #include "core/model.hpp"
+#include "core/progress.hpp"
 #include "io/feature_table.hpp"
 
 #include <nlohmann/json.hpp>
@@ -22,9 +23,14 @@ io::FeatureTable compoundsTable(const Plan& plan);
 io::FeatureTable blocksTable(const Plan& plan);
 nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config);
 
-// Writes grids/buildings/gaps GeoJSON (plus compounds or blocks when there are any) and
-// report.json into config.out_dir, all or nothing.
-void writeOutputs(const Plan& plan, const PartitionConfig& config);
+// Every output layer, in writing order: grids, buildings, gaps, communities, areas, then
+// compounds or blocks when there are any.
+std::vector<io::FeatureTable> outputTables(const Plan& plan, const PartitionConfig& config);
+
+// Writes the output layers (GeoJSON files, or gridplan.gpkg with config.output_format "gpkg")
+// and report.json into config.out_dir, all or nothing; a "PG:" out_dir gets PostGIS tables
+// instead (see io/postgis_writer.hpp). `progress` (may be null) watches the writing.
+void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressReporter* progress = nullptr);
 
 // "within", "under" or "over" the household bounds.
 const char* boundsStatus(int households, const PartitionConfig& config);

@@ -296,7 +296,7 @@ TEST_CASE("communities merged and split: untouched grids keep their codes, moves
             CHECK(retired.count(g["old_code"].get<std::string>()));
 }
 
-TEST_CASE("--previous without a buildings id field is refused with a clear message", "[e2e][rerun]")
+TEST_CASE("a re-run (--previous) without a buildings id field is refused with a clear message", "[e2e][rerun]")
 {
     TempDir dir("rerun-noid");
     writeStreet(dir.file("in"), {});
