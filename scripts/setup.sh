@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages gridplan needs to build and test, only those missing.
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libgdal-dev gdal-bin libgeos-dev
-          libboost-dev libcli11-dev catch2 nlohmann-json3-dev ccache)
+          libboost-dev libcli11-dev catch2 nlohmann-json3-dev ccache
+          clang libclang-rt-14-dev)  # clang + libFuzzer: scripts/fuzz.sh
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
