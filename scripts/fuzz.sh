@@ -23,7 +23,7 @@ set +e
 (cd "$dir" && ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ./gridplan_fuzz_input -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -jobs="$jobs" -workers="$jobs" -print_final_stats=1 -artifact_prefix="$artifacts/" \
+    -jobs="$jobs" -workers="$jobs" -print_final_stats=1 -dict="$root/tests/fuzz/gridplan.dict" -artifact_prefix="$artifacts/" \
     "$corpus" "$root/tests/fuzz/seeds")
 status=$?
 set -e
