@@ -85,9 +85,15 @@ void collect(const OGRGeometry* g, GeometryKind kind, FeatureRecord& rec)
     }
 }
 
+// Polygons reach the plan from (Multi)Polygons and from inside GeometryCollections: both need
+// the validity check, or an invalid footprint inside a collection slips through unrepaired.
 bool isPolygonal(const OGRGeometry* g)
 {
     const auto t = wkbFlatten(g->getGeometryType());
+    if (t == wkbGeometryCollection)
+        for (const auto* part : *g->toGeometryCollection())
+            if (isPolygonal(part))
+                return true;
     return t == wkbPolygon || t == wkbMultiPolygon;
 }
 
