@@ -3,7 +3,8 @@
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libgdal-dev gdal-bin libgeos-dev
           libboost-dev libcli11-dev catch2 nlohmann-json3-dev ccache
-          postgresql postgresql-15-postgis-3 python3)
+          postgresql postgresql-15-postgis-3 python3  # PostGIS round-trip test
+          clang libclang-rt-14-dev)                    # clang + libFuzzer: scripts/fuzz.sh
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

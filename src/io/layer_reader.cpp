@@ -85,9 +85,15 @@ void collect(const OGRGeometry* g, GeometryKind kind, FeatureRecord& rec)
     }
 }
 
+// Polygons reach the plan from (Multi)Polygons and from inside GeometryCollections: both need
+// the validity check, or an invalid footprint inside a collection slips through unrepaired.
 bool isPolygonal(const OGRGeometry* g)
 {
     const auto t = wkbFlatten(g->getGeometryType());
+    if (t == wkbGeometryCollection)
+        for (const auto* part : *g->toGeometryCollection())
+            if (isPolygonal(part))
+                return true;
     return t == wkbPolygon || t == wkbMultiPolygon;
 }
 
@@ -343,6 +349,12 @@ SpatialRefPtr chooseWorkingCrs(InputLayer& buildings, const std::string& user_ch
             throw InputError("cannot locate the buildings on the globe to choose a UTM zone; "
                              "name a metric CRS with --working-crs");
     }
+    // A corrupt vertex (1e300, NaN) puts the centre off the globe; the zone number would overflow.
+    if (!(std::abs(x) <= 180.0 && std::abs(y) <= 90.0))
+        throw InputError("cannot locate the buildings on the globe to choose a UTM zone: the "
+                         "centre of the extent of " + where("buildings", buildings.path()) +
+                         " is not a longitude/latitude (a corrupt vertex or a wrong CRS?); name a "
+                         "metric CRS with --working-crs");
     const int zone = std::clamp(static_cast<int>(std::floor((x + 180.0) / 6.0)) + 1, 1, 60);
     const int epsg = (y >= 0 ? 32600 : 32700) + zone;
     return spatialRefFromUser("EPSG:" + std::to_string(epsg));

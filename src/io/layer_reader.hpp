@@ -48,6 +48,7 @@ class InputLayer
 
     const OGRSpatialReference& srs() const { return *m_srs; }
     const std::string& role() const { return m_role; }
+    const std::string& path() const { return m_source.path; }
     // Extent in the layer's own CRS.
     OGREnvelope extent();
 
