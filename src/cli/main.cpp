@@ -207,7 +207,15 @@ int main(int argc, char** argv)
         if (o.verbose)
             stage_log = log;
         const gp::Plan plan = gp::pipeline::runPartition(config, stage_log, &stats);
+        const auto write_start = std::chrono::steady_clock::now();
         gp::write::writeOutputs(plan, config);
+        if (stage_log) // the write stage's wall time, as the pipeline's stage lines carry theirs
+        {
+            char seconds[32];
+            std::snprintf(seconds, sizeof seconds, " [%.3f s]",
+                          std::chrono::duration<double>(std::chrono::steady_clock::now() - write_start).count());
+            stage_log(std::string("write: outputs written") + seconds);
+        }
 
         int within = 0;
         for (const auto& g : plan.grids)

@@ -17,6 +17,9 @@
 #include "tile/tile.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <memory>
 
 namespace gp::pipeline
 {
@@ -28,6 +31,22 @@ void say(const StageLog& log, const std::string& line)
 {
     if (log)
         log(line);
+}
+
+// Stage lines with the wall time since the previous line appended ("... [1.234 s]"), for
+// scripts/bench.sh. Only the log (stderr) carries timings, so outputs stay byte-identical.
+StageLog withStageTimes(const StageLog& log)
+{
+    if (!log)
+        return {};
+    auto last = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now());
+    return [log, last](const std::string& line) {
+        const auto now = std::chrono::steady_clock::now();
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, " [%.3f s]", std::chrono::duration<double>(now - *last).count());
+        *last = now;
+        log(line + seconds);
+    };
 }
 
 // Appends one Grid per part of each community's partition (part_of per graph, parts per graph)
@@ -69,7 +88,8 @@ void buildGrids(Plan& plan, const std::vector<graph::CommunityGraph>& graphs,
 std::vector<audit::GridViolation> makeGrids(Plan& plan,
                                             const std::vector<graph::CommunityGraph>& graphs,
                                             const PartitionConfig& config, RunStats& stats,
-                                            std::vector<std::vector<int>>* before_improve)
+                                            std::vector<std::vector<int>>* before_improve,
+                                            double* improve_seconds = nullptr)
 {
     const partition::Bounds bounds{config.min_households, config.max_households,
                                    config.target_households};
@@ -87,7 +107,10 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
         result = partition::partitionGraph(cg.graph, bounds, config.seed);
         if (before_improve)
             (*before_improve)[k] = result.part_of;
+        const auto improve_start = std::chrono::steady_clock::now();
         const auto improved = improve::improvePartition(cg.graph, bounds, result);
+        if (improve_seconds)
+            *improve_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - improve_start).count();
         stats.compactness_before += improved.objective_before;
         stats.compactness_after += improved.objective_after;
         stats.improve_moves += improved.moves;
@@ -263,8 +286,9 @@ void reportGround(Plan& plan)
 
 } // namespace
 
-Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* stats_out)
+Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunStats* stats_out)
 {
+    const StageLog log = withStageTimes(stage_log);
     validate(config);
     RunStats stats;
 
@@ -299,11 +323,20 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
         say(log, "blocks: " + std::to_string(plan.blocks.size()) +
                      " blocks inferred from barriers (no compound layer)");
     const auto graphs = graph::buildCommunityGraphs(plan, config.max_households);
+    {
+        std::size_t units = 0;
+        for (const auto& cg : graphs)
+            units += cg.graph.units.size();
+        say(log, "graph: " + std::to_string(graphs.size()) + " community graphs, " + std::to_string(units) + " units");
+    }
     std::vector<std::vector<int>> before_improve;
+    double improve_seconds = 0;
     auto violations = makeGrids(plan, graphs, config, stats,
-                                config.measure_improvement ? &before_improve : nullptr);
+                                config.measure_improvement ? &before_improve : nullptr, &improve_seconds);
+    char improve_time[48];
+    std::snprintf(improve_time, sizeof improve_time, " (improve %.3f s of it)", improve_seconds);
     say(log, "partition: " + std::to_string(plan.grids.size()) + " grids, " +
-                 std::to_string(stats.improve_moves) + " improving moves");
+                 std::to_string(stats.improve_moves) + " improving moves" + improve_time);
 
     const auto dedicated = dedicate::dedicateAndFold(plan, config);
     say(log, "dedicate: " + std::to_string(dedicated.dedicated_grids) + " dedicated grids (" +
@@ -316,6 +349,7 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
     say(log, "tile: grid polygons for " + std::to_string(plan.grids.size()) + " grids");
 
     organize::assignCodes(plan, config.street_code);
+    say(log, "organize: codes for " + std::to_string(plan.grids.size()) + " grids");
     audit::shapeMetrics(plan);
     audit::reportViolations(plan, violations, config);
     reportGround(plan);
