@@ -22,6 +22,7 @@ mkdir -p "$work"
 # "h:mm:ss" or "m:ss.ss" from time -v -> seconds
 seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }'; }
 wall() { grep 'Elapsed (wall clock)' "$1" | sed 's/.*): //' | seconds; }
+cpu() { awk '/User time|System time/ { s += $NF } END { printf "%.2f", s }' "$1"; }
 rss_mib() { awk '/Maximum resident set size/ { printf "%.0f", $NF / 1024 }' "$1"; }
 # Wall seconds of a stage from the -v log: "[00:12] partition: ... [1.234 s]"
 stage() { { grep -m1 "] $1:" "$2" || true; } | sed -n 's/.*\[\([0-9.]*\) s\]$/\1/p'; }
@@ -56,10 +57,10 @@ for n in "${sizes[@]}"; do
 
   gp=$(wall "$run/gridplan.time"); og=$(wall "$run/ogr2ogr.time")
   report=$run/out/report.json
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$gp" "$(rss_mib "$run/gridplan.time")" "$og" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$gp" "$(rss_mib "$run/gridplan.time")" "$og" \
     "$(rss_mib "$run/ogr2ogr.time")" "$(jq '.summary.households_in_grids_within_bounds_pct' "$report")" \
     "$(jq '.summary.mean_polsby_popper' "$report")" "$(jq '.summary.grids' "$report")" \
-    "$(jq '.summary.households' "$report")" >> "$summary"
+    "$(jq '.summary.households' "$report")" "$(cpu "$run/gridplan.time")" "$(cpu "$run/ogr2ogr.time")" >> "$summary"
   improve=$(sed -n 's/.*] partition:.*(improve \([0-9.]*\) s of it).*/\1/p' "$run/gridplan.log")
   part=$(stage partition "$run/gridplan.log")
   row="| $n"
@@ -72,13 +73,15 @@ done
 {
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(free -g | awk '/Mem:/ { print $2 }') GiB RAM; seed $seed; $(date -u +%Y-%m-%d)"
   echo
-  echo "| buildings | households | gridplan s | gridplan peak MiB | ogr2ogr s | ogr2ogr peak MiB | gridplan / ogr2ogr | time growth (vs previous size) | grids | households within bounds % | mean Polsby-Popper |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "Wall times depend on what else runs on the machine; CPU = user + system seconds (both tools are single-threaded)."
+  echo
+  echo "| buildings | households | gridplan wall s | gridplan CPU s | gridplan peak MiB | ogr2ogr wall s | ogr2ogr CPU s | ogr2ogr peak MiB | gridplan / ogr2ogr (wall; CPU) | CPU growth vs previous size | grids | households within bounds % | mean Polsby-Popper |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   awk -F'\t' '{
-    ratio = $4 > 0 ? sprintf("%.1f", $2 / $4) : "-"
-    growth = prev_t > 0 ? sprintf("%.1fx for %.0fx buildings", $2 / prev_t, $1 / prev_n) : "-"
-    printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $9, $2, $3, $4, $5, ratio, growth, $8, $6, $7
-    prev_t = $2; prev_n = $1 }' "$summary"
+    ratio = ($4 > 0 ? sprintf("%.1f", $2 / $4) : "-") "; " ($11 > 0 ? sprintf("%.1f", $10 / $11) : "-")
+    growth = prev_t > 0 ? sprintf("%.1fx for %.0fx buildings", $10 / prev_t, $1 / prev_n) : "-"
+    printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $9, $2, $10, $3, $4, $11, $5, ratio, growth, $8, $6, $7
+    prev_t = $10; prev_n = $1 }' "$summary"
   echo
   echo "Per-stage wall seconds (the -v stage lines; classify includes estimate; organize = codes):"
   echo

@@ -14,6 +14,7 @@
 #include "organize/codes.hpp"
 #include "partition/partition.hpp"
 #include "place/place.hpp"
+#include "tile/line_index.hpp"
 #include "tile/tile.hpp"
 
 #include <algorithm>
@@ -137,6 +138,7 @@ void tileGrids(Plan& plan, std::vector<std::string>& notes)
     MultiLineString barriers;
     for (const auto& b : plan.barriers)
         barriers.insert(barriers.end(), b.lines.begin(), b.lines.end());
+    const tile::LineIndex barrier_index(barriers); // each community gets the lines near it
     std::vector<std::vector<int>> in_community(plan.communities.size());
     for (int b = 0; b < static_cast<int>(plan.buildings.size()); ++b)
         if (plan.buildings[static_cast<std::size_t>(b)].community >= 0)
@@ -155,7 +157,8 @@ void tileGrids(Plan& plan, std::vector<std::string>& notes)
         tile::TileInput input;
         input.community = &plan.communities[c].area;
         input.grid_count = static_cast<int>(grids_of[c].size());
-        input.barriers = &barriers;
+        const MultiLineString near_barriers = barrier_index.near(envelopeOf(plan.communities[c].area));
+        input.barriers = &near_barriers;
         for (int b : in_community[c])
         {
             const auto& building = plan.buildings[static_cast<std::size_t>(b)];

@@ -90,13 +90,13 @@ bool isResidentialKind(Kind k) { return k == Kind::Compound || k == Kind::Lanes 
 Kind pickKind(Rng& rng)
 {
     const double u = rng.uniform();
-    if (u < 0.45)
+    if (u < 0.50)
         return Kind::Compound;
-    if (u < 0.59)
+    if (u < 0.64)
         return Kind::Lanes;
-    if (u < 0.75)
+    if (u < 0.76)
         return Kind::Village;
-    if (u < 0.85)
+    if (u < 0.86)
         return Kind::Office;
     if (u < 0.90)
         return Kind::Market;
@@ -317,6 +317,7 @@ void lanes(Rng& rng, const Box& b, std::vector<Building>& out)
 {
     const double pitch = rng.range(15, 18);
     const bool height_only = rng.chance(0.3);
+    const bool households_given = rng.chance(0.5); // lane houses hold several families each
     for (double y = b.y0 + 4; y + pitch - 4 <= b.y1 - 4; y += pitch)
     {
         const double depth = pitch - rng.range(3.5, 5);
@@ -335,6 +336,8 @@ void lanes(Rng& rng, const Box& b, std::vector<Building>& out)
                 bld.height = std::round(floors * 3.1 * 10) / 10;
             else
                 bld.floors = floors;
+            if (households_given)
+                bld.households = floors + rng.integer(0, floors);
             out.push_back(std::move(bld));
             x += w;
             if (++k % 12 == 0)
@@ -604,7 +607,8 @@ CitySummary writeCity(const CityOptions& options)
     }
 
     // Roads on every cell edge: arterials every 8 cells, collectors on community edges, locals
-    // between; each clipped to the street's outline. The river last.
+    // between; each clipped to the street's outline and, as road centre lines come (e.g. OSM
+    // ways), one feature per block edge. The river last.
     ShapeWriter barriers(dir, "barriers", wkbLineString,
                          {{"class", OFTString, 10, 0}, {"name", OFTString, 32, 0}});
     auto road_class = [](int i) { return i % 8 == 0 ? "arterial" : i % 2 == 0 ? "collector" : "local"; };
@@ -613,18 +617,28 @@ CitySummary writeCity(const CityOptions& options)
     for (int i = 0; i <= columns; ++i)
     {
         const double x = kX0 + i * kCell;
-        auto& f = barriers.next();
-        f.SetField(0, road_class(i));
-        f.SetField(1, roadName(i, road_suffix(i)).c_str());
-        barriers.write(line({{x, kY0}, {x, x <= last_east + 1e-6 ? top : full_top}}));
+        const double end = x <= last_east + 1e-6 ? top : full_top;
+        const std::string name = roadName(i, road_suffix(i));
+        for (double y = kY0; y < end - 1e-6; y += kCell)
+        {
+            auto& f = barriers.next();
+            f.SetField(0, road_class(i));
+            f.SetField(1, name.c_str());
+            barriers.write(line({{x, y}, {x, y + kCell}}));
+        }
     }
     for (int j = 0; j <= rows; ++j)
     {
         const double y = kY0 + j * kCell;
-        auto& f = barriers.next();
-        f.SetField(0, road_class(j));
-        f.SetField(1, roadName(j + 7, road_suffix(j)).c_str());
-        barriers.write(line({{kX0, y}, {y > full_top + 1e-6 ? last_east : east, y}}));
+        const double end = y > full_top + 1e-6 ? last_east : east;
+        const std::string name = roadName(j + 7, road_suffix(j));
+        for (double x = kX0; x < end - 1e-6; x += kCell)
+        {
+            auto& f = barriers.next();
+            f.SetField(0, road_class(j));
+            f.SetField(1, name.c_str());
+            barriers.write(line({{x, y}, {x + kCell, y}}));
+        }
     }
     {
         std::vector<std::pair<double, double>> river;
