@@ -25,7 +25,8 @@ wall() { grep 'Elapsed (wall clock)' "$1" | sed 's/.*): //' | seconds; }
 cpu() { awk '/User time|System time/ { s += $NF } END { printf "%.2f", s }' "$1"; }
 rss_mib() { awk '/Maximum resident set size/ { printf "%.0f", $NF / 1024 }' "$1"; }
 # Wall seconds of a stage from the -v log: "[00:12] partition: ... [1.234 s]"
-stage() { { grep -m1 "] $1:" "$2" || true; } | sed -n 's/.*\[\([0-9.]*\) s\]$/\1/p'; }
+# (the CPU seconds "cpu 1.201 s" when CPU=1 is set; older binaries print wall only).
+stage() { { grep -m1 "] $1:" "$2" || true; } | sed -n 's/.*\[\([0-9.]*\) s\(, cpu \([0-9.]*\) s\)\{0,1\}\]$/\1 \3/p' | awk -v cpu="${CPU:-0}" '{ print (cpu && $2 != "") ? $2 : $1 }'; }
 
 summary=$work/summary.tsv
 : > "$summary"
@@ -62,12 +63,14 @@ for n in "${sizes[@]}"; do
     "$(jq '.summary.mean_polsby_popper' "$report")" "$(jq '.summary.grids' "$report")" \
     "$(jq '.summary.households' "$report")" "$(cpu "$run/gridplan.time")" "$(cpu "$run/ogr2ogr.time")" >> "$summary"
   improve=$(sed -n 's/.*] partition:.*(improve \([0-9.]*\) s of it).*/\1/p' "$run/gridplan.log")
-  part=$(stage partition "$run/gridplan.log")
-  row="| $n"
-  for s in load classify place graph; do row+=" | $(stage $s "$run/gridplan.log")"; done
-  row+=" | $(awk -v a="$part" -v b="$improve" 'BEGIN { printf "%.3f", a - b }') | $improve"
-  for s in dedicate tile organize audit write; do row+=" | $(stage $s "$run/gridplan.log")"; done
-  stages_md+="$row | $gp |"$'\n'
+  for CPU in 0 1; do
+    part=$(CPU=$CPU stage partition "$run/gridplan.log")
+    row="| $n | $( ((CPU)) && echo CPU || echo wall)"
+    for s in load classify place graph; do row+=" | $(CPU=$CPU stage $s "$run/gridplan.log")"; done
+    row+=" | $(awk -v a="$part" -v b="$improve" 'BEGIN { printf "%.3f", a - b }') | $improve"
+    for s in dedicate tile organize audit write; do row+=" | $(CPU=$CPU stage $s "$run/gridplan.log")"; done
+    stages_md+="$row | $( ((CPU)) && cpu "$run/gridplan.time" || echo "$gp") |"$'\n'
+  done
 done
 
 {
@@ -83,9 +86,9 @@ done
     printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $9, $2, $10, $3, $4, $11, $5, ratio, growth, $8, $6, $7
     prev_t = $10; prev_n = $1 }' "$summary"
   echo
-  echo "Per-stage wall seconds (the -v stage lines; classify includes estimate; organize = codes):"
+  echo "Per-stage seconds, wall and CPU (the -v stage lines; classify includes estimate; organize = codes; improve is wall time, part of partition's):"
   echo
-  echo "| buildings | load | classify | place | graph | partition | improve | dedicate | tile | organize | audit | write | total |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| buildings | time | load | classify | place | graph | partition | improve | dedicate | tile | organize | audit | write | total |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s' "$stages_md"
 } | tee "$work/results.md"

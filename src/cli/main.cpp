@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <new>
 
@@ -208,12 +209,14 @@ int main(int argc, char** argv)
             stage_log = log;
         const gp::Plan plan = gp::pipeline::runPartition(config, stage_log, &stats);
         const auto write_start = std::chrono::steady_clock::now();
+        const std::clock_t write_cpu = std::clock();
         gp::write::writeOutputs(plan, config);
-        if (stage_log) // the write stage's wall time, as the pipeline's stage lines carry theirs
+        if (stage_log) // the write stage's times, as the pipeline's stage lines carry theirs
         {
-            char seconds[32];
-            std::snprintf(seconds, sizeof seconds, " [%.3f s]",
-                          std::chrono::duration<double>(std::chrono::steady_clock::now() - write_start).count());
+            char seconds[64];
+            std::snprintf(seconds, sizeof seconds, " [%.3f s, cpu %.3f s]",
+                          std::chrono::duration<double>(std::chrono::steady_clock::now() - write_start).count(),
+                          static_cast<double>(std::clock() - write_cpu) / CLOCKS_PER_SEC);
             stage_log(std::string("write: outputs written") + seconds);
         }
 

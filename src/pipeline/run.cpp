@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 
 namespace gp::pipeline
@@ -34,17 +35,25 @@ void say(const StageLog& log, const std::string& line)
         log(line);
 }
 
-// Stage lines with the wall time since the previous line appended ("... [1.234 s]"), for
-// scripts/bench.sh. Only the log (stderr) carries timings, so outputs stay byte-identical.
+// Stage lines with the wall and CPU time since the previous line appended ("... [1.234 s,
+// cpu 1.201 s]"), for scripts/bench.sh; CPU time because a shared machine stretches wall time.
+// Only the log (stderr) carries timings, so outputs stay byte-identical.
 StageLog withStageTimes(const StageLog& log)
 {
     if (!log)
         return {};
-    auto last = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now());
+    struct Mark
+    {
+        std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
+        std::clock_t cpu = std::clock();
+    };
+    auto last = std::make_shared<Mark>();
     return [log, last](const std::string& line) {
-        const auto now = std::chrono::steady_clock::now();
-        char seconds[32];
-        std::snprintf(seconds, sizeof seconds, " [%.3f s]", std::chrono::duration<double>(now - *last).count());
+        const Mark now;
+        char seconds[64];
+        std::snprintf(seconds, sizeof seconds, " [%.3f s, cpu %.3f s]",
+                      std::chrono::duration<double>(now.wall - last->wall).count(),
+                      static_cast<double>(now.cpu - last->cpu) / CLOCKS_PER_SEC);
         *last = now;
         log(line + seconds);
     };
