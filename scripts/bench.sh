@@ -5,7 +5,8 @@
 #   scripts/bench.sh [BUILDINGS...]      default: 10000 100000 1000000
 #
 # Env: SEED (default 1), BENCH_DIR (default bench/ in the repo; cities are cached there by seed
-# and size), GRIDPLAN_BUILD (default build/). Prints markdown tables (also saved to
+# and size, runs kept in run-s<seed>-n<size>/), GRIDPLAN_BUILD (default build/), REPORT_ONLY=1
+# (no runs: tables from the run folders already in BENCH_DIR). Prints markdown tables (also saved to
 # $BENCH_DIR/results.md): wall time and peak RSS of both, their ratio, growth between sizes,
 # per-stage wall times (from the -v stage lines) and quality from report.json.
 set -euo pipefail
@@ -32,6 +33,7 @@ summary=$work/summary.tsv
 : > "$summary"
 stages_md=""
 for n in "${sizes[@]}"; do
+  [[ ${REPORT_ONLY:-0} == 1 ]] && break
   city=$work/city-s$seed-n$n
   if [[ ! -f $city/done ]]; then
     echo "bench: generating $n buildings (seed $seed) into $city" >&2
@@ -55,14 +57,18 @@ for n in "${sizes[@]}"; do
     --street "$city/street.shp" --compounds "$city/compounds.shp" --compounds-id-field cmp_id \
     --barriers "$city/barriers.shp" --street-code 310105001 \
     --out "$run/out" 2> "$run/gridplan.log" || { cat "$run/gridplan.log" >&2; exit 1; }
+done
 
+for n in "${sizes[@]}"; do
+  run=$work/run-s$seed-n$n
+  [[ -f $run/out/report.json ]] || { echo "bench: no finished run in $run" >&2; continue; }
   gp=$(wall "$run/gridplan.time"); og=$(wall "$run/ogr2ogr.time")
   report=$run/out/report.json
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$gp" "$(rss_mib "$run/gridplan.time")" "$og" \
     "$(rss_mib "$run/ogr2ogr.time")" "$(jq '.summary.households_in_grids_within_bounds_pct' "$report")" \
     "$(jq '.summary.mean_polsby_popper' "$report")" "$(jq '.summary.grids' "$report")" \
     "$(jq '.summary.households' "$report")" "$(cpu "$run/gridplan.time")" "$(cpu "$run/ogr2ogr.time")" >> "$summary"
-  improve=$(sed -n 's/.*] partition:.*(improve \([0-9.]*\) s of it).*/\1/p' "$run/gridplan.log")
+  improve=$(sed -n 's/.*] partition:.*(improve \(cpu \)\{0,1\}\([0-9.]*\) s of it).*/\2/p' "$run/gridplan.log")
   for CPU in 0 1; do
     part=$(CPU=$CPU stage partition "$run/gridplan.log")
     row="| $n | $( ((CPU)) && echo CPU || echo wall)"
@@ -86,7 +92,7 @@ done
     printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $9, $2, $10, $3, $4, $11, $5, ratio, growth, $8, $6, $7
     prev_t = $10; prev_n = $1 }' "$summary"
   echo
-  echo "Per-stage seconds, wall and CPU (the -v stage lines; classify includes estimate; organize = codes; improve is wall time, part of partition's):"
+  echo "Per-stage seconds, wall and CPU (the -v stage lines; classify includes estimate; organize = codes; improve is CPU time in both rows (wall in older logs), subtracted from partition):"
   echo
   echo "| buildings | time | load | classify | place | graph | partition | improve | dedicate | tile | organize | audit | write | total |"
   echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
