@@ -5,6 +5,10 @@ packages=(build-essential cmake ninja-build pkg-config libgdal-dev gdal-bin libg
           libboost-dev libcli11-dev catch2 nlohmann-json3-dev ccache
           postgresql postgresql-15-postgis-3 python3  # PostGIS round-trip test
           clang libclang-rt-14-dev)                    # clang + libFuzzer: scripts/fuzz.sh
+# scripts/bench.sh: /usr/bin/time -v for wall time and peak memory, jq to read report.json.
+packages+=(time jq)
+# jemalloc: the gridplan executable links it when present (see CMakeLists.txt).
+packages+=(libjemalloc-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

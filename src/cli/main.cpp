@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <new>
 
@@ -258,7 +259,17 @@ int main(int argc, char** argv)
         gp::cli::StderrProgress progress(o.verbose);
         gp::ProgressReporter* reporter = o.quiet ? nullptr : &progress;
         const gp::Plan plan = gp::pipeline::runPartition(config, stage_log, &stats, reporter);
+        const auto write_start = std::chrono::steady_clock::now();
+        const std::clock_t write_cpu = std::clock();
         gp::write::writeOutputs(plan, config, reporter);
+        if (stage_log) // the write stage's times, as the pipeline's stage lines carry theirs
+        {
+            char seconds[64];
+            std::snprintf(seconds, sizeof seconds, " [%.3f s, cpu %.3f s]",
+                          std::chrono::duration<double>(std::chrono::steady_clock::now() - write_start).count(),
+                          static_cast<double>(std::clock() - write_cpu) / CLOCKS_PER_SEC);
+            stage_log(std::string("write: outputs written") + seconds);
+        }
 
         int residential = 0, within = 0;
         for (const auto& g : plan.grids)

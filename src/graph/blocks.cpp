@@ -3,6 +3,7 @@
 #include "geom/geos.hpp"
 #include "geom/prepared.hpp"
 #include "graph/adjacency.hpp"
+#include "tile/line_index.hpp"
 #include "tile/tile.hpp"
 
 #include <limits>
@@ -45,6 +46,7 @@ void inferBlocks(Plan& plan)
     MultiLineString lines;
     for (const auto& b : plan.barriers)
         lines.insert(lines.end(), b.lines.begin(), b.lines.end());
+    const tile::LineIndex line_index(lines); // each community gets the lines near it
 
     std::vector<std::vector<int>> members(plan.communities.size());
     for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
@@ -55,7 +57,8 @@ void inferBlocks(Plan& plan)
     for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
     {
         const auto& community = plan.communities[static_cast<std::size_t>(c)];
-        auto faces = communityBlocks(ctx, community.area, &lines);
+        const MultiLineString near_lines = line_index.near(envelopeOf(community.area));
+        auto faces = communityBlocks(ctx, community.area, &near_lines);
         const int first = static_cast<int>(plan.blocks.size());
         std::vector<const MultiPolygon*> areas;
         for (std::size_t k = 0; k < faces.size(); ++k)

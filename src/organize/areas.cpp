@@ -4,8 +4,11 @@
 #include "geom/geos.hpp"
 #include "partition/partition.hpp"
 
+#include <boost/geometry/index/rtree.hpp>
+
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace gp::organize
 {
@@ -13,19 +16,40 @@ namespace gp::organize
 namespace
 {
 
+namespace bgi = boost::geometry::index;
+
 // Communities whose outlines touch (within 1 m), via GEOS on the boundaries' envelopes first.
 std::vector<partition::Edge> communityAdjacency(const Plan& plan, const std::vector<double>& share,
                                                 const std::vector<Point>& centres)
 {
     std::vector<partition::Edge> edges;
     const int n = static_cast<int>(plan.communities.size());
+    // Candidate pairs from an R-tree of envelopes grown by 1 m (all pairs would be quadratic:
+    // a city has thousands of communities).
+    using Entry = std::pair<Box, int>;
+    std::vector<Entry> boxes;
+    boxes.reserve(static_cast<std::size_t>(n));
     for (int a = 0; a < n; ++a)
-        for (int b = a + 1; b < n; ++b)
+        boxes.emplace_back(envelopeOf(plan.communities[static_cast<std::size_t>(a)].area), a);
+    const bgi::rtree<Entry, bgi::rstar<16>> tree(boxes.begin(), boxes.end());
+    for (int a = 0; a < n; ++a)
+    {
+        const Box& box = boxes[static_cast<std::size_t>(a)].first;
+        const Box grown(Point(box.min_corner().x() - 1.0, box.min_corner().y() - 1.0),
+                        Point(box.max_corner().x() + 1.0, box.max_corner().y() + 1.0));
+        std::vector<Entry> hits;
+        tree.query(bgi::intersects(grown), std::back_inserter(hits));
+        std::vector<int> near;
+        for (const auto& hit : hits)
+            if (hit.second > a)
+                near.push_back(hit.second);
+        std::sort(near.begin(), near.end()); // the same edge order as a scan over all pairs
+        for (int b : near)
         {
             const auto& ca = plan.communities[static_cast<std::size_t>(a)].area;
             const auto& cb = plan.communities[static_cast<std::size_t>(b)].area;
-            if (!bg::intersects(envelopeOf(ca), envelopeOf(cb)) &&
-                bg::distance(envelopeOf(ca), envelopeOf(cb)) > 1.0)
+            if (!bg::intersects(boxes[static_cast<std::size_t>(a)].first, boxes[static_cast<std::size_t>(b)].first) &&
+                bg::distance(boxes[static_cast<std::size_t>(a)].first, boxes[static_cast<std::size_t>(b)].first) > 1.0)
                 continue;
             if (bg::distance(ca, cb) > 1.0)
                 continue;
@@ -34,6 +58,7 @@ std::vector<partition::Edge> communityAdjacency(const Plan& plan, const std::vec
             const double length = bg::distance(centres[static_cast<std::size_t>(a)], centres[static_cast<std::size_t>(b)]);
             edges.push_back({a, b, length * (1.0 + 4.0 * unlike), partition::EdgeKind::Open});
         }
+    }
     return edges;
 }
 

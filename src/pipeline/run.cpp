@@ -19,9 +19,12 @@
 #include "partition/partition.hpp"
 #include "place/place.hpp"
 #include "reconcile/reconcile.hpp"
+#include "tile/line_index.hpp"
 #include "tile/tile.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -36,6 +39,30 @@ void say(const StageLog& log, const std::string& line)
 {
     if (log)
         log(line);
+}
+
+// Stage lines with the wall and CPU time since the previous line appended ("... [1.234 s,
+// cpu 1.201 s]"), for scripts/bench.sh; CPU time because a shared machine stretches wall time.
+// Only the log (stderr) carries timings, so outputs stay byte-identical.
+StageLog withStageTimes(const StageLog& log)
+{
+    if (!log)
+        return {};
+    struct Mark
+    {
+        std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
+        std::clock_t cpu = std::clock();
+    };
+    auto last = std::make_shared<Mark>();
+    return [log, last](const std::string& line) {
+        const Mark now;
+        char seconds[64];
+        std::snprintf(seconds, sizeof seconds, " [%.3f s, cpu %.3f s]",
+                      std::chrono::duration<double>(now.wall - last->wall).count(),
+                      static_cast<double>(now.cpu - last->cpu) / CLOCKS_PER_SEC);
+        *last = now;
+        log(line + seconds);
+    };
 }
 
 // Appends one Grid per part of each community's partition (part_of per graph, parts per graph)
@@ -78,7 +105,8 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
                                             const std::vector<graph::CommunityGraph>& graphs,
                                             const PartitionConfig& config, RunStats& stats,
                                             std::vector<std::vector<int>>* before_improve,
-                                            ProgressReporter* progress)
+                                            ProgressReporter* progress,
+                                            double* improve_seconds = nullptr)
 {
     const partition::Bounds bounds{config.min_households, config.max_households,
                                    config.target_households};
@@ -89,6 +117,7 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
         before_improve->assign(graphs.size(), {});
     // Communities are independent: partitioned and improved in parallel, summed in order.
     std::vector<improve::ImproveStats> improved(graphs.size());
+    std::vector<double> improve_secs(graphs.size(), 0.0); // wall time per community
     ProgressTask task(progress, "partition", graphs.size());
     std::mutex task_mutex; // ProgressTask is not thread-safe
     auto stepTask = [&](const std::string& label) {
@@ -107,7 +136,9 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
         result = partition::partitionGraph(cg.graph, bounds, config.seed);
         if (before_improve)
             (*before_improve)[k] = result.part_of;
+        const auto improve_start = std::chrono::steady_clock::now();
         improved[k] = improve::improvePartition(cg.graph, bounds, result);
+        improve_secs[k] = std::chrono::duration<double>(std::chrono::steady_clock::now() - improve_start).count();
         part_of[k] = result.part_of;
         parts[k] = result.parts;
         stepTask(community.id + (community.name.empty() ? "" : " " + community.name));
@@ -119,6 +150,8 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
         stats.compactness_before += improved[k].objective_before;
         stats.compactness_after += improved[k].objective_after;
         stats.improve_moves += improved[k].moves;
+        if (improve_seconds)
+            *improve_seconds += improve_secs[k];
     }
     task.finish();
     std::vector<int> first_grid;
@@ -141,6 +174,7 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
     MultiLineString barriers;
     for (const auto& b : plan.barriers)
         barriers.insert(barriers.end(), b.lines.begin(), b.lines.end());
+    const tile::LineIndex barrier_index(barriers); // each community gets the lines near it
     std::vector<std::vector<int>> in_community(plan.communities.size());
     for (int b = 0; b < static_cast<int>(plan.buildings.size()); ++b)
         if (plan.buildings[static_cast<std::size_t>(b)].community >= 0)
@@ -174,7 +208,8 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
         tile::TileInput input;
         input.community = &land;
         input.grid_count = static_cast<int>(grids_of[c].size());
-        input.barriers = &barriers;
+        const MultiLineString near_barriers = barrier_index.near(envelopeOf(plan.communities[c].area));
+        input.barriers = &near_barriers;
         for (int b : in_community[c])
         {
             const auto& building = plan.buildings[static_cast<std::size_t>(b)];
@@ -345,9 +380,10 @@ void reportGround(Plan& plan)
 
 } // namespace
 
-Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* stats_out,
+Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunStats* stats_out,
                   ProgressReporter* progress)
 {
+    const StageLog log = withStageTimes(stage_log);
     validate(config);
     RunStats stats;
 
@@ -401,11 +437,20 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
     const bool measure = config.measure_improvement && !reconciler;
 
     const auto graphs = graph::buildCommunityGraphs(work, config.max_households);
+    {
+        std::size_t units = 0;
+        for (const auto& cg : graphs)
+            units += cg.graph.units.size();
+        say(log, "graph: " + std::to_string(graphs.size()) + " community graphs, " + std::to_string(units) + " units");
+    }
     std::vector<std::vector<int>> before_improve;
+    double improve_seconds = 0;
     auto violations = makeGrids(work, graphs, config, stats,
-                                measure ? &before_improve : nullptr, progress);
+                                measure ? &before_improve : nullptr, progress, &improve_seconds);
+    char improve_time[64];
+    std::snprintf(improve_time, sizeof improve_time, " (improve %.3f s of it, summed over communities)", improve_seconds);
     say(log, "partition: " + std::to_string(work.grids.size()) + " grids, " +
-                 std::to_string(stats.improve_moves) + " improving moves");
+                 std::to_string(stats.improve_moves) + " improving moves" + improve_time);
 
     const auto dedicated = dedicate::dedicateAndFold(work, config);
     say(log, "dedicate: " + std::to_string(dedicated.dedicated_grids) + " dedicated grids (" +
@@ -434,6 +479,7 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log, RunStats* 
     organize::assignCodes(plan, config.street_code);
     if (reconciler)
         reconciler->finishCodes(plan);
+    say(log, "organize: codes for " + std::to_string(plan.grids.size()) + " grids");
     audit::shapeMetrics(plan);
     audit::reportViolations(plan, violations, config);
     reportGround(plan);

@@ -255,6 +255,61 @@ int longestBorderGrid(const std::vector<int>& comp, const std::vector<int>& labe
     return best;
 }
 
+// The Voronoi edges inside a block, appended to `linework`: the same lines as intersecting
+// them with the block, but cheaper. Cell outlines carry every inner edge twice, so exact
+// duplicates go first; segments wholly inside the block are kept as they are, and only the
+// few that reach its outline go through a GEOS intersection (the costliest step of tiling).
+void clipToBlock(GeosContext& ctx, const GEOSGeometry* edges, const GEOSGeometry* block,
+                 const GEOSPreparedGeometry* prepared_block, std::vector<GeomPtr>& linework)
+{
+    const auto h = ctx.handle();
+    struct Seg
+    {
+        double x1, y1, x2, y2;
+        bool operator<(const Seg& o) const { return std::tie(x1, y1, x2, y2) < std::tie(o.x1, o.y1, o.x2, o.y2); }
+        bool operator==(const Seg& o) const { return x1 == o.x1 && y1 == o.y1 && x2 == o.x2 && y2 == o.y2; }
+    };
+    std::vector<Seg> segs;
+    for (int i = 0, n = GEOSGetNumGeometries_r(h, edges); i < n; ++i)
+    {
+        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, GEOSGetGeometryN_r(h, edges, i));
+        unsigned size = 0;
+        if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &size) || size < 2)
+            continue;
+        double px = 0, py = 0;
+        GEOSCoordSeq_getXY_r(h, seq, 0, &px, &py);
+        for (unsigned j = 1; j < size; ++j)
+        {
+            double x = 0, y = 0;
+            GEOSCoordSeq_getXY_r(h, seq, j, &x, &y);
+            if (x != px || y != py)
+                segs.push_back(std::tie(px, py) < std::tie(x, y) ? Seg{px, py, x, y} : Seg{x, y, px, py});
+            px = x;
+            py = y;
+        }
+    }
+    std::sort(segs.begin(), segs.end());
+    segs.erase(std::unique(segs.begin(), segs.end()), segs.end());
+    std::vector<GeomPtr> inside, crossing;
+    for (const Seg& sg : segs)
+    {
+        GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, 2, 2);
+        if (!seq)
+            throw GeometryError("GEOS coordinate sequence failed: " + ctx.lastError());
+        GEOSCoordSeq_setXY_r(h, seq, 0, sg.x1, sg.y1);
+        GEOSCoordSeq_setXY_r(h, seq, 1, sg.x2, sg.y2);
+        GeomPtr line = checked(ctx, GEOSGeom_createLineString_r(h, seq), "createLineString");
+        (GEOSPreparedContains_r(h, prepared_block, line.get()) == 1 ? inside : crossing).push_back(std::move(line));
+    }
+    if (!inside.empty())
+        linework.push_back(geom::makeCollection(ctx, GEOS_MULTILINESTRING, std::move(inside)));
+    if (!crossing.empty())
+    {
+        GeomPtr lines = geom::makeCollection(ctx, GEOS_MULTILINESTRING, std::move(crossing));
+        linework.push_back(checked(ctx, GEOSIntersection_r(h, lines.get(), block), "intersection(voronoi)"));
+    }
+}
+
 std::string gridNote(int grid, const std::string& text)
 {
     return "grid " + std::to_string(grid) + ": " + text;
@@ -388,8 +443,7 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
                                     env.max_corner().x() + margin, env.max_corner().y() + margin),
                                 "createRectangle");
         GeomPtr edges = voronoiEdges(ctx, points, frame.get(), kVoronoiTolerance);
-        linework.push_back(checked(ctx, GEOSIntersection_r(h, edges.get(), blocks.geoms[k].get()),
-                                   "intersection(voronoi)"));
+        clipToBlock(ctx, edges.get(), blocks.geoms[k].get(), blocks.prepared[k].get(), linework);
     }
     const SiteTree global_sites(all_sites.begin(), all_sites.end());
 
