@@ -117,6 +117,7 @@ void bindOptions(CLI::App& sub, CliOptions& o, bool partition)
     {
         sub.add_option("--out", config.out_dir, "Output folder (created; earlier outputs are replaced only when the run succeeds)")->required();
         sub.add_flag("-v,--verbose", o.verbose, "Print each stage as it finishes");
+        sub.add_option("--lang", config.lang, "Language of report.html and of the QGIS project's layer names, legends and labels: en or zh")->capture_default_str();
     }
     sub.add_flag("-q,--quiet", o.quiet, partition ? "Print nothing but errors" : "Print only the verdict line");
 }

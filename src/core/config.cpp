@@ -26,6 +26,8 @@ void validate(const PartitionConfig& config)
         throw ConfigError("the average dwelling size must be positive");
     if (config.estimate.floor_height_m <= 0)
         throw ConfigError("the storey height must be positive");
+    if (config.lang != "en" && config.lang != "zh")
+        throw ConfigError("--lang must be en or zh, got '" + config.lang + "'");
 }
 
 } // namespace gp

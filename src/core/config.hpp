@@ -90,6 +90,9 @@ struct PartitionConfig
     // Also tile the partition as it was before the improve stage, to measure what improve gains
     // in Polsby-Popper (costs a second tiling).
     bool measure_improvement = false;
+
+    // Language of report.html headings and of QGIS layer names, legends and labels: "en" or "zh".
+    std::string lang = "en";
 };
 
 // Throws ConfigError when the options contradict each other (e.g. min > max).

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "io/geojson_writer.hpp"
 #include "io/output_dir.hpp"
+#include "write/planner_outputs.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -520,6 +521,8 @@ void writeOutputs(const Plan& plan, const PartitionConfig& config)
         if (!out)
             throw OutputError("cannot write '" + path + "'");
     }
+    // gridplan.qgs with its .qml styles and report.html (README "QGIS project and report").
+    writePlannerOutputs(plan, config, staging);
     staging.commit();
 }
 
