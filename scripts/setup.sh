@@ -2,7 +2,9 @@
 # Installs the Debian 12 packages gridplan needs to build and test, only those missing.
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libgdal-dev gdal-bin libgeos-dev
-          libboost-dev libcli11-dev catch2 nlohmann-json3-dev ccache)
+          libboost-dev libcli11-dev catch2 nlohmann-json3-dev ccache
+          # the planner-output checks: headless QGIS opens gridplan.qgs, Chromium loads report.html
+          python3-qgis qgis-providers chromium fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
