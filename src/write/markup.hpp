@@ -7,7 +7,8 @@
 namespace gp::write
 {
 
-// Escapes & < > " ' for XML/HTML text and attribute values.
+// Escapes & < > " ' for XML/HTML text and attribute values; invalid UTF-8 becomes U+FFFD and
+// control characters XML 1.0 forbids are dropped.
 std::string escapeXml(const std::string& text);
 
 // `value` with exactly `decimals` decimals ("-0" printed as "0").

@@ -242,7 +242,7 @@ TEST_CASE("the QGIS project, styles and report are byte-identical across runs", 
     CHECK(compared >= 7); // gridplan.qgs, report.html and a .qml per layer
 }
 
-TEST_CASE("--lang accepts only en and zh", "[e2e][planner]")
+TEST_CASE("the language option accepts only en and zh", "[e2e][planner]")
 {
     TempDir dir("planner-lang");
     writeTwoCommunities(dir);

@@ -39,6 +39,8 @@ TEST_CASE("escapeXml escapes the five markup characters and keeps UTF-8", "[unit
 {
     CHECK(escapeXml("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&#39;");
     CHECK(escapeXml("幸福社区") == "幸福社区");
+    CHECK(escapeXml(std::string("a\xff\x01" "b")) == "a\xEF\xBF\xBD" "b");
+    CHECK(escapeXml(std::string("\xE5\xB9")) == "\xEF\xBF\xBD\xEF\xBF\xBD"); // truncated sequence
     CHECK(fixed(1.25, 1) == "1.3");
     CHECK(fixed(-0.0001, 2) == "0.00");
     CHECK(fixed(12.0, 0) == "12");
