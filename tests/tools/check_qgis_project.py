@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Opens a run's gridplan.qgs in real QGIS (headless) and checks it; renders the map to a PNG.
 
-Usage: check_qgis_project.py OUT_DIR PNG_PATH
+Usage: check_qgis_project.py OUT_DIR PNG_PATH [en|zh]
 
 Checks: the project reads; its CRS and every layer's CRS is EPSG:4326 (the GeoJSON layers are
 RFC 7946); every layer is valid, refers to its file by a relative path inside OUT_DIR, and has as
@@ -62,10 +62,11 @@ def expected_count(out_dir, datasource):
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         print(__doc__, file=sys.stderr)
         return 2
     out_dir, png = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    lang = sys.argv[3] if len(sys.argv) == 4 else "en"
     qgs = os.path.join(out_dir, "gridplan.qgs")
     expect(os.path.isfile(qgs), "no gridplan.qgs in " + out_dir)
 
@@ -149,6 +150,11 @@ def main():
         labels = job.takeLabelingResults().allLabels()
         texts = {p.labelText.split("\n")[0] for p in labels if p.layerID == "gridplan_grids"}
         expect(codes <= texts, f"grids without a rendered label: {sorted(codes - texts)[:5]}")
+        # The language of the run: layer names and the households unit of the labels.
+        unit, name = {"en": (" hh", "Grids by households"), "zh": (" 户", "网格（按户数）")}[lang]
+        expect(grids.name() == name, f"grids layer is named {grids.name()!r}, expected {name!r}")
+        expect(all(p.labelText.endswith(unit) for p in labels if p.layerID == "gridplan_grids"),
+               "grid labels do not end with " + repr(unit))
         # Not blank: many pixels differ from the background.
         step = 8
         painted = sum(1 for x in range(0, image.width(), step) for y in range(0, image.height(), step)
