@@ -30,7 +30,8 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { border: 1px solid var(--rule); padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.detail { font-size: 12px; }
+td.wide { width: 55%; }
+small { color: #555; overflow-wrap: anywhere; }
 span.code { white-space: nowrap; font-weight: bold; }
 .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 8px; }
 .figure { border: 1px solid var(--rule); padding: 8px 10px; border-radius: 4px; }
@@ -402,11 +403,14 @@ std::string buildingList(const std::vector<std::string>& ids)
     return s;
 }
 
-void row(std::ostringstream& o, const std::vector<std::pair<std::string, bool>>& cells, const std::string& cls = "")
+// `wide`: index of a column given most of the width (a long text), -1 for none.
+void row(std::ostringstream& o, const std::vector<std::pair<std::string, bool>>& cells, const std::string& cls = "",
+         int wide = -1)
 {
     o << "<tr" << (cls.empty() ? "" : " class=\"" + cls + "\"") << ">";
+    int i = 0;
     for (const auto& [text, numeric] : cells)
-        o << (numeric ? "<td class=\"num\">" : "<td>") << text << "</td>";
+        o << (numeric ? "<td class=\"num\">" : i == wide ? "<td class=\"wide\">" : "<td>") << text << "</td>", ++i;
     o << "</tr>\n";
 }
 
@@ -527,18 +531,26 @@ std::string reportHtml(const Plan& plan, const PartitionConfig& config)
         for (const auto& [reason, n] : ordered)
             row(o, {{h(reasonLabel(reason, lang)) + " <code>" + h(reason) + "</code>", false}, {std::to_string(n), true}});
         o << "</tbody>\n</table>\n<table class=\"work\">\n";
-        head(o, {{"#", true}, {t.reason, false}, {t.cause, false}, {t.community, false}, {t.grid_code, false},
-                 {t.households, true}, {t.detail, false}, {t.buildings, false}});
+        // Five columns so the detail gets room on an A4 page: cause under the problem, grid under
+        // the community, building ids under the detail.
+        head(o, {{"#", true}, {t.reason, false}, {std::string(t.community) + " / " + t.grid_code, false},
+                 {t.households, true}, {t.detail, false}});
         int n = 0;
         for (const Issue* i : issues)
+        {
+            std::string where = h(i->community.empty() ? "" : communityNameById(plan, i->community));
+            if (!i->grid.empty())
+                where += (where.empty() ? "" : "<br>") + std::string("<span class=\"code\">") + h(i->grid) + "</span>";
+            std::string detail = h(i->detail);
+            if (!i->buildings.empty())
+                detail += "<br><small>" + h(t.buildings) + ": " + h(buildingList(i->buildings)) + "</small>";
             row(o, {{std::to_string(++n), true},
-                    {h(reasonLabel(i->reason, lang)), false},
-                    {h(i->cause), false},
-                    {h(i->community.empty() ? "" : communityNameById(plan, i->community)), false},
-                    {h(i->grid), false},
+                    {h(reasonLabel(i->reason, lang)) + (i->cause.empty() ? "" : "<br><small>" + h(i->cause) + "</small>"), false},
+                    {where, false},
                     {i->households ? std::to_string(i->households) : "", true},
-                    {"<span class=\"detail\">" + h(i->detail) + "</span>", false},
-                    {h(buildingList(i->buildings)), false}});
+                    {detail, false}},
+                "", 4);
+        }
         o << "</tbody>\n</table>\n";
     }
     o << "</section>\n";
