@@ -10,6 +10,6 @@ tmp=$(mktemp -d samples/.porto-output.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 "$exe" partition --config samples/porto-bundled.toml --out "$tmp" -q
 mkdir -p samples/porto-output
-find samples/porto-output -maxdepth 1 \( -name '*.geojson' -o -name '*.gpkg' -o -name 'report.json' \) -delete
+find samples/porto-output -maxdepth 1 \( -name '*.geojson' -o -name '*.gpkg' -o -name 'report.json' -o -name '*.qgs' -o -name '*.qml' -o -name 'report.html' \) -delete
 cp "$tmp"/* samples/porto-output/
 echo "samples/porto-output: $(ls samples/porto-output | tr '\n' ' ')" >&2

@@ -4,7 +4,9 @@ set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libgdal-dev gdal-bin libgeos-dev
           libboost-dev libcli11-dev catch2 nlohmann-json3-dev ccache
           postgresql postgresql-15-postgis-3 python3  # PostGIS round-trip test
-          clang libclang-rt-14-dev)                    # clang + libFuzzer: scripts/fuzz.sh
+          clang libclang-rt-14-dev                     # clang + libFuzzer: scripts/fuzz.sh
+          # the planner-output checks: headless QGIS opens gridplan.qgs, Chromium loads report.html
+          python3-qgis qgis-providers chromium fonts-noto-cjk)
 # scripts/bench.sh: /usr/bin/time -v for wall time and peak memory, jq to read report.json.
 packages+=(time jq)
 # jemalloc: the gridplan executable links it when present (see CMakeLists.txt).

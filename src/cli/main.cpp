@@ -143,6 +143,7 @@ void bindOptions(CLI::App& sub, CliOptions& o, bool partition)
         sub.add_option("--previous", config.previous_dir, "A previous run's output folder: keep its grids and codes where nothing changed, re-make only what broke (needs --buildings-id-field)");
         sub.add_option("-j,--jobs", config.threads, "Threads for the per-community stages (default: every core; outputs do not depend on it)");
         sub.add_option("--lock", config.lock_path, "Grids fixed by hand, kept exactly: polygons with a grid_code field, or a .txt/.csv list of codes of the --previous run");
+        sub.add_option("--lang", config.lang, "Language of report.html and of the QGIS project's layer names, legends and labels: en or zh")->capture_default_str();
     }
     sub.add_flag("-q,--quiet", o.quiet, partition ? "Print nothing but errors" : "Print only the verdict line");
 }

@@ -48,6 +48,8 @@ void validate(const PartitionConfig& config)
         throw ConfigError("--pg-schema must be lower-case letters, digits and _, got '" + config.pg_schema + "'");
     if (config.pg_table_prefix.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
         throw ConfigError("--pg-prefix must be lower-case letters, digits and _, got '" + config.pg_table_prefix + "'");
+    if (config.lang != "en" && config.lang != "zh")
+        throw ConfigError("--lang must be en or zh, got '" + config.lang + "'");
 }
 
 } // namespace gp

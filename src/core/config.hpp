@@ -114,6 +114,8 @@ struct PartitionConfig
     // Threads for the per-community stages (partition, improve, tile); 0: every core. The
     // outputs do not depend on it.
     int threads = 0;
+    // Language of report.html headings and of QGIS layer names, legends and labels: "en" or "zh".
+    std::string lang = "en";
 };
 
 // Throws ConfigError when the options contradict each other (e.g. min > max).

@@ -7,6 +7,7 @@
 #include "io/output_dir.hpp"
 #include "write/changes.hpp"
 #include "io/postgis_writer.hpp"
+#include "write/planner_outputs.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -561,6 +562,8 @@ void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressRepor
         if (!out)
             throw OutputError("cannot write '" + path + "'");
     }
+    // gridplan.qgs with its .qml styles and report.html (README "QGIS project and report").
+    writePlannerOutputs(plan, config, tables, staging);
     staging.commit();
     task.finish();
 }

@@ -1,0 +1,69 @@
+#include "write/planner_outputs.hpp"
+
+#include "core/error.hpp"
+#include "io/reproject.hpp"
+#include "write/outputs.hpp"
+#include "write/qgis_project.hpp"
+#include "write/report_html.hpp"
+
+#include <fstream>
+
+namespace gp::write
+{
+
+namespace
+{
+
+void writeText(const std::string& path, const std::string& bytes)
+{
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+    out.close();
+    if (!out)
+        throw OutputError("cannot write '" + path + "'");
+}
+
+// The lon/lat box of the communities and grids, for the project's initial view.
+std::optional<Box> extentWgs84(const Plan& plan)
+{
+    bool first = true;
+    Box box;
+    auto add = [&](const MultiPolygon& mp) {
+        if (mp.empty())
+            return;
+        const Box b = envelopeOf(mp);
+        if (first)
+            box = b;
+        else
+            box = Box(Point(std::min(box.min_corner().x(), b.min_corner().x()), std::min(box.min_corner().y(), b.min_corner().y())),
+                      Point(std::max(box.max_corner().x(), b.max_corner().x()), std::max(box.max_corner().y(), b.max_corner().y())));
+        first = false;
+    };
+    for (const auto& c : plan.communities)
+        add(c.area);
+    for (const auto& g : plan.grids)
+        add(g.area);
+    if (first || plan.working_crs_wkt.empty())
+        return std::nullopt;
+    return io::boxToWgs84(box, plan.working_crs_wkt);
+}
+
+} // namespace
+
+void writePlannerOutputs(const Plan& plan, const PartitionConfig& config,
+                         const std::vector<io::FeatureTable>& tables, io::OutputStaging& staging)
+{
+    // The project describes exactly the layers written beside it: one GeoJSON file per table,
+    // or the tables of gridplan.gpkg.
+    std::vector<ProjectSource> sources;
+    for (const auto& t : tables)
+        sources.push_back({config.output_format == "gpkg" ? "./gridplan.gpkg|layername=" + t.name
+                                                          : "./" + t.name + ".geojson",
+                           &t});
+
+    for (const auto& [name, bytes] : qgisProjectFiles(sources, config, extentWgs84(plan)))
+        writeText(staging.path(name), bytes);
+    writeText(staging.path("report.html"), reportHtml(plan, config));
+}
+
+} // namespace gp::write

@@ -1,0 +1,17 @@
+// report.html: one self-contained page for planners (inline CSS and SVG, no script, no network):
+// summary, map of grids, histogram of households against the bounds, communities, the grid table,
+// the work list of problems and the run's parameters. Readable on screen and printed (A4).
+#pragma once
+
+#include "core/config.hpp"
+#include "core/model.hpp"
+
+#include <string>
+
+namespace gp::write
+{
+
+// The page as UTF-8 bytes; depends only on the plan and options (no dates, no paths of DIR).
+std::string reportHtml(const Plan& plan, const PartitionConfig& config);
+
+} // namespace gp::write

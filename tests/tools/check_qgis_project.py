@@ -1,0 +1,172 @@
+#!/usr/bin/python3
+"""Opens a run's gridplan.qgs in real QGIS (headless) and checks it; renders the map to a PNG.
+
+Usage: check_qgis_project.py OUT_DIR PNG_PATH [en|zh]
+
+Checks: the project reads; its CRS and every layer's CRS is EPSG:4326 (the GeoJSON layers are
+RFC 7946); every layer is valid, refers to its file by a relative path inside OUT_DIR, and has as
+many features as the GeoJSON file holds (after the layer's subset / geometry-type filter); every
+GeoJSON layer of the run is in the project; the styles are the documented ones (grids by bounds
+band with labels, buildings by grid, dedicated grids hatched, gaps on top); every .qml loads; and
+the rendered map shows every grid's label. Exits non-zero with a message on the first failure.
+Needs Debian's python3-qgis; run with QT_QPA_PLATFORM=offscreen.
+"""
+import json
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from qgis.core import (  # noqa: E402
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsMapRendererParallelJob,
+    QgsMapSettings,
+    QgsProject,
+    QgsRectangle,
+)
+from qgis.PyQt.QtCore import QSize  # noqa: E402
+from qgis.PyQt.QtGui import QColor  # noqa: E402
+
+
+def fail(message):
+    print("check_qgis_project: FAIL: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+def expect(condition, message):
+    if not condition:
+        fail(message)
+
+
+def expected_count(out_dir, datasource):
+    """Features of the GeoJSON file that the layer's datasource options let through."""
+    parts = datasource.split("|")
+    path = os.path.normpath(os.path.join(out_dir, parts[0]))
+    with open(path, encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    for option in parts[1:]:
+        key, _, value = option.partition("=")
+        if key == "subset":
+            m = re.fullmatch(r"\"(\w+)\" = '([^']*)'", value)
+            expect(m, "unexpected subset syntax: " + value)
+            features = [f for f in features if f["properties"].get(m.group(1)) == m.group(2)]
+        elif key == "geometrytype":
+            wanted = {value, "Multi" + value}
+            features = [f for f in features if f["geometry"] and f["geometry"]["type"] in wanted]
+        else:
+            fail("unexpected datasource option " + option)
+    return path, len(features)
+
+
+def main():
+    if len(sys.argv) not in (3, 4):
+        print(__doc__, file=sys.stderr)
+        return 2
+    out_dir, png = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    lang = sys.argv[3] if len(sys.argv) == 4 else "en"
+    qgs = os.path.join(out_dir, "gridplan.qgs")
+    expect(os.path.isfile(qgs), "no gridplan.qgs in " + out_dir)
+
+    # The file itself: datasources as written, relative to the project.
+    tree = ET.parse(qgs)
+    written = {m.findtext("id"): m.findtext("datasource") for m in tree.iter("maplayer")}
+    expect(written, "the project has no layers")
+    for layer_id, ds in written.items():
+        expect(ds.startswith("./"), f"layer {layer_id}: datasource is not relative: {ds}")
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    try:
+        project = QgsProject.instance()
+        expect(project.read(qgs), "QGIS cannot read the project: " + project.error())
+        expect(project.crs().authid() == "EPSG:4326", "project CRS is " + project.crs().authid())
+        layers = project.mapLayers()
+        expect(set(layers) == set(written), f"QGIS loaded layers {sorted(layers)}, the file has {sorted(written)}")
+
+        files_seen = set()
+        for layer_id, layer in sorted(layers.items()):
+            expect(layer.isValid(), f"layer {layer_id} is not valid ({layer.source()})")
+            expect(layer.crs().authid() == "EPSG:4326", f"layer {layer_id}: CRS {layer.crs().authid()}")
+            path, count = expected_count(out_dir, written[layer_id])
+            source_path = os.path.normpath(layer.source().split("|")[0])
+            expect(source_path == path, f"layer {layer_id} resolves to {source_path}, expected {path}")
+            expect(layer.featureCount() == count,
+                   f"layer {layer_id}: QGIS counts {layer.featureCount()} features, the file has {count}")
+            files_seen.add(os.path.basename(path))
+            expect(layer_id.startswith("gridplan_"), "unexpected layer id " + layer_id)
+            qml = os.path.join(out_dir, layer_id[len("gridplan_"):] + ".qml")
+            expect(os.path.isfile(qml), "no style file " + qml)
+            message, ok = layer.loadNamedStyle(qml)
+            expect(ok, f"{qml} does not load: {message}")
+            print(f"layer {layer_id}: valid, {count} features, {layer.crs().authid()}, "
+                  f"{type(layer.renderer()).__name__}")
+
+        geojson = {f for f in os.listdir(out_dir) if f.endswith(".geojson")}
+        expect(geojson <= files_seen, f"GeoJSON layers missing from the project: {sorted(geojson - files_seen)}")
+
+        # Styles as documented.
+        grids = layers["gridplan_grids"]
+        renderer = grids.renderer()
+        expect(isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "bounds",
+               "grids are not categorized by bounds")
+        expect({c.value() for c in renderer.categories()} >= {"under", "within", "over"}, "missing bound bands")
+        expect(grids.labelsEnabled(), "grids have no labels")
+        expect("grid_code" in grids.labeling().settings().fieldName, "grid labels do not show the code")
+        buildings = layers["gridplan_buildings"].renderer()
+        with open(os.path.join(out_dir, "grids.geojson"), encoding="utf-8") as f:
+            grid_features = json.load(f)["features"]
+        codes = {g["properties"]["grid_code"] for g in grid_features}
+        expect(isinstance(buildings, QgsCategorizedSymbolRenderer) and buildings.classAttribute() == "grid_code",
+               "buildings are not coloured by grid")
+        expect({c.value() for c in buildings.categories()} == codes | {""}, "building categories != grid codes")
+        if any(g["properties"]["kind"] == "dedicated" for g in grid_features):
+            dedicated = layers["gridplan_dedicated_grids"].renderer()
+            kinds = {sl.layerType() for c in dedicated.categories() for sl in c.symbol().symbolLayers()}
+            expect("LinePatternFill" in kinds, "dedicated grids are not hatched")
+        order = project.layerTreeRoot().layerOrder()
+        expect(order[0].id() == "gridplan_gaps", "gaps are not on top: " + order[0].id())
+
+        # Render what the project shows (checked layers, in panel order) around the grids.
+        visible = [l for l in order if project.layerTreeRoot().findLayer(l.id()).isVisible()]
+        extent = QgsRectangle(grids.extent())
+        extent.scale(1.05)
+        settings = QgsMapSettings()
+        settings.setLayers(visible)
+        settings.setDestinationCrs(project.crs())
+        settings.setBackgroundColor(QColor(255, 255, 255))
+        width = 1600
+        height = int(width * extent.height() / extent.width() / 0.75)  # lat degrees are longer here
+        settings.setOutputSize(QSize(width, max(height, 400)))
+        settings.setExtent(extent)
+        job = QgsMapRendererParallelJob(settings)
+        job.start()
+        job.waitForFinished()
+        image = job.renderedImage()
+        os.makedirs(os.path.dirname(png), exist_ok=True)
+        expect(image.save(png, "PNG"), "cannot save " + png)
+        labels = job.takeLabelingResults().allLabels()
+        texts = {p.labelText.split("\n")[0] for p in labels if p.layerID == "gridplan_grids"}
+        expect(codes <= texts, f"grids without a rendered label: {sorted(codes - texts)[:5]}")
+        # The language of the run: layer names and the households unit of the labels.
+        unit, name = {"en": (" hh", "Grids by households"), "zh": (" 户", "网格（按户数）")}[lang]
+        expect(grids.name() == name, f"grids layer is named {grids.name()!r}, expected {name!r}")
+        expect(all(p.labelText.endswith(unit) for p in labels if p.layerID == "gridplan_grids"),
+               "grid labels do not end with " + repr(unit))
+        # Not blank: many pixels differ from the background.
+        step = 8
+        painted = sum(1 for x in range(0, image.width(), step) for y in range(0, image.height(), step)
+                      if image.pixelColor(x, y) != QColor(255, 255, 255))
+        total = (image.width() // step) * (image.height() // step)
+        expect(painted > total // 4, f"the rendered map is nearly blank ({painted}/{total} samples painted)")
+        print(f"rendered {len(visible)} layers, {len(texts)} grid labels to {png}")
+    finally:
+        QgsProject.instance().clear()
+        app.exitQgis()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
