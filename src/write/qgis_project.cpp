@@ -107,6 +107,7 @@ Hatch hatchFor(const std::string& type)
     if (type == "industrial") return {{90, 90, 90}, {90}};
     if (type == "campus") return {{0, 158, 115}, {45, 135}};
     if (type == "public") return {{204, 121, 167}, {0, 90}};
+    if (type == "park") return {{86, 160, 60}, {0, 45}};
     return {{120, 120, 120}, {45}};
 }
 

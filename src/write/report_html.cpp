@@ -166,6 +166,7 @@ const char* hatchColour(const std::string& type)
     if (type == "industrial") return "#5a5a5a";
     if (type == "campus") return "#009e73";
     if (type == "public") return "#cc79a7";
+    if (type == "park") return "#56a03c";
     return "#787878";
 }
 

@@ -174,12 +174,16 @@ const Labels kReasons = {
     {"communities_overlap", {"Communities overlap", "社区边界重叠"}},
     {"grid_crosses_barrier", {"Grid crosses a barrier", "网格跨越道路或河流"}},
     {"tiling_note", {"Tiling note", "切分说明"}},
+    {"special_area_overlap", {"Special areas overlap", "专属区域重叠"}},
+    {"special_area_outside", {"Special area in no community", "专属区域不在任何社区内"}},
+    {"locked_grid_out_of_bounds", {"Locked grid outside the bounds", "锁定网格户数超出范围"}},
 };
 
 const Labels kDedicatedTypes = {
     {"office", {"office", "商务楼宇"}},   {"market", {"market", "市场"}},
     {"commercial", {"commercial", "商业"}}, {"industrial", {"industrial", "工业园区"}},
     {"campus", {"campus", "校园"}},       {"public", {"public", "公共机构"}},
+    {"park", {"park", "公园绿地"}},       {"other", {"other", "其他"}},
 };
 
 std::string lookup(const Labels& labels, const std::string& key, const std::string& lang)

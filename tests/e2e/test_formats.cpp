@@ -147,11 +147,16 @@ TEST_CASE("the gpkg format writes every layer into one GeoPackage with the GeoJS
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
 
-    // Only the GeoPackage and report.json: no GeoJSON files.
+    // The GeoPackage, report.json and the planner files (project, styles, report.html): no
+    // GeoJSON files, and the project's layers point into the GeoPackage.
     std::set<std::string> files;
     for (const auto& e : fs::directory_iterator(dir.file("gpkg")))
-        files.insert(e.path().filename().string());
-    CHECK(files == std::set<std::string>{"gridplan.gpkg", "report.json"});
+        if (e.path().extension() != ".qml")
+            files.insert(e.path().filename().string());
+    CHECK(files == std::set<std::string>{"gridplan.gpkg", "report.json", "gridplan.qgs", "report.html"});
+    const std::string project = slurp(dir.file("gpkg/gridplan.qgs"));
+    CHECK(project.find("./gridplan.gpkg|layername=grids") != std::string::npos);
+    CHECK(project.find(".geojson") == std::string::npos);
     CHECK(slurp(dir.file("gpkg/report.json")) == slurp(dir.file("json/report.json")));
 
     const auto layers = readAllLayers(dir.file("gpkg/gridplan.gpkg"));

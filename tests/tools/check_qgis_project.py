@@ -12,6 +12,7 @@ the rendered map shows every grid's label. Exits non-zero with a message on the 
 Needs Debian's python3-qgis; run with QT_QPA_PLATFORM=offscreen.
 """
 import json
+import sqlite3
 import os
 import re
 import sys
@@ -41,13 +42,42 @@ def expect(condition, message):
         fail(message)
 
 
-def expected_count(out_dir, datasource):
-    """Features of the GeoJSON file that the layer's datasource options let through."""
+def read_features(out_dir, datasource):
+    """GeoJSON-like features of a layer's source (a GeoJSON file, or a layer of gridplan.gpkg
+    when --format gpkg), and the datasource options left to apply."""
     parts = datasource.split("|")
     path = os.path.normpath(os.path.join(out_dir, parts[0]))
-    with open(path, encoding="utf-8") as f:
-        features = json.load(f)["features"]
-    for option in parts[1:]:
+    options = parts[1:]
+    if not path.endswith(".gpkg"):
+        with open(path, encoding="utf-8") as f:
+            return path, json.load(f)["features"], options
+    layer = next(o.partition("=")[2] for o in options if o.startswith("layername="))
+    options = [o for o in options if not o.startswith("layername=")]
+    db = sqlite3.connect(path)
+    geom_col, geom_type = db.execute(
+        "SELECT column_name, geometry_type_name FROM gpkg_geometry_columns WHERE table_name = ?",
+        (layer,)).fetchone()
+    cursor = db.execute('SELECT * FROM "%s"' % layer)
+    names = [d[0] for d in cursor.description]
+    features = []
+    for row in cursor:
+        props = dict(zip(names, row))
+        blob = props.pop(geom_col)
+        kind = {"MULTIPOLYGON": "MultiPolygon", "POLYGON": "Polygon", "POINT": "Point"}.get(geom_type.upper(), geom_type)
+        features.append({"properties": props, "geometry": {"type": kind} if blob else None})
+    db.close()
+    return path, features, options
+
+
+def grids_source(out_dir):
+    return ("gridplan.gpkg|layername=grids" if os.path.exists(os.path.join(out_dir, "gridplan.gpkg"))
+            else "grids.geojson")
+
+
+def expected_count(out_dir, datasource):
+    """Features of the layer's source that the datasource options let through."""
+    path, features, options = read_features(out_dir, datasource)
+    for option in options:
         key, _, value = option.partition("=")
         if key == "subset":
             m = re.fullmatch(r"\"(\w+)\" = '([^']*)'", value)
@@ -116,8 +146,7 @@ def main():
         expect(grids.labelsEnabled(), "grids have no labels")
         expect("grid_code" in grids.labeling().settings().fieldName, "grid labels do not show the code")
         buildings = layers["gridplan_buildings"].renderer()
-        with open(os.path.join(out_dir, "grids.geojson"), encoding="utf-8") as f:
-            grid_features = json.load(f)["features"]
+        grid_features = read_features(out_dir, grids_source(out_dir))[1]
         codes = {g["properties"]["grid_code"] for g in grid_features}
         expect(isinstance(buildings, QgsCategorizedSymbolRenderer) and buildings.classAttribute() == "grid_code",
                "buildings are not coloured by grid")

@@ -12,4 +12,5 @@ s="$src/shapes"
   --street "$s/street.shp" \
   --compounds "$s/compounds.shp" --compounds-id-field cmp_id \
   --barriers "$s/barriers.shp" \
+  --special "$s/special.shp" --special-id-field sp_id \
   --street-code PT-PORTO --out "$out" "$@"
