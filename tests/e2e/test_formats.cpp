@@ -55,35 +55,6 @@ std::vector<std::string> townArgs(const TempDir& dir, const std::string& ext, co
             "--street-code", "街道01", "--out", out, "-q"};
 }
 
-// Every layer of a dataset: name -> features (fields as text, geometry as WKT), in FID order.
-std::map<std::string, std::vector<ReadFeature>> readAllLayers(const std::string& path)
-{
-    GDALAllRegister();
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    REQUIRE(ds);
-    std::map<std::string, std::vector<ReadFeature>> out;
-    for (OGRLayer* layer : ds->GetLayers())
-    {
-        auto& features = out[layer->GetName()];
-        for (auto& f : *layer)
-        {
-            ReadFeature rf;
-            for (int i = 0; i < f->GetFieldCount(); ++i)
-                if (f->IsFieldSetAndNotNull(i))
-                    rf.fields[f->GetFieldDefnRef(i)->GetNameRef()] = f->GetFieldAsString(i);
-            if (const OGRGeometry* g = f->GetGeometryRef())
-            {
-                char* wkt = nullptr;
-                g->exportToWkt(&wkt);
-                rf.wkt = wkt;
-                CPLFree(wkt);
-            }
-            features.push_back(std::move(rf));
-        }
-    }
-    return out;
-}
-
 // Field types of one layer: name -> OGR type name.
 std::map<std::string, std::string> fieldTypes(const std::string& path, const std::string& layer_name)
 {

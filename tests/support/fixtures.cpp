@@ -91,15 +91,13 @@ RunResult runGridplan(const std::vector<std::string>& args)
     return r;
 }
 
-std::vector<ReadFeature> readLayer(const std::string& path)
+namespace
 {
-    GDALAllRegister();
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    REQUIRE(ds);
-    OGRLayer* l = ds->GetLayer(0);
-    REQUIRE(l != nullptr);
+
+std::vector<ReadFeature> featuresOf(OGRLayer& layer)
+{
     std::vector<ReadFeature> out;
-    for (auto& f : *l)
+    for (auto& f : layer)
     {
         ReadFeature rf;
         for (int i = 0; i < f->GetFieldCount(); ++i)
@@ -114,6 +112,33 @@ std::vector<ReadFeature> readLayer(const std::string& path)
         }
         out.push_back(std::move(rf));
     }
+    return out;
+}
+
+GDALDatasetUniquePtr openVector(const std::string& path)
+{
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    REQUIRE(ds);
+    return ds;
+}
+
+} // namespace
+
+std::vector<ReadFeature> readLayer(const std::string& path)
+{
+    auto ds = openVector(path);
+    OGRLayer* l = ds->GetLayer(0);
+    REQUIRE(l != nullptr);
+    return featuresOf(*l);
+}
+
+std::map<std::string, std::vector<ReadFeature>> readAllLayers(const std::string& path)
+{
+    auto ds = openVector(path);
+    std::map<std::string, std::vector<ReadFeature>> out;
+    for (OGRLayer* layer : ds->GetLayers())
+        out[layer->GetName()] = featuresOf(*layer);
     return out;
 }
 

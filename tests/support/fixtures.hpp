@@ -63,6 +63,8 @@ struct ReadFeature
     std::string wkt;
 };
 std::vector<ReadFeature> readLayer(const std::string& path);
+// Every layer of a dataset (e.g. a GeoPackage): name -> features, in FID order.
+std::map<std::string, std::vector<ReadFeature>> readAllLayers(const std::string& path);
 
 // Whole file as bytes.
 std::string slurp(const std::string& path);
