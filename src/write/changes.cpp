@@ -1,23 +1,9 @@
 #include "write/changes.hpp"
 
+#include "write/fields.hpp"
+
 namespace gp::write
 {
-
-namespace
-{
-
-io::FieldValue text(const std::string& s) { return s.empty() ? io::FieldValue{} : io::FieldValue{s}; }
-io::FieldValue integer(long long v) { return io::FieldValue{static_cast<std::int64_t>(v)}; }
-
-std::string join(const std::vector<std::string>& items)
-{
-    std::string out;
-    for (const auto& s : items)
-        out += (out.empty() ? "" : ",") + s;
-    return out;
-}
-
-} // namespace
 
 io::FeatureTable changesTable(const ChangeReport& changes)
 {

@@ -5,6 +5,7 @@
 #include "io/geojson_writer.hpp"
 #include "io/gpkg_writer.hpp"
 #include "io/output_dir.hpp"
+#include "write/fields.hpp"
 #include "write/changes.hpp"
 #include "io/postgis_writer.hpp"
 #include "write/planner_outputs.hpp"
@@ -24,37 +25,9 @@ using io::FieldValue;
 namespace
 {
 
-FieldValue text(const std::string& s)
-{
-    return s.empty() ? FieldValue{} : FieldValue{s};
-}
-
-FieldValue integer(long long v) { return FieldValue{static_cast<std::int64_t>(v)}; }
-
-// Rounded so the files do not change with the last bits of floating-point noise.
-FieldValue real(double v, int decimals)
-{
-    const double scale = std::pow(10.0, decimals);
-    return FieldValue{std::round(v * scale) / scale};
-}
-
-double rounded(double v, int decimals)
-{
-    const double scale = std::pow(10.0, decimals);
-    return std::round(v * scale) / scale;
-}
-
 const Community* communityOf(const Plan& plan, int index)
 {
     return index >= 0 ? &plan.communities[static_cast<std::size_t>(index)] : nullptr;
-}
-
-std::string join(const std::vector<std::string>& items)
-{
-    std::string out;
-    for (const auto& s : items)
-        out += (out.empty() ? "" : ",") + s;
-    return out;
 }
 
 } // namespace

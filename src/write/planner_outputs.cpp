@@ -26,26 +26,10 @@ void writeText(const std::string& path, const std::string& bytes)
 // The lon/lat box of the communities and grids, for the project's initial view.
 std::optional<Box> extentWgs84(const Plan& plan)
 {
-    bool first = true;
-    Box box;
-    auto add = [&](const MultiPolygon& mp) {
-        if (mp.empty())
-            return;
-        const Box b = envelopeOf(mp);
-        if (first)
-            box = b;
-        else
-            box = Box(Point(std::min(box.min_corner().x(), b.min_corner().x()), std::min(box.min_corner().y(), b.min_corner().y())),
-                      Point(std::max(box.max_corner().x(), b.max_corner().x()), std::max(box.max_corner().y(), b.max_corner().y())));
-        first = false;
-    };
-    for (const auto& c : plan.communities)
-        add(c.area);
-    for (const auto& g : plan.grids)
-        add(g.area);
-    if (first || plan.working_crs_wkt.empty())
+    const auto box = planExtent(plan);
+    if (!box || plan.working_crs_wkt.empty())
         return std::nullopt;
-    return io::boxToWgs84(box, plan.working_crs_wkt);
+    return io::boxToWgs84(*box, plan.working_crs_wkt);
 }
 
 } // namespace

@@ -64,23 +64,6 @@ struct Frame
     std::string y(double v) const { return fixed((max_y - v) * scale, 1); }
 };
 
-void extend(Box& box, bool& first, const MultiPolygon& mp)
-{
-    if (mp.empty())
-        return;
-    const Box b = envelopeOf(mp);
-    if (first)
-        box = b;
-    else
-    {
-        box.min_corner().x(std::min(box.min_corner().x(), b.min_corner().x()));
-        box.min_corner().y(std::min(box.min_corner().y(), b.min_corner().y()));
-        box.max_corner().x(std::max(box.max_corner().x(), b.max_corner().x()));
-        box.max_corner().y(std::max(box.max_corner().y(), b.max_corner().y()));
-    }
-    first = false;
-}
-
 // SVG path data of a multipolygon in the frame; points that round to the previous one are dropped.
 std::string pathData(const MultiPolygon& mp, const Frame& f)
 {
@@ -204,14 +187,10 @@ std::vector<const Grid*> gridsByCode(const Plan& plan)
 
 void mapSvg(std::ostringstream& o, const Plan& plan, const PartitionConfig& config, const Texts& t)
 {
-    Box box;
-    bool first = true;
-    for (const auto& c : plan.communities)
-        extend(box, first, c.area);
-    for (const auto& g : plan.grids)
-        extend(box, first, g.area);
-    if (first)
+    const auto extent = planExtent(plan);
+    if (!extent)
         return; // nothing to draw
+    const Box& box = *extent;
     Frame f;
     const double dx = std::max(1.0, box.max_corner().x() - box.min_corner().x());
     const double dy = std::max(1.0, box.max_corner().y() - box.min_corner().y());
@@ -593,6 +572,24 @@ std::string reportHtml(const Plan& plan, const PartitionConfig& config)
                 {std::to_string(s.features_read), true}, {std::to_string(s.features_skipped), true}});
     o << "</tbody>\n</table>\n</section>\n</body>\n</html>\n";
     return o.str();
+}
+
+std::optional<Box> planExtent(const Plan& plan)
+{
+    std::optional<Box> box;
+    auto add = [&](const MultiPolygon& mp) {
+        if (mp.empty())
+            return;
+        if (!box)
+            box = envelopeOf(mp);
+        else
+            bg::expand(*box, envelopeOf(mp));
+    };
+    for (const auto& c : plan.communities)
+        add(c.area);
+    for (const auto& g : plan.grids)
+        add(g.area);
+    return box;
 }
 
 } // namespace gp::write

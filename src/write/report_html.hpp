@@ -6,6 +6,7 @@
 #include "core/config.hpp"
 #include "core/model.hpp"
 
+#include <optional>
 #include <string>
 
 namespace gp::write
@@ -13,5 +14,9 @@ namespace gp::write
 
 // The page as UTF-8 bytes; depends only on the plan and options (no dates, no paths of DIR).
 std::string reportHtml(const Plan& plan, const PartitionConfig& config);
+
+// The box (working CRS) around every community and grid; nullopt when they are all empty.
+// The report's map and the QGIS project's initial view both frame it.
+std::optional<Box> planExtent(const Plan& plan);
 
 } // namespace gp::write
