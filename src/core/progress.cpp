@@ -26,6 +26,20 @@ void ProgressTask::step(const std::string& item)
         m_reporter->advance(m_done, std::max(m_total, m_done), item);
 }
 
+void ProgressTask::stepInOrder(std::size_t index, const std::string& item)
+{
+    const std::lock_guard<std::mutex> lock(m_order_mutex);
+    if (m_is_finished.size() <= index)
+    {
+        m_is_finished.resize(std::max(index + 1, m_total), 0);
+        m_finished.resize(m_is_finished.size());
+    }
+    m_is_finished[index] = 1;
+    m_finished[index] = item;
+    while (m_next < m_is_finished.size() && m_is_finished[m_next])
+        step(m_finished[m_next++]);
+}
+
 void ProgressTask::stepQuietly()
 {
     ++m_done;

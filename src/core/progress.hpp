@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <mutex>
 #include <string>
+#include <vector>
 
 namespace gp
 {
@@ -34,6 +36,10 @@ class ProgressTask
 
     // One more item is finished.
     void step(const std::string& item = {});
+    // Item `index` (of `total`, numbered in a fixed order) is finished; may be called from worker
+    // threads in any order. Items are reported in index order as soon as all before them are
+    // done, so the lines read the same whatever the threads did.
+    void stepInOrder(std::size_t index, const std::string& item);
     // Reports at most every 1/200 of the total, so per-feature calls stay cheap.
     void stepQuietly();
     void finish();
@@ -44,6 +50,10 @@ class ProgressTask
     std::size_t m_done = 0;
     std::size_t m_reported = 0;
     bool m_ended = false;
+    std::mutex m_order_mutex;
+    std::vector<std::string> m_finished; // stepInOrder: labels of finished items, by index
+    std::vector<char> m_is_finished;
+    std::size_t m_next = 0; // first index not reported yet
 };
 
 } // namespace gp

@@ -26,7 +26,6 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
-#include <mutex>
 #include <optional>
 
 namespace gp::pipeline
@@ -119,17 +118,12 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
     std::vector<improve::ImproveStats> improved(graphs.size());
     std::vector<double> improve_secs(graphs.size(), 0.0); // wall time per community
     ProgressTask task(progress, "partition", graphs.size());
-    std::mutex task_mutex; // ProgressTask is not thread-safe
-    auto stepTask = [&](const std::string& label) {
-        const std::lock_guard<std::mutex> lock(task_mutex);
-        task.step(label);
-    };
     parallelFor(graphs.size(), config.threads, [&](std::size_t k, int) {
         const auto& cg = graphs[k];
         const auto& community = plan.communities[static_cast<std::size_t>(cg.community)];
         if (cg.graph.units.empty())
         {
-            stepTask(community.id);
+            task.stepInOrder(k, community.id);
             return;
         }
         auto& result = results[k];
@@ -141,7 +135,7 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
         improve_secs[k] = std::chrono::duration<double>(std::chrono::steady_clock::now() - improve_start).count();
         part_of[k] = result.part_of;
         parts[k] = result.parts;
-        stepTask(community.id + (community.name.empty() ? "" : " " + community.name));
+        task.stepInOrder(k, community.id + (community.name.empty() ? "" : " " + community.name));
     });
     for (std::size_t k = 0; k < graphs.size(); ++k)
     {
@@ -193,7 +187,6 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
             todo.push_back(c);
     }
     ProgressTask task(progress, "tile", todo.size());
-    std::mutex task_mutex; // ProgressTask is not thread-safe
     std::vector<std::unique_ptr<geom::GeosContext>> contexts(static_cast<std::size_t>(resolveThreads(threads)));
     std::vector<tile::TileResult> results(plan.communities.size());
     parallelFor(todo.size(), threads, [&](std::size_t i, int worker) {
@@ -220,8 +213,7 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
             input.grid_of.push_back(building.grid >= 0 ? local[static_cast<std::size_t>(building.grid)] : -1);
         }
         results[c] = tile::tileCommunity(*ctx, input);
-        const std::lock_guard<std::mutex> lock(task_mutex);
-        task.step(plan.communities[c].id + (plan.communities[c].name.empty() ? "" : " " + plan.communities[c].name));
+        task.stepInOrder(i, plan.communities[c].id + (plan.communities[c].name.empty() ? "" : " " + plan.communities[c].name));
     });
     for (std::size_t c : todo)
     {
