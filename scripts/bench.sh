@@ -27,7 +27,7 @@ cpu() { awk '/User time|System time/ { s += $NF } END { printf "%.2f", s }' "$1"
 rss_mib() { awk '/Maximum resident set size/ { printf "%.0f", $NF / 1024 }' "$1"; }
 # Wall seconds of a stage from the -v log: "[00:12] partition: ... [1.234 s]"
 # (the CPU seconds "cpu 1.201 s" when CPU=1 is set; older binaries print wall only).
-stage() { { grep -m1 "] $1:" "$2" || true; } | sed -n 's/.*\[\([0-9.]*\) s\(, cpu \([0-9.]*\) s\)\{0,1\}\]$/\1 \3/p' | awk -v cpu="${CPU:-0}" '{ print (cpu && $2 != "") ? $2 : $1 }'; }
+stage() { { grep -m1 -E "\] $1: .*\[[0-9.]+ s(, cpu [0-9.]+ s)?\]$" "$2" || true; } | sed -n 's/.*\[\([0-9.]*\) s\(, cpu \([0-9.]*\) s\)\{0,1\}\]$/\1 \3/p' | awk -v cpu="${CPU:-0}" '{ print (cpu && $2 != "") ? $2 : $1 }'; }
 
 summary=$work/summary.tsv
 : > "$summary"
@@ -68,7 +68,7 @@ for n in "${sizes[@]}"; do
     "$(rss_mib "$run/ogr2ogr.time")" "$(jq '.summary.households_in_grids_within_bounds_pct' "$report")" \
     "$(jq '.summary.mean_polsby_popper' "$report")" "$(jq '.summary.grids' "$report")" \
     "$(jq '.summary.households' "$report")" "$(cpu "$run/gridplan.time")" "$(cpu "$run/ogr2ogr.time")" >> "$summary"
-  improve=$(sed -n 's/.*] partition:.*(improve \(cpu \)\{0,1\}\([0-9.]*\) s of it).*/\2/p' "$run/gridplan.log")
+  improve=$(sed -n 's/.*] partition:.*(improve \(cpu \)\{0,1\}\([0-9.]*\) s of it[,)].*/\2/p' "$run/gridplan.log")
   for CPU in 0 1; do
     part=$(CPU=$CPU stage partition "$run/gridplan.log")
     row="| $n | $( ((CPU)) && echo CPU || echo wall)"
