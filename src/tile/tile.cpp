@@ -255,57 +255,168 @@ int longestBorderGrid(const std::vector<int>& comp, const std::vector<int>& labe
     return best;
 }
 
-// The Voronoi edges inside a block, appended to `linework`: the same lines as intersecting
-// them with the block, but cheaper. Cell outlines carry every inner edge twice, so exact
-// duplicates go first; segments wholly inside the block are kept as they are, and only the
-// few that reach its outline go through a GEOS intersection (the costliest step of tiling).
-void clipToBlock(GeosContext& ctx, const GEOSGeometry* edges, const GEOSGeometry* block,
-                 const GEOSPreparedGeometry* prepared_block, std::vector<GeomPtr>& linework)
+// A straight segment with its ends in (x, y) order, so that both sides of an edge compare equal.
+struct Segment
+{
+    double x1, y1, x2, y2;
+    Segment(double ax, double ay, double bx, double by)
+    {
+        if (std::tie(bx, by) < std::tie(ax, ay))
+        {
+            std::swap(ax, bx);
+            std::swap(ay, by);
+        }
+        x1 = ax, y1 = ay, x2 = bx, y2 = by;
+    }
+    bool operator<(const Segment& o) const { return std::tie(x1, y1, x2, y2) < std::tie(o.x1, o.y1, o.x2, o.y2); }
+    bool operator==(const Segment& o) const { return x1 == o.x1 && y1 == o.y1 && x2 == o.x2 && y2 == o.y2; }
+};
+
+Point circumcentre(const Point& a, const Point& b, const Point& c)
+{
+    const double bx = b.x() - a.x(), by = b.y() - a.y();
+    const double cx = c.x() - a.x(), cy = c.y() - a.y();
+    const double d = 2.0 * (bx * cy - by * cx);
+    if (d == 0.0) // collinear corners: GEOS never returns such a triangle; stay finite anyway
+        return Point((a.x() + b.x() + c.x()) / 3.0, (a.y() + b.y() + c.y()) / 3.0);
+    const double b2 = bx * bx + by * by, c2 = cx * cx + cy * cy;
+    return Point(a.x() + (cy * b2 - by * c2) / d, a.y() + (bx * c2 - cx * b2) / d);
+}
+
+// Farthest distance from p to a corner of `box`, plus a metre: a ray from p of that length
+// crosses all of the box it will ever cross.
+double reachOf(const Point& p, const Box& box)
+{
+    double far = 0.0;
+    for (double x : {box.min_corner().x(), box.max_corner().x()})
+        for (double y : {box.min_corner().y(), box.max_corner().y()})
+            far = std::max(far, std::hypot(x - p.x(), y - p.y()));
+    return far + 1.0;
+}
+
+// The edges of the Voronoi diagram of `sites` that separate sites of different grids, long
+// enough to cross `extent`. Built from the Delaunay triangulation (as GEOS builds its Voronoi
+// diagram): the edge between two sites joins the circumcentres of the triangles on either side
+// of their Delaunay edge, or runs outward from the one triangle on the hull. Edges between two
+// sites of the same grid would only be dissolved again, so they are never made: this keeps the
+// linework to node a small fraction of the full diagram.
+std::vector<Segment> gridBoundaryEdges(GeosContext& ctx, const std::vector<Point>& sites,
+                                       const std::vector<int>& grid, const Box& extent)
+{
+    std::vector<Segment> out;
+    const auto tris = sites.size() >= 3 ? delaunayTriangles(ctx, sites, kVoronoiTolerance)
+                                        : std::vector<std::array<int, 3>>{};
+    if (tris.empty())
+    {
+        // Two sites, or all on one line: the cells are strips between consecutive sites.
+        std::vector<int> order(sites.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = static_cast<int>(i);
+        std::sort(order.begin(), order.end(), [&](int a, int b) {
+            return std::make_tuple(sites[a].x(), sites[a].y(), a) < std::make_tuple(sites[b].x(), sites[b].y(), b);
+        });
+        for (std::size_t i = 0; i + 1 < order.size(); ++i)
+        {
+            const Point& a = sites[order[i]];
+            const Point& b = sites[order[i + 1]];
+            if (grid[order[i]] == grid[order[i + 1]] || (a.x() == b.x() && a.y() == b.y()))
+                continue;
+            const Point mid((a.x() + b.x()) / 2.0, (a.y() + b.y()) / 2.0);
+            const double len = std::hypot(b.x() - a.x(), b.y() - a.y());
+            const double r = reachOf(mid, extent);
+            const double nx = -(b.y() - a.y()) / len * r, ny = (b.x() - a.x()) / len * r;
+            out.emplace_back(mid.x() - nx, mid.y() - ny, mid.x() + nx, mid.y() + ny);
+        }
+        return out;
+    }
+    std::vector<Point> centre;
+    centre.reserve(tris.size());
+    for (const auto& t : tris)
+        centre.push_back(circumcentre(sites[t[0]], sites[t[1]], sites[t[2]]));
+    struct Side
+    {
+        int lo, hi, tri;
+        bool operator<(const Side& o) const { return std::tie(lo, hi, tri) < std::tie(o.lo, o.hi, o.tri); }
+    };
+    std::vector<Side> sides;
+    for (std::size_t t = 0; t < tris.size(); ++t)
+        for (int k = 0; k < 3; ++k)
+        {
+            const int a = tris[t][k], b = tris[t][(k + 1) % 3];
+            if (grid[a] != grid[b])
+                sides.push_back({std::min(a, b), std::max(a, b), static_cast<int>(t)});
+        }
+    std::sort(sides.begin(), sides.end());
+    for (std::size_t i = 0; i < sides.size();)
+    {
+        std::size_t j = i + 1;
+        while (j < sides.size() && sides[j].lo == sides[i].lo && sides[j].hi == sides[i].hi)
+            ++j;
+        const Point& o = centre[sides[i].tri];
+        if (j - i >= 2)
+        {
+            const Point& q = centre[sides[i + 1].tri];
+            if (o.x() != q.x() || o.y() != q.y())
+                out.emplace_back(o.x(), o.y(), q.x(), q.y());
+        }
+        else
+        {
+            // Hull edge: the ray leaves the triangle across this edge, away from its third corner.
+            const Point& a = sites[sides[i].lo];
+            const Point& b = sites[sides[i].hi];
+            const auto& t = tris[sides[i].tri];
+            const int third = t[0] != sides[i].lo && t[0] != sides[i].hi   ? t[0]
+                              : t[1] != sides[i].lo && t[1] != sides[i].hi ? t[1]
+                                                                           : t[2];
+            double nx = -(b.y() - a.y()), ny = b.x() - a.x();
+            if (nx * (sites[third].x() - a.x()) + ny * (sites[third].y() - a.y()) > 0.0)
+                nx = -nx, ny = -ny;
+            const double len = std::hypot(nx, ny);
+            const double r = reachOf(o, extent);
+            out.emplace_back(o.x(), o.y(), o.x() + nx / len * r, o.y() + ny / len * r);
+        }
+        i = j;
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+GeomPtr linesOf(GeosContext& ctx, const std::vector<Segment>& segs)
 {
     const auto h = ctx.handle();
-    struct Seg
-    {
-        double x1, y1, x2, y2;
-        bool operator<(const Seg& o) const { return std::tie(x1, y1, x2, y2) < std::tie(o.x1, o.y1, o.x2, o.y2); }
-        bool operator==(const Seg& o) const { return x1 == o.x1 && y1 == o.y1 && x2 == o.x2 && y2 == o.y2; }
-    };
-    std::vector<Seg> segs;
-    for (int i = 0, n = GEOSGetNumGeometries_r(h, edges); i < n; ++i)
-    {
-        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, GEOSGetGeometryN_r(h, edges, i));
-        unsigned size = 0;
-        if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &size) || size < 2)
-            continue;
-        double px = 0, py = 0;
-        GEOSCoordSeq_getXY_r(h, seq, 0, &px, &py);
-        for (unsigned j = 1; j < size; ++j)
-        {
-            double x = 0, y = 0;
-            GEOSCoordSeq_getXY_r(h, seq, j, &x, &y);
-            if (x != px || y != py)
-                segs.push_back(std::tie(px, py) < std::tie(x, y) ? Seg{px, py, x, y} : Seg{x, y, px, py});
-            px = x;
-            py = y;
-        }
-    }
-    std::sort(segs.begin(), segs.end());
-    segs.erase(std::unique(segs.begin(), segs.end()), segs.end());
-    std::vector<GeomPtr> inside, crossing;
-    for (const Seg& sg : segs)
+    std::vector<GeomPtr> lines;
+    lines.reserve(segs.size());
+    for (const Segment& sg : segs)
     {
         GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, 2, 2);
         if (!seq)
             throw GeometryError("GEOS coordinate sequence failed: " + ctx.lastError());
         GEOSCoordSeq_setXY_r(h, seq, 0, sg.x1, sg.y1);
         GEOSCoordSeq_setXY_r(h, seq, 1, sg.x2, sg.y2);
-        GeomPtr line = checked(ctx, GEOSGeom_createLineString_r(h, seq), "createLineString");
-        (GEOSPreparedContains_r(h, prepared_block, line.get()) == 1 ? inside : crossing).push_back(std::move(line));
+        lines.push_back(checked(ctx, GEOSGeom_createLineString_r(h, seq), "createLineString"));
+    }
+    return geom::makeCollection(ctx, GEOS_MULTILINESTRING, std::move(lines));
+}
+
+// The parts of `segs` inside a block, appended to `linework`: the same lines as intersecting
+// them with the block, but cheaper. Segments wholly inside the block are kept as they are, and
+// only the few that reach its outline go through a GEOS intersection.
+void clipToBlock(GeosContext& ctx, const std::vector<Segment>& segs, const GEOSGeometry* block,
+                 const GEOSPreparedGeometry* prepared_block, std::vector<GeomPtr>& linework)
+{
+    const auto h = ctx.handle();
+    std::vector<Segment> inside, crossing;
+    for (const Segment& sg : segs)
+    {
+        GeomPtr line = linesOf(ctx, {sg});
+        (GEOSPreparedContains_r(h, prepared_block, line.get()) == 1 ? inside : crossing).push_back(sg);
     }
     if (!inside.empty())
-        linework.push_back(geom::makeCollection(ctx, GEOS_MULTILINESTRING, std::move(inside)));
+        linework.push_back(linesOf(ctx, inside));
     if (!crossing.empty())
     {
-        GeomPtr lines = geom::makeCollection(ctx, GEOS_MULTILINESTRING, std::move(crossing));
+        GeomPtr lines = linesOf(ctx, crossing);
         linework.push_back(checked(ctx, GEOSIntersection_r(h, lines.get(), block), "intersection(voronoi)"));
     }
 }
@@ -390,18 +501,91 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
     blocks.build(ctx);
     const std::size_t nblocks = blocks.geoms.size();
 
-    // (2) Voronoi sites per block, from the buildings that belong to a grid.
+    // (2) The blocks each grid building lies in: one for nearly all, more for a building across
+    // a barrier (interiors overlap; a footprint that only touches a block is not in it).
+    std::vector<GeomPtr> footprint_geos(nb);
+    std::vector<std::vector<int>> in_blocks(nb);
+    for (std::size_t b = 0; b < nb; ++b)
+    {
+        if (in.grid_of[b] < 0)
+            continue;
+        if (in.footprints[b] && !in.footprints[b]->empty())
+        {
+            GeomPtr fp = geom::toGeos(ctx, *in.footprints[b]);
+            if (GEOSisEmpty_r(h, fp.get()) != 1)
+            {
+                std::vector<BoxEntry> hits;
+                blocks.tree.query(bgi::intersects(envelopeOf(ctx, fp.get())), std::back_inserter(hits));
+                std::vector<int> ids;
+                for (const auto& hit : hits)
+                    ids.push_back(hit.second);
+                std::sort(ids.begin(), ids.end());
+                if (ids.size() == 1 && GEOSPreparedContains_r(h, blocks.prepared[ids[0]].get(), fp.get()) == 1)
+                    in_blocks[b] = ids;
+                else
+                    for (int k : ids)
+                        if (GEOSPreparedIntersects_r(h, blocks.prepared[k].get(), fp.get()) == 1 &&
+                            GEOSPreparedTouches_r(h, blocks.prepared[k].get(), fp.get()) != 1)
+                            in_blocks[b].push_back(k);
+                footprint_geos[b] = std::move(fp);
+            }
+        }
+        if (in_blocks[b].empty())
+        {
+            const int k = blocks.locate(ctx, in.anchors[b], true);
+            if (k >= 0)
+                in_blocks[b].push_back(k);
+        }
+    }
+    // A block is pure when all the grid buildings in it belong to one grid: it goes to that grid
+    // whole, with no Voronoi edges and no footprint outlines. Only mixed blocks are divided.
+    std::vector<int> block_grid(nblocks, -1); // the grid of a pure block; -1 for empty ones
+    std::vector<bool> mixed(nblocks, false);
+    for (std::size_t b = 0; b < nb; ++b)
+        for (int k : in_blocks[b])
+        {
+            if (block_grid[k] < 0 && !mixed[k])
+                block_grid[k] = in.grid_of[b];
+            else if (block_grid[k] != in.grid_of[b])
+                mixed[k] = true;
+        }
+    for (std::size_t k = 0; k < nblocks; ++k)
+        if (mixed[k])
+            block_grid[k] = -1;
+
+    // Voronoi sites per block: outline samples of the buildings in mixed blocks, where cells
+    // decide the boundary; anchors alone elsewhere (they only label the block's faces).
     std::vector<std::vector<SiteEntry>> block_sites(nblocks);
     {
         std::vector<Point> samples;
         for (std::size_t b = 0; b < nb; ++b)
         {
-            if (in.grid_of[b] < 0)
+            const auto& ks = in_blocks[b];
+            if (ks.empty())
                 continue;
+            const bool divided = std::any_of(ks.begin(), ks.end(), [&](int k) { return mixed[k]; });
+            if (!divided)
+            {
+                block_sites[ks.front()].emplace_back(in.anchors[b], static_cast<int>(b));
+                continue;
+            }
             sampleBuilding(in.footprints[b], in.anchors[b], spacing, samples);
             for (const Point& p : samples)
             {
-                const int blk = blocks.locate(ctx, p, true);
+                int blk = ks.front();
+                if (ks.size() > 1) // the first of its blocks holding the sample, else touching it
+                {
+                    GeomPtr pt = geom::toGeos(ctx, p);
+                    auto first = [&](auto&& test) {
+                        for (int k : ks)
+                            if (test(blocks.prepared[k].get(), pt.get()) == 1)
+                                return k;
+                        return -1;
+                    };
+                    blk = first([&](auto* g, auto* q) { return GEOSPreparedContains_r(h, g, q); });
+                    if (blk < 0)
+                        blk = first([&](auto* g, auto* q) { return GEOSPreparedIntersects_r(h, g, q); });
+                }
                 if (blk >= 0)
                     block_sites[blk].emplace_back(p, static_cast<int>(b));
             }
@@ -411,6 +595,8 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
     std::vector<GeomPtr> linework;
     linework.push_back(std::move(block_lines));
     std::vector<SiteEntry> all_sites;
+    std::vector<PreparedPtr> boundary_edges(nblocks); // per mixed block: grid-boundary edges
+    std::vector<GeomPtr> boundary_edge_geoms(nblocks);
     for (std::size_t k = 0; k < nblocks; ++k)
     {
         auto& sites = block_sites[k];
@@ -426,40 +612,43 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
                     sites.end());
         site_trees[k] = SiteTree(sites.begin(), sites.end());
         all_sites.insert(all_sites.end(), sites.begin(), sites.end());
-        if (sites.size() < 2)
+        if (!mixed[k] || sites.size() < 2)
             continue;
         std::vector<Point> points;
+        std::vector<int> grids;
         points.reserve(sites.size());
-        for (const auto& s : sites)
-            points.push_back(s.first);
-        // Cells must reach the whole block: GEOS clips the diagram to this extent. A margin
-        // keeps diagram edges off the clip frame, where GEOS 3.11 can make 1-point lines.
-        const Box env = envelopeOf(ctx, blocks.geoms[k].get());
-        const double margin = 1.0 + 0.1 * std::max(env.max_corner().x() - env.min_corner().x(),
-                                                   env.max_corner().y() - env.min_corner().y());
-        GeomPtr frame = checked(ctx,
-                                GEOSGeom_createRectangle_r(
-                                    h, env.min_corner().x() - margin, env.min_corner().y() - margin,
-                                    env.max_corner().x() + margin, env.max_corner().y() + margin),
-                                "createRectangle");
-        GeomPtr edges = voronoiEdges(ctx, points, frame.get(), kVoronoiTolerance);
-        clipToBlock(ctx, edges.get(), blocks.geoms[k].get(), blocks.prepared[k].get(), linework);
+        grids.reserve(sites.size());
+        for (const auto& site : sites)
+        {
+            points.push_back(site.first);
+            grids.push_back(in.grid_of[site.second]);
+        }
+        const auto edges = gridBoundaryEdges(ctx, points, grids, envelopeOf(ctx, blocks.geoms[k].get()));
+        if (edges.empty())
+            continue;
+        clipToBlock(ctx, edges, blocks.geoms[k].get(), blocks.prepared[k].get(), linework);
+        boundary_edge_geoms[k] = linesOf(ctx, edges);
+        boundary_edges[k] = prepare(ctx, boundary_edge_geoms[k].get());
     }
     const SiteTree global_sites(all_sites.begin(), all_sites.end());
 
-    // Footprints of grid buildings: their outlines join the linework so that a face is
-    // either wholly inside a footprint (and then forced to its grid) or outside it.
+    // Footprints a grid boundary could cut (across blocks, or crossed by a boundary edge): their
+    // outlines join the linework so that a face is either wholly inside such a footprint (and
+    // then forced to its grid) or outside it. Any other footprint lies inside one face already.
     Region footprints;
     std::vector<int> footprint_building;
     for (std::size_t b = 0; b < nb; ++b)
     {
-        if (in.grid_of[b] < 0 || !in.footprints[b] || in.footprints[b]->empty())
+        if (!footprint_geos[b])
             continue;
-        GeomPtr fp = geom::toGeos(ctx, *in.footprints[b]);
-        if (GEOSisEmpty_r(h, fp.get()) == 1)
+        const auto& ks = in_blocks[b];
+        const bool cut = ks.size() > 1 ||
+                         (ks.size() == 1 && boundary_edges[ks[0]] &&
+                          GEOSPreparedIntersects_r(h, boundary_edges[ks[0]].get(), footprint_geos[b].get()) == 1);
+        if (!cut)
             continue;
-        linework.push_back(checked(ctx, GEOSBoundary_r(h, fp.get()), "boundary(footprint)"));
-        footprints.geoms.push_back(std::move(fp));
+        linework.push_back(checked(ctx, GEOSBoundary_r(h, footprint_geos[b].get()), "boundary(footprint)"));
+        footprints.geoms.push_back(std::move(footprint_geos[b]));
         footprint_building.push_back(static_cast<int>(b));
     }
     footprints.build(ctx);
@@ -499,6 +688,8 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
             }
         if (pin >= 0)
             grid = pin;
+        else if (block_grid[blk] >= 0)
+            grid = block_grid[blk];
         else if (!block_sites[blk].empty())
         {
             std::vector<SiteEntry> nearest;
@@ -519,6 +710,7 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
         for (std::size_t f = 0; f < nf; ++f)
             entries.emplace_back(envelopeOf(ctx, faces[f]), static_cast<int>(f));
         const BoxTree face_tree(entries.begin(), entries.end());
+        std::vector<PreparedPtr> prepared_faces(nf);
         for (std::size_t b = 0; b < nb; ++b)
         {
             const int g = in.grid_of[b];
@@ -531,16 +723,22 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
                 ids.push_back(hit.second);
             std::sort(ids.begin(), ids.end());
             GeomPtr pt = geom::toGeos(ctx, in.anchors[b]);
+            // Faces can be whole blocks holding many anchors: prepare them once, when first asked.
+            auto face_prepared = [&](int f) {
+                if (!prepared_faces[f])
+                    prepared_faces[f] = prepare(ctx, faces[f]);
+                return prepared_faces[f].get();
+            };
             int found = -1;
             for (int f : ids)
-                if (GEOSContains_r(h, faces[f], pt.get()) == 1)
+                if (GEOSPreparedContains_r(h, face_prepared(f), pt.get()) == 1)
                 {
                     found = f;
                     break;
                 }
             if (found < 0)
                 for (int f : ids)
-                    if (GEOSIntersects_r(h, faces[f], pt.get()) == 1)
+                    if (GEOSPreparedIntersects_r(h, face_prepared(f), pt.get()) == 1)
                     {
                         found = f;
                         break;

@@ -40,13 +40,16 @@ struct BlockSplit
 BlockSplit splitIntoBlocks(geom::GeosContext& ctx, const GEOSGeometry* community,
                            const MultiLineString* barriers, bool* noding_fell_back);
 
-// Method: split the community into blocks by the barriers; in each block, Voronoi cells of
-// sample points of its buildings (a discrete approximation of the building Voronoi diagram,
-// cf. Okabe et al., "Spatial Tessellations", 2nd ed., §3.5 area Voronoi diagrams); all
-// linework (blocks, cells, footprints) is noded once and polygonized, so each face is labelled
-// with exactly one grid and no overlap can arise. Empty blocks and detached fragments go to
-// the neighbour sharing the longest border. Deterministic. Throws InputError on inconsistent
-// input sizes and GeometryError when GEOS fails.
+// Method: split the community into blocks by the barriers. A block whose grid buildings all
+// belong to one grid goes to that grid whole. In a block shared by several grids, the boundary
+// is made of the Voronoi edges between sample points of buildings of different grids (a
+// discrete approximation of the building Voronoi diagram, cf. Okabe et al., "Spatial
+// Tessellations", 2nd ed., §3.5 area Voronoi diagrams), built from the Delaunay triangulation;
+// edges between two sites of one grid are never made. Footprint outlines join the linework only
+// where such an edge or a barrier crosses the building. All linework is noded once and
+// polygonized, so each face is labelled with exactly one grid and no overlap can arise. Empty
+// blocks and detached fragments go to the neighbour sharing the longest border. Deterministic.
+// Throws InputError on inconsistent input sizes and GeometryError when GEOS fails.
 TileResult tileCommunity(geom::GeosContext& ctx, const TileInput& input);
 
 } // namespace gp::tile

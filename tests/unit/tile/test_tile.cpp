@@ -309,6 +309,41 @@ TEST_CASE("point-only buildings and buildings in no grid", "[tile]")
     CHECK(r.grids[2].empty());
 }
 
+TEST_CASE("point sites on one line are split by the bisectors between grids", "[tile]")
+{
+    GeosContext ctx;
+    Case c;
+    c.community = rect(0, 0, 100, 100);
+    c.grid_count = 2;
+    // No triangulation exists for collinear sites: the cells are strips.
+    c.footprints = {MultiPolygon{}, MultiPolygon{}, MultiPolygon{}};
+    c.anchors = {{10, 50}, {50, 50}, {90, 50}};
+    c.grid_of = {0, 1, 1};
+    const auto r = gp::tile::tileCommunity(ctx, c.input());
+    checkTiling(ctx, c, r);
+    CHECK(gp::bg::area(r.grids[0]) == Approx(3000.0).epsilon(1e-9));
+    CHECK(gp::bg::area(r.grids[1]) == Approx(7000.0).epsilon(1e-9));
+}
+
+TEST_CASE("a long building reaching past the grid boundary stays whole in its grid", "[tile]")
+{
+    GeosContext ctx;
+    Case c;
+    c.community = rect(0, 0, 100, 100);
+    c.grid_count = 2;
+    c.addBuilding(5, 70, 25, 90, 0);
+    c.addBuilding(5, 30, 86, 36, 0); // a slab reaching under grid 1's buildings
+    c.addBuilding(60, 45, 90, 60, 1);
+    c.addBuilding(88, 5, 96, 34, 1); // its corner sits 2 m from the slab's end
+    c.addBuilding(60, 75, 90, 95, 1);
+    const auto r = gp::tile::tileCommunity(ctx, c.input());
+    checkTiling(ctx, c, r);
+    CHECK(r.grids[0].size() == 1);
+    CHECK(r.grids[1].size() == 1);
+    CHECK(covers(r.grids[0], 85.5, 33));
+    CHECK(covers(r.grids[1], 88.5, 33));
+}
+
 TEST_CASE("inconsistent input is rejected", "[tile]")
 {
     GeosContext ctx;
