@@ -2,10 +2,7 @@
 
 #include "core/error.hpp"
 
-#include <algorithm>
 #include <limits>
-#include <tuple>
-#include <random>
 
 namespace gp::tile
 {
@@ -70,96 +67,6 @@ GeomPtr polygonize(GeosContext& ctx, const GEOSGeometry* noded_lines)
 {
     const GEOSGeometry* parts[] = {noded_lines};
     return checked(ctx, GEOSPolygonize_r(ctx.handle(), parts, 1), "polygonize");
-}
-
-namespace
-{
-
-// The sites nudged by up to `jitter` (fixed seed: the same sites always get the same nudges).
-std::vector<Point> nudged(const std::vector<Point>& sites, double jitter)
-{
-    if (jitter <= 0.0)
-        return sites;
-    std::mt19937 rng(20240611u);
-    std::uniform_real_distribution<double> nudge(-jitter, jitter);
-    std::vector<Point> out;
-    out.reserve(sites.size());
-    for (const Point& p : sites)
-    {
-        const double dx = nudge(rng);
-        const double dy = nudge(rng);
-        out.emplace_back(p.x() + dx, p.y() + dy);
-    }
-    return out;
-}
-
-GeomPtr multipointOf(GeosContext& ctx, const std::vector<Point>& sites)
-{
-    std::vector<GeomPtr> points;
-    points.reserve(sites.size());
-    for (const Point& p : sites)
-        points.push_back(geom::toGeos(ctx, p));
-    return geom::makeCollection(ctx, GEOS_MULTIPOINT, std::move(points));
-}
-
-// On cocircular sites (a lattice of outline samples) GEOS 3.11 can build degenerate
-// subdivisions and fail; nudging the sites by far less than a millimetre breaks the ties.
-// Exact sites are tried first so regular layouts keep exact edges.
-constexpr double kJitters[] = {0.0, 1e-6, 1e-5, 1e-4};
-
-} // namespace
-
-std::vector<std::array<int, 3>> delaunayTriangles(GeosContext& ctx, const std::vector<Point>& sites,
-                                                  double tolerance)
-{
-    const auto h = ctx.handle();
-    std::vector<Point> used;
-    GEOSGeometry* raw = nullptr;
-    for (double jitter : kJitters)
-    {
-        used = nudged(sites, jitter);
-        GeomPtr multipoint = multipointOf(ctx, used);
-        if ((raw = GEOSDelaunayTriangulation_r(h, multipoint.get(), tolerance, 0)))
-            break;
-    }
-    GeomPtr triangles = checked(ctx, raw, "delaunayTriangulation");
-    // GEOS returns its input coordinates as triangle corners: look them up exactly. Equal
-    // sites keep the lowest index, as GEOS keeps one of them.
-    std::vector<std::pair<Point, int>> index;
-    index.reserve(used.size());
-    for (std::size_t i = 0; i < used.size(); ++i)
-        index.emplace_back(used[i], static_cast<int>(i));
-    auto before = [](const std::pair<Point, int>& a, const std::pair<Point, int>& b) {
-        return std::make_tuple(a.first.x(), a.first.y(), a.second) <
-               std::make_tuple(b.first.x(), b.first.y(), b.second);
-    };
-    std::sort(index.begin(), index.end(), before);
-    auto find = [&](double x, double y) {
-        const auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(Point(x, y), -1), before);
-        if (it == index.end() || it->first.x() != x || it->first.y() != y)
-            throw GeometryError("GEOS Delaunay triangulation returned a corner that is no site");
-        return it->second;
-    };
-    std::vector<std::array<int, 3>> out;
-    for (int i = 0, n = GEOSGetNumGeometries_r(h, triangles.get()); i < n; ++i)
-    {
-        const GEOSGeometry* tri = GEOSGetGeometryN_r(h, triangles.get(), i);
-        if (GEOSGeomTypeId_r(h, tri) != GEOS_POLYGON || GEOSisEmpty_r(h, tri) == 1)
-            continue;
-        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, GEOSGetExteriorRing_r(h, tri));
-        unsigned size = 0;
-        if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &size) || size < 4)
-            continue;
-        std::array<int, 3> corners{};
-        for (unsigned k = 0; k < 3; ++k)
-        {
-            double x = 0, y = 0;
-            GEOSCoordSeq_getXY_r(h, seq, k, &x, &y);
-            corners[k] = find(x, y);
-        }
-        out.push_back(corners);
-    }
-    return out;
 }
 
 GeomPtr dissolve(GeosContext& ctx, std::vector<GeomPtr> polygons, bool* fell_back)

@@ -1,11 +1,10 @@
 // GEOS helpers the tile stage needs beyond geom/geos.hpp: prepared geometries, noding,
-// polygonizing, Delaunay triangles and dissolving. Owned results always live in a GeomPtr/PreparedPtr.
+// polygonizing and dissolving. Owned results always live in a GeomPtr/PreparedPtr.
 #pragma once
 
 #include "core/geometry.hpp"
 #include "geom/geos.hpp"
 
-#include <array>
 #include <memory>
 #include <vector>
 
@@ -43,12 +42,6 @@ geom::GeomPtr nodeLines(geom::GeosContext& ctx, const GEOSGeometry* lines, doubl
 
 // Faces of noded linework (GEOS Polygonize); dangles and cut edges are dropped.
 geom::GeomPtr polygonize(geom::GeosContext& ctx, const GEOSGeometry* noded_lines);
-
-// Delaunay triangles of `sites` (at least 3 distinct), as indices into `sites`, in GEOS order.
-// Sites closer than `tolerance` are merged by GEOS (the lower index is kept); on degenerate input
-// the sites are nudged by <= 0.1 mm (GEOS 3.11 fails on some cocircular lattices).
-std::vector<std::array<int, 3>> delaunayTriangles(geom::GeosContext& ctx,
-                                                  const std::vector<Point>& sites, double tolerance);
 
 // Union of polygons that form an exactly noded coverage (GEOS CoverageUnion); falls back to a
 // full unary union when GEOS rejects the coverage and sets *fell_back.

@@ -4,12 +4,15 @@
 #include "tile/geos_ops.hpp"
 
 #include <boost/geometry/index/rtree.hpp>
+#include <boost/polygon/voronoi.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <utility>
 
@@ -29,8 +32,6 @@ using BoxTree = bgi::rtree<BoxEntry, bgi::rstar<16>>;
 using SiteEntry = std::pair<Point, int>; // a Voronoi site and the building it samples
 using SiteTree = bgi::rtree<SiteEntry, bgi::rstar<16>>;
 
-// Sites closer than this are one site for GEOS; far below any building's size.
-constexpr double kVoronoiTolerance = 1e-3;
 // Snap-rounding grid if floating-point noding fails: 1 mm changes no area that matters.
 constexpr double kFallbackGrid = 1e-3;
 // Detached-piece repair rounds; each round only moves pieces to a neighbour, so few suffice.
@@ -272,17 +273,6 @@ struct Segment
     bool operator==(const Segment& o) const { return x1 == o.x1 && y1 == o.y1 && x2 == o.x2 && y2 == o.y2; }
 };
 
-Point circumcentre(const Point& a, const Point& b, const Point& c)
-{
-    const double bx = b.x() - a.x(), by = b.y() - a.y();
-    const double cx = c.x() - a.x(), cy = c.y() - a.y();
-    const double d = 2.0 * (bx * cy - by * cx);
-    if (d == 0.0) // collinear corners: GEOS never returns such a triangle; stay finite anyway
-        return Point((a.x() + b.x() + c.x()) / 3.0, (a.y() + b.y() + c.y()) / 3.0);
-    const double b2 = bx * bx + by * by, c2 = cx * cx + cy * cy;
-    return Point(a.x() + (cy * b2 - by * c2) / d, a.y() + (bx * c2 - cx * b2) / d);
-}
-
 // Farthest distance from p to a corner of `box`, plus a metre: a ray from p of that length
 // crosses all of the box it will ever cross.
 double reachOf(const Point& p, const Box& box)
@@ -295,87 +285,52 @@ double reachOf(const Point& p, const Box& box)
 }
 
 // The edges of the Voronoi diagram of `sites` that separate sites of different grids, long
-// enough to cross `extent`. Built from the Delaunay triangulation (as GEOS builds its Voronoi
-// diagram): the edge between two sites joins the circumcentres of the triangles on either side
-// of their Delaunay edge, or runs outward from the one triangle on the hull. Edges between two
-// sites of the same grid would only be dissolved again, so they are never made: this keeps the
-// linework to node a small fraction of the full diagram.
-std::vector<Segment> gridBoundaryEdges(GeosContext& ctx, const std::vector<Point>& sites,
-                                       const std::vector<int>& grid, const Box& extent)
+// enough to cross `extent`. Edges between two sites of one grid would only be dissolved again,
+// so they are never made: the linework to node is a small fraction of the full diagram. The
+// diagram is Boost.Polygon's sweep-line Voronoi (exact predicates on integer input, several
+// times faster than GEOS's incremental Delaunay here); sites are taken to the millimetre,
+// relative to the extent's corner so that the integers stay small.
+std::vector<Segment> gridBoundaryEdges(const std::vector<Point>& sites, const std::vector<int>& grid,
+                                       const Box& extent)
 {
+    namespace bp = boost::polygon;
+    constexpr double kScale = 1000.0; // input units per metre
+    const double ox = std::floor(extent.min_corner().x());
+    const double oy = std::floor(extent.min_corner().y());
+    std::vector<bp::point_data<std::int32_t>> input;
+    input.reserve(sites.size());
+    for (const Point& p : sites)
+        input.emplace_back(static_cast<std::int32_t>(std::llround((p.x() - ox) * kScale)),
+                           static_cast<std::int32_t>(std::llround((p.y() - oy) * kScale)));
+    bp::voronoi_diagram<double> diagram;
+    bp::construct_voronoi(input.begin(), input.end(), &diagram);
+    auto at = [&](double x, double y) { return Point(ox + x / kScale, oy + y / kScale); };
     std::vector<Segment> out;
-    const auto tris = sites.size() >= 3 ? delaunayTriangles(ctx, sites, kVoronoiTolerance)
-                                        : std::vector<std::array<int, 3>>{};
-    if (tris.empty())
+    for (const auto& edge : diagram.edges())
     {
-        // Two sites, or all on one line: the cells are strips between consecutive sites.
-        std::vector<int> order(sites.size());
-        for (std::size_t i = 0; i < order.size(); ++i)
-            order[i] = static_cast<int>(i);
-        std::sort(order.begin(), order.end(), [&](int a, int b) {
-            return std::make_tuple(sites[a].x(), sites[a].y(), a) < std::make_tuple(sites[b].x(), sites[b].y(), b);
-        });
-        for (std::size_t i = 0; i + 1 < order.size(); ++i)
-        {
-            const Point& a = sites[order[i]];
-            const Point& b = sites[order[i + 1]];
-            if (grid[order[i]] == grid[order[i + 1]] || (a.x() == b.x() && a.y() == b.y()))
-                continue;
-            const Point mid((a.x() + b.x()) / 2.0, (a.y() + b.y()) / 2.0);
-            const double len = std::hypot(b.x() - a.x(), b.y() - a.y());
-            const double r = reachOf(mid, extent);
-            const double nx = -(b.y() - a.y()) / len * r, ny = (b.x() - a.x()) / len * r;
-            out.emplace_back(mid.x() - nx, mid.y() - ny, mid.x() + nx, mid.y() + ny);
-        }
-        return out;
-    }
-    std::vector<Point> centre;
-    centre.reserve(tris.size());
-    for (const auto& t : tris)
-        centre.push_back(circumcentre(sites[t[0]], sites[t[1]], sites[t[2]]));
-    struct Side
-    {
-        int lo, hi, tri;
-        bool operator<(const Side& o) const { return std::tie(lo, hi, tri) < std::tie(o.lo, o.hi, o.tri); }
-    };
-    std::vector<Side> sides;
-    for (std::size_t t = 0; t < tris.size(); ++t)
-        for (int k = 0; k < 3; ++k)
-        {
-            const int a = tris[t][k], b = tris[t][(k + 1) % 3];
-            if (grid[a] != grid[b])
-                sides.push_back({std::min(a, b), std::max(a, b), static_cast<int>(t)});
-        }
-    std::sort(sides.begin(), sides.end());
-    for (std::size_t i = 0; i < sides.size();)
-    {
-        std::size_t j = i + 1;
-        while (j < sides.size() && sides[j].lo == sides[i].lo && sides[j].hi == sides[i].hi)
-            ++j;
-        const Point& o = centre[sides[i].tri];
-        if (j - i >= 2)
-        {
-            const Point& q = centre[sides[i + 1].tri];
-            if (o.x() != q.x() || o.y() != q.y())
-                out.emplace_back(o.x(), o.y(), q.x(), q.y());
-        }
-        else
-        {
-            // Hull edge: the ray leaves the triangle across this edge, away from its third corner.
-            const Point& a = sites[sides[i].lo];
-            const Point& b = sites[sides[i].hi];
-            const auto& t = tris[sides[i].tri];
-            const int third = t[0] != sides[i].lo && t[0] != sides[i].hi   ? t[0]
-                              : t[1] != sides[i].lo && t[1] != sides[i].hi ? t[1]
-                                                                           : t[2];
-            double nx = -(b.y() - a.y()), ny = b.x() - a.x();
-            if (nx * (sites[third].x() - a.x()) + ny * (sites[third].y() - a.y()) > 0.0)
-                nx = -nx, ny = -ny;
-            const double len = std::hypot(nx, ny);
-            const double r = reachOf(o, extent);
-            out.emplace_back(o.x(), o.y(), o.x() + nx / len * r, o.y() + ny / len * r);
-        }
-        i = j;
+        const auto& twin = *edge.twin();
+        if (&edge > &twin) // each edge comes with its twin: take one of the two
+            continue;
+        const std::size_t i = edge.cell()->source_index();
+        const std::size_t j = twin.cell()->source_index();
+        if (grid[i] == grid[j])
+            continue;
+        // An unbounded end runs along the bisector of the two sites, away from the other end.
+        const Point& pi = sites[i];
+        const Point& pj = sites[j];
+        const Point mid((pi.x() + pj.x()) / 2.0, (pi.y() + pj.y()) / 2.0);
+        const double dx = pi.y() - pj.y(), dy = pj.x() - pi.x();
+        const double len = std::hypot(dx, dy);
+        auto far = [&](const Point& from, double sign) {
+            const double r = reachOf(from, extent) / len;
+            return Point(from.x() + sign * dx * r, from.y() + sign * dy * r);
+        };
+        const auto* v0 = edge.vertex0();
+        const auto* v1 = edge.vertex1();
+        const Point a = v0 ? at(v0->x(), v0->y()) : far(v1 ? at(v1->x(), v1->y()) : mid, -1.0);
+        const Point b = v1 ? at(v1->x(), v1->y()) : far(v0 ? a : mid, 1.0);
+        if (a.x() != b.x() || a.y() != b.y())
+            out.emplace_back(a.x(), a.y(), b.x(), b.y());
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -399,26 +354,50 @@ GeomPtr linesOf(GeosContext& ctx, const std::vector<Segment>& segs)
     return geom::makeCollection(ctx, GEOS_MULTILINESTRING, std::move(lines));
 }
 
-// The parts of `segs` inside a block, appended to `linework`: the same lines as intersecting
-// them with the block, but cheaper. Segments wholly inside the block are kept as they are, and
-// only the few that reach its outline go through a GEOS intersection.
-void clipToBlock(GeosContext& ctx, const std::vector<Segment>& segs, const GEOSGeometry* block,
-                 const GEOSPreparedGeometry* prepared_block, std::vector<GeomPtr>& linework)
+// The part of segment ab inside `box` (Liang-Barsky), or nothing.
+std::optional<Segment> clipToBox(const Segment& sg, const Box& box)
 {
-    const auto h = ctx.handle();
-    std::vector<Segment> inside, crossing;
+    double t0 = 0.0, t1 = 1.0;
+    const double dx = sg.x2 - sg.x1, dy = sg.y2 - sg.y1;
+    const double p[] = {-dx, dx, -dy, dy};
+    const double q[] = {sg.x1 - box.min_corner().x(), box.max_corner().x() - sg.x1,
+                        sg.y1 - box.min_corner().y(), box.max_corner().y() - sg.y1};
+    for (int i = 0; i < 4; ++i)
+    {
+        if (p[i] == 0.0)
+        {
+            if (q[i] < 0.0)
+                return std::nullopt;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0.0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+    }
+    if (t0 >= t1)
+        return std::nullopt;
+    // Ends inside the box stay bit-exact: chains of edges must meet exactly.
+    return Segment(t0 > 0.0 ? sg.x1 + t0 * dx : sg.x1, t0 > 0.0 ? sg.y1 + t0 * dy : sg.y1,
+                   t1 < 1.0 ? sg.x1 + t1 * dx : sg.x2, t1 < 1.0 ? sg.y1 + t1 * dy : sg.y2);
+}
+
+// The boundary edges of a block as linework. They are not cut at the block outline: a cut end
+// lands a rounding error off the outline, the noder may not see them meet, and polygonizing
+// then drops the edge as a dangle, merging two grids' faces. Cut a metre outside the block's
+// box instead, the noder finds the true crossings, and whatever lies beyond the outline ends in
+// a dangle (dropped) or splits a neighbouring block into faces labelled by that block's rule.
+GeomPtr blockLinework(GeosContext& ctx, const std::vector<Segment>& segs, const Box& block_box)
+{
+    const Box frame(Point(block_box.min_corner().x() - 1.0, block_box.min_corner().y() - 1.0),
+                    Point(block_box.max_corner().x() + 1.0, block_box.max_corner().y() + 1.0));
+    std::vector<Segment> kept;
+    kept.reserve(segs.size());
     for (const Segment& sg : segs)
-    {
-        GeomPtr line = linesOf(ctx, {sg});
-        (GEOSPreparedContains_r(h, prepared_block, line.get()) == 1 ? inside : crossing).push_back(sg);
-    }
-    if (!inside.empty())
-        linework.push_back(linesOf(ctx, inside));
-    if (!crossing.empty())
-    {
-        GeomPtr lines = linesOf(ctx, crossing);
-        linework.push_back(checked(ctx, GEOSIntersection_r(h, lines.get(), block), "intersection(voronoi)"));
-    }
+        if (const auto part = clipToBox(sg, frame))
+            kept.push_back(*part);
+    return linesOf(ctx, kept);
 }
 
 std::string gridNote(int grid, const std::string& text)
@@ -623,10 +602,10 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
             points.push_back(site.first);
             grids.push_back(in.grid_of[site.second]);
         }
-        const auto edges = gridBoundaryEdges(ctx, points, grids, envelopeOf(ctx, blocks.geoms[k].get()));
+        const auto edges = gridBoundaryEdges(points, grids, envelopeOf(ctx, blocks.geoms[k].get()));
         if (edges.empty())
             continue;
-        clipToBlock(ctx, edges, blocks.geoms[k].get(), blocks.prepared[k].get(), linework);
+        linework.push_back(blockLinework(ctx, edges, envelopeOf(ctx, blocks.geoms[k].get())));
         boundary_edge_geoms[k] = linesOf(ctx, edges);
         boundary_edges[k] = prepare(ctx, boundary_edge_geoms[k].get());
     }

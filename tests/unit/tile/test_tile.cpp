@@ -325,6 +325,42 @@ TEST_CASE("point sites on one line are split by the bisectors between grids", "[
     CHECK(gp::bg::area(r.grids[1]) == Approx(7000.0).epsilon(1e-9));
 }
 
+TEST_CASE("point sites: every place belongs to the grid of its nearest site", "[tile]")
+{
+    // With anchors alone the tiling is exactly the Voronoi diagram of the anchors, with the
+    // cells of one grid merged: check it against brute force at random places.
+    GeosContext ctx;
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> coord(0.0, 300.0);
+    Case c;
+    c.community = rect(0, 0, 300, 200);
+    c.grid_count = 5;
+    for (int i = 0; i < 120; ++i)
+    {
+        const double x = coord(rng), y = coord(rng) * 2.0 / 3.0;
+        c.footprints.emplace_back();
+        c.anchors.emplace_back(x, y);
+        c.grid_of.push_back(std::uniform_int_distribution<int>(0, 4)(rng));
+    }
+    const auto r = gp::tile::tileCommunity(ctx, c.input());
+    checkTiling(ctx, c, r);
+    int checked = 0;
+    for (int k = 0; k < 2000; ++k)
+    {
+        const Point p(coord(rng), coord(rng) * 2.0 / 3.0);
+        std::vector<std::pair<double, int>> d;
+        for (std::size_t i = 0; i < c.anchors.size(); ++i)
+            d.emplace_back(std::hypot(p.x() - c.anchors[i].x(), p.y() - c.anchors[i].y()), c.grid_of[i]);
+        std::sort(d.begin(), d.end());
+        if (d[1].first - d[0].first < 0.01)
+            continue; // too close to a cell edge to judge
+        INFO("place " << p.x() << " " << p.y());
+        CHECK(covers(r.grids[d[0].second], p.x(), p.y()));
+        ++checked;
+    }
+    CHECK(checked > 1900);
+}
+
 TEST_CASE("a long building reaching past the grid boundary stays whole in its grid", "[tile]")
 {
     GeosContext ctx;
