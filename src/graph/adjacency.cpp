@@ -1,5 +1,6 @@
 #include "graph/adjacency.hpp"
 
+#include "core/parallel.hpp"
 #include "geom/geos.hpp"
 #include "graph/blocks.hpp"
 #include "graph/segment_index.hpp"
@@ -7,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 
 namespace gp::graph
 {
@@ -63,9 +65,8 @@ int severity(EdgeKind kind) { return static_cast<int>(kind); }
 
 } // namespace
 
-std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_households)
+std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_households, int threads)
 {
-    geom::GeosContext ctx;
     SegmentIndex barriers;
     for (const auto& b : plan.barriers)
         barriers.add(b.lines);
@@ -81,17 +82,20 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
         if (isGridMember(b) && b.compound >= 0)
             compound_households[{b.community, b.compound}] += b.households;
 
-    std::vector<CommunityGraph> out;
-    for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
-    {
-        const auto& ids = members[static_cast<std::size_t>(c)];
-        CommunityGraph cg;
+    // Communities are independent: built in parallel (a GEOS context per worker), each in its slot.
+    std::vector<CommunityGraph> out(plan.communities.size());
+    std::vector<std::unique_ptr<geom::GeosContext>> contexts(static_cast<std::size_t>(resolveThreads(threads)));
+    parallelFor(plan.communities.size(), threads, [&](std::size_t slot, int worker) {
+        auto& context = contexts[static_cast<std::size_t>(worker)];
+        if (!context)
+            context = std::make_unique<geom::GeosContext>();
+        geom::GeosContext& ctx = *context;
+        const int c = static_cast<int>(slot);
+        const auto& ids = members[slot];
+        CommunityGraph& cg = out[slot];
         cg.community = c;
         if (ids.empty())
-        {
-            out.push_back(std::move(cg));
-            continue;
-        }
+            return;
         SegmentIndex boundary;
         boundary.add(plan.communities[static_cast<std::size_t>(c)].area);
 
@@ -102,7 +106,7 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
         {
             const auto& b = plan.buildings[static_cast<std::size_t>(ids[k])];
             const bool contract = b.compound >= 0 &&
-                                  compound_households[{c, b.compound}] <= max_households;
+                                  compound_households.at({c, b.compound}) <= max_households;
             if (contract)
             {
                 auto [it, inserted] = compound_unit.emplace(b.compound, static_cast<int>(cg.unit_buildings.size()));
@@ -169,8 +173,7 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
             cg.graph.edges.push_back(value.first);
             cg.edge_crosses_barrier.push_back(value.second);
         }
-        out.push_back(std::move(cg));
-    }
+    });
     return out;
 }
 

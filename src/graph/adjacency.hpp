@@ -24,6 +24,7 @@ struct CommunityGraph
 // Which buildings take part in the residential partition.
 bool isGridMember(const Building& b);
 
-std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_households);
+// One graph per community, in community order; `threads` as for parallelFor (0 = every core).
+std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_households, int threads = 0);
 
 } // namespace gp::graph

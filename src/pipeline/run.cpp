@@ -428,7 +428,7 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
     Plan& work = reconciler ? free_plan : plan;
     const bool measure = config.measure_improvement && !reconciler;
 
-    const auto graphs = graph::buildCommunityGraphs(work, config.max_households);
+    const auto graphs = graph::buildCommunityGraphs(work, config.max_households, config.threads);
     {
         std::size_t units = 0;
         for (const auto& cg : graphs)

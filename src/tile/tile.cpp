@@ -576,6 +576,7 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
     std::vector<SiteEntry> all_sites;
     std::vector<PreparedPtr> boundary_edges(nblocks); // per mixed block: grid-boundary edges
     std::vector<GeomPtr> boundary_edge_geoms(nblocks);
+    std::vector<BoxTree> boundary_boxes(nblocks); // their boxes: most footprints are far from all
     for (std::size_t k = 0; k < nblocks; ++k)
     {
         auto& sites = block_sites[k];
@@ -608,6 +609,13 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
         linework.push_back(blockLinework(ctx, edges, envelopeOf(ctx, blocks.geoms[k].get())));
         boundary_edge_geoms[k] = linesOf(ctx, edges);
         boundary_edges[k] = prepare(ctx, boundary_edge_geoms[k].get());
+        std::vector<BoxEntry> boxes;
+        boxes.reserve(edges.size());
+        for (std::size_t e = 0; e < edges.size(); ++e)
+            boxes.emplace_back(Box(Point(edges[e].x1, std::min(edges[e].y1, edges[e].y2)),
+                                   Point(edges[e].x2, std::max(edges[e].y1, edges[e].y2))),
+                               static_cast<int>(e));
+        boundary_boxes[k] = BoxTree(boxes.begin(), boxes.end());
     }
     const SiteTree global_sites(all_sites.begin(), all_sites.end());
 
@@ -621,9 +629,15 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
         if (!footprint_geos[b])
             continue;
         const auto& ks = in_blocks[b];
-        const bool cut = ks.size() > 1 ||
-                         (ks.size() == 1 && boundary_edges[ks[0]] &&
-                          GEOSPreparedIntersects_r(h, boundary_edges[ks[0]].get(), footprint_geos[b].get()) == 1);
+        auto crossed = [&](int k) {
+            if (!boundary_edges[k])
+                return false;
+            const Box env = envelopeOf(ctx, footprint_geos[b].get());
+            if (boundary_boxes[k].qbegin(bgi::intersects(env)) == boundary_boxes[k].qend())
+                return false;
+            return GEOSPreparedIntersects_r(h, boundary_edges[k].get(), footprint_geos[b].get()) == 1;
+        };
+        const bool cut = ks.size() > 1 || (ks.size() == 1 && crossed(ks[0]));
         if (!cut)
             continue;
         linework.push_back(checked(ctx, GEOSBoundary_r(h, footprint_geos[b].get()), "boundary(footprint)"));
