@@ -1,6 +1,7 @@
 #include "io/layer_reader.hpp"
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 
 #include <ogrsf_frmts.h>
 
@@ -142,7 +143,7 @@ OGREnvelope InputLayer::extent()
 
 LayerRecords InputLayer::read(const OGRSpatialReference& working,
                               const std::vector<std::string>& fields, GeometryKind kind,
-                              ProgressReporter* progress)
+                              ProgressReporter* progress, int threads)
 {
     LayerRecords out;
     out.info.role = m_role;
@@ -201,16 +202,80 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
     SpatialRefPtr wgs84 = spatialRefFromUser("EPSG:4326");
     std::unique_ptr<OGRCoordinateTransformation> to_wgs84(
         OGRCreateCoordinateTransformation(&working, wgs84.get()));
-    auto onTheGlobe = [&](const OGRGeometry& g) {
+    const std::string working_name = describeSrs(working);
+
+    // Geometry work (reprojection, validity, repair, conversion) runs on worker threads, each
+    // with its own transformations (they are not thread-safe); features come back in order.
+    struct Transforms
+    {
+        std::unique_ptr<OGRCoordinateTransformation> to_working, to_wgs84;
+    };
+    std::vector<Transforms> per_worker(static_cast<std::size_t>(resolveThreads(threads)));
+    for (auto& t : per_worker)
+    {
+        t.to_working.reset(transform ? transform->Clone() : nullptr);
+        t.to_wgs84.reset(to_wgs84 ? to_wgs84->Clone() : nullptr);
+    }
+    auto onTheGlobe = [](const OGRGeometry& g, OGRCoordinateTransformation* ct) {
         OGREnvelope env;
         g.getEnvelope(&env);
         double xs[2] = {env.MinX, env.MaxX}, ys[2] = {env.MinY, env.MaxY};
         for (double v : {env.MinX, env.MaxX, env.MinY, env.MaxY})
             if (!std::isfinite(v))
                 return false;
-        GdalErrorCapture own;
-        return !to_wgs84 || (to_wgs84->Transform(2, xs, ys) && std::isfinite(xs[0]) &&
-                             std::isfinite(xs[1]) && std::isfinite(ys[0]) && std::isfinite(ys[1]));
+        return !ct || (ct->Transform(2, xs, ys) && std::isfinite(xs[0]) && std::isfinite(xs[1]) &&
+                       std::isfinite(ys[0]) && std::isfinite(ys[1]));
+    };
+    struct Pending
+    {
+        FeatureRecord rec;
+        OGRGeometryUniquePtr geom;
+        std::string skipped; // why the feature is skipped; empty when it is kept
+        bool repaired = false;
+    };
+    // Fills rec's geometry from p.geom, or says in p.skipped why it cannot.
+    auto convert = [&](Pending& p, const Transforms& t) {
+        GdalErrorCapture own; // GDAL/GEOS messages here are about this feature, not read errors
+        OGRGeometryUniquePtr geom = std::move(p.geom);
+        if (!geom || geom->IsEmpty())
+        {
+            p.skipped = "null or empty geometry";
+            return;
+        }
+        if (geom->hasCurveGeometry())
+            geom.reset(geom->getLinearGeometry());
+        geom->flattenTo2D();
+        if (t.to_working && geom->transform(t.to_working.get()) != OGRERR_NONE)
+        {
+            p.skipped = "cannot reproject to " + working_name;
+            return;
+        }
+        if (!onTheGlobe(*geom, t.to_wgs84.get()))
+        {
+            p.skipped = "coordinates outside the valid area of " + working_name +
+                        " (wrong CRS, or a corrupt vertex?)";
+            return;
+        }
+        if (kind != GeometryKind::Lineal && isPolygonal(geom.get()) && !geom->IsValid())
+        {
+            // Self-intersections and the like: repair (GEOS make-valid) and report, never drop silently.
+            OGRGeometryUniquePtr fixed(geom->MakeValid());
+            if (!fixed || fixed->IsEmpty())
+            {
+                p.skipped = "invalid geometry that make-valid could not repair";
+                return;
+            }
+            p.repaired = true;
+            geom = std::move(fixed);
+        }
+        collect(geom.get(), kind, p.rec);
+        const bool usable = kind == GeometryKind::Lineal ? !p.rec.lines.empty()
+                            : kind == GeometryKind::Polygonal
+                                ? !p.rec.polygons.empty()
+                                : (!p.rec.polygons.empty() || p.rec.point.has_value());
+        if (!usable)
+            p.skipped = std::string("geometry type ") +
+                        OGRGeometryTypeToName(geom->getGeometryType()) + " is not usable here";
     };
 
     auto skip = [&](const FeatureRecord& rec, const std::string& why) {
@@ -232,6 +297,36 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
             throw InputError("cannot read " + where(m_role, m_source.path) + " " + at + ": " +
                              read_errors.lastMessage() + " (damaged or truncated file?)");
     };
+    // Features are read in batches (GDAL reading is serial) and each batch converted in parallel.
+    constexpr std::size_t kBatch = 4096;
+    std::vector<Pending> batch;
+    batch.reserve(kBatch);
+    auto flush = [&] {
+        parallelFor(batch.size(), threads, [&](std::size_t i, int worker) {
+            convert(batch[i], per_worker[static_cast<std::size_t>(worker)]);
+        });
+        for (auto& p : batch)
+        {
+            if (!p.skipped.empty())
+            {
+                skip(p.rec, p.skipped);
+                continue;
+            }
+            if (p.repaired)
+            {
+                Issue issue;
+                issue.reason = "geometry_repaired";
+                issue.detail = m_role + " feature " + p.rec.id + " (FID " + std::to_string(p.rec.fid) +
+                               ") in '" + redactConnection(m_source.path) +
+                               "': invalid geometry repaired with make-valid";
+                if (m_role == "buildings")
+                    issue.buildings.push_back(p.rec.id);
+                out.issues.push_back(std::move(issue));
+            }
+            out.features.push_back(std::move(p.rec));
+        }
+        batch.clear();
+    };
     m_layer->ResetReading();
     std::int64_t last_fid = -1;
     // Counting costs a pass on some drivers: only when someone watches.
@@ -240,7 +335,8 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
     for (auto& feature : *m_layer)
     {
         task.stepQuietly();
-        FeatureRecord rec;
+        Pending p;
+        FeatureRecord& rec = p.rec;
         rec.fid = feature->GetFID();
         failIfReadError("at feature FID " + std::to_string(rec.fid));
         last_fid = rec.fid;
@@ -254,63 +350,12 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
                                      ? std::optional<std::string>(feature->GetFieldAsString(idx))
                                      : std::nullopt);
         ++out.info.features_read;
-
-        const OGRGeometry* src = feature->GetGeometryRef();
-        if (!src || src->IsEmpty())
-        {
-            skip(rec, "null or empty geometry");
-            continue;
-        }
-        OGRGeometryUniquePtr geom(src->hasCurveGeometry() ? src->getLinearGeometry() : src->clone());
-        geom->flattenTo2D();
-        bool reprojected = true;
-        {
-            GdalErrorCapture own;
-            reprojected = !transform || geom->transform(transform.get()) == OGRERR_NONE;
-        }
-        if (!reprojected)
-        {
-            skip(rec, "cannot reproject to " + describeSrs(working));
-            continue;
-        }
-        if (!onTheGlobe(*geom))
-        {
-            skip(rec, "coordinates outside the valid area of " + describeSrs(working) +
-                          " (wrong CRS, or a corrupt vertex?)");
-            continue;
-        }
-        if (kind != GeometryKind::Lineal && isPolygonal(geom.get()) && !geom->IsValid())
-        {
-            // Self-intersections and the like: repair (GEOS make-valid) and report, never drop silently.
-            GdalErrorCapture own;
-            OGRGeometryUniquePtr fixed(geom->MakeValid());
-            if (!fixed || fixed->IsEmpty())
-            {
-                skip(rec, "invalid geometry that make-valid could not repair");
-                continue;
-            }
-            Issue issue;
-            issue.reason = "geometry_repaired";
-            issue.detail = m_role + " feature " + rec.id + " (FID " + std::to_string(rec.fid) +
-                           ") in '" + redactConnection(m_source.path) + "': invalid geometry repaired with make-valid";
-            if (m_role == "buildings")
-                issue.buildings.push_back(rec.id);
-            out.issues.push_back(std::move(issue));
-            geom = std::move(fixed);
-        }
-        collect(geom.get(), kind, rec);
-        const bool usable = kind == GeometryKind::Lineal ? !rec.lines.empty()
-                            : kind == GeometryKind::Polygonal
-                                ? !rec.polygons.empty()
-                                : (!rec.polygons.empty() || rec.point.has_value());
-        if (!usable)
-        {
-            skip(rec, std::string("geometry type ") + OGRGeometryTypeToName(geom->getGeometryType()) +
-                          " is not usable here");
-            continue;
-        }
-        out.features.push_back(std::move(rec));
+        p.geom.reset(feature->StealGeometry());
+        batch.push_back(std::move(p));
+        if (batch.size() == kBatch)
+            flush();
     }
+    flush();
     task.finish();
     failIfReadError("after feature FID " + std::to_string(last_fid));
     if (m_role == "buildings" && out.features.empty())

@@ -53,8 +53,9 @@ class InputLayer
     OGREnvelope extent();
 
     // Reads every feature, reprojected to `working`; `fields` must exist (InputError otherwise).
+    // Geometries are converted on `threads` workers (as for parallelFor); results keep FID order.
     LayerRecords read(const OGRSpatialReference& working, const std::vector<std::string>& fields,
-                      GeometryKind kind, ProgressReporter* progress = nullptr);
+                      GeometryKind kind, ProgressReporter* progress = nullptr, int threads = 1);
 
   private:
     LayerSource m_source;

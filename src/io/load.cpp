@@ -97,7 +97,7 @@ Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
     // Buildings: footprints (or points), raw attribute text for classify/.
     {
         const auto fields = buildingFields(config);
-        auto records = buildings.read(*working, fields, GeometryKind::PolygonalOrPoint, progress);
+        auto records = buildings.read(*working, fields, GeometryKind::PolygonalOrPoint, progress, config.threads);
         auto valueOf = [&](const FeatureRecord& rec, const std::string& field) {
             for (std::size_t i = 0; i < fields.size(); ++i)
                 if (!field.empty() && fields[i] == field)
@@ -130,7 +130,7 @@ Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
     }
 
     auto readAreas = [&](InputLayer& layer, auto&& store) {
-        auto records = layer.read(*working, {}, GeometryKind::Polygonal, progress);
+        auto records = layer.read(*working, {}, GeometryKind::Polygonal, progress, config.threads);
         for (auto& rec : records.features)
             store(rec);
         takeIssues(plan, records);
@@ -154,7 +154,7 @@ Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
         });
     for (auto& layer : barriers)
     {
-        auto records = layer.read(*working, {}, GeometryKind::Lineal, progress);
+        auto records = layer.read(*working, {}, GeometryKind::Lineal, progress, config.threads);
         Barrier barrier;
         barrier.source = records.info.path;
         for (auto& rec : records.features)
