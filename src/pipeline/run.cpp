@@ -401,7 +401,7 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
     }
     say(log, "classify: households estimated or read for every building");
 
-    const auto placed = place::placeBuildings(plan);
+    const auto placed = place::placeBuildings(plan, config.threads);
     say(log, "place: " + std::to_string(placed.placed) + " placed, " + std::to_string(placed.outside) +
                  " outside every community, " + std::to_string(placed.straddling) + " straddling");
 

@@ -1,7 +1,9 @@
 #include "place/place.hpp"
 
+#include "core/parallel.hpp"
 #include "geom/prepared.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -50,33 +52,60 @@ int bestArea(const geom::PreparedAreas& areas, const GEOSGeometry* g, double foo
 
 } // namespace
 
-PlaceStats placeBuildings(Plan& plan)
+PlaceStats placeBuildings(Plan& plan, int threads)
 {
-    geom::GeosContext ctx;
     PlaceStats stats;
-
     std::vector<const MultiPolygon*> community_areas;
     for (const auto& c : plan.communities)
         community_areas.push_back(&c.area);
-    geom::PreparedAreas communities(ctx, community_areas);
-
-    // Compounds belong to the community holding most of their area.
-    for (auto& compound : plan.compounds)
-    {
-        auto g = geom::toGeos(ctx, compound.area);
-        double share = 0;
-        compound.community = bestArea(communities, g.get(), bg::area(compound.area), share);
-    }
     std::vector<const MultiPolygon*> compound_areas;
     for (const auto& c : plan.compounds)
         compound_areas.push_back(&c.area);
-    geom::PreparedAreas compounds(ctx, compound_areas);
 
-    for (auto& b : plan.buildings)
+    // Compounds belong to the community holding most of their area.
     {
-        auto g = b.footprint.empty() ? geom::toGeos(ctx, b.anchor) : geom::toGeos(ctx, b.footprint);
-        double share = 0;
-        b.community = bestArea(communities, g.get(), b.area_m2, share);
+        geom::GeosContext ctx;
+        geom::PreparedAreas communities(ctx, community_areas);
+        for (auto& compound : plan.compounds)
+        {
+            auto g = geom::toGeos(ctx, compound.area);
+            double share = 0;
+            compound.community = bestArea(communities, g.get(), bg::area(compound.area), share);
+        }
+    }
+
+    // Buildings are placed in contiguous slices on worker threads, each with its own GEOS
+    // context and prepared areas (GEOS prepared geometries are not shared between threads).
+    const std::size_t n = plan.buildings.size();
+    std::vector<double> shares(n, 0.0);
+    const std::size_t slices = std::max<std::size_t>(1, std::min<std::size_t>(n / 64, static_cast<std::size_t>(resolveThreads(threads))));
+    parallelFor(slices, threads, [&](std::size_t slice, int) {
+        geom::GeosContext ctx;
+        geom::PreparedAreas communities(ctx, community_areas);
+        geom::PreparedAreas compounds(ctx, compound_areas);
+        for (std::size_t i = n * slice / slices, end = n * (slice + 1) / slices; i < end; ++i)
+        {
+            auto& b = plan.buildings[i];
+            auto g = b.footprint.empty() ? geom::toGeos(ctx, b.anchor) : geom::toGeos(ctx, b.footprint);
+            b.community = bestArea(communities, g.get(), b.area_m2, shares[i]);
+            if (b.community < 0)
+                continue;
+            // Compound by the anchor point, within the same community only.
+            auto anchor = geom::toGeos(ctx, b.anchor);
+            for (int c : compounds.candidates(anchor.get()))
+                if (plan.compounds[static_cast<std::size_t>(c)].community == b.community &&
+                    compounds.covers(c, anchor.get()))
+                {
+                    b.compound = c;
+                    break;
+                }
+        }
+    });
+
+    // Issues in building order.
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        const auto& b = plan.buildings[i];
         if (b.community < 0)
         {
             ++stats.outside;
@@ -90,7 +119,7 @@ PlaceStats placeBuildings(Plan& plan)
             continue;
         }
         ++stats.placed;
-        if (share < 0.99)
+        if (shares[i] < 0.99)
         {
             ++stats.straddling;
             const auto& c = plan.communities[static_cast<std::size_t>(b.community)];
@@ -98,22 +127,13 @@ PlaceStats placeBuildings(Plan& plan)
             issue.reason = "building_straddles_communities";
             issue.detail = "building " + b.id + " straddles a community boundary; placed in " +
                            c.id + (c.name.empty() ? "" : " (" + c.name + ")") + " which holds " +
-                           percent(share) + " of its footprint";
+                           percent(shares[i]) + " of its footprint";
             issue.community = c.id;
             issue.households = b.households;
             issue.buildings.push_back(b.id);
             issue.area = b.footprint;
             plan.issues.push_back(std::move(issue));
         }
-        // Compound by the anchor point, within the same community only.
-        auto anchor = geom::toGeos(ctx, b.anchor);
-        for (int c : compounds.candidates(anchor.get()))
-            if (plan.compounds[static_cast<std::size_t>(c)].community == b.community &&
-                compounds.covers(c, anchor.get()))
-            {
-                b.compound = c;
-                break;
-            }
     }
     return stats;
 }

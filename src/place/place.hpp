@@ -14,6 +14,7 @@ struct PlaceStats
     int straddling = 0; // placed in the community holding most of the footprint
 };
 
-PlaceStats placeBuildings(Plan& plan);
+// Buildings are placed on `threads` workers (as for parallelFor); results do not depend on it.
+PlaceStats placeBuildings(Plan& plan, int threads = 0);
 
 } // namespace gp::place
