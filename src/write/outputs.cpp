@@ -526,7 +526,8 @@ void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressRepor
         io::writeGeoPackage(tables, staging.path("gridplan.gpkg"), plan.working_crs_wkt, &task);
     else
         for (const auto& table : tables)
-            io::writeGeoJson(table, staging.path(table.name + ".geojson"), plan.working_crs_wkt, &task);
+            io::writeGeoJson(table, staging.path(table.name + ".geojson"), plan.working_crs_wkt, &task,
+                             config.threads);
     {
         const std::string path = staging.path("report.json");
         std::ofstream out(path, std::ios::binary);
