@@ -89,23 +89,55 @@ bool hasRoundoffRun(const char* begin, const char* end)
 
 constexpr const char* kHex = "0123456789abcdef";
 
+// json-c's json_escape_str for a string without NUL bytes.
+void appendJsonStringUpToNul(std::string& out, std::string_view text);
+
 } // namespace
 
 void appendCoordinate(std::string& out, double value)
 {
     char buf[64];
-    const int n = printDouble(buf, sizeof buf, value, std::chars_format::fixed, 7);
-    // Most coordinates have 10 characters or fewer ("-8.6123456", "39.657084"), which intelliround
-    // leaves alone: only trailing zeros go.
-    std::string s(buf, static_cast<std::size_t>(n));
-    intelliround(s);
-    if (s.find('.') != std::string::npos)
+    int n = printDouble(buf, sizeof buf, value, std::chars_format::fixed, 7);
+    const char* dot_at = static_cast<const char*>(std::memchr(buf, '.', static_cast<std::size_t>(n)));
+    if (!dot_at)
     {
-        s.erase(s.find_last_not_of('0') + 1);
-        if (s.back() == '.')
-            s += '0';
+        out.append(buf, static_cast<std::size_t>(n)); // "nan", "inf": nothing to trim
+        return;
     }
-    out += s;
+    // intelliround() without allocating for the common outcomes (keep, or drop a round-off tail of
+    // zeros); the rare ...99999x tails that round up go through the literal port.
+    const auto dot = static_cast<std::size_t>(dot_at - buf);
+    const std::size_t i = static_cast<std::size_t>(n);
+    if (i > 10)
+    {
+        const std::size_t before_dot = dot - 1 - (buf[0] == '-' ? 1 : 0);
+        const char* s = buf;
+        if (s[i - 2] == '0' && s[i - 3] == '0' && s[i - 4] == '0' && s[i - 5] == '0' && s[i - 6] == '0')
+            n -= 1;
+        else if (dot < i - 8 && (before_dot >= 4 || s[i - 3] == '0') && (before_dot >= 5 || s[i - 4] == '0') &&
+                 (before_dot >= 6 || s[i - 5] == '0') && (before_dot >= 7 || s[i - 6] == '0') &&
+                 (before_dot >= 8 || s[i - 7] == '0') && s[i - 8] == '0' && s[i - 9] == '0')
+            n -= 8;
+        else if ((s[i - 2] == '9' && s[i - 3] == '9' && s[i - 4] == '9' && s[i - 5] == '9' && s[i - 6] == '9') ||
+                 (dot < i - 9 && (before_dot >= 4 || s[i - 3] == '9') && (before_dot >= 5 || s[i - 4] == '9') &&
+                  (before_dot >= 6 || s[i - 5] == '9') && (before_dot >= 7 || s[i - 6] == '9') &&
+                  (before_dot >= 8 || s[i - 7] == '9') && s[i - 8] == '9' && s[i - 9] == '9'))
+        {
+            std::string rounded(buf, i);
+            intelliround(rounded);
+            rounded.erase(rounded.find_last_not_of('0') + 1);
+            if (rounded.back() == '.')
+                rounded += '0';
+            out += rounded;
+            return;
+        }
+    }
+    // Trailing zeros go, but one digit stays after the point.
+    while (buf[n - 1] == '0')
+        --n;
+    if (buf[n - 1] == '.')
+        buf[n++] = '0';
+    out.append(buf, static_cast<std::size_t>(n));
 }
 
 void appendReal(std::string& out, double value)
@@ -141,6 +173,14 @@ void appendJsonString(std::string& out, std::string_view text)
     const auto nul = text.find('\0');
     if (nul != std::string_view::npos)
         text = text.substr(0, nul);
+    appendJsonStringUpToNul(out, text);
+}
+
+namespace
+{
+
+void appendJsonStringUpToNul(std::string& out, std::string_view text)
+{
     out += '"';
     std::size_t start = 0;
     for (std::size_t pos = 0; pos < text.size(); ++pos)
@@ -173,6 +213,8 @@ void appendJsonString(std::string& out, std::string_view text)
     out.append(text.data() + start, text.size() - start);
     out += '"';
 }
+
+} // namespace
 
 namespace
 {
@@ -222,7 +264,7 @@ bool appendProperties(std::string& out, const FeatureTable& table, const Feature
                 {
                     if (type != FieldType::String || v.find('\0') != std::string::npos || looksLikeJson(v))
                         return false;
-                    appendJsonString(out, v);
+                    appendJsonStringUpToNul(out, v);
                     return true;
                 }
             },
