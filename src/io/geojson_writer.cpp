@@ -129,6 +129,8 @@ void formatChunk(const FeatureTable& table, std::size_t chunk, Formatter& format
 void formatInOrder(const FeatureTable& table, std::size_t chunks, int workers, const std::string& working_crs_wkt,
                    const std::string& path, const Fail& fail, const std::function<void(ChunkText&)>& consume)
 {
+    if (chunks == 0)
+        return;
     if (workers <= 1)
     {
         Formatter formatter(working_crs_wkt, fail);
