@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace gp::write
 {
@@ -10,8 +11,12 @@ namespace gp::write
 // Escapes & < > " ' for XML/HTML text and attribute values; invalid UTF-8 becomes U+FFFD and
 // control characters XML 1.0 forbids are dropped.
 std::string escapeXml(const std::string& text);
+// The same, appended to `out` (no temporary string).
+void appendEscapedXml(std::string& out, std::string_view text);
 
 // `value` with exactly `decimals` decimals ("-0" printed as "0").
 std::string fixed(double value, int decimals);
+// The same, appended to `out`.
+void appendFixed(std::string& out, double value, int decimals);
 
 } // namespace gp::write

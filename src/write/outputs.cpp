@@ -2,6 +2,7 @@
 
 #include "audit/coverage.hpp"
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "io/geojson_writer.hpp"
 #include "io/gpkg_writer.hpp"
 #include "io/output_dir.hpp"
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <future>
 #include <map>
 
 namespace gp::write
@@ -522,21 +524,29 @@ void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressRepor
         return;
     }
     io::OutputStaging staging(config.out_dir);
+    // report.json, report.html and the QGIS files need none of the layer files: with a second
+    // thread they are made while the layers are written (bytes do not depend on it).
+    auto side_files = [&] {
+        const auto json = report(plan, config);
+        // Invalid UTF-8 from a mis-decoded source must not abort the run: replace it.
+        std::vector<std::pair<std::string, std::string>> files{
+            {"report.json", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n'}};
+        // gridplan.qgs with its .qml styles and report.html (README "QGIS project and report").
+        for (auto& file : plannerOutputFiles(plan, config, tables, json))
+            files.push_back(std::move(file));
+        return files;
+    };
+    std::future<std::vector<std::pair<std::string, std::string>>> side;
+    if (resolveThreads(config.threads) > 1)
+        side = std::async(std::launch::async, side_files);
     if (config.output_format == "gpkg")
         io::writeGeoPackage(tables, staging.path("gridplan.gpkg"), plan.working_crs_wkt, &task);
     else
         for (const auto& table : tables)
-            io::writeGeoJson(table, staging.path(table.name + ".geojson"), plan.working_crs_wkt, &task);
-    {
-        const std::string path = staging.path("report.json");
-        std::ofstream out(path, std::ios::binary);
-        // Invalid UTF-8 from a mis-decoded source must not abort the run: replace it.
-        out << report(plan, config).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-        if (!out)
-            throw OutputError("cannot write '" + path + "'");
-    }
-    // gridplan.qgs with its .qml styles and report.html (README "QGIS project and report").
-    writePlannerOutputs(plan, config, tables, staging);
+            io::writeGeoJson(table, staging.path(table.name + ".geojson"), plan.working_crs_wkt, &task,
+                             config.threads);
+    for (const auto& [name, bytes] : side.valid() ? side.get() : side_files())
+        writeTextFile(staging.path(name), bytes);
     staging.commit();
     task.finish();
 }

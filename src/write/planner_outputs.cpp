@@ -14,15 +14,6 @@ namespace gp::write
 namespace
 {
 
-void writeText(const std::string& path, const std::string& bytes)
-{
-    std::ofstream out(path, std::ios::binary);
-    out << bytes;
-    out.close();
-    if (!out)
-        throw OutputError("cannot write '" + path + "'");
-}
-
 // The lon/lat box of the communities and grids, for the project's initial view.
 std::optional<Box> extentWgs84(const Plan& plan)
 {
@@ -34,8 +25,25 @@ std::optional<Box> extentWgs84(const Plan& plan)
 
 } // namespace
 
+void writeTextFile(const std::string& path, const std::string& bytes)
+{
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+    out.close();
+    if (!out)
+        throw OutputError("cannot write '" + path + "'");
+}
+
 void writePlannerOutputs(const Plan& plan, const PartitionConfig& config,
                          const std::vector<io::FeatureTable>& tables, io::OutputStaging& staging)
+{
+    for (const auto& [name, bytes] : plannerOutputFiles(plan, config, tables, report(plan, config)))
+        writeTextFile(staging.path(name), bytes);
+}
+
+std::vector<std::pair<std::string, std::string>> plannerOutputFiles(const Plan& plan, const PartitionConfig& config,
+                                                                    const std::vector<io::FeatureTable>& tables,
+                                                                    const nlohmann::ordered_json& report)
 {
     // The project describes exactly the layers written beside it: one GeoJSON file per table,
     // or the tables of gridplan.gpkg.
@@ -45,9 +53,11 @@ void writePlannerOutputs(const Plan& plan, const PartitionConfig& config,
                                                           : "./" + t.name + ".geojson",
                            &t});
 
-    for (const auto& [name, bytes] : qgisProjectFiles(sources, config, extentWgs84(plan)))
-        writeText(staging.path(name), bytes);
-    writeText(staging.path("report.html"), reportHtml(plan, config));
+    std::vector<std::pair<std::string, std::string>> files;
+    for (auto& [name, bytes] : qgisProjectFiles(sources, config, extentWgs84(plan)))
+        files.emplace_back(name, std::move(bytes));
+    files.emplace_back("report.html", reportHtml(plan, config, report));
+    return files;
 }
 
 } // namespace gp::write

@@ -23,33 +23,54 @@ class Xml
   public:
     void open(const std::string& tag, const Attrs& attrs = {})
     {
-        line("<" + tag + attributes(attrs) + ">");
+        start(tag, attrs);
+        m_out += ">\n";
         m_stack.push_back(tag);
     }
     void close()
     {
         const std::string tag = m_stack.back();
         m_stack.pop_back();
-        line("</" + tag + ">");
+        indent();
+        m_out += "</";
+        m_out += tag;
+        m_out += ">\n";
     }
-    void empty(const std::string& tag, const Attrs& attrs = {}) { line("<" + tag + attributes(attrs) + "/>"); }
+    void empty(const std::string& tag, const Attrs& attrs = {})
+    {
+        start(tag, attrs);
+        m_out += "/>\n";
+    }
     void text(const std::string& tag, const std::string& value, const Attrs& attrs = {})
     {
-        line("<" + tag + attributes(attrs) + ">" + escapeXml(value) + "</" + tag + ">");
+        start(tag, attrs);
+        m_out += '>';
+        appendEscapedXml(m_out, value);
+        m_out += "</";
+        m_out += tag;
+        m_out += ">\n";
     }
-    void raw(const std::string& s) { m_out << s; }
-    std::string str() const { return m_out.str(); }
+    void raw(const std::string& s) { m_out += s; }
+    std::string str() const { return m_out; }
 
   private:
-    static std::string attributes(const Attrs& attrs)
+    void indent() { m_out.append(2 * m_stack.size(), ' '); }
+    // "<tag a="v" ..." on a new indented line.
+    void start(const std::string& tag, const Attrs& attrs)
     {
-        std::string s;
+        indent();
+        m_out += '<';
+        m_out += tag;
         for (const auto& [k, v] : attrs)
-            s += " " + k + "=\"" + escapeXml(v) + "\"";
-        return s;
+        {
+            m_out += ' ';
+            m_out += k;
+            m_out += "=\"";
+            appendEscapedXml(m_out, v);
+            m_out += '"';
+        }
     }
-    void line(const std::string& s) { m_out << std::string(2 * m_stack.size(), ' ') << s << '\n'; }
-    std::ostringstream m_out;
+    std::string m_out;
     std::vector<std::string> m_stack;
 };
 

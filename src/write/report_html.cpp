@@ -68,19 +68,24 @@ struct Frame
 std::string pathData(const MultiPolygon& mp, const Frame& f)
 {
     std::string d;
+    std::string pt, last;
     auto ring = [&](const auto& r) {
-        std::string last;
+        last.clear();
         bool first = true;
         for (const auto& p : r)
         {
-            const std::string pt = f.x(p.x()) + " " + f.y(p.y());
+            pt.clear();
+            appendFixed(pt, (p.x() - f.min_x) * f.scale, 1);
+            pt += ' ';
+            appendFixed(pt, (f.max_y - p.y()) * f.scale, 1);
             if (pt == last)
                 continue;
-            d += (first ? "M" : "L") + pt;
-            last = pt;
+            d += first ? 'M' : 'L';
+            d += pt;
+            std::swap(last, pt);
             first = false;
         }
-        d += "Z";
+        d += 'Z';
     };
     for (const auto& poly : mp)
     {
@@ -406,9 +411,13 @@ void head(std::ostringstream& o, const std::vector<std::pair<std::string, bool>>
 
 std::string reportHtml(const Plan& plan, const PartitionConfig& config)
 {
+    return reportHtml(plan, config, report(plan, config));
+}
+
+std::string reportHtml(const Plan& plan, const PartitionConfig& config, const nlohmann::ordered_json& json)
+{
     const Texts& t = textsFor(config.lang);
     const auto& lang = config.lang;
-    const auto json = report(plan, config);
     const auto& summary = json["summary"];
     std::ostringstream o;
 
