@@ -82,7 +82,7 @@ done
 {
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(free -g | awk '/Mem:/ { print $2 }') GiB RAM; seed $seed; $(date -u +%Y-%m-%d)"
   echo
-  echo "Wall times depend on what else runs on the machine; CPU = user + system seconds (both tools are single-threaded)."
+  echo "Wall times depend on what else runs on the machine; CPU = user + system seconds. ogr2ogr is single-threaded; gridplan runs on every core (-j default), so its CPU can exceed its wall time."
   echo
   echo "| buildings | households | gridplan wall s | gridplan CPU s | gridplan peak MiB | ogr2ogr wall s | ogr2ogr CPU s | ogr2ogr peak MiB | gridplan / ogr2ogr (wall; CPU) | CPU growth vs previous size | grids | households within bounds % | mean Polsby-Popper |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
