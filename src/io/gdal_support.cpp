@@ -2,9 +2,10 @@
 
 #include "core/error.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <iconv.h>
 #include <mutex>
-#include <regex>
 #include <vector>
 
 namespace gp::io
@@ -82,8 +83,51 @@ std::string redactConnection(const std::string& target)
 {
     if (!isPostgisConnection(target))
         return target;
-    static const std::regex password(R"((password\s*=\s*)('[^']*'|\S+))", std::regex::icase);
-    return std::regex_replace(target, password, "$1***");
+    // Every "password = value" (any case; value quoted '...' or up to the next space) -> ***.
+    auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+    auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    const std::string key = "password";
+    std::string out;
+    std::size_t i = 0;
+    while (i < target.size())
+    {
+        const bool at_key = target.size() - i >= key.size() &&
+                            std::equal(key.begin(), key.end(), target.begin() + static_cast<std::ptrdiff_t>(i),
+                                       [&](char k, char t) { return k == lower(t); });
+        std::size_t j = i + key.size();
+        if (at_key)
+        {
+            while (j < target.size() && space(target[j]))
+                ++j;
+        }
+        if (!at_key || j >= target.size() || target[j] != '=')
+        {
+            out += target[i++];
+            continue;
+        }
+        ++j;
+        while (j < target.size() && space(target[j]))
+            ++j;
+        std::size_t end = j;
+        if (end < target.size() && target[end] == '\'')
+        {
+            const std::size_t close = target.find('\'', end + 1);
+            end = close == std::string::npos ? target.size() : close + 1;
+        }
+        else
+            while (end < target.size() && !space(target[end]))
+                ++end;
+        if (end == j) // "password=" with nothing after it: nothing to hide
+        {
+            out.append(target, i, j - i);
+            i = j;
+            continue;
+        }
+        out.append(target, i, j - i);
+        out += "***";
+        i = end;
+    }
+    return out;
 }
 
 GDALDatasetUniquePtr openVector(const std::string& path, const std::string& role)

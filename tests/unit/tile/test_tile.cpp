@@ -79,6 +79,13 @@ struct Case
         grid_of.push_back(grid);
     }
 
+    void addPoint(double x, double y, int grid) // a building known by its anchor only
+    {
+        footprints.emplace_back();
+        anchors.emplace_back(x, y);
+        grid_of.push_back(grid);
+    }
+
     gp::tile::TileInput input() const
     {
         gp::tile::TileInput in;
@@ -299,9 +306,9 @@ TEST_CASE("point-only buildings and buildings in no grid", "[tile]")
     Case c;
     c.community = rect(0, 0, 100, 100);
     c.grid_count = 3;
-    c.footprints = {MultiPolygon{}, MultiPolygon{}, MultiPolygon{}};
-    c.anchors = {{20, 50}, {80, 50}, {50, 50}};
-    c.grid_of = {0, 1, -1};
+    c.addPoint(20, 50, 0);
+    c.addPoint(80, 50, 1);
+    c.addPoint(50, 50, -1);
     const auto r = gp::tile::tileCommunity(ctx, c.input());
     checkTiling(ctx, c, r);
     CHECK(covers(r.grids[0], 20, 50));
@@ -315,10 +322,10 @@ TEST_CASE("point sites on one line are split by the bisectors between grids", "[
     Case c;
     c.community = rect(0, 0, 100, 100);
     c.grid_count = 2;
-    // No triangulation exists for collinear sites: the cells are strips.
-    c.footprints = {MultiPolygon{}, MultiPolygon{}, MultiPolygon{}};
-    c.anchors = {{10, 50}, {50, 50}, {90, 50}};
-    c.grid_of = {0, 1, 1};
+    // Collinear sites: the cells are strips, bounded by edges with no finite end.
+    c.addPoint(10, 50, 0);
+    c.addPoint(50, 50, 1);
+    c.addPoint(90, 50, 1);
     const auto r = gp::tile::tileCommunity(ctx, c.input());
     checkTiling(ctx, c, r);
     CHECK(gp::bg::area(r.grids[0]) == Approx(3000.0).epsilon(1e-9));
@@ -338,9 +345,7 @@ TEST_CASE("point sites: every place belongs to the grid of its nearest site", "[
     for (int i = 0; i < 120; ++i)
     {
         const double x = coord(rng), y = coord(rng) * 2.0 / 3.0;
-        c.footprints.emplace_back();
-        c.anchors.emplace_back(x, y);
-        c.grid_of.push_back(std::uniform_int_distribution<int>(0, 4)(rng));
+        c.addPoint(x, y, std::uniform_int_distribution<int>(0, 4)(rng));
     }
     const auto r = gp::tile::tileCommunity(ctx, c.input());
     checkTiling(ctx, c, r);
