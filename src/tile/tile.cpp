@@ -288,23 +288,31 @@ double reachOf(const Point& p, const Box& box)
 // enough to cross `extent`. Edges between two sites of one grid would only be dissolved again,
 // so they are never made: the linework to node is a small fraction of the full diagram. The
 // diagram is Boost.Polygon's sweep-line Voronoi (exact predicates on integer input, several
-// times faster than GEOS's incremental Delaunay here); sites are taken to the millimetre,
-// relative to the extent's corner so that the integers stay small.
+// times faster than GEOS's incremental Delaunay here); sites are taken to the millimetre.
 std::vector<Segment> gridBoundaryEdges(const std::vector<Point>& sites, const std::vector<int>& grid,
                                        const Box& extent)
 {
     namespace bp = boost::polygon;
-    constexpr double kScale = 1000.0; // input units per metre
-    const double ox = std::floor(extent.min_corner().x());
-    const double oy = std::floor(extent.min_corner().y());
+    // Millimetres from the sites' corner; coarser only for a span beyond 1,000 km (bad input),
+    // so that the integers always fit Boost.Polygon's 32-bit input.
+    double x0 = sites.front().x(), y0 = sites.front().y(), x1 = x0, y1 = y0;
+    for (const Point& p : sites)
+    {
+        x0 = std::min(x0, p.x()), y0 = std::min(y0, p.y());
+        x1 = std::max(x1, p.x()), y1 = std::max(y1, p.y());
+    }
+    const double span = std::max(x1 - x0, y1 - y0);
+    const double scale = span * 1000.0 < 1e9 ? 1000.0 : 1e9 / span; // input units per metre
+    const double ox = std::floor(x0);
+    const double oy = std::floor(y0);
     std::vector<bp::point_data<std::int32_t>> input;
     input.reserve(sites.size());
     for (const Point& p : sites)
-        input.emplace_back(static_cast<std::int32_t>(std::llround((p.x() - ox) * kScale)),
-                           static_cast<std::int32_t>(std::llround((p.y() - oy) * kScale)));
+        input.emplace_back(static_cast<std::int32_t>(std::llround((p.x() - ox) * scale)),
+                           static_cast<std::int32_t>(std::llround((p.y() - oy) * scale)));
     bp::voronoi_diagram<double> diagram;
     bp::construct_voronoi(input.begin(), input.end(), &diagram);
-    auto at = [&](double x, double y) { return Point(ox + x / kScale, oy + y / kScale); };
+    auto at = [&](double x, double y) { return Point(ox + x / scale, oy + y / scale); };
     std::vector<Segment> out;
     for (const auto& edge : diagram.edges())
     {

@@ -366,6 +366,24 @@ TEST_CASE("point sites: every place belongs to the grid of its nearest site", "[
     CHECK(checked > 1900);
 }
 
+TEST_CASE("a community thousands of kilometres wide still tiles (coarser Voronoi input)", "[tile]")
+{
+    // Garbage scale (degrees read as kilometres, say): the sites' integer coordinates must not
+    // overflow, and the bisector must still fall in the middle.
+    GeosContext ctx;
+    Case c;
+    c.community = rect(0, 0, 4e6, 1e6);
+    c.grid_count = 2;
+    c.addPoint(2e5, 5e5, 0); // 3,600 km apart: 3.6e9 mm would overflow 32 bits
+    c.addPoint(3.8e6, 5e5, 1);
+    c.addPoint(2e5 + 10, 5e5 + 10, 0);
+    const auto r = gp::tile::tileCommunity(ctx, c.input());
+    checkTiling(ctx, c, r);
+    CHECK(covers(r.grids[0], 1.9e6, 5e5));
+    CHECK(covers(r.grids[1], 2.1e6, 5e5));
+    CHECK(gp::bg::area(r.grids[0]) == Approx(2e12).epsilon(1e-3));
+}
+
 TEST_CASE("a long building reaching past the grid boundary stays whole in its grid", "[tile]")
 {
     GeosContext ctx;
