@@ -464,6 +464,48 @@ TEST_CASE("a large random community tiles cleanly", "[tile]")
     }
 }
 
+TEST_CASE("random layouts with scattered grid labels and random roads tile cleanly", "[tile]")
+{
+    // Labels drawn at random make boundaries everywhere: shared blocks, buildings cut by grid
+    // edges and by roads, anchor-only buildings, empty cells, a concave community.
+    for (unsigned seed = 1; seed <= 12; ++seed)
+    {
+        INFO("seed " << seed);
+        GeosContext ctx;
+        std::mt19937 rng(seed);
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        Case c;
+        c.community = polygonFromWkt(ctx, "POLYGON((0 0,400 0,400 300,260 300,260 180,140 180,140 300,0 300,0 0))");
+        c.grid_count = 5;
+        for (int i = 0; i < 20; ++i)
+            for (int j = 0; j < 15; ++j)
+            {
+                const double x0 = i * 20.0, y0 = j * 20.0;
+                if (x0 >= 140 && x0 < 260 && y0 >= 180)
+                    continue; // the notch
+                const double kind = unit(rng);
+                const int grid = std::uniform_int_distribution<int>(0, 4)(rng);
+                if (kind < 0.1)
+                    continue;
+                if (kind < 0.2)
+                    c.addPoint(x0 + 2 + 16 * unit(rng), y0 + 2 + 16 * unit(rng), grid);
+                else
+                {
+                    const double ax = x0 + 1 + 4 * unit(rng), ay = y0 + 1 + 4 * unit(rng);
+                    c.addBuilding(ax, ay, ax + 6 + 8 * unit(rng), ay + 6 + 8 * unit(rng), grid);
+                }
+            }
+        for (int k = 0; k < 3; ++k)
+        {
+            const double a = 300 * unit(rng), b = 300 * unit(rng);
+            c.barriers.push_back({{-10, a}, {410, b}});
+        }
+        c.use_barriers = true;
+        const auto r = gp::tile::tileCommunity(ctx, c.input());
+        checkTiling(ctx, c, r);
+    }
+}
+
 TEST_CASE("tiling is deterministic", "[tile]")
 {
     GeosContext ctx;
