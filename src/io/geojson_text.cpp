@@ -233,7 +233,9 @@ bool appendProperties(std::string& out, const FeatureTable& table, const Feature
     for (std::size_t i = 0; i < row.values.size(); ++i)
     {
         out += i ? ", " : " ";
-        const auto& [name, type] = table.fields[i];
+        // Not a structured binding: clang 14 (the fuzz build) cannot capture one in the lambda.
+        const std::string& name = table.fields[i].first;
+        const FieldType type = table.fields[i].second;
         appendJsonString(out, name);
         out += ": ";
         const bool ok = std::visit(
