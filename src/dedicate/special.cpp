@@ -192,13 +192,17 @@ SpecialStats carveSpecialAreas(Plan& plan, const PartitionConfig& config)
     return stats;
 }
 
-MultiPolygon landAfterSpecials(geom::GeosContext& ctx, const Plan& plan, int c)
+MultiPolygon landAfterSpecials(geom::GeosContext& ctx, const Plan& plan, int c,
+                               const std::vector<int>& special_grids)
 {
     const auto& community = plan.communities[static_cast<std::size_t>(c)].area;
     std::vector<GeomPtr> cut;
-    for (const auto& g : plan.grids)
+    for (int i : special_grids)
+    {
+        const auto& g = plan.grids[static_cast<std::size_t>(i)];
         if (g.special >= 0 && g.community == c && !g.area.empty())
             cut.push_back(geom::toGeos(ctx, g.area));
+    }
     if (cut.empty())
         return community;
     const auto h = ctx.handle();

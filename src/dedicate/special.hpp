@@ -9,6 +9,7 @@
 #include "geom/geos.hpp"
 
 #include <string>
+#include <vector>
 
 namespace gp::dedicate
 {
@@ -29,8 +30,10 @@ std::string specialKind(const std::string& raw, const PartitionConfig& config);
 // Overlapping special areas: the earlier one (input order) keeps the overlap; reported.
 SpecialStats carveSpecialAreas(Plan& plan, const PartitionConfig& config);
 
-// The land of community `c` left once its special-area grids are cut out (the community itself
-// when it has none), for the residential grids to tile.
-MultiPolygon landAfterSpecials(geom::GeosContext& ctx, const Plan& plan, int c);
+// The land of community `c` left once its special-area grids (indices into plan.grids) are cut
+// out (the community itself when there are none), for the residential grids to tile. The caller
+// passes them: scanning every grid of the city for every community was quadratic.
+MultiPolygon landAfterSpecials(geom::GeosContext& ctx, const Plan& plan, int c,
+                               const std::vector<int>& special_grids);
 
 } // namespace gp::dedicate

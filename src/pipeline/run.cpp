@@ -179,9 +179,13 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
 
     // Communities are tiled in parallel (one GEOS context per worker thread), applied in order.
     std::vector<std::size_t> todo;
+    std::vector<std::vector<int>> specials_of(plan.communities.size());
     for (std::size_t c = 0; c < plan.communities.size(); ++c)
     {
         // Special-area grids already have their land; the other grids tile what is left.
+        for (int g : grids_of[c])
+            if (plan.grids[static_cast<std::size_t>(g)].special >= 0)
+                specials_of[c].push_back(g);
         std::erase_if(grids_of[c], [&](int g) { return plan.grids[static_cast<std::size_t>(g)].special >= 0; });
         if (!grids_of[c].empty() && (!only || (*only)[c]))
             todo.push_back(c);
@@ -197,7 +201,7 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
         std::vector<int> local(plan.grids.size(), -1);
         for (std::size_t k = 0; k < grids_of[c].size(); ++k)
             local[static_cast<std::size_t>(grids_of[c][k])] = static_cast<int>(k);
-        const MultiPolygon land = dedicate::landAfterSpecials(*ctx, plan, static_cast<int>(c));
+        const MultiPolygon land = dedicate::landAfterSpecials(*ctx, plan, static_cast<int>(c), specials_of[c]);
         tile::TileInput input;
         input.community = &land;
         input.grid_count = static_cast<int>(grids_of[c].size());

@@ -411,24 +411,30 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
         {"median", sizes.empty() ? 0 : sizes[sizes.size() / 2]},
     };
 
-    Json communities = Json::array();
-    for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
+    // Residential grids, households and grids within bounds per community, in one pass.
+    struct CommunityTotals
     {
-        int grids = 0, hh = 0, in_bounds = 0;
-        for (const auto& g : plan.grids)
-            if (g.community == c && g.kind == GridKind::Residential)
-            {
-                ++grids;
-                hh += g.households;
-                in_bounds += std::string(boundsStatus(g.households, config)) == "within";
-            }
-        const auto& comm = plan.communities[static_cast<std::size_t>(c)];
+        int grids = 0, households = 0, in_bounds = 0;
+    };
+    std::vector<CommunityTotals> totals(plan.communities.size());
+    for (const auto& g : plan.grids)
+        if (g.community >= 0 && g.kind == GridKind::Residential)
+        {
+            auto& t = totals[static_cast<std::size_t>(g.community)];
+            ++t.grids;
+            t.households += g.households;
+            t.in_bounds += std::string(boundsStatus(g.households, config)) == "within";
+        }
+    Json communities = Json::array();
+    for (std::size_t c = 0; c < plan.communities.size(); ++c)
+    {
+        const auto& comm = plan.communities[c];
         communities.push_back({{"code", comm.code},
                                {"id", comm.id},
                                {"name", comm.name},
-                               {"households", hh},
-                               {"grids", grids},
-                               {"grids_within_bounds", in_bounds}});
+                               {"households", totals[c].households},
+                               {"grids", totals[c].grids},
+                               {"grids_within_bounds", totals[c].in_bounds}});
     }
     r["communities"] = communities;
 

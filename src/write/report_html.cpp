@@ -173,12 +173,13 @@ std::string communityName(const Plan& plan, int index)
     return c.name.empty() ? c.id : c.name;
 }
 
-std::string communityNameById(const Plan& plan, const std::string& id)
+// Community display names by id, built once: issues name their community by id.
+std::map<std::string, std::string> communityNamesById(const Plan& plan)
 {
+    std::map<std::string, std::string> names;
     for (const auto& c : plan.communities)
-        if (c.id == id)
-            return c.name.empty() ? c.id : c.name + " (" + c.id + ")";
-    return id;
+        names.emplace(c.id, c.name.empty() ? c.id : c.name + " (" + c.id + ")"); // first one wins
+    return names;
 }
 
 std::vector<const Grid*> gridsByCode(const Plan& plan)
@@ -525,9 +526,11 @@ std::string reportHtml(const Plan& plan, const PartitionConfig& config, const nl
         head(o, {{"#", true}, {t.reason, false}, {std::string(t.community) + " / " + t.grid_code, false},
                  {t.households, true}, {t.detail, false}});
         int n = 0;
+        const auto names = communityNamesById(plan);
         for (const Issue* i : issues)
         {
-            std::string where = h(i->community.empty() ? "" : communityNameById(plan, i->community));
+            const auto name = names.find(i->community);
+            std::string where = h(i->community.empty() ? "" : name != names.end() ? name->second : i->community);
             if (!i->grid.empty())
                 where += (where.empty() ? "" : "<br>") + std::string("<span class=\"code\">") + h(i->grid) + "</span>";
             std::string detail = h(i->detail);
