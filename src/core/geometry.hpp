@@ -41,4 +41,9 @@ inline Box envelopeOf(const MultiPolygon& mp)
     return Box(Point(min_x, min_y), Point(max_x, max_y));
 }
 
+// A point inside a polygon: its centroid when that falls inside, else the midpoint of the widest
+// horizontal chord through the centroid of its largest part. Buildings' anchors and the
+// report's labels. `mp` must not be empty.
+Point interiorPointOf(const MultiPolygon& mp);
+
 } // namespace gp

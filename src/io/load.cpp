@@ -18,43 +18,6 @@ void takeIssues(Plan& plan, LayerRecords& records)
         plan.issues.push_back(std::move(issue));
 }
 
-// A point inside the footprint: the centroid when it falls inside, else a point on the surface.
-Point anchorOf(const MultiPolygon& mp)
-{
-    Point c(0, 0);
-    bg::centroid(mp, c);
-    if (bg::within(c, mp))
-        return c;
-    // Largest part's interior: midpoint of the widest horizontal chord through its centroid row.
-    const Polygon* largest = &mp.front();
-    for (const auto& p : mp)
-        if (bg::area(p) > bg::area(*largest))
-            largest = &p;
-    Point pc(0, 0);
-    bg::centroid(*largest, pc);
-    double min_x = pc.x(), max_x = pc.x();
-    for (const auto& p : largest->outer())
-    {
-        min_x = std::min(min_x, p.x());
-        max_x = std::max(max_x, p.x());
-    }
-    LineString chord{{min_x - 1, pc.y()}, {max_x + 1, pc.y()}};
-    MultiLineString inside;
-    bg::intersection(chord, *largest, inside);
-    double best = -1;
-    Point out = pc;
-    for (const auto& seg : inside)
-    {
-        const double len = bg::length(seg);
-        if (len > best && seg.size() >= 2)
-        {
-            best = len;
-            out = Point((seg.front().x() + seg.back().x()) / 2, (seg.front().y() + seg.back().y()) / 2);
-        }
-    }
-    return out;
-}
-
 std::vector<std::string> buildingFields(const PartitionConfig& config)
 {
     std::vector<std::string> fields;
@@ -120,7 +83,7 @@ Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
             {
                 b.footprint = std::move(rec.polygons);
                 b.area_m2 = bg::area(b.footprint);
-                b.anchor = anchorOf(b.footprint);
+                b.anchor = interiorPointOf(b.footprint);
             }
             else
                 b.anchor = *rec.point;

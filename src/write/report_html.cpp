@@ -96,43 +96,6 @@ std::string pathData(const MultiPolygon& mp, const Frame& f)
     return d;
 }
 
-// Where to write a polygon's label: its centroid, or inside its largest part when the centroid
-// falls outside (the midpoint of the widest horizontal chord through that part's centroid).
-Point labelPoint(const MultiPolygon& mp)
-{
-    Point c(0, 0);
-    bg::centroid(mp, c);
-    if (bg::within(c, mp))
-        return c;
-    const Polygon* largest = &mp.front();
-    for (const auto& p : mp)
-        if (bg::area(p) > bg::area(*largest))
-            largest = &p;
-    bg::centroid(*largest, c);
-    std::vector<double> xs; // crossings of the row y = c.y with every ring edge
-    auto crossings = [&](const auto& ring) {
-        for (std::size_t i = 0; i + 1 < ring.size(); ++i)
-        {
-            const auto &a = ring[i], &b = ring[i + 1];
-            if ((a.y() > c.y()) != (b.y() > c.y()))
-                xs.push_back(a.x() + (c.y() - a.y()) * (b.x() - a.x()) / (b.y() - a.y()));
-        }
-    };
-    crossings(largest->outer());
-    for (const auto& inner : largest->inners())
-        crossings(inner);
-    std::sort(xs.begin(), xs.end());
-    double best = -1;
-    Point out = c;
-    for (std::size_t i = 0; i + 1 < xs.size(); i += 2)
-        if (xs[i + 1] - xs[i] > best)
-        {
-            best = xs[i + 1] - xs[i];
-            out = Point((xs[i] + xs[i + 1]) / 2, c.y());
-        }
-    return out;
-}
-
 std::string shortCode(const std::string& code)
 {
     const auto dash = code.rfind('-');
@@ -250,7 +213,7 @@ void mapSvg(std::ostringstream& o, const Plan& plan, const PartitionConfig& conf
     {
         if (g->area.empty())
             continue;
-        const Point p = labelPoint(g->area);
+        const Point p = interiorPointOf(g->area);
         o << "<text x=\"" << f.x(p.x()) << "\" y=\"" << f.y(p.y()) << "\"><tspan font-weight=\"bold\">"
           << h(shortCode(g->code)) << "</tspan><tspan x=\"" << f.x(p.x()) << "\" dy=\"12\">" << g->households
           << "</tspan></text>\n";
@@ -262,7 +225,7 @@ void mapSvg(std::ostringstream& o, const Plan& plan, const PartitionConfig& conf
         const auto& c = plan.communities[i];
         if (c.area.empty())
             continue;
-        const Point p = labelPoint(c.area);
+        const Point p = interiorPointOf(c.area);
         o << "<text x=\"" << f.x(p.x()) << "\" y=\"" << fixed((f.max_y - p.y()) * f.scale - 22, 1) << "\">"
           << h(communityName(plan, static_cast<int>(i))) << "</text>\n";
     }
