@@ -154,6 +154,9 @@ void addGap(Plan& plan, Context& c, const Polygon& poly, bool is_hole, bool has_
         issue.detail = std::string(is_hole ? "hole" : "sliver") + " of " + metres2(area) +
                        " m2 between communities" + (near.empty() ? "" : " " + idList(plan, near)) +
                        (has_street ? " inside the street" : "") + " covered by none of them";
+        issue.detail_zh = std::string("社区之间") + (has_street ? "（街道范围内）" : "") + "有 " + metres2(area) +
+                          " 平方米的" + (is_hole ? "空洞" : "缝隙") + "不属于任何社区" +
+                          (near.empty() ? "" : "（邻近 " + idList(plan, near) + "）");
         ++figures.community_gaps;
     }
     else
@@ -161,6 +164,8 @@ void addGap(Plan& plan, Context& c, const Polygon& poly, bool is_hole, bool has_
         issue.reason = "street_not_covered";
         issue.detail = metres2(area) + " m2 of the street not covered by any community" +
                        (near.empty() ? "" : " (next to " + idList(plan, near) + ")");
+        issue.detail_zh = "街道内有 " + metres2(area) + " 平方米未被任何社区覆盖" +
+                          (near.empty() ? "" : "（邻近 " + idList(plan, near) + "）");
         ++figures.street_not_covered;
     }
     if (!near.empty())
@@ -262,6 +267,9 @@ CoverageFigures auditCoverage(Plan& plan)
                            " and " + cj.id + (cj.name.empty() ? "" : " (" + cj.name + ")") +
                            " overlap by " + metres2(a) + " m2; buildings there go to the one "
                            "holding most of their footprint";
+            issue.detail_zh = "社区 " + ci.id + (ci.name.empty() ? "" : "（" + ci.name + "）") + " 与 " + cj.id +
+                              (cj.name.empty() ? "" : "（" + cj.name + "）") + " 重叠 " + metres2(a) +
+                              " 平方米；重叠处的楼栋归入占其占地最多的社区";
             issue.community = ci.id;
             issue.area = std::move(area);
             plan.issues.push_back(std::move(issue));

@@ -25,8 +25,14 @@ std::string label(const Community& c)
     return c.id + (c.name.empty() ? "" : " (" + c.name + ")");
 }
 
-std::string suggestion(const Plan& plan, const Grid& grid, partition::ViolationCause cause,
-                       int max_households)
+// What the planner could do about a grid out of bounds, in English and in Chinese.
+struct Suggestion
+{
+    std::string en, zh;
+};
+
+Suggestion suggestion(const Plan& plan, const Grid& grid, partition::ViolationCause cause,
+                      int max_households)
 {
     using partition::ViolationCause;
     switch (cause)
@@ -34,7 +40,8 @@ std::string suggestion(const Plan& plan, const Grid& grid, partition::ViolationC
     case ViolationCause::CommunityTooSmall: {
         const auto near = neighbours(plan, grid.community);
         if (near.empty())
-            return "the community is too small for one grid; merge it with a neighbouring community";
+            return {"the community is too small for one grid; merge it with a neighbouring community",
+                    "社区户数不足一个网格；请与相邻社区合并"};
         int smallest = near.front();
         std::map<int, int> households;
         for (const auto& g : plan.grids)
@@ -42,7 +49,8 @@ std::string suggestion(const Plan& plan, const Grid& grid, partition::ViolationC
         for (int c : near)
             if (households[c] < households[smallest])
                 smallest = c;
-        return "merge with neighbouring community " + label(plan.communities[static_cast<std::size_t>(smallest)]);
+        const std::string other = label(plan.communities[static_cast<std::size_t>(smallest)]);
+        return {"merge with neighbouring community " + other, "与相邻社区 " + other + " 合并"};
     }
     case ViolationCause::UnitOverMax: {
         std::string biggest;
@@ -54,14 +62,16 @@ std::string suggestion(const Plan& plan, const Grid& grid, partition::ViolationC
                 biggest = plan.buildings[static_cast<std::size_t>(b)].id;
             }
         if (most > max_households)
-            return "split building " + biggest + " (" + std::to_string(most) +
-                   " households) by stairwell groups (楼组) into several grids";
-        return "split the compound along its internal roads or building rows";
+            return {"split building " + biggest + " (" + std::to_string(most) +
+                        " households) by stairwell groups (楼组) into several grids",
+                    "将楼栋 " + biggest + "（" + std::to_string(most) + " 户）按楼组拆分到多个网格"};
+        return {"split the compound along its internal roads or building rows", "沿小区内部道路或楼排拆分该小区"};
     }
     case ViolationCause::IsolatedCluster:
-        return "the cluster is cut off by barriers or the community outline; join it to the grid across the barrier";
+        return {"the cluster is cut off by barriers or the community outline; join it to the grid across the barrier",
+                "该楼群被分隔线或社区边界隔开；请并入分隔线另一侧的网格"};
     case ViolationCause::NoFeasibleCut:
-        return "no contiguous split meets the bounds; review the grid by hand";
+        return {"no contiguous split meets the bounds; review the grid by hand", "没有满足户数范围的连片划分；请人工调整该网格"};
     }
     return {};
 }
@@ -90,12 +100,18 @@ void reportViolations(Plan& plan, const std::vector<GridViolation>& violations,
         issue.reason = under ? "grid_under_min" : "grid_over_max";
         issue.cause = partition::toString(cause);
         const auto& community = plan.communities[static_cast<std::size_t>(grid.community)];
+        const Suggestion advice = suggestion(plan, grid, cause, config.max_households);
         issue.detail = "grid " + grid.code + " in " + label(community) + " holds " +
                        std::to_string(grid.households) + " households, " +
                        (under ? "below the minimum " + std::to_string(config.min_households)
                               : "above the maximum " + std::to_string(config.max_households)) +
                        (it != by_grid.end() && !it->second->detail.empty() ? ": " + it->second->detail : "") +
-                       "; suggestion: " + suggestion(plan, grid, cause, config.max_households);
+                       "; suggestion: " + advice.en;
+        issue.detail_zh = "社区 " + label(community) + " 的网格 " + grid.code + " 有 " +
+                          std::to_string(grid.households) + " 户，" +
+                          (under ? "低于下限 " + std::to_string(config.min_households)
+                                 : "高于上限 " + std::to_string(config.max_households)) +
+                          "；建议：" + advice.zh;
         issue.households = grid.households;
         issue.community = community.id;
         issue.grid = grid.code;

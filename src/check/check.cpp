@@ -171,7 +171,7 @@ CheckResult checkInputs(const PartitionConfig& config)
         plan.issues.push_back({"value_ignored", "",
                                "building " + plan.buildings[note.building].id + ": " +
                                    classify::describe(note.note),
-                               0, "", "", {plan.buildings[note.building].id}, std::nullopt});
+                               "", 0, "", "", {plan.buildings[note.building].id}, std::nullopt});
     place::placeBuildings(plan);
     audit::auditCoverage(plan);
     findDuplicates(plan, result);

@@ -166,7 +166,8 @@ struct Issue
 {
     std::string reason; // fixed vocabulary, see README "Reasons"
     std::string cause;  // why, for bound violations (e.g. "community_too_small")
-    std::string detail; // human-readable, names the objects involved
+    std::string detail;    // human-readable, names the objects involved
+    std::string detail_zh; // the same in Chinese for `--lang zh` reports; empty: detail is shown
     int households = 0;
     std::string community; // community id, when there is one
     std::string grid;      // grid code, when there is one

@@ -211,6 +211,9 @@ DedicateStats dedicateAndFold(Plan& plan, const PartitionConfig& config)
                            " is below the dedicated-grid thresholds and no residential grid of its "
                            "community lies within " + std::to_string(static_cast<int>(cfg.fold_distance_m)) +
                            " m across no barrier; assign it by hand";
+            issue.detail_zh = "楼栋 " + b.id + "（" + toString(b.use) + "）未达到专属网格标准，且本社区 " +
+                              std::to_string(static_cast<int>(cfg.fold_distance_m)) +
+                              " 米内（不跨分隔线）没有住宅网格可并入；请人工指定";
             issue.community = plan.communities[static_cast<std::size_t>(b.community)].id;
             issue.buildings.push_back(b.id);
             if (!b.footprint.empty())

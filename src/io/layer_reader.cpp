@@ -319,6 +319,8 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
                 issue.detail = m_role + " feature " + p.rec.id + " (FID " + std::to_string(p.rec.fid) +
                                ") in '" + redactConnection(m_source.path) +
                                "': invalid geometry repaired with make-valid";
+                issue.detail_zh = m_role + " 图层要素 " + p.rec.id + "（FID " + std::to_string(p.rec.fid) +
+                                  "）几何无效，已自动修复（make-valid）";
                 if (m_role == "buildings")
                     issue.buildings.push_back(p.rec.id);
                 out.issues.push_back(std::move(issue));

@@ -112,6 +112,7 @@ PlaceStats placeBuildings(Plan& plan, int threads)
             Issue issue;
             issue.reason = "building_outside_communities";
             issue.detail = "building " + b.id + " lies outside every community";
+            issue.detail_zh = "楼栋 " + b.id + " 不在任何社区内";
             issue.households = b.households;
             issue.buildings.push_back(b.id);
             issue.area = b.footprint;
@@ -128,6 +129,8 @@ PlaceStats placeBuildings(Plan& plan, int threads)
             issue.detail = "building " + b.id + " straddles a community boundary; placed in " +
                            c.id + (c.name.empty() ? "" : " (" + c.name + ")") + " which holds " +
                            percent(shares[i]) + " of its footprint";
+            issue.detail_zh = "楼栋 " + b.id + " 跨社区边界；已归入占其占地 " + percent(shares[i]) + " 的社区 " +
+                              c.id + (c.name.empty() ? "" : "（" + c.name + "）");
             issue.community = c.id;
             issue.households = b.households;
             issue.buildings.push_back(b.id);

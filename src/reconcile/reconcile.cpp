@@ -741,6 +741,10 @@ void Reconciler::restoreIssues(Plan& plan) const
                            " households, " + (under ? "below the minimum " + std::to_string(m_config.min_households)
                                                     : "above the maximum " + std::to_string(m_config.max_households)) +
                            "; kept as the planner fixed it (--lock)";
+            issue.detail_zh = "锁定网格 " + issue.grid + " 有 " + std::to_string(issue.households) + " 户，" +
+                              (under ? "低于下限 " + std::to_string(m_config.min_households)
+                                     : "高于上限 " + std::to_string(m_config.max_households)) +
+                              "；按规划人员锁定保留（--lock）";
         }
     // Grid issues in the order of the previous run; new ones after, in their own order.
     for (auto block : {std::function<bool(const Issue&)>(isBoundIssue),

@@ -496,7 +496,7 @@ std::string reportHtml(const Plan& plan, const PartitionConfig& config, const nl
             std::string where = h(i->community.empty() ? "" : name != names.end() ? name->second : i->community);
             if (!i->grid.empty())
                 where += (where.empty() ? "" : "<br>") + std::string("<span class=\"code\">") + h(i->grid) + "</span>";
-            std::string detail = h(i->detail);
+            std::string detail = h(lang == "zh" && !i->detail_zh.empty() ? i->detail_zh : i->detail);
             if (!i->buildings.empty())
                 detail += "<br><small>" + h(t.buildings) + ": " + h(buildingList(i->buildings)) + "</small>";
             row(o, {{std::to_string(++n), true},

@@ -251,3 +251,53 @@ TEST_CASE("the language option accepts only en and zh", "[e2e][planner]")
     CHECK(run.err.find("--lang") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir.file("out") + "/report.html"));
 }
+
+TEST_CASE("the Chinese report gives the work list's details in Chinese", "[e2e][planner]")
+{
+    TempDir dir("planner-zh-details");
+    const double x0 = 500000, y0 = 3300000;
+    FixtureLayer buildings;
+    buildings.fields = {{"bid", 'S'}, {"hh", 'I'}};
+    for (int r = 0; r < 4; ++r) // C1: 16 x 50 households, two grids of 400
+        for (int k = 0; k < 4; ++k)
+            buildings.features.push_back({rectWkt(x0 + 15 + k * 50, y0 + 15 + r * 50, x0 + 35 + k * 50, y0 + 35 + r * 50),
+                                          {{"bid", "b" + std::to_string(r * 4 + k)}, {"hh", "50"}}});
+    // C2 holds 120 households only: a grid under the minimum. One building straddles C1/C2,
+    // one stands outside both.
+    buildings.features.push_back({rectWkt(x0 + 300, y0 + 100, x0 + 320, y0 + 120), {{"bid", "small"}, {"hh", "100"}}});
+    buildings.features.push_back({rectWkt(x0 + 240, y0 + 200, x0 + 270, y0 + 210), {{"bid", "edge"}, {"hh", "20"}}});
+    buildings.features.push_back({rectWkt(x0 + 900, y0 + 100, x0 + 920, y0 + 120), {{"bid", "far"}, {"hh", "10"}}});
+    writeLayer(dir.file("buildings.shp"), buildings);
+    FixtureLayer communities;
+    communities.fields = {{"cid", 'S'}, {"name", 'S'}};
+    communities.features.push_back({rectWkt(x0, y0, x0 + 250, y0 + 250), {{"cid", "C1"}, {"name", "幸福社区"}}});
+    communities.features.push_back({rectWkt(x0 + 250, y0, x0 + 500, y0 + 250), {{"cid", "C2"}, {"name", "和平社区"}}});
+    writeLayer(dir.file("communities.shp"), communities);
+    auto run = [&](const std::string& out, const std::string& lang) {
+        return runGridplan({"partition", "--buildings", dir.file("buildings.shp"), "--buildings-id-field", "bid",
+                            "--households-field", "hh", "--communities", dir.file("communities.shp"),
+                            "--communities-id-field", "cid", "--min", "300", "--max", "500", "--target", "400",
+                            "--lang", lang, "--out", dir.file(out), "-q"});
+    };
+    const auto en_run = run("en", "en");
+    INFO(en_run.err);
+    REQUIRE(en_run.exit_code == 0);
+    REQUIRE(run("zh", "zh").exit_code == 0);
+    const std::string en = slurp(dir.file("en") + "/report.html");
+    const std::string zh = slurp(dir.file("zh") + "/report.html");
+    CHECK(en.find("building far lies outside every community") != std::string::npos);
+    CHECK(zh.find("楼栋 far 不在任何社区内") != std::string::npos);
+    CHECK(en.find("building edge straddles a community boundary") != std::string::npos);
+    CHECK(zh.find("楼栋 edge 跨社区边界；已归入占其占地") != std::string::npos);
+    CHECK(zh.find("户，低于下限 300；建议：") != std::string::npos);
+    // No English detail left for these reasons.
+    for (const char* english : {"below the minimum", "straddles a community boundary", "lies outside every"})
+    {
+        INFO(english);
+        CHECK(en.find(english) != std::string::npos);
+        CHECK(zh.find(english) == std::string::npos);
+    }
+    CHECK(en.find("不在任何社区内") == std::string::npos);
+    // report.json keeps the English detail whatever the language.
+    CHECK(slurp(dir.file("zh") + "/report.json").find("lies outside every community") != std::string::npos);
+}
