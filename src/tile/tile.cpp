@@ -582,9 +582,15 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
     std::vector<GeomPtr> linework;
     linework.push_back(std::move(block_lines));
     std::vector<SiteEntry> all_sites;
-    std::vector<PreparedPtr> boundary_edges(nblocks); // per mixed block: grid-boundary edges
-    std::vector<GeomPtr> boundary_edge_geoms(nblocks);
-    std::vector<BoxTree> boundary_boxes(nblocks); // their boxes: most footprints are far from all
+    // Per mixed block, its grid-boundary edges, to find the footprints they cross: the boxes
+    // first (most footprints are far from every edge), then the exact prepared test.
+    struct BlockBoundary
+    {
+        GeomPtr lines;
+        PreparedPtr prepared;
+        BoxTree boxes;
+    };
+    std::vector<std::optional<BlockBoundary>> boundaries(nblocks);
     for (std::size_t k = 0; k < nblocks; ++k)
     {
         auto& sites = block_sites[k];
@@ -611,19 +617,21 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
             points.push_back(site.first);
             grids.push_back(in.grid_of[site.second]);
         }
-        const auto edges = gridBoundaryEdges(points, grids, envelopeOf(ctx, blocks.geoms[k].get()));
+        const Box block_box = envelopeOf(ctx, blocks.geoms[k].get());
+        const auto edges = gridBoundaryEdges(points, grids, block_box);
         if (edges.empty())
             continue;
-        linework.push_back(blockLinework(ctx, edges, envelopeOf(ctx, blocks.geoms[k].get())));
-        boundary_edge_geoms[k] = linesOf(ctx, edges);
-        boundary_edges[k] = prepare(ctx, boundary_edge_geoms[k].get());
+        linework.push_back(blockLinework(ctx, edges, block_box));
+        auto& boundary = boundaries[k].emplace();
+        boundary.lines = linesOf(ctx, edges);
+        boundary.prepared = prepare(ctx, boundary.lines.get());
         std::vector<BoxEntry> boxes;
         boxes.reserve(edges.size());
         for (std::size_t e = 0; e < edges.size(); ++e)
             boxes.emplace_back(Box(Point(edges[e].x1, std::min(edges[e].y1, edges[e].y2)),
                                    Point(edges[e].x2, std::max(edges[e].y1, edges[e].y2))),
                                static_cast<int>(e));
-        boundary_boxes[k] = BoxTree(boxes.begin(), boxes.end());
+        boundary.boxes = BoxTree(boxes.begin(), boxes.end());
     }
     const SiteTree global_sites(all_sites.begin(), all_sites.end());
 
@@ -638,12 +646,13 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
             continue;
         const auto& ks = in_blocks[b];
         auto crossed = [&](int k) {
-            if (!boundary_edges[k])
+            const auto& boundary = boundaries[k];
+            if (!boundary)
                 return false;
             const Box env = envelopeOf(ctx, footprint_geos[b].get());
-            if (boundary_boxes[k].qbegin(bgi::intersects(env)) == boundary_boxes[k].qend())
+            if (boundary->boxes.qbegin(bgi::intersects(env)) == boundary->boxes.qend())
                 return false;
-            return GEOSPreparedIntersects_r(h, boundary_edges[k].get(), footprint_geos[b].get()) == 1;
+            return GEOSPreparedIntersects_r(h, boundary->prepared.get(), footprint_geos[b].get()) == 1;
         };
         const bool cut = ks.size() > 1 || (ks.size() == 1 && crossed(ks[0]));
         if (!cut)
