@@ -11,6 +11,9 @@ packages=(build-essential cmake ninja-build pkg-config libgdal-dev gdal-bin libg
 packages+=(time jq)
 # jemalloc: the gridplan executable links it when present (see CMakeLists.txt).
 packages+=(libjemalloc-dev)
+# The Slurm test (tests/cluster/run_slurm_test.sh): a one-node Slurm (slurmctld + slurmd) and
+# munge, its authentication daemon, started in a temp dir and stopped by the test.
+packages+=(slurm-wlm munge)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

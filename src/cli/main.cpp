@@ -87,6 +87,7 @@ struct CliOptions
         special_kind_fields, special_kinds;
     std::string source_encoding;
     bool quiet = false, verbose = false;
+    std::string batch_fingerprint; // set by gridplan batch, kept in report.json
 };
 
 // The input and planning options shared by partition and check; partition adds --out and -v.
@@ -138,6 +139,8 @@ void bindOptions(CLI::App& sub, CliOptions& o, bool partition)
     if (partition)
     {
         sub.add_option("--out", config.out_dir, "Output folder (created; earlier outputs are replaced only when the run succeeds)")->required();
+        // gridplan batch: the fingerprint of this street's inputs and options, kept in report.json.
+        sub.add_option("--batch-fingerprint", o.batch_fingerprint)->group("");
         sub.add_flag("-v,--verbose", o.verbose, "Print each stage as it finishes");
         sub.add_flag("--measure-improvement", config.measure_improvement, "Also tile the partition as it was before the improve stage and report both mean Polsby-Popper figures (slower)");
         sub.add_option("--previous", config.previous_dir, "A previous run's output folder: keep its grids and codes where nothing changed, re-make only what broke (needs --buildings-id-field)");
@@ -262,7 +265,7 @@ int main(int argc, char** argv)
         const gp::Plan plan = gp::pipeline::runPartition(config, stage_log, &stats, reporter);
         const auto write_start = std::chrono::steady_clock::now();
         const std::clock_t write_cpu = std::clock();
-        gp::write::writeOutputs(plan, config, reporter);
+        gp::write::writeOutputs(plan, config, reporter, o.batch_fingerprint);
         if (stage_log) // the write stage's times, as the pipeline's stage lines carry theirs
         {
             char seconds[64];

@@ -105,4 +105,22 @@ void writePostgis(const std::vector<FeatureTable>& tables, const std::string& re
     ds.reset();
 }
 
+std::string readPostgisReport(const PostgisTarget& target)
+{
+    ensureGdalRegistered();
+    GdalErrorCapture quiet; // a missing table is an answer (no report yet), not an error to print
+    GDALDatasetUniquePtr ds(GDALDataset::Open(target.connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds)
+        return {};
+    const std::string sql = "SELECT report::text AS report FROM \"" + target.schema + "\".\"" + target.prefix + "report\"";
+    OGRLayer* result = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (!result)
+        return {};
+    std::string text;
+    if (OGRFeatureUniquePtr f{result->GetNextFeature()}; f && f->IsFieldSetAndNotNull(0))
+        text = f->GetFieldAsString(0);
+    ds->ReleaseResultSet(result);
+    return text;
+}
+
 } // namespace gp::io

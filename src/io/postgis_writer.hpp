@@ -30,4 +30,9 @@ void writePostgis(const std::vector<FeatureTable>& tables, const std::string& re
                   const PostgisTarget& target, const std::string& working_crs_wkt,
                   ProgressTask* task = nullptr);
 
+// The report JSON that writePostgis stored for target (schema, prefix); empty when there is none
+// (no database, table or row). Used by `gridplan batch` to read a street's results and
+// fingerprint back from the store.
+std::string readPostgisReport(const PostgisTarget& target);
+
 } // namespace gp::io

@@ -497,6 +497,15 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
     return r;
 }
 
+// report.json of a street run by `gridplan batch`: with its fingerprint (src/batch/fingerprint.hpp).
+nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config, const std::string& batch_fingerprint)
+{
+    auto r = report(plan, config);
+    if (!batch_fingerprint.empty())
+        r["batch"] = {{"fingerprint", batch_fingerprint}};
+    return r;
+}
+
 std::vector<FeatureTable> outputTables(const Plan& plan, const PartitionConfig& config)
 {
     std::vector<FeatureTable> tables;
@@ -514,7 +523,8 @@ std::vector<FeatureTable> outputTables(const Plan& plan, const PartitionConfig& 
     return tables;
 }
 
-void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressReporter* progress)
+void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressReporter* progress,
+                  const std::string& batch_fingerprint)
 {
     const auto tables = outputTables(plan, config);
     std::size_t rows = 0;
@@ -523,7 +533,7 @@ void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressRepor
     ProgressTask task(progress, "write", rows);
     if (io::isPostgisConnection(config.out_dir))
     {
-        const std::string json = report(plan, config).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        const std::string json = report(plan, config, batch_fingerprint).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         io::writePostgis(tables, json, {config.out_dir, config.pg_schema, config.pg_table_prefix},
                          plan.working_crs_wkt, &task);
         task.finish();
@@ -533,7 +543,7 @@ void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressRepor
     // report.json, report.html and the QGIS files need none of the layer files: with a second
     // thread they are made while the layers are written (bytes do not depend on it).
     auto side_files = [&] {
-        const auto json = report(plan, config);
+        const auto json = report(plan, config, batch_fingerprint);
         // Invalid UTF-8 from a mis-decoded source must not abort the run: replace it.
         std::vector<std::pair<std::string, std::string>> files{
             {"report.json", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n'}};

@@ -30,7 +30,10 @@ std::vector<io::FeatureTable> outputTables(const Plan& plan, const PartitionConf
 // Writes the output layers (GeoJSON files, or gridplan.gpkg with config.output_format "gpkg")
 // and report.json into config.out_dir, all or nothing; a "PG:" out_dir gets PostGIS tables
 // instead (see io/postgis_writer.hpp). `progress` (may be null) watches the writing.
-void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressReporter* progress = nullptr);
+// batch_fingerprint (set by `gridplan batch`, src/batch/fingerprint.hpp) goes into report.json
+// as batch.fingerprint, so that a street finished with the same inputs and options is not rerun.
+void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressReporter* progress = nullptr,
+                  const std::string& batch_fingerprint = {});
 
 // "within", "under" or "over" the household bounds.
 const char* boundsStatus(int households, const PartitionConfig& config);

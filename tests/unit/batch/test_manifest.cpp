@@ -1,5 +1,6 @@
 // The batch manifest reader: RFC 4180 quoting, option columns, args words, and clear errors.
 #include "batch/batch.hpp"
+#include "batch/shard.hpp"
 #include "core/error.hpp"
 #include "core/parallel.hpp"
 #include "support/fixtures.hpp"
@@ -70,4 +71,47 @@ TEST_CASE("parallelFor runs every item once and rethrows the first failure", "[u
                                           }),
                           "item 7");
     }
+}
+
+TEST_CASE("shards balance building counts, deterministically", "[unit][batch]")
+{
+    // Greedy largest-first: 9 -> s0, 8 -> s1, 7 -> s2, 4 -> s2 (11), 3 -> s1 (11), 2 -> s0 (11),
+    // 0 (costs 1) -> s0.
+    const std::vector<long long> counts = {2, 9, 0, 7, 3, 8, 4};
+    const auto shard = gp::batch::assignShards(counts, 3);
+    CHECK(shard == std::vector<int>{0, 0, 0, 2, 1, 1, 2});
+    CHECK(gp::batch::assignShards(counts, 3) == shard);
+    std::vector<long long> load(3, 0);
+    for (std::size_t i = 0; i < counts.size(); ++i)
+        load[static_cast<std::size_t>(shard[i])] += counts[i];
+    CHECK(load == std::vector<long long>{11, 11, 11});
+    // More shards than streets: every street its own shard, the rest empty.
+    CHECK(gp::batch::assignShards({5, 5}, 4) == std::vector<int>{0, 1});
+    CHECK(gp::batch::parseShard("3/8").index == 3);
+    CHECK(gp::batch::parseShard("3/8").count == 8);
+    CHECK_THROWS_AS(gp::batch::parseShard("8/8"), gp::ConfigError);
+    CHECK_THROWS_AS(gp::batch::parseShard("-1/8"), gp::ConfigError);
+    CHECK_THROWS_AS(gp::batch::parseShard("1/8x"), gp::ConfigError);
+}
+
+TEST_CASE("manifest: encodings, columns and folder spellings", "[unit][batch]")
+{
+    TempDir dir("manifest-rules");
+    gp::batch::ManifestRules rules;
+    rules.partition_options = {"buildings", "communities", "households-field"};
+    CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out,bulidings\na,o,b.shp\n"), rules),
+                      Catch::Contains("unknown column 'bulidings'"));
+    CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out,args\na,o,--nope 1\n"), rules),
+                      Catch::Contains("unknown partition option '--nope'"));
+    CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out,out\na,o,p\n"), rules),
+                      Catch::Contains("column 'out' is given twice"));
+    CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out\na,o,extra\n"), rules),
+                      Catch::Contains("3 cells, the header has 2"));
+    CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out\n\xB6\xAB,o\n"), rules),
+                      Catch::Contains("not UTF-8") && Catch::Contains("GBK"));
+    CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out\na,x/../same\nb,same/.\n"), rules),
+                      Catch::Contains("line 3") && Catch::Contains("used by two streets"));
+    // Without out (PostGIS store) the out column may be absent.
+    rules.out_required = false;
+    CHECK(gp::batch::readManifest(writeManifest(dir, "name,buildings\na,b.shp\n"), rules).size() == 1);
 }
