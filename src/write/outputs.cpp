@@ -498,7 +498,8 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
 }
 
 // report.json of a street run by `gridplan batch`: with its fingerprint (src/batch/fingerprint.hpp).
-nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config, const std::string& batch_fingerprint)
+static nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config,
+                                     const std::string& batch_fingerprint)
 {
     auto r = report(plan, config);
     if (!batch_fingerprint.empty())

@@ -6,10 +6,17 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
+
+extern char** environ;
 
 using namespace gp::test;
 namespace fs = std::filesystem;
@@ -231,4 +238,53 @@ TEST_CASE("an unknown manifest column or args option is a usage error naming it"
     INFO(good.err);
     CHECK(good.exit_code == 0);
     CHECK(streetsOf(readJson(dir.file("summary.json")))["east"]["households"] == 1600);
+}
+
+TEST_CASE("a shard killed mid-street leaves that street failed with its log; --only-failed runs it", "[e2e][batch]")
+{
+    TempDir dir("batch-killed");
+    // A street big enough to be still running when the shard is killed (about a second of CPU).
+    const std::string cmd = std::string("'") + GRIDPLAN_SYNTH_EXE + "' --seed 5 --buildings 20000 --out '" +
+                            dir.file("big") + "' > /dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    writeText(dir.file("m.csv"), "name,out,buildings,communities,args\n"
+                                 "big,out/big,big/buildings.shp,big/communities.shp,--buildings-id-field bld_id "
+                                 "--communities-id-field comm_id --households-field households\n");
+    // The shard in a process group of its own, killed (SIGKILL, as a time limit or a node failure
+    // would) as soon as its street has started.
+    std::vector<std::string> args = {GRIDPLAN_EXE, "batch", dir.file("m.csv"), "--shard", "0/1", "-q"};
+    std::vector<char*> argv;
+    for (auto& a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);
+    pid_t pid = 0;
+    REQUIRE(posix_spawn(&pid, GRIDPLAN_EXE, nullptr, &attr, argv.data(), environ) == 0);
+    posix_spawnattr_destroy(&attr);
+    const auto record = dir.file("results/big.json");
+    for (int i = 0; i < 6000 && !fs::exists(record); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    kill(-pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    REQUIRE(fs::exists(record));
+
+    const auto collect = runGridplan({"batch", dir.file("m.csv"), "--collect", "-q"});
+    CHECK(collect.exit_code == 1);
+    CHECK(collect.err.find("street big failed: started but did not finish") != std::string::npos);
+    auto big = streetsOf(readJson(dir.file("summary.json")))["big"];
+    CHECK(big["status"] == "failed");
+    CHECK(big["log"].get<std::string>() == dir.file("logs/big.log"));
+    CHECK(fs::exists(dir.file("logs/big.log")));
+    CHECK_FALSE(fs::exists(dir.file("out/big/report.json"))); // nothing half-written
+
+    const auto again = runGridplan({"batch", dir.file("m.csv"), "--only-failed", "-q"});
+    INFO(again.err);
+    CHECK(again.exit_code == 0);
+    big = streetsOf(readJson(dir.file("summary.json")))["big"];
+    CHECK(big["status"] == "ok");
+    CHECK(big["grids"].get<int>() > 0);
 }
