@@ -101,7 +101,17 @@ SlurmSubmission submitSlurm(const ClusterPlan& plan)
     std::vector<std::string> collect = {"--dependency=afterany:" + s.array_job};
     collect.insert(collect.end(), plan.slurm_options.begin(), plan.slurm_options.end());
     collect.push_back(s.collect_script);
-    s.collect_job = sbatch(collect);
+    try
+    {
+        s.collect_job = sbatch(collect);
+    }
+    catch (const ClusterError& e)
+    {
+        // No array job without its collect job: the user submits both again.
+        std::string ignored;
+        runProcess({"scancel", s.array_job}, "", "", &ignored);
+        throw ClusterError(std::string(e.what()) + " (collect job; array job " + s.array_job + " cancelled)");
+    }
     return s;
 }
 

@@ -87,6 +87,13 @@ done
 # Shards balanced by buildings: 3,400 buildings (+ s6, counted 0) over 3 tasks.
 check "building counts cached for the tasks" "$(jq_ '.buildings | join(" ")' "$work/cluster/shard_counts.json")" "900 300 600 400 700 0"
 
+# sbatch refusing a job (a partition this cluster does not have) is reported, exit 1.
+set +e
+"$exe" batch "$work/cluster/m.csv" --slurm --slurm-opt "--partition=no_such_partition" -q 2>"$work/refused.err"
+check "refused submission exits 1" "$?" 1
+set -e
+check "refused submission says what sbatch said" "$(grep -c "gridplan: slurm: sbatch failed (exit 1): .*[Ii]nvalid partition" "$work/refused.err")" 1
+
 # 2. s6 fixed: --only-failed as a Slurm job runs s6 only; the set is complete.
 "$synth" --seed 6 --buildings "${sizes[5]}" --out "$work/data/s6" >/dev/null
 s1_time=$(stat -c %.9Y "$work/cluster/out/s1/grids.geojson")
