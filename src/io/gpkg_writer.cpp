@@ -34,7 +34,7 @@ class ScopedThreadConfig
 } // namespace
 
 void writeGeoPackage(const std::vector<FeatureTable>& tables, const std::string& path,
-                     const std::string& working_crs_wkt, ProgressTask* task)
+                     const std::string& working_crs_wkt, ProgressTask* task, const std::string& output_crs)
 {
     ensureGdalRegistered();
     GdalErrorCapture capture;
@@ -49,7 +49,7 @@ void writeGeoPackage(const std::vector<FeatureTable>& tables, const std::string&
     GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds)
         fail("cannot create the file");
-    const ToWgs84 to_wgs84(working_crs_wkt, fail);
+    const ToWgs84 to_wgs84(OutputCrs{working_crs_wkt, output_crs}, fail);
     // One transaction: row-by-row autocommit would be very slow in SQLite.
     if (ds->StartTransaction() != OGRERR_NONE)
         fail("cannot start a transaction");

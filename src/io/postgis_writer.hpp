@@ -28,6 +28,6 @@ const std::vector<std::string>& postgisLayerNames();
 // <schema>.<prefix>report (column `report`, type json).
 void writePostgis(const std::vector<FeatureTable>& tables, const std::string& report_json,
                   const PostgisTarget& target, const std::string& working_crs_wkt,
-                  ProgressTask* task = nullptr);
+                  ProgressTask* task = nullptr, const std::string& output_crs = {});
 
 } // namespace gp::io
