@@ -305,6 +305,7 @@ int main(int argc, char** argv)
             stage_log(std::string("write: outputs written") + seconds);
         }
 
+        log("working CRS " + plan.working_crs + ": " + plan.working_crs_reason);
         int residential = 0, within = 0;
         for (const auto& g : plan.grids)
             if (g.kind == gp::GridKind::Residential)

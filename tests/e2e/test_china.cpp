@@ -241,5 +241,23 @@ TEST_CASE("GCJ-02 buildings partition as the WGS 84 ones; outputs in GCJ-02 / BD
             // ... and really shifted (GCJ-02 moves points here by hundreds of metres).
             CHECK(std::abs(wgs[0].first - got[0].first) > 1e-3);
         }
+        // A re-run reads the shifted outputs back in their CRS (report.json output_crs): the
+        // same inputs keep every grid.
+        shifted_args.insert(shifted_args.end(), {"--previous", dir.file("out-" + name)});
+        const auto rerun = partition(shifted_args, dir.file("rerun-" + name));
+        CHECK(rerun.report["changes"]["totals"]["grids_changed"] == 0);
+        CHECK(rerun.grid_of == truth.grid_of);
     }
+
+    // A projected --output-crs: GeoJSON with a "crs" member, coordinates in its metres.
+    auto projected = args(dir.file("buildings_wgs.gpkg"));
+    projected.insert(projected.end(), {"--output-crs", "EPSG:4547"});
+    const auto gk = partition(projected, dir.file("out-4547"));
+    CHECK(gk.grid_of == truth.grid_of);
+    CHECK(slurp(dir.file("out-4547/grids.geojson")).find("EPSG::4547") != std::string::npos);
+    const auto v = vertices(dir.file("out-4547/grids.geojson"));
+    REQUIRE(!v.empty());
+    CHECK(v[0].first > 300000.0); // the synthetic city's eastings, about 430 km
+    CHECK(v[0].first < 600000.0);
+    CHECK(v[0].second > 4000000.0);
 }
