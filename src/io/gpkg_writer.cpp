@@ -1,4 +1,5 @@
 #include "io/gpkg_writer.hpp"
+#include "io/scoped_config.hpp"
 
 #include "core/error.hpp"
 #include "io/gdal_support.hpp"
@@ -8,30 +9,6 @@
 
 namespace gp::io
 {
-
-namespace
-{
-
-// Sets a GDAL config option for this thread while alive.
-class ScopedThreadConfig
-{
-  public:
-    ScopedThreadConfig(const char* key, const char* value) : m_key(key)
-    {
-        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr))
-            m_old = old;
-        CPLSetThreadLocalConfigOption(key, value);
-    }
-    ~ScopedThreadConfig() { CPLSetThreadLocalConfigOption(m_key, m_old ? m_old->c_str() : nullptr); }
-    ScopedThreadConfig(const ScopedThreadConfig&) = delete;
-    ScopedThreadConfig& operator=(const ScopedThreadConfig&) = delete;
-
-  private:
-    const char* m_key;
-    std::optional<std::string> m_old;
-};
-
-} // namespace
 
 void writeGeoPackage(const std::vector<FeatureTable>& tables, const std::string& path,
                      const std::string& working_crs_wkt, ProgressTask* task, const std::string& output_crs)

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "io/gdal_support.hpp"
+#include "io/scoped_config.hpp"
 
 #include <cctype>
 #include <cstring>
@@ -13,20 +14,17 @@ namespace
 {
 
 // Spreadsheets and CSV files always have a header row here: GDAL's automatic header detection
-// takes an all-text first data row (keys and names only, a row per household) for data.
+// takes the header of an all-text sheet (keys and names only, a row per household) for data.
+// CSV has an open option for it; XLSX and ODS only a config option, read when the sheet is
+// first used (so the caller keeps it set while reading).
 GDALDatasetUniquePtr openTable(const std::string& path)
 {
     ensureGdalRegistered();
     GdalErrorCapture capture;
     GDALDriverH driver = GDALIdentifyDriverEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
     const char* name = driver ? GDALGetDriverShortName(driver) : "";
-    const char* force_header[] = {"HEADERS=FORCE", nullptr};
     const char* csv_header[] = {"HEADERS=YES", nullptr};
-    const char* const* options = nullptr;
-    if (std::strcmp(name, "XLSX") == 0 || std::strcmp(name, "ODS") == 0)
-        options = force_header;
-    else if (std::strcmp(name, "CSV") == 0)
-        options = csv_header;
+    const char* const* options = std::strcmp(name, "CSV") == 0 ? csv_header : nullptr;
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options));
     if (!ds)
         throw InputError("cannot open households register '" + path + "': " +
@@ -73,6 +71,7 @@ std::optional<std::int64_t> parseCount(const std::string& text)
 classify::RegisterTable readHouseholdsRegister(const HouseholdsTable& table)
 {
     const std::string& path = table.source.path;
+    const ScopedThreadConfig xlsx_header("OGR_XLSX_HEADERS", "FORCE"), ods_header("OGR_ODS_HEADERS", "FORCE");
     auto ds = openTable(path);
     OGRLayer* layer = pickLayer(*ds, path, table.source.layer, "households register");
     if (!table.source.where.empty())

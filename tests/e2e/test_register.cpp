@@ -169,6 +169,25 @@ TEST_CASE("a CSV register with one row per household is counted by key", "[e2e][
     const auto report = nlohmann::json::parse(slurp(dir.file("out/report.json")));
     CHECK(report.at("households_register").at("count") == nullptr);
     CHECK(report.at("households_register").at("households_joined") == 5);
+
+    // The same as an all-text XLSX sheet (no number column: GDAL's header detection would take
+    // the header row for data).
+    FixtureLayer people;
+    people.driver = "XLSX";
+    people.crs = "";
+    people.layer_name = "实有人口";
+    people.fields = {{"户主", 'S'}, {"地址", 'S'}};
+    for (const char* addr : {"幸福路1号", "幸福路１号", " 幸福路1号", "幸福路２号", "幸福路2号", "幸福路十号"})
+        people.features.push_back({"", {{"户主", "某"}, {"地址", addr}}});
+    writeLayer(dir.file("people.xlsx"), people);
+    const auto xlsx = runGridplan(runArgs(dir, {"--households-table", dir.file("people.xlsx"), "--households-table-key",
+                                                "地址", "--households-key-field", "addr"}));
+    INFO(xlsx.err);
+    REQUIRE(xlsx.exit_code == 0);
+    const auto from_xlsx = buildingsById(dir);
+    CHECK(from_xlsx.at("B1").at("households") == "3");
+    CHECK(from_xlsx.at("B2").at("households") == "2");
+    CHECK(nlohmann::json::parse(slurp(dir.file("out/report.json"))).at("households_register").at("rows_read") == 6);
 }
 
 TEST_CASE("a households register without its column or file is refused, naming it", "[e2e][register]")
