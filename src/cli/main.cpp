@@ -6,6 +6,7 @@
 #include "cli/progress_bar.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
+#include "io/china_coords.hpp"
 #include "io/gdal_support.hpp"
 #include "pipeline/run.hpp"
 #include "write/outputs.hpp"
@@ -44,6 +45,8 @@ struct LayerOptions
                        "OGR SQL attribute filter on " + role + ", e.g. \"type = 'x'\"");
         app.add_option("--" + role + "-id-field", source->id_field,
                        "Field holding " + role + " ids (default: the feature id)");
+        app.add_option("--" + role + "-crs", source->crs,
+                       "CRS of " + role + ", overriding the layer's own (e.g. GCJ02 when a .prj wrongly says EPSG:4326)");
     }
 };
 
@@ -82,10 +85,11 @@ struct CliOptions
 {
     gp::PartitionConfig config;
     gp::LayerSource street, compounds;
-    std::vector<std::string> barrier_paths, barrier_layers, barrier_wheres, use_map, default_floors;
+    std::vector<std::string> barrier_paths, barrier_layers, barrier_wheres, barrier_crss, use_map, default_floors;
     std::vector<std::string> special_paths, special_layers, special_wheres, special_id_fields,
-        special_kind_fields, special_kinds;
+        special_kind_fields, special_kinds, special_crss;
     std::string source_encoding;
+    gp::HouseholdsTable households_table;
     bool quiet = false, verbose = false;
     std::string batch_fingerprint; // set by gridplan batch, kept in report.json
 };
@@ -102,11 +106,13 @@ void bindOptions(CLI::App& sub, CliOptions& o, bool partition)
     sub.add_option("--barriers", o.barrier_paths, "Barrier lines or polygons: roads, rail, rivers (repeatable)");
     sub.add_option("--barriers-layer", o.barrier_layers, "Layer per --barriers source (once for all, or once per source)");
     sub.add_option("--barriers-where", o.barrier_wheres, "Attribute filter per --barriers source (once for all, or once per source)");
+    sub.add_option("--barriers-crs", o.barrier_crss, "CRS per --barriers source overriding its own, e.g. GCJ02 (once for all, or once per source)");
     sub.add_option("--special", o.special_paths, "Polygons that are dedicated grids by themselves: parks, campuses, markets, industrial parks (repeatable)");
     sub.add_option("--special-layer", o.special_layers, "Layer per --special source (once for all, or once per source)");
     sub.add_option("--special-where", o.special_wheres, "Attribute filter per --special source (once for all, or once per source)");
     sub.add_option("--special-id-field", o.special_id_fields, "Id field per --special source (default: the feature id)");
     sub.add_option("--special-kind-field", o.special_kind_fields, "Field naming each polygon's kind: office, market, campus, park, 公园, 学校, ... (default: kind)");
+    sub.add_option("--special-crs", o.special_crss, "CRS per --special source overriding its own, e.g. GCJ02 (once for all, or once per source)");
     sub.add_option("--special-kind", o.special_kinds, "One kind for every polygon of a --special source without a kind field");
     auto& ded = config.dedicated;
     sub.add_option("--dedicated-distance", ded.cluster_distance_m, "Non-residential footprints this close (m), with no barrier between, form one cluster")->capture_default_str();
@@ -119,6 +125,12 @@ void bindOptions(CLI::App& sub, CliOptions& o, bool partition)
     sub.add_option("--area-target", config.area_target_households, "Households per area grid (片区), balanced around this")->capture_default_str();
     sub.add_option("--areas", config.area_count, "Exactly this many area grids (overrides --area-target)");
     sub.add_option("--households-field", config.households_field, "Buildings field with household counts");
+    sub.add_option("--households-table", o.households_table.source.path, "Households register (实有人口/房屋 table): CSV, XLSX or any GDAL table, joined to buildings by a key");
+    sub.add_option("--households-table-layer", o.households_table.source.layer, "Sheet / layer of the households register (default: the first)");
+    sub.add_option("--households-table-where", o.households_table.source.where, "OGR SQL attribute filter on the households register rows");
+    sub.add_option("--households-table-key", o.households_table.key, "Register column holding the key (building number or address)");
+    sub.add_option("--households-key-field", o.households_table.building_field, "Buildings field holding the same key");
+    sub.add_option("--households-table-count", o.households_table.count, "Register column with households per row (default: every row is one household)");
     sub.add_option("--floors-field", config.floors_field, "Buildings field with the number of floors");
     sub.add_option("--height-field", config.height_field, "Buildings field with the height in metres");
     sub.add_option("--use-field", config.use_field, "Buildings field with the use (OSM building=, 住宅, 商业, ...)");
@@ -131,10 +143,16 @@ void bindOptions(CLI::App& sub, CliOptions& o, bool partition)
     sub.add_option("--floor-height", config.estimate.floor_height_m, "Storey height in metres, to turn heights into floors")->capture_default_str();
     sub.add_option("--min-dwelling-footprint", config.estimate.min_area_m2, "Footprints below this many m2 hold no dwelling")->capture_default_str();
     sub.add_option("--default-floors", o.default_floors, "Floors assumed for a use value, VALUE=N (repeatable; * = any other)");
-    sub.add_option("--assume-crs", config.assume_crs, "CRS for layers that carry none, e.g. EPSG:4326");
+    sub.add_option("--assume-crs", config.assume_crs, "CRS for layers that carry none, e.g. EPSG:4326, EPSG:4490, or GCJ02 / BD09 (Amap / Baidu lon/lat)");
+    sub.add_option("--output-crs", config.output_crs, "CRS of the output layers: EPSG:4326 (default), GCJ02 / BD09 to overlay Amap / Baidu basemaps, or any EPSG:xxxx");
     sub.add_option("--source-encoding", o.source_encoding, "Text encoding of every Shapefile's .dbf (e.g. GBK), overriding its .cpg; for data without a .cpg");
     sub.add_option("--working-crs", config.working_crs, "Metric CRS to work in (default: the buildings' projected CRS, else the local UTM zone)");
     sub.add_option("--street-code", config.street_code, "Code prefix of every grid (e.g. the street's administrative code)")->capture_default_str();
+    sub.add_option("--code-scheme", config.codes.scheme, "Grid codes: gridplan (<street>-AA-CC-GGG), street15 (admin 6 + street 3 + community 3 + grid 3 digits) or cjt349 (CJ/T 349-2010: service-object code + the same 12 digits + grid 2 digits)")->capture_default_str();
+    sub.add_option("--admin-code", config.codes.admin_code, "street15 / cjt349: 6-digit administrative (county) code, e.g. 110105");
+    sub.add_option("--street-number", config.codes.street_number, "street15 / cjt349: 3-digit street (township) number, e.g. 001");
+    sub.add_option("--community-code-field", config.codes.community_code_field, "street15 / cjt349: communities field with the 3-digit community code or the 12-digit statistical code (default: numbered in reading order)");
+    sub.add_option("--service-code", config.codes.service_code, "cjt349: the service-object code (digits) that starts every grid code");
     sub.add_option("--seed", config.seed, "Seed of every random choice")->capture_default_str();
     if (partition)
     {
@@ -176,6 +194,7 @@ void finishConfig(CliOptions& o)
         b.path = o.barrier_paths[i];
         b.layer = perSource(o.barrier_layers, o.barrier_paths, "--barriers-layer", i);
         b.where = perSource(o.barrier_wheres, o.barrier_paths, "--barriers-where", i);
+        b.crs = perSource(o.barrier_crss, o.barrier_paths, "--barriers-crs", i);
         config.barriers.push_back(b);
     }
     for (std::size_t i = 0; i < o.special_paths.size(); ++i)
@@ -186,14 +205,28 @@ void finishConfig(CliOptions& o)
         s.source.where = perSource(o.special_wheres, o.special_paths, "--special-where", i);
         s.source.id_field = perSource(o.special_id_fields, o.special_paths, "--special-id-field", i);
         s.kind = perSource(o.special_kinds, o.special_paths, "--special-kind", i);
+        s.source.crs = perSource(o.special_crss, o.special_paths, "--special-crs", i);
         if (auto field = perSource(o.special_kind_fields, o.special_paths, "--special-kind-field", i); !field.empty())
             s.kind_field = field;
         config.specials.push_back(std::move(s));
     }
+    if (!o.households_table.source.path.empty())
+    {
+        if (o.households_table.key.empty() || o.households_table.building_field.empty())
+            throw gp::ConfigError("--households-table needs --households-table-key (its column) and "
+                                  "--households-key-field (the buildings field)");
+        config.households_table = o.households_table;
+    }
+    else if (!o.households_table.key.empty() || !o.households_table.building_field.empty() ||
+             !o.households_table.count.empty())
+        throw gp::ConfigError("--households-table-key, --households-key-field and --households-table-count "
+                              "need --households-table");
     parsePairs(o.use_map, "--use-map", config.use_mapping);
     parsePairs(o.default_floors, "--default-floors", config.estimate.default_floors);
     if (!o.source_encoding.empty())
         gp::io::setShapefileEncoding(o.source_encoding);
+    if (!config.output_crs.empty() && !gp::io::parseLonLatShift(config.output_crs))
+        gp::io::spatialRefFromUser(config.output_crs); // ConfigError now, not after the run
 }
 
 } // namespace
@@ -275,6 +308,7 @@ int main(int argc, char** argv)
             stage_log(std::string("write: outputs written") + seconds);
         }
 
+        log("working CRS " + plan.working_crs + ": " + plan.working_crs_reason);
         int residential = 0, within = 0;
         for (const auto& g : plan.grids)
             if (g.kind == gp::GridKind::Residential)

@@ -5,6 +5,33 @@
 namespace gp
 {
 
+namespace
+{
+
+bool digits(const std::string& s, std::size_t n)
+{
+    return s.size() == n && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+void validateCodeScheme(const CodeScheme& c)
+{
+    if (c.scheme == "gridplan")
+        return;
+    if (c.scheme != "street15" && c.scheme != "cjt349")
+        throw ConfigError("--code-scheme must be gridplan, street15 or cjt349, got '" + c.scheme + "'");
+    if (!digits(c.admin_code, 6))
+        throw ConfigError("--code-scheme " + c.scheme + " needs --admin-code: 6 digits (the county-level "
+                          "administrative code, e.g. 110105), got '" + c.admin_code + "'");
+    if (!digits(c.street_number, 3))
+        throw ConfigError("--code-scheme " + c.scheme + " needs --street-number: 3 digits (e.g. 001), got '" +
+                          c.street_number + "'");
+    if (c.scheme == "cjt349" && (c.service_code.empty() || !digits(c.service_code, c.service_code.size())))
+        throw ConfigError("--code-scheme cjt349 needs --service-code: the service-object code in digits, got '" +
+                          c.service_code + "'");
+}
+
+} // namespace
+
 void validate(const PartitionConfig& config)
 {
     if (config.buildings.path.empty())
@@ -48,6 +75,7 @@ void validate(const PartitionConfig& config)
         throw ConfigError("--pg-schema must be lower-case letters, digits and _, got '" + config.pg_schema + "'");
     if (config.pg_table_prefix.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
         throw ConfigError("--pg-prefix must be lower-case letters, digits and _, got '" + config.pg_table_prefix + "'");
+    validateCodeScheme(config.codes);
     if (config.lang != "en" && config.lang != "zh")
         throw ConfigError("--lang must be en or zh, got '" + config.lang + "'");
 }

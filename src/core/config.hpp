@@ -18,6 +18,9 @@ struct LayerSource
     std::string where; // OGR SQL attribute filter, empty: all features
     std::string id_field; // empty: the FID
     std::string name_field; // empty: autodetect "name"/"名称"
+    // CRS that overrides the layer's own (a .prj claiming EPSG:4326 for GCJ-02 data): any
+    // string OGR understands, or GCJ02 / BD09. Empty: the layer's CRS, else --assume-crs.
+    std::string crs = {};
 };
 
 // A polygon layer of land that is a dedicated grid by itself (parks, campuses, markets, industrial
@@ -27,6 +30,16 @@ struct SpecialSource
     LayerSource source;
     std::string kind_field = "kind"; // field naming the kind (office, market, campus, 公园, ...)
     std::string kind;                // kind of every polygon, when the layer has no kind field
+};
+
+// A household register (实有人口 / 房屋 table: CSV, XLSX, any GDAL table) joined to the buildings
+// by a key; its counts take the place of --households-field (see classify/register_join.hpp).
+struct HouseholdsTable
+{
+    LayerSource source;         // path, sheet (layer) and attribute filter
+    std::string key;            // register column holding the key (building number, address)
+    std::string building_field; // buildings field holding the same key
+    std::string count;          // register column of households per row; empty: one per row
 };
 
 struct HouseholdEstimate
@@ -59,6 +72,20 @@ struct DedicatedConfig
     double fold_distance_m = 200.0;      // farthest a building is folded into a residential grid
 };
 
+// How grids are coded (organize/codes.hpp): "gridplan" (<street>-AA-CC-GGG), or a national
+// scheme of digits only: "street15" (6-digit administrative + 3-digit street + 3-digit community
+// + 3-digit sequence) or "cjt349" (CJ/T 349-2010: service-object code + the same 12 digits +
+// 2-digit sequence).
+struct CodeScheme
+{
+    std::string scheme = "gridplan";
+    std::string service_code;         // cjt349: the service-object code (digits)
+    std::string admin_code;           // 6-digit administrative (county) code, e.g. 110105
+    std::string street_number;        // 3-digit street (township) number, e.g. 001
+    std::string community_code_field; // communities field: 3-digit community code, or the full
+                                      // 12-digit statistical code (统计用区划代码); empty: numbered
+};
+
 struct PartitionConfig
 {
     LayerSource buildings;
@@ -69,14 +96,18 @@ struct PartitionConfig
     std::vector<SpecialSource> specials;
 
     std::string households_field;
+    std::optional<HouseholdsTable> households_table;
     std::string floors_field;
     std::string height_field;
     std::string use_field;
     // Extra raw value -> use class entries ("kiosk=commercial"); they override the built-in table.
     std::map<std::string, std::string> use_mapping;
 
-    // CRS given by the user for layers that carry none (any string OGR understands).
+    // CRS given by the user for layers that carry none (any string OGR understands, or GCJ02 /
+    // BD09 for the lon/lat of Chinese web maps).
     std::string assume_crs;
+    // CRS of every output layer: EPSG:4326 (empty), GCJ02, BD09 or any CRS OGR understands.
+    std::string output_crs;
     // Working metric CRS; empty: the buildings' projected CRS, else the local UTM zone.
     std::string working_crs;
 
@@ -94,6 +125,7 @@ struct PartitionConfig
 
     unsigned seed = 1; // every random choice is seeded: same inputs + options = same bytes
     std::string street_code = "S"; // prefix of every grid code
+    CodeScheme codes;
 
     std::string out_dir;
     // Outputs: "geojson" (one file per layer) or "gpkg" (every layer in out_dir/gridplan.gpkg).

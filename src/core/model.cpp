@@ -24,6 +24,7 @@ const char* toString(HouseholdsSource source)
     switch (source)
     {
     case HouseholdsSource::Field: return "field";
+    case HouseholdsSource::Register: return "register";
     case HouseholdsSource::Estimated: return "estimated";
     case HouseholdsSource::None: return "none";
     }

@@ -28,6 +28,7 @@ enum class BuildingUse
 enum class HouseholdsSource
 {
     Field,     // read from the households field
+    Register,  // joined from the households register (--households-table)
     Estimated, // floors (or height) x footprint area
     None,      // non-residential, or nothing to estimate from
 };
@@ -71,6 +72,7 @@ struct Community
     MultiPolygon area;
     int area_grid = -1; // index into Plan::areas
     std::string code;   // "<street>-<area>-<community>"
+    std::string code_value = {}; // --community-code-field value, for the national code schemes
 };
 
 // An area grid (片区): adjacent communities of similar character, balanced in households.
@@ -231,10 +233,31 @@ struct ChangeReport
     std::vector<std::string> locked_codes;
 };
 
+// The households register join, in numbers (report.json "households_register").
+struct RegisterJoin
+{
+    std::string path;
+    std::int64_t rows_read = 0;
+    std::int64_t rows_ignored = 0;  // empty key or a count that is not a whole number >= 0
+    std::int64_t keys = 0;          // distinct keys after normalisation
+    std::int64_t keys_matched = 0;
+    std::int64_t keys_unmatched = 0; // keys no building carries
+    std::int64_t rows_unmatched = 0;
+    std::int64_t households_unmatched = 0;
+    std::int64_t keys_on_several_buildings = 0; // households split evenly between them
+    std::int64_t buildings_with_key = 0;
+    std::int64_t buildings_matched = 0;
+    std::int64_t buildings_without_row = 0; // residential buildings whose key has no row (or no key)
+    std::int64_t households_joined = 0;
+    // (building index, its key) of buildings with no row; reported after classify.
+    std::vector<std::pair<int, std::string>> unmatched_buildings;
+};
+
 struct Plan
 {
     std::string working_crs; // e.g. "EPSG:32629"
     std::string working_crs_wkt;
+    std::string working_crs_reason; // why that CRS (e.g. the input's was off true scale)
     std::vector<SourceInfo> sources;
     std::vector<Building> buildings;
     std::vector<Community> communities;
@@ -250,6 +273,7 @@ struct Plan
     // Mean Polsby-Popper of the grids tiled from the partition before improve (when measured).
     std::optional<double> mean_polsby_popper_before_improve;
     std::optional<ChangeReport> changes; // re-run against a previous run (reconcile/)
+    std::optional<RegisterJoin> register_join; // --households-table
 };
 
 const char* toString(BuildingUse use);

@@ -38,7 +38,7 @@ constexpr std::size_t kChunksPerWorkerAhead = 8;
 const char* const kLayerOptions[] = {"RFC7946=YES", "WRITE_NAME=YES", "COORDINATE_PRECISION=7", nullptr};
 
 // The table written by GDAL's GeoJSON driver (the reference for every byte), into `path`.
-void writeWithGdal(const FeatureTable& table, const std::string& path, const std::string& working_crs_wkt,
+void writeWithGdal(const FeatureTable& table, const std::string& path, const OutputCrs& crs,
                    const Fail& fail, ProgressTask* task)
 {
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
@@ -48,9 +48,12 @@ void writeWithGdal(const FeatureTable& table, const std::string& path, const std
     if (!ds)
         fail("cannot create the file");
 
-    const ToWgs84 to_wgs84(working_crs_wkt, fail);
+    const ToWgs84 to_wgs84(crs, fail);
+    // RFC 7946 means EPSG:4326 (GDAL would reproject to it): other output CRSs are written with a
+    // "crs" member instead.
+    const char* const projected_options[] = {"WRITE_NAME=YES", "COORDINATE_PRECISION=7", nullptr};
     OGRLayer* layer = ds->CreateLayer(table.name.c_str(), to_wgs84.srs(), wkbUnknown,
-                                      const_cast<char**>(kLayerOptions));
+                                      const_cast<char**>(to_wgs84.lonLat() ? kLayerOptions : projected_options));
     if (!layer)
         fail("cannot create layer " + table.name);
     // The driver rounds to COORDINATE_PRECISION itself.
@@ -59,11 +62,11 @@ void writeWithGdal(const FeatureTable& table, const std::string& path, const std
 }
 
 // The bytes GDAL writes for `table`, through a /vsimem/ file.
-std::string gdalBytes(const FeatureTable& table, const std::string& working_crs_wkt, const Fail& fail)
+std::string gdalBytes(const FeatureTable& table, const OutputCrs& crs, const Fail& fail)
 {
     static std::atomic<unsigned> counter{0};
     const std::string mem = "/vsimem/gridplan-geojson-" + std::to_string(counter++) + ".geojson";
-    writeWithGdal(table, mem, working_crs_wkt, fail, nullptr);
+    writeWithGdal(table, mem, crs, fail, nullptr);
     vsi_l_offset length = 0;
     GByte* data = VSIGetMemFileBuffer(mem.c_str(), &length, TRUE);
     std::string bytes(reinterpret_cast<const char*>(data), static_cast<std::size_t>(length));
@@ -91,7 +94,7 @@ bool namesDistinct(const FeatureTable& table)
 // Formatting state owned by one thread (an OGR transform must not be shared between threads).
 struct Formatter
 {
-    explicit Formatter(const std::string& working_crs_wkt, const Fail& fail) : to_wgs84(working_crs_wkt, fail)
+    explicit Formatter(const OutputCrs& crs, const Fail& fail) : to_wgs84(crs, fail)
     {
         context.to_wgs84 = to_wgs84.transform();
         context.ring = &ring;
@@ -126,14 +129,14 @@ void formatChunk(const FeatureTable& table, std::size_t chunk, Formatter& format
 
 // Chunks are formatted by `workers` threads at most kChunksPerWorkerAhead * workers chunks ahead
 // of the one being written, and handed to `consume` in chunk order on the calling thread.
-void formatInOrder(const FeatureTable& table, std::size_t chunks, int workers, const std::string& working_crs_wkt,
+void formatInOrder(const FeatureTable& table, std::size_t chunks, int workers, const OutputCrs& crs,
                    const std::string& path, const Fail& fail, const std::function<void(ChunkText&)>& consume)
 {
     if (chunks == 0)
         return;
     if (workers <= 1)
     {
-        Formatter formatter(working_crs_wkt, fail);
+        Formatter formatter(crs, fail);
         for (std::size_t c = 0; c < chunks; ++c)
         {
             ChunkText text;
@@ -158,7 +161,7 @@ void formatInOrder(const FeatureTable& table, std::size_t chunks, int workers, c
         std::exception_ptr setup_error;
         try
         {
-            formatter = std::make_unique<Formatter>(working_crs_wkt, worker_fail);
+            formatter = std::make_unique<Formatter>(crs, worker_fail);
         }
         catch (...)
         {
@@ -233,8 +236,9 @@ void formatInOrder(const FeatureTable& table, std::size_t chunks, int workers, c
 } // namespace
 
 void writeGeoJson(const FeatureTable& table, const std::string& path, const std::string& working_crs_wkt,
-                  ProgressTask* task, int threads)
+                  ProgressTask* task, int threads, const std::string& output_crs)
 {
+    const OutputCrs crs{working_crs_wkt, output_crs};
     ensureGdalRegistered();
     GdalErrorCapture capture;
     auto fail = [&](const std::string& what) {
@@ -245,10 +249,12 @@ void writeGeoJson(const FeatureTable& table, const std::string& path, const std:
     // GDAL writes the header (name, CRS member if any) and footer itself: an empty layer is
     // exactly header + footer.
     const FeatureTable schema{table.name, table.fields, {}};
-    const std::string empty = gdalBytes(schema, working_crs_wkt, fail);
-    if (!namesDistinct(table) || !empty.ends_with(kFooter))
+    const std::string empty = gdalBytes(schema, crs, fail);
+    // Outputs in a projected CRS are not RFC 7946 files: GDAL writes them whole (the fast path
+    // formats RFC 7946 lon/lat only).
+    if (!namesDistinct(table) || !empty.ends_with(kFooter) || !ToWgs84(crs, fail).lonLat())
     {
-        writeWithGdal(table, path, working_crs_wkt, fail, task);
+        writeWithGdal(table, path, crs, fail, task);
         if (capture.failed())
             fail("closing the file failed");
         return;
@@ -268,7 +274,7 @@ void writeGeoJson(const FeatureTable& table, const std::string& path, const std:
     // header and the footer.
     auto gdalFeature = [&](std::size_t r) {
         const FeatureTable one{table.name, table.fields, {table.rows[r]}};
-        const std::string bytes = gdalBytes(one, working_crs_wkt, fail);
+        const std::string bytes = gdalBytes(one, crs, fail);
         if (!bytes.starts_with(header) || !bytes.ends_with(kFooter) ||
             bytes.size() < header.size() + kFooter.size())
             throw OutputError("cannot write '" + path + "': GDAL wrote an unexpected GeoJSON layout");
@@ -278,7 +284,7 @@ void writeGeoJson(const FeatureTable& table, const std::string& path, const std:
     const std::size_t chunks = (table.rows.size() + kChunkRows - 1) / kChunkRows;
     const int workers = static_cast<int>(std::min<std::size_t>(chunks, static_cast<std::size_t>(resolveThreads(threads))));
     std::size_t written_rows = 0;
-    formatInOrder(table, chunks, workers, working_crs_wkt, path, fail, [&](ChunkText& chunk) {
+    formatInOrder(table, chunks, workers, crs, path, fail, [&](ChunkText& chunk) {
         std::size_t at = 0;
         for (const auto& [offset, row] : chunk.gdal_rows)
         {
@@ -302,15 +308,16 @@ void writeGeoJson(const FeatureTable& table, const std::string& path, const std:
 }
 
 void writeGeoJsonWithGdal(const FeatureTable& table, const std::string& path, const std::string& working_crs_wkt,
-                          ProgressTask* task)
+                          ProgressTask* task, const std::string& output_crs)
 {
+    const OutputCrs crs{working_crs_wkt, output_crs};
     ensureGdalRegistered();
     GdalErrorCapture capture;
     auto fail = [&](const std::string& what) {
         throw OutputError("cannot write '" + path + "': " + what +
                           (capture.lastMessage().empty() ? "" : " (" + capture.lastMessage() + ")"));
     };
-    writeWithGdal(table, path, working_crs_wkt, fail, task);
+    writeWithGdal(table, path, crs, fail, task);
     if (capture.failed())
         fail("closing the file failed");
 }

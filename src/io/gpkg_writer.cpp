@@ -1,4 +1,5 @@
 #include "io/gpkg_writer.hpp"
+#include "io/scoped_config.hpp"
 
 #include "core/error.hpp"
 #include "io/gdal_support.hpp"
@@ -9,32 +10,8 @@
 namespace gp::io
 {
 
-namespace
-{
-
-// Sets a GDAL config option for this thread while alive.
-class ScopedThreadConfig
-{
-  public:
-    ScopedThreadConfig(const char* key, const char* value) : m_key(key)
-    {
-        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr))
-            m_old = old;
-        CPLSetThreadLocalConfigOption(key, value);
-    }
-    ~ScopedThreadConfig() { CPLSetThreadLocalConfigOption(m_key, m_old ? m_old->c_str() : nullptr); }
-    ScopedThreadConfig(const ScopedThreadConfig&) = delete;
-    ScopedThreadConfig& operator=(const ScopedThreadConfig&) = delete;
-
-  private:
-    const char* m_key;
-    std::optional<std::string> m_old;
-};
-
-} // namespace
-
 void writeGeoPackage(const std::vector<FeatureTable>& tables, const std::string& path,
-                     const std::string& working_crs_wkt, ProgressTask* task)
+                     const std::string& working_crs_wkt, ProgressTask* task, const std::string& output_crs)
 {
     ensureGdalRegistered();
     GdalErrorCapture capture;
@@ -49,7 +26,7 @@ void writeGeoPackage(const std::vector<FeatureTable>& tables, const std::string&
     GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds)
         fail("cannot create the file");
-    const ToWgs84 to_wgs84(working_crs_wkt, fail);
+    const ToWgs84 to_wgs84(OutputCrs{working_crs_wkt, output_crs}, fail);
     // One transaction: row-by-row autocommit would be very slow in SQLite.
     if (ds->StartTransaction() != OGRERR_NONE)
         fail("cannot start a transaction");

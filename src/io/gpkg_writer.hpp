@@ -16,6 +16,7 @@ namespace gp::io
 inline constexpr const char* kGpkgFixedDate = "2000-01-01T00:00:00.000Z";
 
 void writeGeoPackage(const std::vector<FeatureTable>& tables, const std::string& path,
-                     const std::string& working_crs_wkt, ProgressTask* task = nullptr);
+                     const std::string& working_crs_wkt, ProgressTask* task = nullptr,
+                     const std::string& output_crs = {});
 
 } // namespace gp::io

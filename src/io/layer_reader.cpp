@@ -50,6 +50,39 @@ void appendLine(const OGRSimpleCurve* curve, MultiLineString& out)
         out.push_back(std::move(line));
 }
 
+// Closed lines as polygon outlines: CAD drawings (GDAL's DXF driver reads a closed LWPOLYLINE
+// as a LineString) draw compounds and communities that way. Open lines are left as they are
+// (not areas); a (multi)line with closed parts becomes a (multi)polygon of those parts, which
+// then gets the validity check and repair every polygon gets.
+OGRGeometryUniquePtr closedLinesAsPolygons(OGRGeometryUniquePtr geom)
+{
+    auto ringOf = [](const OGRLineString* line) -> OGRPolygon* {
+        if (line->getNumPoints() < 4 || !line->get_IsClosed())
+            return nullptr;
+        auto* ring = new OGRLinearRing();
+        ring->addSubLineString(line);
+        auto* poly = new OGRPolygon();
+        poly->addRingDirectly(ring);
+        return poly;
+    };
+    const auto type = wkbFlatten(geom->getGeometryType());
+    if (type == wkbLineString)
+    {
+        if (OGRPolygon* poly = ringOf(geom->toLineString()))
+            return OGRGeometryUniquePtr(poly);
+    }
+    else if (type == wkbMultiLineString)
+    {
+        auto polys = std::make_unique<OGRMultiPolygon>();
+        for (const auto* line : *geom->toMultiLineString())
+            if (OGRPolygon* poly = ringOf(line))
+                polys->addGeometryDirectly(poly);
+        if (!polys->IsEmpty())
+            return OGRGeometryUniquePtr(polys.release());
+    }
+    return geom;
+}
+
 // Walks any geometry, collecting polygons, lines (polygon outlines too, for barriers) and points.
 void collect(const OGRGeometry* g, GeometryKind kind, FeatureRecord& rec)
 {
@@ -120,17 +153,27 @@ InputLayer::InputLayer(const LayerSource& source, std::string role, const std::s
             throw ConfigError("in " + where(m_role, source.path) + ": invalid --where filter '" +
                               source.where + "': " + capture.lastMessage());
     }
-    if (const OGRSpatialReference* srs = m_layer->GetSpatialRef())
+    // GCJ-02 / BD-09 are WGS 84 lon/lat with a shift PROJ does not know: read as EPSG:4326,
+    // the shift removed per vertex in read().
+    auto useCrs = [&](const std::string& text) {
+        const auto shift = parseLonLatShift(text);
+        m_shift = shift.value_or(LonLatShift::None);
+        m_srs = spatialRefFromUser(shift ? "EPSG:4326" : text);
+    };
+    if (!source.crs.empty())
+        useCrs(source.crs);
+    else if (const OGRSpatialReference* srs = m_layer->GetSpatialRef())
     {
         m_srs.reset(srs->Clone());
         m_srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     }
     else if (!assume_crs.empty())
-        m_srs = spatialRefFromUser(assume_crs);
+        useCrs(assume_crs);
     else
         throw InputError("in " + where(m_role, source.path) + " layer '" + m_layer->GetName() +
-                         "': no CRS (a Shapefile needs its .prj); name one with --assume-crs, "
-                         "e.g. --assume-crs EPSG:4326");
+                         "': no CRS (a Shapefile needs its .prj, a DXF drawing never has one); "
+                         "name one with --assume-crs, e.g. --assume-crs EPSG:4326 (or GCJ02 / "
+                         "BD09 for outlines traced on Amap / Baidu maps)");
 }
 
 OGREnvelope InputLayer::extent()
@@ -139,6 +182,36 @@ OGREnvelope InputLayer::extent()
     if (m_layer->GetExtent(&env, TRUE) != OGRERR_NONE)
         throw InputError("in " + where(m_role, m_source.path) + ": cannot compute the extent (empty layer?)");
     return env;
+}
+
+std::optional<Point> InputLayer::typicalCentre()
+{
+    constexpr std::size_t kSample = 2001;
+    std::vector<double> xs, ys;
+    m_layer->ResetReading();
+    for (auto& feature : *m_layer)
+    {
+        const OGRGeometry* g = feature->GetGeometryRef();
+        if (!g || g->IsEmpty())
+            continue;
+        OGREnvelope env;
+        g->getEnvelope(&env);
+        const double x = (env.MinX + env.MaxX) / 2, y = (env.MinY + env.MaxY) / 2;
+        if (std::isfinite(x) && std::isfinite(y))
+        {
+            xs.push_back(x);
+            ys.push_back(y);
+        }
+        if (xs.size() == kSample)
+            break;
+    }
+    m_layer->ResetReading();
+    if (xs.empty())
+        return std::nullopt;
+    const auto mid = static_cast<std::ptrdiff_t>(xs.size() / 2);
+    std::nth_element(xs.begin(), xs.begin() + mid, xs.end());
+    std::nth_element(ys.begin(), ys.begin() + mid, ys.end());
+    return Point(xs[static_cast<std::size_t>(mid)], ys[static_cast<std::size_t>(mid)]);
 }
 
 LayerRecords InputLayer::read(const OGRSpatialReference& working,
@@ -150,7 +223,7 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
     out.info.path = redactConnection(m_source.path); // no password in report.json
     out.info.layer = m_layer->GetName();
     out.info.where = m_source.where;
-    out.info.crs = describeSrs(*m_srs);
+    out.info.crs = m_shift == LonLatShift::None ? describeSrs(*m_srs) : toString(m_shift);
 
     OGRFeatureDefn* defn = m_layer->GetLayerDefn();
     auto fieldIndex = [&](const std::string& name) {
@@ -196,6 +269,8 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
                              describeSrs(*m_srs) + " to " + describeSrs(working) + ": " +
                              capture.lastMessage());
     }
+    if (m_shift != LonLatShift::None)
+        transform = std::make_unique<ShiftedTransform>(m_shift, std::move(transform), LonLatShift::None);
 
     // Outputs are also written in WGS 84: a feature that cannot get there (coordinates far off
     // the CRS's domain, NaN) is skipped here rather than failing the whole run at the end.
@@ -256,6 +331,8 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
                         " (wrong CRS, or a corrupt vertex?)";
             return;
         }
+        if (kind != GeometryKind::Lineal)
+            geom = closedLinesAsPolygons(std::move(geom));
         if (kind != GeometryKind::Lineal && isPolygonal(geom.get()) && !geom->IsValid())
         {
             // Self-intersections and the like: repair (GEOS make-valid) and report, never drop silently.
@@ -366,45 +443,6 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working,
                          " features read" + (m_source.where.empty() ? "" : " with the --where filter") +
                          ", " + std::to_string(out.info.features_skipped) + " skipped)");
     return out;
-}
-
-SpatialRefPtr chooseWorkingCrs(InputLayer& buildings, const std::string& user_choice)
-{
-    if (!user_choice.empty())
-    {
-        auto srs = spatialRefFromUser(user_choice);
-        if (!srs->IsProjected())
-            throw ConfigError("--working-crs '" + user_choice + "' is not a projected (metric) CRS");
-        return srs;
-    }
-    const OGRSpatialReference& src = buildings.srs();
-    if (src.IsProjected() && std::abs(src.GetLinearUnits() - 1.0) < 1e-9)
-    {
-        SpatialRefPtr srs(src.Clone());
-        srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        return srs;
-    }
-    // Geographic (or non-metre) source: the UTM zone at the centre of the buildings.
-    OGREnvelope env = buildings.extent();
-    double x = (env.MinX + env.MaxX) / 2, y = (env.MinY + env.MaxY) / 2;
-    SpatialRefPtr wgs84 = spatialRefFromUser("EPSG:4326");
-    if (!src.IsSame(wgs84.get()))
-    {
-        std::unique_ptr<OGRCoordinateTransformation> ct(
-            OGRCreateCoordinateTransformation(&src, wgs84.get()));
-        if (!ct || !ct->Transform(1, &x, &y))
-            throw InputError("cannot locate the buildings on the globe to choose a UTM zone; "
-                             "name a metric CRS with --working-crs");
-    }
-    // A corrupt vertex (1e300, NaN) puts the centre off the globe; the zone number would overflow.
-    if (!(std::abs(x) <= 180.0 && std::abs(y) <= 90.0))
-        throw InputError("cannot locate the buildings on the globe to choose a UTM zone: the "
-                         "centre of the extent of " + where("buildings", buildings.path()) +
-                         " is not a longitude/latitude (a corrupt vertex or a wrong CRS?); name a "
-                         "metric CRS with --working-crs");
-    const int zone = std::clamp(static_cast<int>(std::floor((x + 180.0) / 6.0)) + 1, 1, 60);
-    const int epsg = (y >= 0 ? 32600 : 32700) + zone;
-    return spatialRefFromUser("EPSG:" + std::to_string(epsg));
 }
 
 } // namespace gp::io

@@ -5,6 +5,7 @@
 #include "core/config.hpp"
 #include "core/model.hpp"
 #include "core/progress.hpp"
+#include "io/china_coords.hpp"
 #include "io/gdal_support.hpp"
 
 #include <cstdint>
@@ -47,10 +48,15 @@ class InputLayer
     InputLayer(const LayerSource& source, std::string role, const std::string& assume_crs);
 
     const OGRSpatialReference& srs() const { return *m_srs; }
+    // GCJ-02 / BD-09 layers: srs() is WGS 84 and this shift is removed while reading.
+    LonLatShift shift() const { return m_shift; }
     const std::string& role() const { return m_role; }
     const std::string& path() const { return m_source.path; }
     // Extent in the layer's own CRS.
     OGREnvelope extent();
+    // A typical point of the layer in its own CRS: the median of the centres of the first
+    // features' envelopes (a corrupt far-off vertex does not move it); nullopt for no geometry.
+    std::optional<Point> typicalCentre();
 
     // Reads every feature, reprojected to `working`; `fields` must exist (InputError otherwise).
     // Geometries are converted on `threads` workers (as for parallelFor); results keep FID order.
@@ -63,10 +69,7 @@ class InputLayer
     GDALDatasetUniquePtr m_dataset;
     OGRLayer* m_layer = nullptr;
     SpatialRefPtr m_srs;
+    LonLatShift m_shift = LonLatShift::None;
 };
-
-// The run's metric CRS: the user's choice, else the buildings' projected CRS, else the UTM zone
-// at the centre of the buildings' extent.
-SpatialRefPtr chooseWorkingCrs(InputLayer& buildings, const std::string& user_choice);
 
 } // namespace gp::io

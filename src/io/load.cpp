@@ -1,7 +1,9 @@
 #include "io/load.hpp"
 
 #include "core/error.hpp"
+#include "io/households_register.hpp"
 #include "io/layer_reader.hpp"
+#include "io/reproject.hpp"
 
 #include <algorithm>
 
@@ -26,6 +28,8 @@ std::vector<std::string> buildingFields(const PartitionConfig& config)
                           &config.dedicated.workers_field})
         if (!f->empty())
             fields.push_back(*f);
+    if (config.households_table)
+        fields.push_back(config.households_table->building_field);
     return fields;
 }
 
@@ -48,8 +52,11 @@ Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
     for (const auto& s : config.specials)
         specials.emplace_back(s.source, "special", config.assume_crs);
 
-    SpatialRefPtr working = chooseWorkingCrs(buildings, config.working_crs);
+    WorkingCrs choice = chooseWorkingCrs(buildings.srs(), buildings.typicalCentre(), config.buildings.path,
+                                         config.working_crs);
+    SpatialRefPtr working = std::move(choice.srs);
     plan.working_crs = describeSrs(*working);
+    plan.working_crs_reason = std::move(choice.reason);
     {
         char* wkt = nullptr;
         working->exportToWkt(&wkt);
@@ -68,8 +75,11 @@ Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
             return std::optional<std::string>();
         };
         plan.buildings.reserve(records.features.size());
+        std::vector<std::optional<std::string>> register_keys; // --households-key-field values
         for (auto& rec : records.features)
         {
+            if (config.households_table)
+                register_keys.push_back(valueOf(rec, config.households_table->building_field));
             Building b;
             b.id = rec.id;
             b.name = rec.name;
@@ -90,6 +100,10 @@ Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
             plan.buildings.push_back(std::move(b));
         }
         takeIssues(plan, records);
+        if (config.households_table)
+            plan.register_join = classify::joinRegister(plan.buildings, register_keys,
+                                                        readHouseholdsRegister(*config.households_table),
+                                                        plan.issues);
     }
 
     auto readAreas = [&](InputLayer& layer, auto&& store) {
@@ -98,9 +112,17 @@ Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
             store(rec);
         takeIssues(plan, records);
     };
-    readAreas(communities, [&](FeatureRecord& rec) {
-        plan.communities.push_back({rec.id, rec.name, std::move(rec.polygons), -1, {}});
-    });
+    // The national code schemes may take each community's code from a field.
+    const std::string& code_field = config.codes.community_code_field;
+    {
+        auto records = communities.read(*working, code_field.empty() ? std::vector<std::string>{}
+                                                                      : std::vector<std::string>{code_field},
+                                        GeometryKind::Polygonal, progress, config.threads);
+        for (auto& rec : records.features)
+            plan.communities.push_back({rec.id, rec.name, std::move(rec.polygons), -1, {},
+                                        code_field.empty() ? "" : rec.values[0].value_or("")});
+        takeIssues(plan, records);
+    }
     if (plan.communities.empty())
         throw InputError("communities source '" + config.communities.path +
                          "' holds no usable polygon");

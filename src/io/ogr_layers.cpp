@@ -1,5 +1,7 @@
 #include "io/ogr_layers.hpp"
 
+#include "io/china_coords.hpp"
+
 #include <ogr_geometry.h>
 
 #include <cmath>
@@ -74,15 +76,25 @@ void roundCoordinates(OGRGeometry& g, double scale)
 } // namespace
 
 ToWgs84::ToWgs84(const std::string& working_crs_wkt, const std::function<void(const std::string&)>& fail)
+    : ToWgs84(OutputCrs{working_crs_wkt, ""}, fail)
 {
-    m_wgs84 = spatialRefFromUser("EPSG:4326");
+}
+
+ToWgs84::ToWgs84(const OutputCrs& crs, const std::function<void(const std::string&)>& fail)
+{
+    const auto shift = parseLonLatShift(crs.target);
+    m_wgs84 = spatialRefFromUser(crs.target.empty() || shift ? "EPSG:4326" : crs.target);
+    SpatialRefPtr wgs84 = spatialRefFromUser("EPSG:4326");
+    m_lon_lat = m_wgs84->IsSame(wgs84.get());
     OGRSpatialReference working;
     working.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    if (working.importFromWkt(working_crs_wkt.c_str()) != OGRERR_NONE)
+    if (working.importFromWkt(crs.working_wkt.c_str()) != OGRERR_NONE)
         fail("the working CRS cannot be read back");
     m_transform.reset(OGRCreateCoordinateTransformation(&working, m_wgs84.get()));
     if (!m_transform)
-        fail("cannot transform to EPSG:4326");
+        fail("cannot transform to " + (crs.target.empty() ? std::string("EPSG:4326") : crs.target));
+    if (shift)
+        m_transform = std::make_unique<ShiftedTransform>(LonLatShift::None, std::move(m_transform), *shift);
 }
 
 OGRwkbGeometryType tableGeometryType(const FeatureTable& table)
@@ -151,7 +163,7 @@ void appendRows(OGRLayer& layer, const FeatureTable& table, const ToWgs84& to_wg
         if (g)
         {
             if (g->transform(to_wgs84.transform()) != OGRERR_NONE)
-                fail("cannot reproject a feature to EPSG:4326");
+                fail("cannot reproject a feature to the output CRS");
             if (round_digits >= 0)
                 roundCoordinates(*g, scale);
             f->SetGeometryDirectly(g.release());

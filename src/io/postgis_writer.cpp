@@ -18,7 +18,8 @@ const std::vector<std::string>& postgisLayerNames()
 }
 
 void writePostgis(const std::vector<FeatureTable>& tables, const std::string& report_json,
-                  const PostgisTarget& target, const std::string& working_crs_wkt, ProgressTask* task)
+                  const PostgisTarget& target, const std::string& working_crs_wkt, ProgressTask* task,
+                  const std::string& output_crs)
 {
     ensureGdalRegistered();
     GdalErrorCapture capture;
@@ -45,7 +46,7 @@ void writePostgis(const std::vector<FeatureTable>& tables, const std::string& re
     ds.reset(GDALDataset::Open(target.connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
     if (!ds)
         fail("cannot connect");
-    const ToWgs84 to_wgs84(working_crs_wkt, fail);
+    const ToWgs84 to_wgs84(OutputCrs{working_crs_wkt, output_crs}, fail);
     // Every statement below runs inside this transaction: PostgreSQL DDL is transactional, so the
     // old tables disappear and the new ones appear together at COMMIT, or not at all.
     if (ds->StartTransaction(FALSE) != OGRERR_NONE)

@@ -28,7 +28,7 @@ const std::vector<std::string>& postgisLayerNames();
 // <schema>.<prefix>report (column `report`, type json).
 void writePostgis(const std::vector<FeatureTable>& tables, const std::string& report_json,
                   const PostgisTarget& target, const std::string& working_crs_wkt,
-                  ProgressTask* task = nullptr);
+                  ProgressTask* task = nullptr, const std::string& output_crs = {});
 
 // The report JSON that writePostgis stored for target (schema, prefix); empty when there is none
 // (no database, table or row). Used by `gridplan batch` to read a street's results and

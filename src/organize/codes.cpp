@@ -1,8 +1,11 @@
 #include "organize/codes.hpp"
 
+#include "core/error.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <numeric>
 
 namespace gp::organize
@@ -68,42 +71,63 @@ std::vector<int> readingOrder(const std::vector<Point>& points, double row_heigh
     return order;
 }
 
-void assignCodes(Plan& plan, const std::string& street_code)
+namespace
 {
-    // Areas in reading order, then communities in reading order within their area.
-    std::vector<Point> area_centres;
-    for (const auto& a : plan.areas)
-        area_centres.push_back(centreOf(a.area, Point(0, 0)));
-    const auto area_order = readingOrder(area_centres, rowHeightFor(area_centres));
-    std::vector<std::string> area_code(plan.areas.size());
-    for (std::size_t k = 0; k < area_order.size(); ++k)
-    {
-        auto& area = plan.areas[static_cast<std::size_t>(area_order[k])];
-        area.code = street_code + "-" + format("%02d", static_cast<int>(k) + 1);
-        area_code[static_cast<std::size_t>(area_order[k])] = area.code;
-    }
-    std::vector<std::vector<int>> communities_of(std::max<std::size_t>(1, plan.areas.size()));
-    for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
-        communities_of[static_cast<std::size_t>(std::max(0, plan.communities[static_cast<std::size_t>(c)].area_grid))].push_back(c);
-    for (std::size_t a = 0; a < communities_of.size(); ++a)
-    {
-        std::vector<Point> centres;
-        for (int c : communities_of[a])
-            centres.push_back(centreOf(plan.communities[static_cast<std::size_t>(c)].area, Point(0, 0)));
-        const auto order = readingOrder(centres, rowHeightFor(centres));
-        const std::string prefix = a < area_code.size() ? area_code[a] : street_code + "-01";
-        for (std::size_t k = 0; k < order.size(); ++k)
-            plan.communities[static_cast<std::size_t>(communities_of[a][static_cast<std::size_t>(order[k])])].code =
-                prefix + "-" + format("%02d", static_cast<int>(k) + 1);
-    }
 
+bool isNational(const CodeScheme& scheme)
+{
+    return scheme.scheme != "gridplan";
+}
+
+bool allDigits(const std::string& s, std::size_t n)
+{
+    return s.size() == n && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+std::string describe(const Community& c)
+{
+    return "community " + c.id + (c.name.empty() || c.name == c.id ? "" : " (" + c.name + ")");
+}
+
+// The 12-digit code of a community under a national scheme: administrative + street + the
+// community's own 3 digits (from its field, else its number in reading order).
+std::string nationalCommunityCode(const Community& c, const CodeScheme& scheme, int number)
+{
+    const std::string street = scheme.admin_code + scheme.street_number;
+    if (scheme.community_code_field.empty())
+    {
+        if (number > 999)
+            throw InputError("more than 999 communities: the community part of --code-scheme " + scheme.scheme +
+                             " codes has 3 digits; give codes with --community-code-field");
+        return street + format("%03d", number);
+    }
+    std::string v = c.code_value;
+    v.erase(0, v.find_first_not_of(" \t"));
+    v.erase(v.find_last_not_of(" \t") + 1);
+    if (allDigits(v, 3))
+        return street + v;
+    if (allDigits(v, 12))
+    {
+        if (v.compare(0, 9, street) != 0)
+            throw InputError(describe(c) + ": its " + scheme.community_code_field + " '" + v +
+                             "' is not a community of street " + street +
+                             " (--admin-code + --street-number)");
+        return v;
+    }
+    throw InputError(describe(c) + ": its " + scheme.community_code_field + " '" + c.code_value +
+                     "' is not a 3-digit community code nor a 12-digit statistical code");
+}
+
+// Every community's grids in reading order (residential and dedicated together).
+std::vector<std::vector<int>> gridsInReadingOrder(const Plan& plan)
+{
     std::vector<std::vector<int>> grids_of(plan.communities.size());
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
         grids_of[static_cast<std::size_t>(plan.grids[static_cast<std::size_t>(g)].community)].push_back(g);
-    for (std::size_t c = 0; c < grids_of.size(); ++c)
+    for (auto& grids : grids_of)
     {
         std::vector<Point> centres;
-        for (int g : grids_of[c])
+        for (int g : grids)
         {
             const auto& grid = plan.grids[static_cast<std::size_t>(g)];
             // Fallback: mean of the grid's building anchors (before tiling there is no polygon).
@@ -114,13 +138,101 @@ void assignCodes(Plan& plan, const std::string& street_code)
                 bg::divide_value(mean, static_cast<double>(grid.buildings.size()));
             centres.push_back(centreOf(grid.area, mean));
         }
-        // Residential grids 001, 002, ...; dedicated grids D01, D02, ... in the same reading order.
+        std::vector<int> ordered;
+        for (int k : readingOrder(centres, rowHeightFor(centres)))
+            ordered.push_back(grids[static_cast<std::size_t>(k)]);
+        grids = std::move(ordered);
+    }
+    return grids_of;
+}
+
+} // namespace
+
+std::string gridCodePrefix(const CodeScheme& scheme, const std::string& community_code, bool dedicated)
+{
+    if (scheme.scheme == "cjt349")
+        return scheme.service_code + community_code;
+    if (isNational(scheme))
+        return community_code;
+    return community_code + (dedicated ? "-D" : "-");
+}
+
+int gridSequenceWidth(const CodeScheme& scheme, bool dedicated)
+{
+    if (scheme.scheme == "cjt349")
+        return 2;
+    if (isNational(scheme))
+        return 3;
+    return dedicated ? 2 : 3;
+}
+
+void assignCodes(Plan& plan, const std::string& street_code, const CodeScheme& scheme)
+{
+    const bool national = isNational(scheme);
+    const std::string top = national ? scheme.admin_code + scheme.street_number : street_code;
+    // Areas in reading order, then communities in reading order within their area.
+    std::vector<Point> area_centres;
+    for (const auto& a : plan.areas)
+        area_centres.push_back(centreOf(a.area, Point(0, 0)));
+    const auto area_order = readingOrder(area_centres, rowHeightFor(area_centres));
+    std::vector<std::string> area_code(plan.areas.size());
+    for (std::size_t k = 0; k < area_order.size(); ++k)
+    {
+        auto& area = plan.areas[static_cast<std::size_t>(area_order[k])];
+        area.code = top + "-" + format("%02d", static_cast<int>(k) + 1);
+        area_code[static_cast<std::size_t>(area_order[k])] = area.code;
+    }
+    std::vector<std::vector<int>> communities_of(std::max<std::size_t>(1, plan.areas.size()));
+    for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
+        communities_of[static_cast<std::size_t>(std::max(0, plan.communities[static_cast<std::size_t>(c)].area_grid))].push_back(c);
+    std::map<std::string, const Community*> holder; // national codes must be unique
+    int number = 0; // communities numbered across areas in area order (national schemes)
+    for (std::size_t a = 0; a < communities_of.size(); ++a)
+    {
+        std::vector<Point> centres;
+        for (int c : communities_of[a])
+            centres.push_back(centreOf(plan.communities[static_cast<std::size_t>(c)].area, Point(0, 0)));
         const auto order = readingOrder(centres, rowHeightFor(centres));
-        int residential = 0, dedicated = 0;
-        for (int k : order)
+        const std::string prefix = a < area_code.size() ? area_code[a] : street_code + "-01";
+        for (std::size_t k = 0; k < order.size(); ++k)
         {
-            auto& grid = plan.grids[static_cast<std::size_t>(grids_of[c][static_cast<std::size_t>(k)])];
-            grid.code = plan.communities[c].code + "-" +
+            auto& comm = plan.communities[static_cast<std::size_t>(communities_of[a][static_cast<std::size_t>(order[k])])];
+            if (!national)
+            {
+                comm.code = prefix + "-" + format("%02d", static_cast<int>(k) + 1);
+                continue;
+            }
+            comm.code = nationalCommunityCode(comm, scheme, ++number);
+            if (const auto [it, fresh] = holder.emplace(comm.code, &comm); !fresh)
+                throw InputError(describe(*it->second) + " and " + describe(comm) + " have the same code " + comm.code);
+        }
+    }
+
+    const auto grids_of = gridsInReadingOrder(plan);
+    for (std::size_t c = 0; c < grids_of.size(); ++c)
+    {
+        const auto& comm = plan.communities[c];
+        if (national)
+        {
+            // One sequence for every grid of the community, dedicated ones included.
+            const int width = gridSequenceWidth(scheme, false);
+            const int most = width == 2 ? 99 : 999;
+            if (static_cast<int>(grids_of[c].size()) > most)
+                throw InputError(describe(comm) + " has " + std::to_string(grids_of[c].size()) + " grids, more than the " +
+                                 std::to_string(width) + " sequence digits of --code-scheme " + scheme.scheme +
+                                 " codes allow (" + std::to_string(most) + "); split the community or raise --min/--max");
+            int seq = 0;
+            for (int g : grids_of[c])
+                plan.grids[static_cast<std::size_t>(g)].code =
+                    gridCodePrefix(scheme, comm.code, false) + format(width == 2 ? "%02d" : "%03d", ++seq);
+            continue;
+        }
+        // Residential grids 001, 002, ...; dedicated grids D01, D02, ... in the same reading order.
+        int residential = 0, dedicated = 0;
+        for (int g : grids_of[c])
+        {
+            auto& grid = plan.grids[static_cast<std::size_t>(g)];
+            grid.code = comm.code + "-" +
                         (grid.kind == GridKind::Dedicated ? "D" + format("%02d", ++dedicated)
                                                           : format("%03d", ++residential));
         }

@@ -2,6 +2,7 @@
 // reading order (rows north to south, west to east within a row), as grid-coding practice does.
 #pragma once
 
+#include "core/config.hpp"
 #include "core/model.hpp"
 
 #include <vector>
@@ -16,6 +17,16 @@ std::vector<int> readingOrder(const std::vector<Point>& points, double row_heigh
 // Sets the codes of areas "<street>-AA", communities "<street>-AA-CC" and grids
 // "<street>-AA-CC-GGG" (dedicated grids "<street>-AA-CC-DNN"); each level in reading order
 // within its parent. Communities outside any area are numbered under area 01.
-void assignCodes(Plan& plan, const std::string& street_code);
+// Under a national scheme (street15, cjt349) communities are <admin 6><street 3><community 3>
+// (the community part from --community-code-field, else numbered in reading order) and grids
+// that code (cjt349: after the service-object code) + a 3-digit (cjt349: 2-digit) sequence over
+// all the community's grids in reading order; areas are "<admin><street>-AA". InputError names
+// a community with more grids than the sequence allows, or two communities with one code.
+void assignCodes(Plan& plan, const std::string& street_code, const CodeScheme& scheme = {});
+
+// What precedes a grid's sequence number, and how many digits it has, under `scheme` (for
+// re-runs that number new grids after the ones a previous run issued).
+std::string gridCodePrefix(const CodeScheme& scheme, const std::string& community_code, bool dedicated);
+int gridSequenceWidth(const CodeScheme& scheme, bool dedicated);
 
 } // namespace gp::organize

@@ -5,6 +5,7 @@
 #include "audit/metrics.hpp"
 #include "audit/violations.hpp"
 #include "classify/households.hpp"
+#include "classify/register_join.hpp"
 #include "dedicate/dedicate.hpp"
 #include "dedicate/special.hpp"
 #include "classify/use_mapping.hpp"
@@ -389,7 +390,7 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
     Plan plan = io::loadInputs(config, progress);
     say(log, "load: " + std::to_string(plan.buildings.size()) + " buildings, " +
                  std::to_string(plan.communities.size()) + " communities, working CRS " +
-                 plan.working_crs);
+                 plan.working_crs + " (" + plan.working_crs_reason + ")");
 
     {
         const auto uses = classify::UseMapping::fromConfig(config);
@@ -405,6 +406,15 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
             issue.buildings.push_back(plan.buildings[note.building].id);
             plan.issues.push_back(std::move(issue));
         }
+    }
+    if (config.households_table)
+    {
+        classify::finishRegisterJoin(plan, config.households_table->building_field);
+        const auto& join = *plan.register_join;
+        say(log, "register: " + std::to_string(join.buildings_matched) + " buildings given " +
+                     std::to_string(join.households_joined) + " households from " + std::to_string(join.keys_matched) +
+                     " keys; " + std::to_string(join.keys_unmatched) + " keys match no building, " +
+                     std::to_string(join.buildings_without_row) + " residential buildings have no row");
     }
     say(log, "classify: households estimated or read for every building");
 
@@ -475,7 +485,7 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
 
     organize::groupAreas(plan, config);
     say(log, "areas: " + std::to_string(plan.areas.size()) + " area grids");
-    organize::assignCodes(plan, config.street_code);
+    organize::assignCodes(plan, config.street_code, config.codes);
     if (reconciler)
         reconciler->finishCodes(plan);
     say(log, "organize: codes for " + std::to_string(plan.grids.size()) + " grids");

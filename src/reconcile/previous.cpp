@@ -55,12 +55,25 @@ double toReal(const std::optional<std::string>& v)
     }
 }
 
+// The CRS a previous run wrote its layers in (report.json "output_crs"): GCJ02 / BD09 files say
+// EPSG:4326, so the shift must be named to read them back; empty for EPSG:4326 and older runs.
+std::string previousOutputCrs(const std::string& dir)
+{
+    std::ifstream in(fs::path(dir) / "report.json", std::ios::binary);
+    const auto report = nlohmann::json::parse(in, nullptr, false);
+    if (report.is_object() && report.contains("output_crs") && report["output_crs"].is_string() &&
+        report["output_crs"] != "EPSG:4326")
+        return report["output_crs"].get<std::string>();
+    return "";
+}
+
 io::LayerRecords readLayer(const std::string& path, const std::string& id_field,
                            const std::vector<std::string>& fields, io::GeometryKind kind,
                            const OGRSpatialReference& working)
 {
     LayerSource source;
     source.path = path;
+    source.crs = previousOutputCrs(fs::path(path).parent_path().string());
     source.id_field = id_field;
     source.name_field = fields.front(); // not used; avoids guessing a "name" field
     io::InputLayer layer(source, "previous run", "EPSG:4326");

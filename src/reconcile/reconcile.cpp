@@ -1,5 +1,7 @@
 #include "reconcile/reconcile.hpp"
 
+#include "organize/codes.hpp"
+
 #include "core/error.hpp"
 #include "dedicate/dedicate.hpp"
 #include "geom/geos.hpp"
@@ -451,7 +453,8 @@ void Reconciler::finishCodes(Plan& plan) const
             known_communities.insert(comm.code);
     for (auto& comm : plan.communities)
     {
-        if (m_prev.communities.count(comm.id))
+        // National code schemes: a community's code is its official one, never renumbered.
+        if (m_prev.communities.count(comm.id) || m_config.codes.scheme != "gridplan")
             continue;
         if (!taken.count(comm.code) && !known_communities.count(comm.code))
         {
@@ -508,7 +511,8 @@ void Reconciler::finishCodes(Plan& plan) const
         for (int b : grid.buildings)
             if (auto it = old_code_of.find(plan.buildings[static_cast<std::size_t>(b)].id); it != old_code_of.end())
                 shared[it->second] += plan.buildings[static_cast<std::size_t>(b)].households;
-        const std::string prefix = plan.communities[static_cast<std::size_t>(grid.community)].code + "-";
+        const std::string prefix =
+            organize::gridCodePrefix(m_config.codes, plan.communities[static_cast<std::size_t>(grid.community)].code, false);
         for (const auto& [code, hh] : shared)
         {
             auto pg = m_prev.grids.find(code);
@@ -540,12 +544,17 @@ void Reconciler::finishCodes(Plan& plan) const
         if (code_of[r].empty())
         {
             const bool dedicated = grid.kind == GridKind::Dedicated;
-            const std::string prefix = plan.communities[static_cast<std::size_t>(grid.community)].code +
-                                       (dedicated ? "-D" : "-");
+            const std::string prefix = organize::gridCodePrefix(
+                m_config.codes, plan.communities[static_cast<std::size_t>(grid.community)].code, dedicated);
             int next = 0;
             for (const auto& code : taken)
                 next = std::max(next, sequenceAfter(code, prefix));
-            code_of[r] = numbered(prefix, next + 1, dedicated ? 2 : 3);
+            const int width = organize::gridSequenceWidth(m_config.codes, dedicated);
+            if (next + 1 >= (width == 2 ? 100 : 1000) && m_config.codes.scheme != "gridplan")
+                throw InputError("community " + plan.communities[static_cast<std::size_t>(grid.community)].id +
+                                 ": no " + std::to_string(width) + "-digit grid number left under --code-scheme " +
+                                 m_config.codes.scheme + " (numbers are never reused across re-runs)");
+            code_of[r] = numbered(prefix, next + 1, width);
         }
         taken.insert(code_of[r]);
     }

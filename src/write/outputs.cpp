@@ -280,6 +280,8 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
     r["tool"] = "gridplan";
     r["version"] = GRIDPLAN_VERSION;
     r["working_crs"] = plan.working_crs;
+    r["working_crs_reason"] = plan.working_crs_reason;
+    r["output_crs"] = config.output_crs.empty() ? "EPSG:4326" : config.output_crs;
 
     Json inputs = Json::array();
     for (const auto& s : plan.sources)
@@ -288,6 +290,23 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
                           {"crs", s.crs},           {"features_read", s.features_read},
                           {"features_skipped", s.features_skipped}});
     r["inputs"] = inputs;
+    if (plan.register_join && config.households_table)
+    {
+        const auto& j = *plan.register_join;
+        const auto& t = *config.households_table;
+        r["households_register"] = {{"path", j.path}, {"layer", t.source.layer}, {"where", t.source.where},
+                                    {"key", t.key}, {"building_field", t.building_field},
+                                    {"count", t.count.empty() ? Json(nullptr) : Json(t.count)},
+                                    {"rows_read", j.rows_read}, {"rows_ignored", j.rows_ignored},
+                                    {"keys", j.keys}, {"keys_matched", j.keys_matched},
+                                    {"keys_unmatched", j.keys_unmatched}, {"rows_unmatched", j.rows_unmatched},
+                                    {"households_unmatched", j.households_unmatched},
+                                    {"keys_on_several_buildings", j.keys_on_several_buildings},
+                                    {"buildings_with_key", j.buildings_with_key},
+                                    {"buildings_matched", j.buildings_matched},
+                                    {"residential_buildings_without_row", j.buildings_without_row},
+                                    {"households_joined", j.households_joined}};
+    }
 
     r["options"] = {{"min", config.min_households},
                     {"max", config.max_households},
@@ -536,7 +555,7 @@ void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressRepor
     {
         const std::string json = report(plan, config, batch_fingerprint).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         io::writePostgis(tables, json, {config.out_dir, config.pg_schema, config.pg_table_prefix},
-                         plan.working_crs_wkt, &task);
+                         plan.working_crs_wkt, &task, config.output_crs);
         task.finish();
         return;
     }
@@ -557,11 +576,11 @@ void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressRepor
     if (resolveThreads(config.threads) > 1)
         side = std::async(std::launch::async, side_files);
     if (config.output_format == "gpkg")
-        io::writeGeoPackage(tables, staging.path("gridplan.gpkg"), plan.working_crs_wkt, &task);
+        io::writeGeoPackage(tables, staging.path("gridplan.gpkg"), plan.working_crs_wkt, &task, config.output_crs);
     else
         for (const auto& table : tables)
             io::writeGeoJson(table, staging.path(table.name + ".geojson"), plan.working_crs_wkt, &task,
-                             config.threads);
+                             config.threads, config.output_crs);
     for (const auto& [name, bytes] : side.valid() ? side.get() : side_files())
         writeTextFile(staging.path(name), bytes);
     staging.commit();

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <gdal_priv.h>
+#include <gdal_utils.h>
 #include <ogrsf_frmts.h>
 
 #include <array>
@@ -140,6 +141,26 @@ std::map<std::string, std::vector<ReadFeature>> readAllLayers(const std::string&
     for (OGRLayer* layer : ds->GetLayers())
         out[layer->GetName()] = featuresOf(*layer);
     return out;
+}
+
+void translateVector(const std::string& in, const std::string& out, const std::vector<std::string>& options)
+{
+    std::vector<char*> argv;
+    for (const auto& o : options)
+        argv.push_back(const_cast<char*>(o.c_str()));
+    argv.push_back(nullptr);
+    GDALAllRegister();
+    GDALVectorTranslateOptions* opts = GDALVectorTranslateOptionsNew(argv.data(), nullptr);
+    REQUIRE(opts);
+    GDALDatasetH src = GDALOpenEx(in.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    REQUIRE(src);
+    int failed = 0;
+    GDALDatasetH dst = GDALVectorTranslate(out.c_str(), nullptr, 1, &src, opts, &failed);
+    GDALVectorTranslateOptionsFree(opts);
+    GDALClose(src);
+    REQUIRE(dst);
+    GDALClose(dst);
+    REQUIRE(failed == 0);
 }
 
 std::string slurp(const std::string& path)

@@ -66,6 +66,9 @@ std::vector<ReadFeature> readLayer(const std::string& path);
 // Every layer of a dataset (e.g. a GeoPackage): name -> features, in FID order.
 std::map<std::string, std::vector<ReadFeature>> readAllLayers(const std::string& path);
 
+// ogr2ogr <options> <out> <in> through GDAL's library form of ogr2ogr; REQUIREs success.
+void translateVector(const std::string& in, const std::string& out, const std::vector<std::string>& options);
+
 // Whole file as bytes.
 std::string slurp(const std::string& path);
 
