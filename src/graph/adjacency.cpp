@@ -4,6 +4,7 @@
 #include "geom/geos.hpp"
 #include "graph/blocks.hpp"
 #include "graph/segment_index.hpp"
+#include "tile/line_index.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -63,6 +64,106 @@ std::vector<std::pair<int, int>> delaunayEdges(geom::GeosContext& ctx, const std
 
 int severity(EdgeKind kind) { return static_cast<int>(kind); }
 
+// Union-find over the members of one community (path halving; union keeps the lower root so
+// the result does not depend on the order of unions).
+struct Groups
+{
+    std::vector<int> parent;
+    std::vector<int> weight;
+    int find(int i)
+    {
+        while (parent[static_cast<std::size_t>(i)] != i)
+            i = parent[static_cast<std::size_t>(i)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(i)])];
+        return i;
+    }
+    void unite(int a, int b)
+    {
+        a = find(a), b = find(b);
+        if (a == b)
+            return;
+        if (b < a)
+            std::swap(a, b);
+        parent[static_cast<std::size_t>(b)] = a;
+        weight[static_cast<std::size_t>(a)] += weight[static_cast<std::size_t>(b)];
+    }
+};
+
+// Joins the members (indices into `ids`) listed per key into one group each, in key order,
+// when the joined group stays within max households.
+void joinWithin(Groups& groups, const std::map<int, std::vector<int>>& by_key, int max_households)
+{
+    for (const auto& [key, list] : by_key)
+    {
+        std::vector<int> roots;
+        for (int k : list)
+            roots.push_back(groups.find(k));
+        std::sort(roots.begin(), roots.end());
+        roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
+        long long total = 0;
+        for (int r : roots)
+            total += groups.weight[static_cast<std::size_t>(r)];
+        if (total > max_households)
+            continue;
+        for (int k : list)
+            groups.unite(list.front(), k);
+    }
+}
+
+// Partition units of one community: a compound that fits in one grid is one unit; with streets,
+// so is a street block that fits in one grid (with the compounds in it, if the whole still fits),
+// and in a larger block each part bounded by lanes that fits. Others are one unit per building. Units are numbered by their lowest member. Fills
+// cg.unit_buildings; returns the unit of each member.
+std::vector<int> groupUnits(const Plan& plan, const std::vector<int>& ids,
+                            const std::map<std::pair<int, int>, int>& compound_households, int c,
+                            int max_households, const std::vector<int>& lane_face, CommunityGraph& cg)
+{
+    Groups groups;
+    groups.parent.resize(ids.size());
+    groups.weight.resize(ids.size());
+    std::map<int, std::vector<int>> compounds, blocks, parts;
+    for (std::size_t k = 0; k < ids.size(); ++k)
+    {
+        const auto& b = plan.buildings[static_cast<std::size_t>(ids[k])];
+        groups.parent[k] = static_cast<int>(k);
+        groups.weight[k] = b.households;
+        if (b.compound >= 0 && compound_households.at({c, b.compound}) <= max_households)
+            compounds[b.compound].push_back(static_cast<int>(k));
+        if (hasStreets(plan) && b.block >= 0)
+            blocks[b.block].push_back(static_cast<int>(k));
+        if (!lane_face.empty() && lane_face[k] >= 0)
+            parts[lane_face[k]].push_back(static_cast<int>(k));
+    }
+    for (const auto& [key, list] : compounds) // a fitting compound is always whole
+        for (int k : list)
+            groups.unite(list.front(), k);
+    joinWithin(groups, blocks, max_households);
+    joinWithin(groups, parts, max_households); // a large block: its lane-bounded parts that fit
+    std::vector<int> unit_of(ids.size());
+    std::map<int, int> unit_of_root;
+    for (std::size_t k = 0; k < ids.size(); ++k)
+    {
+        auto [it, inserted] = unit_of_root.emplace(groups.find(static_cast<int>(k)), static_cast<int>(cg.unit_buildings.size()));
+        if (inserted)
+            cg.unit_buildings.emplace_back();
+        unit_of[k] = it->second;
+        cg.unit_buildings[static_cast<std::size_t>(it->second)].push_back(ids[k]);
+    }
+    return unit_of;
+}
+
+// A link between two buildings in different barrier regions that can each form grids on their
+// own (graph/blocks inferBarrierRegions): no grid needs to cross, so the link is not made.
+bool avoidableCrossing(const Plan& plan, const Building& a, const Building& b)
+{
+    if (a.region < 0 || b.region < 0 || a.region == b.region)
+        return false;
+    const auto n = plan.regions.size();
+    if (static_cast<std::size_t>(a.region) >= n || static_cast<std::size_t>(b.region) >= n)
+        return false;
+    return plan.regions[static_cast<std::size_t>(a.region)].self_sufficient &&
+           plan.regions[static_cast<std::size_t>(b.region)].self_sufficient;
+}
+
 } // namespace
 
 std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_households, int threads)
@@ -70,6 +171,19 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
     SegmentIndex barriers;
     for (const auto& b : plan.barriers)
         barriers.add(b.lines);
+    const bool streets = hasStreets(plan);
+    SegmentIndex lanes; // inside a large block, links across a lane are cut first
+    MultiLineString lane_lines; // lanes with everything that bounds blocks: the parts of large blocks
+    for (const auto& l : plan.lanes)
+    {
+        lanes.add(l.lines);
+        lane_lines.insert(lane_lines.end(), l.lines.begin(), l.lines.end());
+    }
+    if (!lane_lines.empty() && streets)
+        for (const auto* set : {&plan.barriers, &plan.streets})
+            for (const auto& s : *set)
+                lane_lines.insert(lane_lines.end(), s.lines.begin(), s.lines.end());
+    const tile::LineIndex lane_index(lane_lines);
 
     std::vector<std::vector<int>> members(plan.communities.size());
     for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
@@ -99,28 +213,10 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
         SegmentIndex boundary;
         boundary.add(plan.communities[static_cast<std::size_t>(c)].area);
 
-        // Units: contracted compounds first-come by lowest building index, others one per building.
-        std::vector<int> unit_of(ids.size());
-        std::map<int, int> compound_unit;
-        for (std::size_t k = 0; k < ids.size(); ++k)
-        {
-            const auto& b = plan.buildings[static_cast<std::size_t>(ids[k])];
-            const bool contract = b.compound >= 0 &&
-                                  compound_households.at({c, b.compound}) <= max_households;
-            if (contract)
-            {
-                auto [it, inserted] = compound_unit.emplace(b.compound, static_cast<int>(cg.unit_buildings.size()));
-                if (inserted)
-                    cg.unit_buildings.emplace_back();
-                unit_of[k] = it->second;
-            }
-            else
-            {
-                unit_of[k] = static_cast<int>(cg.unit_buildings.size());
-                cg.unit_buildings.emplace_back();
-            }
-            cg.unit_buildings[static_cast<std::size_t>(unit_of[k])].push_back(ids[k]);
-        }
+        std::vector<int> lane_face; // per member: the lane-bounded part of its block
+        if (streets && !lane_lines.empty())
+            lane_face = faceOfMembers(plan, c, ids, lane_index.near(envelopeOf(plan.communities[slot].area)));
+        const std::vector<int> unit_of = groupUnits(plan, ids, compound_households, c, max_households, lane_face, cg);
         cg.graph.units.resize(cg.unit_buildings.size());
         for (std::size_t u = 0; u < cg.unit_buildings.size(); ++u)
         {
@@ -152,11 +248,14 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
                 continue;
             const auto& ba = plan.buildings[static_cast<std::size_t>(ids[static_cast<std::size_t>(i)])];
             const auto& bb = plan.buildings[static_cast<std::size_t>(ids[static_cast<std::size_t>(j)])];
+            if (avoidableCrossing(plan, ba, bb))
+                continue; // both sides can form grids on their own: no grid spans the barrier
             const bool crosses_barrier = barriers.crosses(ba.anchor, bb.anchor);
             EdgeKind kind = EdgeKind::Open;
             if (crosses_barrier || boundary.crosses(ba.anchor, bb.anchor))
                 kind = EdgeKind::CrossesBarrier;
-            else if (clusterOf(plan, ba) != clusterOf(plan, bb))
+            else if (clusterOf(plan, ba) != clusterOf(plan, bb) || (streets && ba.block != bb.block) ||
+                     (!lanes.empty() && lanes.crosses(ba.anchor, bb.anchor)))
                 kind = EdgeKind::CrossesCompound;
             Edge e{std::min(ua, ub), std::max(ua, ub), bg::distance(ba.anchor, bb.anchor), kind};
             auto [it, inserted] = lifted.emplace(std::make_pair(e.a, e.b), std::make_pair(e, crosses_barrier));

@@ -3,6 +3,7 @@
 #include "audit/coverage.hpp"
 #include "core/parallel.hpp"
 #include "audit/metrics.hpp"
+#include "audit/streets.hpp"
 #include "audit/violations.hpp"
 #include "classify/households.hpp"
 #include "dedicate/dedicate.hpp"
@@ -169,6 +170,11 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
     for (const auto& b : plan.barriers)
         barriers.insert(barriers.end(), b.lines.begin(), b.lines.end());
     const tile::LineIndex barrier_index(barriers); // each community gets the lines near it
+    MultiLineString streets; // streets and lanes (issue 13)
+    for (const auto* set : {&plan.streets, &plan.lanes})
+        for (const auto& s : *set)
+            streets.insert(streets.end(), s.lines.begin(), s.lines.end());
+    const tile::LineIndex street_index(streets);
     std::vector<std::vector<int>> in_community(plan.communities.size());
     for (int b = 0; b < static_cast<int>(plan.buildings.size()); ++b)
         if (plan.buildings[static_cast<std::size_t>(b)].community >= 0)
@@ -207,6 +213,8 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
         input.grid_count = static_cast<int>(grids_of[c].size());
         const MultiLineString near_barriers = barrier_index.near(envelopeOf(plan.communities[c].area));
         input.barriers = &near_barriers;
+        const MultiLineString near_streets = street_index.near(envelopeOf(plan.communities[c].area));
+        input.streets = &near_streets;
         for (int b : in_community[c])
         {
             const auto& building = plan.buildings[static_cast<std::size_t>(b)];
@@ -422,7 +430,9 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
     graph::inferBlocks(plan);
     if (!plan.blocks.empty())
         say(log, "blocks: " + std::to_string(plan.blocks.size()) +
-                     " blocks inferred from barriers (no compound layer)");
+                     (graph::hasStreets(plan) ? " street blocks (streets, barriers, compound outlines)"
+                                              : " blocks inferred from barriers (no compound layer)"));
+    graph::inferBarrierRegions(plan, config.min_households, config.max_households);
     // Re-run against a previous run: keep what still holds, partition only the rest (`work`).
     std::optional<reconcile::Reconciler> reconciler;
     Plan free_plan;
@@ -482,6 +492,8 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
     audit::shapeMetrics(plan);
     audit::reportViolations(plan, violations, config);
     reportGround(plan);
+    audit::classifyCrossings(plan, config.min_households, config.max_households);
+    audit::explainMultipart(plan);
     for (const auto& note : tile_notes)
     {
         Issue issue;
@@ -497,6 +509,21 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
                  std::to_string(coverage.communities_overlap) + " overlapping community pairs");
 
     stats.mean_polsby_popper = meanResidentialPolsbyPopper(plan);
+    if (graph::hasStreets(plan) || !plan.barriers.empty())
+    {
+        const auto& m = plan.street_measures.emplace(
+            audit::measureStreets(plan, config.min_households, config.max_households));
+        char line[320];
+        std::snprintf(line, sizeof line,
+                      "streets: %.1f%% of interior grid boundary within %.0f m of a street, lane or barrier; "
+                      "%zu of %d fitting blocks split; crossings %d forced, %d avoidable; "
+                      "%d/%d grids within bounds, %d without land, %d multipart; mean PP %.3f",
+                      m.interior_boundary_m > 0 ? 100.0 * m.on_streets_m / m.interior_boundary_m : 0.0,
+                      m.street_distance_m, m.fitting_split.size(), m.blocks_fitting, m.crossings_forced,
+                      m.crossings_avoidable, m.grids_within_bounds, m.grids, m.grids_without_land,
+                      m.multipart_grids, m.mean_polsby_popper);
+        say(log, line);
+    }
     if (measure)
     {
         stats.mean_polsby_popper_before_improve =

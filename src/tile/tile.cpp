@@ -49,6 +49,17 @@ GeomPtr validCommunity(GeosContext& ctx, const MultiPolygon& area, TileResult& r
     return community;
 }
 
+// The lines that cut the community into blocks: barriers, and streets when there are any.
+const MultiLineString* blockLines(const TileInput& in, MultiLineString& storage)
+{
+    if (!in.streets || in.streets->empty())
+        return in.barriers;
+    if (in.barriers)
+        storage = *in.barriers;
+    storage.insert(storage.end(), in.streets->begin(), in.streets->end());
+    return &storage;
+}
+
 } // namespace
 
 BlockSplit splitIntoBlocks(GeosContext& ctx, const GEOSGeometry* community,
@@ -104,8 +115,9 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
     internal::Tiling t(ctx, in, result);
     t.spacing = in.sample_spacing > 0.0 ? in.sample_spacing : 10.0;
 
-    // Blocks: faces of the community outline noded with the barriers inside it.
-    BlockSplit split = splitIntoBlocks(ctx, community.get(), in.barriers, &t.noding_fell_back);
+    MultiLineString lines;
+    // Blocks: faces of the community outline noded with the barriers and streets inside it.
+    BlockSplit split = splitIntoBlocks(ctx, community.get(), blockLines(in, lines), &t.noding_fell_back);
     t.linework.push_back(std::move(split.lines));
     t.blocks.geoms = std::move(split.faces);
     t.blocks.build(ctx);
@@ -121,6 +133,7 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
     internal::labelFaces(t);
     internal::pinAnchors(t);
     internal::fillEmptyBlocks(t);
+    internal::giveLandToEmptyGrids(t);
     internal::mergeDetachedPieces(t);
     internal::dissolveGrids(t);
     return result;

@@ -19,6 +19,9 @@ struct TileInput
     std::vector<int> grid_of; // per building: grid in [0, grid_count), or -1 (in no grid)
     int grid_count = 0;
     const MultiLineString* barriers = nullptr; // may be null: roads, rivers, barrier outlines
+    // May be null: street centre lines and lanes (issue 13). They cut blocks like barriers do,
+    // so a grid holding a whole street block gets the block up to the street centre lines.
+    const MultiLineString* streets = nullptr;
     double sample_spacing = 10.0; // max distance between Voronoi sites along a footprint outline
 };
 

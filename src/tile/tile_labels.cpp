@@ -2,7 +2,10 @@
 // empty blocks and detached pieces to a neighbour, and dissolve each grid's faces.
 #include "tile/tiling.hpp"
 
+#include <cmath>
 #include <iterator>
+#include <limits>
+#include <tuple>
 #include <map>
 
 namespace gp::tile::internal
@@ -149,9 +152,40 @@ void pinAnchors(Tiling& t)
     t.adj = faceAdjacency(t.ctx, t.faces);
 }
 
-// Faces of blocks without grid buildings go, block by block, to the grid sharing the longest
-// border; repeat so that chains of empty blocks fill from their neighbours. A part with no
-// labelled neighbour (e.g. a separate part of the community) goes to the nearest site's grid.
+namespace
+{
+
+// The grid an empty block joins: one whose separate pieces it touches (it joins them into one
+// grid polygon; most pieces touched first, then the lower grid), else the grid sharing the
+// longest border; -1 if it has no labelled neighbour.
+int joiningGrid(const Tiling& t, const std::vector<int>& comp, const std::vector<int>& piece_of)
+{
+    std::map<int, std::vector<int>> touched; // grid -> its pieces the block touches
+    for (int f : comp)
+        for (const auto& [g, len] : t.adj[static_cast<std::size_t>(f)])
+            if (t.label[static_cast<std::size_t>(g)] >= 0 && piece_of[static_cast<std::size_t>(g)] >= 0)
+                touched[t.label[static_cast<std::size_t>(g)]].push_back(piece_of[static_cast<std::size_t>(g)]);
+    int best = -1;
+    std::size_t best_pieces = 1;
+    for (auto& [grid, pieces] : touched)
+    {
+        std::sort(pieces.begin(), pieces.end());
+        pieces.erase(std::unique(pieces.begin(), pieces.end()), pieces.end());
+        if (pieces.size() > best_pieces)
+        {
+            best = grid;
+            best_pieces = pieces.size();
+        }
+    }
+    return best >= 0 ? best : longestBorderGrid(comp, t.label, t.adj, -1);
+}
+
+} // namespace
+
+// Faces of blocks without grid buildings go, block by block, to the grid whose pieces they join,
+// else to the grid sharing the longest border; repeat so that chains of empty blocks fill from
+// their neighbours. A part with no labelled neighbour (e.g. a separate part of the community)
+// goes to the nearest site's grid.
 void fillEmptyBlocks(Tiling& t)
 {
     auto& ctx = t.ctx;
@@ -164,6 +198,16 @@ void fillEmptyBlocks(Tiling& t)
     for (std::size_t f = 0; f < nf; ++f)
         unlabeled[f] = t.label[f] < 0;
     auto comps = components(t.adj, unlabeled, [&](int a, int b) { return block_of[a] == block_of[b]; });
+    std::vector<int> piece_of(nf, -1); // the piece of its grid each labelled face lies in
+    {
+        std::vector<bool> labelled(nf);
+        for (std::size_t f = 0; f < nf; ++f)
+            labelled[f] = t.label[f] >= 0;
+        const auto pieces = components(t.adj, labelled, [&](int a, int b) { return t.label[a] == t.label[b]; });
+        for (std::size_t p = 0; p < pieces.size(); ++p)
+            for (int f : pieces[p])
+                piece_of[static_cast<std::size_t>(f)] = static_cast<int>(p);
+    }
     int absorbed = 0;
     bool changed = true;
     std::vector<bool> done(comps.size(), false);
@@ -174,7 +218,7 @@ void fillEmptyBlocks(Tiling& t)
         {
             if (done[c])
                 continue;
-            const int g = longestBorderGrid(comps[c], t.label, t.adj, -1);
+            const int g = joiningGrid(t, comps[c], piece_of);
             if (g < 0)
                 continue;
             for (int f : comps[c])
@@ -205,6 +249,169 @@ void fillEmptyBlocks(Tiling& t)
         t.note(std::to_string(absorbed) + " blocks without grid buildings absorbed by a neighbouring grid");
     if (isolated > 0)
         t.note(std::to_string(isolated) + " isolated parts without grid buildings given to the nearest grid");
+}
+
+namespace
+{
+
+// The face a grid without land takes: the nearest to one of its buildings' anchors among faces
+// whose grid keeps another face, preferring faces no building pins; -1 if there is none.
+int nearestSpareFace(Tiling& t, int g, const std::vector<int>& face_count)
+{
+    const auto h = t.ctx.handle();
+    std::vector<GeomPtr> anchors;
+    for (std::size_t b = 0; b < t.buildingCount(); ++b)
+        if (t.in.grid_of[b] == g)
+            anchors.push_back(geom::toGeos(t.ctx, t.in.anchors[b]));
+    int best = -1;
+    std::tuple<int, double, int> best_key{2, 0.0, 0};
+    for (std::size_t f = 0; f < t.faces.size(); ++f)
+    {
+        if (face_count[static_cast<std::size_t>(t.label[f])] < 2)
+            continue;
+        double d = std::numeric_limits<double>::infinity();
+        for (const auto& a : anchors)
+        {
+            double df = 0.0;
+            if (GEOSDistance_r(h, t.faces[f], a.get(), &df) == 1)
+                d = std::min(d, df);
+        }
+        const std::tuple<int, double, int> key{t.pinned[f] >= 0 ? 1 : 0, d, static_cast<int>(f)};
+        if (best < 0 || key < best_key)
+        {
+            best = static_cast<int>(f);
+            best_key = key;
+        }
+    }
+    return best;
+}
+
+// The half-plane of points nearer to `a` than to `b` (or, when they coincide, east of a), as a
+// polygon large enough to cover `box`.
+GeomPtr halfPlaneToward(geom::GeosContext& ctx, const Point& a, const Point& b, const Box& box)
+{
+    double nx = a.x() - b.x(), ny = a.y() - b.y();
+    const double len = std::hypot(nx, ny);
+    if (len > 0.0)
+        nx /= len, ny /= len;
+    else
+        nx = 1.0, ny = 0.0;
+    const Point mid = len > 0.0 ? Point((a.x() + b.x()) / 2, (a.y() + b.y()) / 2) : a;
+    const double reach = bg::distance(box.min_corner(), box.max_corner()) + bg::distance(mid, box.min_corner()) + 1.0;
+    const double tx = -ny * reach, ty = nx * reach; // along the bisector
+    MultiPolygon mp;
+    mp.resize(1);
+    mp[0].outer() = {{mid.x() + tx, mid.y() + ty},
+                     {mid.x() + tx + nx * reach, mid.y() + ty + ny * reach},
+                     {mid.x() - tx + nx * reach, mid.y() - ty + ny * reach},
+                     {mid.x() - tx, mid.y() - ty},
+                     {mid.x() + tx, mid.y() + ty}};
+    bg::correct(mp);
+    return geom::toGeos(ctx, mp);
+}
+
+// The point of `face` nearest to `p` (p itself when inside).
+Point nearestPointOf(Tiling& t, const GEOSGeometry* face, const GEOSGeometry* p, const Point& fallback)
+{
+    const auto h = t.ctx.handle();
+    GEOSCoordSequence* seq = GEOSNearestPoints_r(h, face, p);
+    if (!seq)
+        return fallback;
+    double x = fallback.x(), y = fallback.y();
+    GEOSCoordSeq_getXY_r(h, seq, 0, &x, &y);
+    GEOSCoordSeq_destroy_r(h, seq);
+    return Point(x, y);
+}
+
+// Last resort for a grid without land when no face can be spared: the face nearest to its first
+// building is cut along the bisector between that building's anchor and the nearest anchor of
+// the face's grid; the part on its side becomes a new face of the grid. Returns the new face's
+// index, or -1.
+int carveFace(Tiling& t, int g)
+{
+    auto& ctx = t.ctx;
+    const auto h = ctx.handle();
+    int first = -1;
+    for (std::size_t b = 0; b < t.buildingCount() && first < 0; ++b)
+        if (t.in.grid_of[b] == g)
+            first = static_cast<int>(b);
+    if (first < 0 || t.faces.empty())
+        return -1;
+    const Point anchor = t.in.anchors[static_cast<std::size_t>(first)];
+    GeomPtr pa = geom::toGeos(ctx, anchor);
+    int f = -1;
+    double best = std::numeric_limits<double>::infinity();
+    for (std::size_t k = 0; k < t.faces.size(); ++k)
+    {
+        double d = 0.0;
+        if (GEOSDistance_r(h, t.faces[k], pa.get(), &d) == 1 && d < best)
+            best = d, f = static_cast<int>(k);
+    }
+    if (f < 0)
+        return -1;
+    const int donor = t.label[static_cast<std::size_t>(f)];
+    const Point a = nearestPointOf(t, t.faces[static_cast<std::size_t>(f)], pa.get(), anchor);
+    Point other = a;
+    double near = std::numeric_limits<double>::infinity();
+    for (std::size_t b = 0; b < t.buildingCount(); ++b)
+        if (t.in.grid_of[b] == donor && bg::distance(a, t.in.anchors[b]) < near)
+            near = bg::distance(a, t.in.anchors[b]), other = t.in.anchors[b];
+    const Box box = envelopeOf(ctx, t.faces[static_cast<std::size_t>(f)]);
+    GeomPtr half = halfPlaneToward(ctx, a, other, box);
+    GeomPtr piece = geom::checked(ctx, GEOSIntersection_r(h, t.faces[static_cast<std::size_t>(f)], half.get()), "intersection");
+    GeomPtr rest = geom::checked(ctx, GEOSDifference_r(h, t.faces[static_cast<std::size_t>(f)], half.get()), "difference");
+    if (areaOf(ctx, piece.get()) <= 0.0 || areaOf(ctx, rest.get()) <= 0.0)
+        return -1;
+    t.face_area[static_cast<std::size_t>(f)] = areaOf(ctx, rest.get());
+    t.faces[static_cast<std::size_t>(f)] = rest.get();
+    t.carved.push_back(std::move(rest));
+    t.faces.push_back(piece.get());
+    t.face_area.push_back(areaOf(ctx, piece.get()));
+    t.carved.push_back(std::move(piece));
+    t.label.push_back(donor);
+    t.pinned.push_back(-1);
+    return static_cast<int>(t.faces.size()) - 1;
+}
+
+} // namespace
+
+// A grid whose buildings hold no face (they lie outside the community, in a hole of it, or
+// under a building of another grid) takes the nearest face another grid can spare, so that
+// every grid has land.
+void giveLandToEmptyGrids(Tiling& t)
+{
+    std::vector<int> face_count(static_cast<std::size_t>(t.in.grid_count), 0);
+    for (int l : t.label)
+        ++face_count[static_cast<std::size_t>(l)];
+    std::vector<bool> has_building(static_cast<std::size_t>(t.in.grid_count), false);
+    for (int g : t.in.grid_of)
+        if (g >= 0)
+            has_building[static_cast<std::size_t>(g)] = true;
+    bool carved = false;
+    for (int g = 0; g < t.in.grid_count; ++g)
+    {
+        if (face_count[static_cast<std::size_t>(g)] > 0 || !has_building[static_cast<std::size_t>(g)])
+            continue;
+        int f = nearestSpareFace(t, g, face_count);
+        if (f < 0)
+        {
+            f = carveFace(t, g);
+            if (f < 0)
+                continue;
+            carved = true;
+            ++face_count[static_cast<std::size_t>(t.label[static_cast<std::size_t>(f)])];
+        }
+        const int from = t.label[static_cast<std::size_t>(f)];
+        --face_count[static_cast<std::size_t>(from)];
+        ++face_count[static_cast<std::size_t>(g)];
+        t.label[static_cast<std::size_t>(f)] = g;
+        t.pinned[static_cast<std::size_t>(f)] = g;
+        t.note(gridNote(g, "no land of its own (its buildings lie outside the community, in a hole of "
+                           "it, or under another grid's building): took the nearest face of grid " +
+                               std::to_string(from)));
+    }
+    if (carved) // new faces: their neighbours are found again
+        t.adj = faceAdjacency(t.ctx, t.faces);
 }
 
 namespace

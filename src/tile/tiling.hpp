@@ -50,6 +50,7 @@ struct Tiling
 
     // Faces of the noded linework inside the community, and their labels.
     geom::GeomPtr face_set;                     // owns the faces
+    std::vector<geom::GeomPtr> carved;          // owns faces cut by giveLandToEmptyGrids
     std::vector<const GEOSGeometry*> faces;
     std::vector<int> label;                     // grid of each face, -1 while unassigned
     std::vector<int> pinned;                    // grid a face must keep (holds its building)
@@ -73,6 +74,7 @@ void addCutFootprints(Tiling& t);
 void labelFaces(Tiling& t);
 void pinAnchors(Tiling& t);
 void fillEmptyBlocks(Tiling& t);
+void giveLandToEmptyGrids(Tiling& t);
 void mergeDetachedPieces(Tiling& t);
 void dissolveGrids(Tiling& t);
 
