@@ -5,10 +5,12 @@
 #include "graph/blocks.hpp"
 #include "graph/segment_index.hpp"
 #include "tile/line_index.hpp"
+#include "tile/tile_parts.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <memory>
 
 namespace gp::graph
@@ -164,6 +166,29 @@ bool avoidableCrossing(const Plan& plan, const Building& a, const Building& b)
            plan.regions[static_cast<std::size_t>(b.region)].self_sufficient;
 }
 
+// Pairs of street blocks of community c (global Plan::blocks indices, lower first) that share a
+// border of at least a metre: grids made of whole blocks stay in one piece only across these.
+std::set<std::pair<int, int>> touchingBlocks(geom::GeosContext& ctx, const Plan& plan, int c)
+{
+    std::vector<int> ids;
+    std::vector<geom::GeomPtr> owned;
+    std::vector<const GEOSGeometry*> faces;
+    for (int k = 0; k < static_cast<int>(plan.blocks.size()); ++k)
+        if (plan.blocks[static_cast<std::size_t>(k)].community == c)
+        {
+            ids.push_back(k);
+            owned.push_back(geom::toGeos(ctx, plan.blocks[static_cast<std::size_t>(k)].area));
+            faces.push_back(owned.back().get());
+        }
+    std::set<std::pair<int, int>> out;
+    const auto adj = tile::internal::faceAdjacency(ctx, faces); // one polygonization: exact edges
+    for (std::size_t i = 0; i < adj.size(); ++i)
+        for (const auto& [j, len] : adj[i])
+            if (len >= 1.0)
+                out.emplace(std::min(ids[i], ids[static_cast<std::size_t>(j)]), std::max(ids[i], ids[static_cast<std::size_t>(j)]));
+    return out;
+}
+
 } // namespace
 
 std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_households, int threads)
@@ -240,6 +265,13 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
         anchors.reserve(ids.size());
         for (int bi : ids)
             anchors.push_back(plan.buildings[static_cast<std::size_t>(bi)].anchor);
+        // Links between street blocks that do not touch (across a crossing's corner, or over an
+        // empty block) are kept for connectivity but weigh like a barrier: cut them first.
+        const auto touching = streets ? touchingBlocks(ctx, plan, c) : std::set<std::pair<int, int>>{};
+        auto apart = [&](const Building& a, const Building& b) {
+            return streets && a.block >= 0 && b.block >= 0 && a.block != b.block &&
+                   !touching.count({std::min(a.block, b.block), std::max(a.block, b.block)});
+        };
         std::map<std::pair<int, int>, std::pair<Edge, bool>> lifted;
         for (const auto& [i, j] : delaunayEdges(ctx, anchors))
         {
@@ -252,7 +284,7 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
                 continue; // both sides can form grids on their own: no grid spans the barrier
             const bool crosses_barrier = barriers.crosses(ba.anchor, bb.anchor);
             EdgeKind kind = EdgeKind::Open;
-            if (crosses_barrier || boundary.crosses(ba.anchor, bb.anchor))
+            if (crosses_barrier || boundary.crosses(ba.anchor, bb.anchor) || apart(ba, bb))
                 kind = EdgeKind::CrossesBarrier;
             else if (clusterOf(plan, ba) != clusterOf(plan, bb) || (streets && ba.block != bb.block) ||
                      (!lanes.empty() && lanes.crosses(ba.anchor, bb.anchor)))

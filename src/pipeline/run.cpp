@@ -170,11 +170,12 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
     for (const auto& b : plan.barriers)
         barriers.insert(barriers.end(), b.lines.begin(), b.lines.end());
     const tile::LineIndex barrier_index(barriers); // each community gets the lines near it
-    MultiLineString streets; // streets and lanes (issue 13)
-    for (const auto* set : {&plan.streets, &plan.lanes})
-        for (const auto& s : *set)
-            streets.insert(streets.end(), s.lines.begin(), s.lines.end());
-    const tile::LineIndex street_index(streets);
+    MultiLineString streets, lanes; // issue 13
+    for (const auto& s : plan.streets)
+        streets.insert(streets.end(), s.lines.begin(), s.lines.end());
+    for (const auto& s : plan.lanes)
+        lanes.insert(lanes.end(), s.lines.begin(), s.lines.end());
+    const tile::LineIndex street_index(streets), lane_index(lanes);
     std::vector<std::vector<int>> in_community(plan.communities.size());
     for (int b = 0; b < static_cast<int>(plan.buildings.size()); ++b)
         if (plan.buildings[static_cast<std::size_t>(b)].community >= 0)
@@ -215,6 +216,8 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
         input.barriers = &near_barriers;
         const MultiLineString near_streets = street_index.near(envelopeOf(plan.communities[c].area));
         input.streets = &near_streets;
+        const MultiLineString near_lanes = lane_index.near(envelopeOf(plan.communities[c].area));
+        input.lanes = &near_lanes;
         for (int b : in_community[c])
         {
             const auto& building = plan.buildings[static_cast<std::size_t>(b)];

@@ -125,6 +125,7 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
     // Linework: a pure block goes whole to its grid; mixed blocks get grid-boundary edges.
     internal::locateBuildingsInBlocks(t);
     internal::markMixedBlocks(t);
+    internal::addLanesInMixedBlocks(t);
     internal::collectSites(t);
     internal::addGridBoundaries(t);
     internal::addCutFootprints(t);

@@ -22,6 +22,9 @@ struct TileInput
     // May be null: street centre lines and lanes (issue 13). They cut blocks like barriers do,
     // so a grid holding a whole street block gets the block up to the street centre lines.
     const MultiLineString* streets = nullptr;
+    // May be null: lanes. They cut only the blocks shared by several grids, so that a block of
+    // one grid stays whole and a divided block can be divided along them.
+    const MultiLineString* lanes = nullptr;
     double sample_spacing = 10.0; // max distance between Voronoi sites along a footprint outline
 };
 

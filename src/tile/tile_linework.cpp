@@ -78,6 +78,27 @@ void markMixedBlocks(Tiling& t)
             t.block_grid[k] = -1;
 }
 
+// Lanes join the linework only inside mixed blocks (clipped to them): a pure block stays one
+// face, a divided block gets faces along its lanes.
+void addLanesInMixedBlocks(Tiling& t)
+{
+    if (!t.in.lanes || t.in.lanes->empty())
+        return;
+    auto& ctx = t.ctx;
+    const auto h = ctx.handle();
+    GeomPtr lanes;
+    for (std::size_t k = 0; k < t.blocks.geoms.size(); ++k)
+    {
+        if (!t.mixed[k])
+            continue;
+        if (!lanes)
+            lanes = geom::toGeos(ctx, *t.in.lanes);
+        GeomPtr inside = checked(ctx, GEOSIntersection_r(h, lanes.get(), t.blocks.geoms[k].get()), "intersection(lanes)");
+        if (GEOSisEmpty_r(h, inside.get()) != 1)
+            t.linework.push_back(std::move(inside));
+    }
+}
+
 namespace
 {
 

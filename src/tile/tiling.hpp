@@ -66,6 +66,7 @@ struct Tiling
 // Linework steps (tile_linework.cpp), in order.
 void locateBuildingsInBlocks(Tiling& t);
 void markMixedBlocks(Tiling& t);
+void addLanesInMixedBlocks(Tiling& t);
 void collectSites(Tiling& t);
 void addGridBoundaries(Tiling& t);
 void addCutFootprints(Tiling& t);
