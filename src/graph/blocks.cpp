@@ -1,11 +1,13 @@
 #include "graph/blocks.hpp"
 
+#include "dedicate/dedicate.hpp"
 #include "geom/geos.hpp"
 #include "geom/prepared.hpp"
 #include "graph/adjacency.hpp"
 #include "tile/line_index.hpp"
 #include "tile/tile.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace gp::graph
@@ -176,6 +178,92 @@ std::vector<int> faceOfMembers(const Plan& plan, int c, const std::vector<int>& 
     for (const auto& f : faces)
         areas.push_back(&f);
     return faceOfAnchors(ctx, plan, ids, areas);
+}
+
+namespace
+{
+
+// Per building, the street block holding its anchor (grid members already know theirs), or -1.
+std::vector<int> blockOfEveryBuilding(const Plan& plan)
+{
+    std::vector<int> out(plan.buildings.size(), -1);
+    geom::GeosContext ctx;
+    for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
+    {
+        std::vector<int> ids;
+        std::vector<const MultiPolygon*> areas;
+        for (int k = 0; k < static_cast<int>(plan.blocks.size()); ++k)
+            if (plan.blocks[static_cast<std::size_t>(k)].community == c)
+            {
+                ids.push_back(k);
+                areas.push_back(&plan.blocks[static_cast<std::size_t>(k)].area);
+            }
+        if (areas.empty())
+            continue;
+        geom::PreparedAreas index(ctx, areas);
+        for (std::size_t i = 0; i < plan.buildings.size(); ++i)
+        {
+            const auto& b = plan.buildings[i];
+            if (b.community != c || b.grid < 0)
+                continue;
+            if (b.block >= 0)
+            {
+                out[i] = b.block;
+                continue;
+            }
+            geom::GeomPtr anchor = geom::toGeos(ctx, b.anchor);
+            for (int k : index.candidates(anchor.get()))
+                if (index.covers(k, anchor.get()))
+                {
+                    out[i] = ids[static_cast<std::size_t>(k)];
+                    break;
+                }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+int foldIntoBlockGrids(Plan& plan, const DedicatedConfig& config)
+{
+    if (!hasStreets(plan) || plan.blocks.empty())
+        return 0;
+    const auto block_of = blockOfEveryBuilding(plan);
+    std::vector<int> only_grid(plan.blocks.size(), -1); // -2: several grids
+    for (std::size_t i = 0; i < plan.buildings.size(); ++i)
+    {
+        const auto& b = plan.buildings[i];
+        if (!isGridMember(b) || b.grid < 0 || block_of[i] < 0)
+            continue;
+        int& g = only_grid[static_cast<std::size_t>(block_of[i])];
+        g = g == -1 || g == b.grid ? b.grid : -2;
+    }
+    int moved = 0;
+    for (std::size_t i = 0; i < plan.buildings.size(); ++i)
+    {
+        auto& b = plan.buildings[i];
+        if (isGridMember(b) || b.grid < 0 || block_of[i] < 0)
+            continue;
+        const int to = only_grid[static_cast<std::size_t>(block_of[i])];
+        auto& from_grid = plan.grids[static_cast<std::size_t>(b.grid)];
+        if (to < 0 || to == b.grid || from_grid.kind != GridKind::Residential)
+            continue;
+        auto& to_grid = plan.grids[static_cast<std::size_t>(to)];
+        const int bi = static_cast<int>(i);
+        std::erase(from_grid.buildings, bi);
+        to_grid.buildings.insert(std::upper_bound(to_grid.buildings.begin(), to_grid.buildings.end(), bi), bi);
+        from_grid.households -= b.households;
+        to_grid.households += b.households;
+        const double fa = dedicate::floorArea(b, config);
+        --from_grid.folded_buildings;
+        from_grid.folded_floor_area_m2 -= fa;
+        ++to_grid.folded_buildings;
+        to_grid.folded_floor_area_m2 += fa;
+        b.grid = to;
+        ++moved;
+    }
+    return moved;
 }
 
 void inferBarrierRegions(Plan& plan, int min_households, int max_households)

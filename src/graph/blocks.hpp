@@ -7,6 +7,7 @@
 // Barrier regions are the faces of the barriers alone: the land a grid should not leave.
 #pragma once
 
+#include "core/config.hpp"
 #include "core/model.hpp"
 
 #include <vector>
@@ -29,6 +30,11 @@ void inferBarrierRegions(Plan& plan, int min_households, int max_households);
 // its anchor (else the nearest face), or -1. Used for the lane-bounded parts of large blocks.
 std::vector<int> faceOfMembers(const Plan& plan, int c, const std::vector<int>& ids,
                                const MultiLineString& lines);
+
+// With streets: a building folded into a residential grid (a shop, an office below the dedicated
+// thresholds) whose street block's residential buildings all lie in one other grid moves to that
+// grid, so that the block is not divided for it. Returns how many moved.
+int foldIntoBlockGrids(Plan& plan, const DedicatedConfig& config);
 
 // Whether some k >= 1 has k*min <= households <= k*max.
 bool fitsSomeGridCount(int households, int min_households, int max_households);

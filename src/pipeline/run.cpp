@@ -470,6 +470,8 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
                  std::to_string(dedicated.folded_buildings) + " buildings folded in, " +
                  std::to_string(dedicated.unfolded_buildings) + " left for review");
 
+    if (const int refolded = graph::foldIntoBlockGrids(work, config.dedicated); refolded > 0)
+        say(log, "streets: " + std::to_string(refolded) + " folded buildings moved to the grid holding their street block");
     std::vector<std::pair<int, std::string>> notes_by_community;
     const auto detached = tileAndMend(work, config, notes_by_community, progress);
     say(log, "tile: grid polygons for " + std::to_string(work.grids.size()) + " grids; " +

@@ -58,15 +58,31 @@ void locateBuildingsInBlocks(Tiling& t)
     }
 }
 
+namespace
+{
+
+// Of the blocks building b lies in, the one holding its anchor, else the first.
+int homeBlock(Tiling& t, std::size_t b)
+{
+    const auto& ks = t.in_blocks[b];
+    const int k = t.blocks.locate(t.ctx, t.in.anchors[b], true);
+    return std::find(ks.begin(), ks.end(), k) != ks.end() ? k : ks.front();
+}
+
+} // namespace
+
 // A block is pure when all the grid buildings in it belong to one grid: it goes to that grid
-// whole, with no Voronoi edges and no footprint outlines. Only mixed blocks are divided.
+// whole, with no Voronoi edges and no footprint outlines. Only mixed blocks are divided. A
+// building across a block outline (a street or barrier line through its footprint) counts in
+// its home block, the one holding its anchor: the rest of its footprint is pinned to its grid
+// as it is, without dividing the block across the line between grids.
 void markMixedBlocks(Tiling& t)
 {
     const std::size_t nblocks = t.blocks.geoms.size();
     t.block_grid.assign(nblocks, -1);
     t.mixed.assign(nblocks, false);
     for (std::size_t b = 0; b < t.buildingCount(); ++b)
-        for (int k : t.in_blocks[b])
+        for (int k : t.in_blocks[b].size() > 1 ? std::vector<int>{homeBlock(t, b)} : t.in_blocks[b])
         {
             if (t.block_grid[k] < 0 && !t.mixed[k])
                 t.block_grid[k] = t.in.grid_of[b];
