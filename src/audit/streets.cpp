@@ -133,7 +133,12 @@ void measureBlocks(const Plan& plan, int max_households, StreetMeasures& m)
         std::sort(split.grids.begin(), split.grids.end());
         const bool shared_compound = std::any_of(compounds_of[k].begin(), compounds_of[k].end(),
                                                  [&](int c) { return blocks_of_compound[c].size() > 1; });
-        split.reason = shared_compound
+        const bool opened = std::any_of(plan.issues.begin(), plan.issues.end(), [&](const Issue& i) {
+            return i.reason == "street_block_opened" && i.detail.rfind("street block " + block.id + ":", 0) == 0;
+        });
+        split.reason = opened ? "the bounds forced it: the grids of its community could not meet the bounds "
+                                "with it whole (see street_block_opened)"
+                       : shared_compound
                            ? "a compound reaching beyond the block kept its own rule (whole block and compound together exceed the max)"
                            : "the partition kept it whole; after tiling, the detached-piece repair handed part of it "
                              "to a neighbouring grid (that repair keeps compounds whole, not street blocks)";
