@@ -22,6 +22,7 @@
 #include "reconcile/reconcile.hpp"
 #include "tile/line_index.hpp"
 #include "tile/tile.hpp"
+#include "pipeline/street_blocks.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -98,66 +99,6 @@ void buildGrids(Plan& plan, const std::vector<graph::CommunityGraph>& graphs,
             std::sort(plan.grids[static_cast<std::size_t>(first + p)].buildings.begin(),
                       plan.grids[static_cast<std::size_t>(first + p)].buildings.end());
     }
-}
-
-// Street blocks as units (issue 13) can leave no partition within the bounds. Then the blocks of
-// the parts out of bounds (from the second round, also of the units next to them) are opened
-// (their buildings become units again) and the community is partitioned again, up to three
-// times, keeping a result only if it has fewer parts out of bounds. `opened` receives the blocks opened in the graph kept.
-partition::PartitionResult partitionWithStreetBlocks(const Plan& plan, graph::CommunityGraph& cg,
-                                                     const partition::Bounds& bounds,
-                                                     const PartitionConfig& config, std::set<int>& opened)
-{
-    auto result = partition::partitionGraph(cg.graph, bounds, config.seed);
-    std::set<int> loose;
-    for (int round = 0; round < 3 && !result.violations.empty() && graph::hasStreets(plan); ++round)
-    {
-        std::set<int> bad_parts;
-        for (const auto& v : result.violations)
-            bad_parts.insert(v.part);
-        std::vector<char> near(cg.graph.units.size(), 0);
-        for (std::size_t u = 0; u < near.size(); ++u)
-            near[u] = bad_parts.count(result.part_of[u]) ? 1 : 0;
-        for (const auto& e : cg.graph.edges) // the first round opens the parts' own blocks only
-            if (round > 0 && (bad_parts.count(result.part_of[static_cast<std::size_t>(e.a)]) ||
-                              bad_parts.count(result.part_of[static_cast<std::size_t>(e.b)])))
-                near[static_cast<std::size_t>(e.a)] = near[static_cast<std::size_t>(e.b)] = 1;
-        const std::size_t before = loose.size();
-        for (std::size_t u = 0; u < near.size(); ++u)
-            if (near[u])
-                for (int b : cg.unit_buildings[u])
-                    if (plan.buildings[static_cast<std::size_t>(b)].block >= 0)
-                        loose.insert(plan.buildings[static_cast<std::size_t>(b)].block);
-        if (loose.size() == before)
-            break;
-        auto finer = graph::buildCommunityGraph(plan, cg.community, config.max_households, loose);
-        auto again = partition::partitionGraph(finer.graph, bounds, config.seed);
-        if (again.violations.size() >= result.violations.size())
-            continue;
-        cg = std::move(finer);
-        result = std::move(again);
-        opened = loose;
-    }
-    return result;
-}
-
-// One issue per street block opened for the bounds (audit/streets gives it as the reason when
-// such a block ends up split).
-void noteOpenedBlocks(Plan& plan, const std::vector<std::set<int>>& opened)
-{
-    for (const auto& blocks : opened)
-        for (int k : blocks)
-        {
-            const auto& block = plan.blocks[static_cast<std::size_t>(k)];
-            Issue issue;
-            issue.reason = "street_block_opened";
-            issue.detail = "street block " + block.id + ": opened to single buildings because the grids of its "
-                           "community could not meet the bounds with it whole";
-            issue.households = block.households;
-            issue.community = plan.communities[static_cast<std::size_t>(block.community)].id;
-            issue.area = block.area;
-            plan.issues.push_back(std::move(issue));
-        }
 }
 
 // Turns each community's partition into Grids; returns the violations keyed by grid index.
