@@ -307,3 +307,29 @@ TEST_CASE("road classes: an unknown role or a missing class field is an error", 
     CHECK(r2.exit_code == 1);
     CHECK(r2.err.find("klass") != std::string::npos);
 }
+
+TEST_CASE("whole blocks that leave no grid within the bounds are opened and each split says why", "[streets]")
+{
+    gp::test::TempDir dir("streets-opened");
+    Scene s;
+    // Three blocks in a row: 450 | 450 | 200 households. Whole, no partition fits 300-500
+    // (450 | 650 or 900 | 200): the bounds force a block open.
+    s.community = localRect(0, 0, 900, 200);
+    s.street(300, -20, 300, 220);
+    s.street(600, -20, 600, 220);
+    for (int r = 0; r < 3; ++r)
+    {
+        s.row("A" + std::to_string(r) + "-", 3, 40, 30 + 60 * r, 90, 50);
+        s.row("B" + std::to_string(r) + "-", 3, 340, 30 + 60 * r, 90, 50);
+    }
+    s.row("C", 4, 640, 90, 60, 50);
+    const auto r = run(dir, s);
+    const auto& st = r.report["streets"];
+    CHECK(st["grids"] == 3);
+    CHECK(st["grids_within_bounds"] == 3);
+    CHECK(countReason(r, "street_block_opened") >= 1);
+    REQUIRE(st["fitting_blocks_split"].get<int>() >= 1);
+    for (const auto& split : st["fitting_blocks_split_list"])
+        CHECK(split["reason"].get<std::string>().rfind("the bounds forced it", 0) == 0);
+    requireLandInOnePiece(r);
+}
