@@ -513,6 +513,11 @@ void dissolveGrids(Tiling& t)
         for (int f : faces_of[g])
             parts.push_back(clone(t.ctx, t.faces[f]));
         GeomPtr grid = dissolve(t.ctx, std::move(parts), &dissolve_fell_back);
+        if (GEOSisValid_r(t.ctx.handle(), grid.get()) != 1) // never hand on an invalid grid polygon
+        {
+            grid = geom::checked(t.ctx, GEOSMakeValid_r(t.ctx.handle(), grid.get()), "makeValid");
+            t.note(gridNote(g, "dissolved polygon was invalid and was repaired"));
+        }
         t.result.grids[g] = geom::toMultiPolygon(t.ctx, grid.get());
     }
     if (t.noding_fell_back)
