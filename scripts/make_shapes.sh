@@ -157,6 +157,17 @@ SELECT kind, class, name, geom FROM (
 WHERE geom IS NOT NULL AND NOT ST_IsEmpty(geom)
 ORDER BY CASE kind WHEN 'road' THEN 1 WHEN 'rail' THEN 2 ELSE 3 END, osm_id, class"
 
+# 7a. Streets (issue 13): the other drivable streets' centre lines, clipped like the barriers.
+#     Grid boundaries follow them; grids may cross them (--streets).
+shp streets MULTILINESTRING "
+SELECT r.highway AS class, r.name AS name,
+       ST_Multi(CollectionExtract(ST_Intersection(r.geom, sb.geom), 2)) AS geom
+FROM roads r, street_buffer sb
+WHERE r.highway IN ('residential', 'unclassified', 'living_street', 'road')
+  AND ST_Intersects(r.geom, sb.geom) = 1
+  AND ST_Intersection(r.geom, sb.geom) IS NOT NULL
+ORDER BY r.osm_id"
+
 # 7b. Special areas: business, retail, industrial and military land use of at least
 #     min_special_area_m2 touching the street, to become dedicated grids by themselves
 #     (--special). `kind` is the planner's word for the OSM value; `landuse` keeps the raw value.
@@ -198,6 +209,7 @@ n_special=$(count special)
 special_list=$(ogrinfo -q -dialect SQLite "$stage/special.shp" \
     -sql "SELECT '  - ' || sp_id || ' ' || kind || ' (' || landuse || '): ' || coalesce(name, '(no name)') AS t
           FROM special ORDER BY sp_id" | sed -n 's/^ *t (String) = //p')
+n_streets=$(count streets)
 n_road=$(count barriers "kind = 'road'")
 n_rail=$(count barriers "kind = 'rail'")
 n_water=$(count barriers "kind = 'water'")
@@ -239,6 +251,7 @@ All layers: ESRI Shapefile, UTF-8 attributes (.cpg), EPSG:3763 (ETRS89 / PT-TM06
 | compounds.shp | polygon | $n_cmp | OSM \`landuse=residential\` polygons intersecting the street; \`cmp_id\` ("lu" + OSM id), \`name\` |
 | special.shp | polygon | $n_special | OSM \`landuse\` commercial / retail / industrial / military of at least ${min_special_area_m2} m² touching the street, for \`--special\`; fields \`sp_id\`, \`name\`, \`kind\` (retail → market, military → public, else the OSM value), \`landuse\` |
 | barriers.shp | line | $n_bar | roads $n_road, rail $n_rail, water $n_water; fields \`kind\`, \`class\`, \`name\` |
+| streets.shp | line | $n_streets | the other drivable streets (OSM \`highway\` residential, unclassified, living_street, road), for \`--streets\`; fields \`class\`, \`name\` |
 
 Communities:
 $comm_list

@@ -12,6 +12,7 @@ cd "$root"
   --street shapes/street.shp \
   --compounds shapes/compounds.shp --compounds-id-field cmp_id \
   --barriers shapes/barriers.shp \
+  --streets shapes/streets.shp \
   --special shapes/special.shp --special-id-field sp_id \
   --street-code PT-PORTO \
   --out out

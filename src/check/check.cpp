@@ -36,6 +36,10 @@ std::vector<NamedSource> sourcesOf(const PartitionConfig& config)
         out.push_back({&*config.compounds, "compounds"});
     for (const auto& b : config.barriers)
         out.push_back({&b, "barriers"});
+    for (const auto& s : config.streets)
+        out.push_back({&s, "streets"});
+    for (const auto& r : config.roads)
+        out.push_back({&r, "roads"});
     return out;
 }
 

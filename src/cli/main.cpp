@@ -1,6 +1,7 @@
 // gridplan command line: parses options into a PartitionConfig, runs the core, maps errors to
 // exit codes (0 ok, 1 bad input data or output, 2 usage, 3 internal). The only place that prints.
 #include "check/check.hpp"
+#include "classify/road_classes.hpp"
 #include "cli/batch_command.hpp"
 #include "cli/output_options.hpp"
 #include "cli/progress_bar.hpp"
@@ -88,6 +89,8 @@ struct CliOptions
     std::vector<std::string> barrier_paths, barrier_layers, barrier_wheres, barrier_crss, use_map, default_floors;
     std::vector<std::string> special_paths, special_layers, special_wheres, special_id_fields,
         special_kind_fields, special_kinds, special_crss;
+    std::vector<std::string> street_paths, street_layers, street_wheres, road_paths, road_layers,
+        road_wheres, road_classes; // issue 13: streets and classed roads
     std::string source_encoding;
     gp::HouseholdsTable households_table;
     bool quiet = false, verbose = false;
@@ -107,6 +110,14 @@ void bindOptions(CLI::App& sub, CliOptions& o, bool partition)
     sub.add_option("--barriers-layer", o.barrier_layers, "Layer per --barriers source (once for all, or once per source)");
     sub.add_option("--barriers-where", o.barrier_wheres, "Attribute filter per --barriers source (once for all, or once per source)");
     sub.add_option("--barriers-crs", o.barrier_crss, "CRS per --barriers source overriding its own, e.g. GCJ02 (once for all, or once per source)");
+    sub.add_option("--streets", o.street_paths, "Street centre lines: grid boundaries follow them, grids may cross them (repeatable)");
+    sub.add_option("--streets-layer", o.street_layers, "Layer per --streets source (once for all, or once per source)");
+    sub.add_option("--streets-where", o.street_wheres, "Attribute filter per --streets source (once for all, or once per source)");
+    sub.add_option("--roads", o.road_paths, "Road lines with a class field, split into barriers / streets / lanes (repeatable; see README 'Streets')");
+    sub.add_option("--roads-layer", o.road_layers, "Layer per --roads source (once for all, or once per source)");
+    sub.add_option("--roads-where", o.road_wheres, "Attribute filter per --roads source (once for all, or once per source)");
+    sub.add_option("--road-class-field", config.road_class_field, "Field of --roads holding the class (OSM highway=, 道路等级)")->capture_default_str();
+    sub.add_option("--road-class", o.road_classes, "Extra road class mapping VALUE=barrier|street|lane|ignore, e.g. 次干路=barrier (repeatable)");
     sub.add_option("--special", o.special_paths, "Polygons that are dedicated grids by themselves: parks, campuses, markets, industrial parks (repeatable)");
     sub.add_option("--special-layer", o.special_layers, "Layer per --special source (once for all, or once per source)");
     sub.add_option("--special-where", o.special_wheres, "Attribute filter per --special source (once for all, or once per source)");
@@ -197,6 +208,14 @@ void finishConfig(CliOptions& o)
         b.crs = perSource(o.barrier_crss, o.barrier_paths, "--barriers-crs", i);
         config.barriers.push_back(b);
     }
+    for (std::size_t i = 0; i < o.street_paths.size(); ++i)
+        config.streets.push_back({o.street_paths[i], perSource(o.street_layers, o.street_paths, "--streets-layer", i),
+                                  perSource(o.street_wheres, o.street_paths, "--streets-where", i), {}, {}});
+    for (std::size_t i = 0; i < o.road_paths.size(); ++i)
+        config.roads.push_back({o.road_paths[i], perSource(o.road_layers, o.road_paths, "--roads-layer", i),
+                                perSource(o.road_wheres, o.road_paths, "--roads-where", i), {}, {}});
+    parsePairs(o.road_classes, "--road-class", config.road_classes);
+    (void)gp::classify::RoadClasses(config.road_classes); // an unknown role is a usage error (exit 2)
     for (std::size_t i = 0; i < o.special_paths.size(); ++i)
     {
         gp::SpecialSource s;

@@ -146,6 +146,12 @@ struct PartitionConfig
     // Threads for the per-community stages (partition, improve, tile); 0: every core. The
     // outputs do not depend on it.
     int threads = 0;
+    // Streets (issue 13): centre lines that grid boundaries follow (grids may cross them), and
+    // roads layers split by a class field into barriers / streets / lanes (graph/road_classes).
+    std::vector<LayerSource> streets;
+    std::vector<LayerSource> roads;
+    std::string road_class_field = "highway";
+    std::map<std::string, std::string> road_classes; // VALUE=barrier|street|lane|ignore overrides
     // Language of report.html headings and of QGIS layer names, legends and labels: "en" or "zh".
     std::string lang = "en";
 };

@@ -63,6 +63,7 @@ struct Building
     int grid = -1;
     int block = -1; // inferred block (Plan::blocks) when no compound layer is given
     int special = -1; // special area (Plan::specials) whose dedicated grid holds it
+    int region = -1;  // barrier region (Plan::regions) holding its anchor (issue 13)
 };
 
 struct Community
@@ -114,6 +115,16 @@ struct Block
     int buildings = 0; // residential buildings in it
 };
 
+// Land of a community enclosed by barrier lines (the faces of the outline and the barriers), and
+// whether it can form grids within the bounds on its own: if it can, no grid need cross its
+// barriers (a crossing is avoidable); if not, one must (forced). Issue 13.
+struct BarrierRegion
+{
+    int community = -1;
+    int households = 0;        // residential households in grids-to-be whose anchor lies in it
+    bool self_sufficient = false; // some count k of grids holds them: k*min <= households <= k*max
+};
+
 // A polygon of a --special layer: land that forms dedicated grids by itself.
 struct SpecialArea
 {
@@ -144,6 +155,10 @@ struct GridMetrics
     int cut_edges = 0;
     int barrier_crossings = 0;
     int splits_compound = 0; // compounds (or inferred blocks) split across grids with a part here
+    // Barrier regions (Plan::regions) its buildings span beyond the first, split by whether the
+    // bounds forced the crossing (a region that cannot form grids on its own) or not (issue 13).
+    int crossings_forced = 0;
+    int crossings_avoidable = 0;
 };
 
 struct Grid
@@ -253,6 +268,34 @@ struct RegisterJoin
     std::vector<std::pair<int, std::string>> unmatched_buildings;
 };
 
+// A street block that fits in one grid (households <= max) yet is split between grids (issue 13).
+struct SplitBlock
+{
+    std::string block;     // Block::id
+    std::string community; // community id
+    int households = 0;
+    std::vector<std::string> grids; // grid codes holding its buildings, ascending
+    std::string reason;
+};
+
+// The street figures of issue 13, for report.json and the closing note.
+struct StreetMeasures
+{
+    double interior_boundary_m = 0.0; // length of boundary shared by two grids
+    double on_streets_m = 0.0;        // ... of it within street_distance_m of a street or barrier line
+    double street_distance_m = 12.0;
+    int blocks = 0;                   // street blocks holding households
+    int blocks_fitting = 0;           // ... of them with households <= max
+    std::vector<SplitBlock> fitting_split;
+    int crossings_forced = 0;
+    int crossings_avoidable = 0;
+    int grids = 0; // residential grids
+    int grids_within_bounds = 0;
+    int grids_without_land = 0;
+    int multipart_grids = 0;
+    double mean_polsby_popper = 0.0;
+};
+
 struct Plan
 {
     std::string working_crs; // e.g. "EPSG:32629"
@@ -263,6 +306,8 @@ struct Plan
     std::vector<Community> communities;
     std::vector<Compound> compounds;
     std::vector<Barrier> barriers;
+    std::vector<Barrier> streets; // --streets and the street class of --roads (issue 13)
+    std::vector<Barrier> lanes;   // the lane class of --roads: divide large blocks first
     std::vector<SpecialArea> specials;
     std::optional<MultiPolygon> street;
     std::vector<Grid> grids;
@@ -270,6 +315,8 @@ struct Plan
     std::vector<Issue> issues;
     std::vector<CompoundOutcome> compound_outcomes; // filled after partitioning
     std::vector<Block> blocks; // inferred blocks; empty when a compound layer is given
+    std::vector<BarrierRegion> regions; // barrier-enclosed land per community (issue 13)
+    std::optional<StreetMeasures> street_measures; // with streets or barriers (issue 13)
     // Mean Polsby-Popper of the grids tiled from the partition before improve (when measured).
     std::optional<double> mean_polsby_popper_before_improve;
     std::optional<ChangeReport> changes; // re-run against a previous run (reconcile/)

@@ -4,10 +4,13 @@
 #include "geom/geos.hpp"
 #include "graph/blocks.hpp"
 #include "graph/segment_index.hpp"
+#include "tile/line_index.hpp"
+#include "tile/tile_parts.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <memory>
 
 namespace gp::graph
@@ -63,25 +66,270 @@ std::vector<std::pair<int, int>> delaunayEdges(geom::GeosContext& ctx, const std
 
 int severity(EdgeKind kind) { return static_cast<int>(kind); }
 
+// Union-find over the members of one community (path halving; union keeps the lower root so
+// the result does not depend on the order of unions).
+struct Groups
+{
+    std::vector<int> parent;
+    std::vector<int> weight;
+    int find(int i)
+    {
+        while (parent[static_cast<std::size_t>(i)] != i)
+            i = parent[static_cast<std::size_t>(i)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(i)])];
+        return i;
+    }
+    void unite(int a, int b)
+    {
+        a = find(a), b = find(b);
+        if (a == b)
+            return;
+        if (b < a)
+            std::swap(a, b);
+        parent[static_cast<std::size_t>(b)] = a;
+        weight[static_cast<std::size_t>(a)] += weight[static_cast<std::size_t>(b)];
+    }
+};
+
+// Joins the members (indices into `ids`) listed per key into one group each, in key order,
+// when the joined group stays within max households.
+void joinWithin(Groups& groups, const std::map<int, std::vector<int>>& by_key, int max_households)
+{
+    for (const auto& [key, list] : by_key)
+    {
+        std::vector<int> roots;
+        for (int k : list)
+            roots.push_back(groups.find(k));
+        std::sort(roots.begin(), roots.end());
+        roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
+        long long total = 0;
+        for (int r : roots)
+            total += groups.weight[static_cast<std::size_t>(r)];
+        if (total > max_households)
+            continue;
+        for (int k : list)
+            groups.unite(list.front(), k);
+    }
+}
+
+// Partition units of one community: a compound that fits in one grid is one unit; with streets,
+// so is a street block that fits in one grid (with the compounds in it, if the whole still fits),
+// and in a larger block each part bounded by lanes that fits. Others are one unit per building. Units are numbered by their lowest member. Fills
+// cg.unit_buildings; returns the unit of each member.
+std::vector<int> groupUnits(const Plan& plan, const std::vector<int>& ids,
+                            const std::map<std::pair<int, int>, int>& compound_households, int c,
+                            int max_households, const std::vector<int>& lane_face,
+                            const std::set<int>& loose_blocks, CommunityGraph& cg)
+{
+    Groups groups;
+    groups.parent.resize(ids.size());
+    groups.weight.resize(ids.size());
+    std::map<int, std::vector<int>> compounds, blocks, parts;
+    for (std::size_t k = 0; k < ids.size(); ++k)
+    {
+        const auto& b = plan.buildings[static_cast<std::size_t>(ids[k])];
+        groups.parent[k] = static_cast<int>(k);
+        groups.weight[k] = b.households;
+        if (b.compound >= 0 && compound_households.at({c, b.compound}) <= max_households)
+            compounds[b.compound].push_back(static_cast<int>(k));
+        if (loose_blocks.count(b.block))
+            continue; // opened so that the bounds can be met
+        if (hasStreets(plan) && b.block >= 0)
+            blocks[b.block].push_back(static_cast<int>(k));
+        if (!lane_face.empty() && lane_face[k] >= 0)
+            parts[lane_face[k]].push_back(static_cast<int>(k));
+    }
+    for (const auto& [key, list] : compounds) // a fitting compound is always whole
+        for (int k : list)
+            groups.unite(list.front(), k);
+    joinWithin(groups, blocks, max_households);
+    joinWithin(groups, parts, max_households); // a large block: its lane-bounded parts that fit
+    std::vector<int> unit_of(ids.size());
+    std::map<int, int> unit_of_root;
+    for (std::size_t k = 0; k < ids.size(); ++k)
+    {
+        auto [it, inserted] = unit_of_root.emplace(groups.find(static_cast<int>(k)), static_cast<int>(cg.unit_buildings.size()));
+        if (inserted)
+            cg.unit_buildings.emplace_back();
+        unit_of[k] = it->second;
+        cg.unit_buildings[static_cast<std::size_t>(it->second)].push_back(ids[k]);
+    }
+    return unit_of;
+}
+
+// A link between two buildings in different barrier regions that can each form grids on their
+// own (graph/blocks inferBarrierRegions): no grid needs to cross, so the link is not made.
+bool avoidableCrossing(const Plan& plan, const Building& a, const Building& b)
+{
+    if (a.region < 0 || b.region < 0 || a.region == b.region)
+        return false;
+    const auto n = plan.regions.size();
+    if (static_cast<std::size_t>(a.region) >= n || static_cast<std::size_t>(b.region) >= n)
+        return false;
+    return plan.regions[static_cast<std::size_t>(a.region)].self_sufficient &&
+           plan.regions[static_cast<std::size_t>(b.region)].self_sufficient;
+}
+
+// Pairs of street blocks of community c (global Plan::blocks indices, lower first) that share a
+// border of at least a metre: grids made of whole blocks stay in one piece only across these.
+std::set<std::pair<int, int>> touchingBlocks(geom::GeosContext& ctx, const Plan& plan, int c)
+{
+    std::vector<int> ids;
+    std::vector<geom::GeomPtr> owned;
+    std::vector<const GEOSGeometry*> faces;
+    for (int k = 0; k < static_cast<int>(plan.blocks.size()); ++k)
+        if (plan.blocks[static_cast<std::size_t>(k)].community == c)
+        {
+            ids.push_back(k);
+            owned.push_back(geom::toGeos(ctx, plan.blocks[static_cast<std::size_t>(k)].area));
+            faces.push_back(owned.back().get());
+        }
+    std::set<std::pair<int, int>> out;
+    const auto adj = tile::internal::faceAdjacency(ctx, faces); // one polygonization: exact edges
+    for (std::size_t i = 0; i < adj.size(); ++i)
+        for (const auto& [j, len] : adj[i])
+            if (len >= 1.0)
+                out.emplace(std::min(ids[i], ids[static_cast<std::size_t>(j)]), std::max(ids[i], ids[static_cast<std::size_t>(j)]));
+    return out;
+}
+
+} // namespace
+
+namespace
+{
+
+// What every community's graph needs from the whole plan.
+struct GraphInputs
+{
+    const Plan& plan;
+    int max_households;
+    bool streets;
+    SegmentIndex barriers;
+    SegmentIndex lanes;         // inside a large block, links across a lane are cut first
+    MultiLineString lane_lines; // lanes with everything that bounds blocks: the parts of large blocks
+    std::unique_ptr<tile::LineIndex> lane_index;
+    std::vector<std::vector<int>> members;
+    std::map<std::pair<int, int>, int> compound_households; // decide which compounds are one unit
+
+    GraphInputs(const Plan& p, int max) : plan(p), max_households(max), streets(hasStreets(p))
+    {
+        for (const auto& b : plan.barriers)
+            barriers.add(b.lines);
+        for (const auto& l : plan.lanes)
+        {
+            lanes.add(l.lines);
+            lane_lines.insert(lane_lines.end(), l.lines.begin(), l.lines.end());
+        }
+        if (!lane_lines.empty() && streets)
+            for (const auto* set : {&plan.barriers, &plan.streets})
+                for (const auto& s : *set)
+                    lane_lines.insert(lane_lines.end(), s.lines.begin(), s.lines.end());
+        lane_index = std::make_unique<tile::LineIndex>(lane_lines);
+        members.resize(plan.communities.size());
+        for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
+            if (isGridMember(plan.buildings[static_cast<std::size_t>(i)]))
+                members[static_cast<std::size_t>(plan.buildings[static_cast<std::size_t>(i)].community)].push_back(i);
+        for (const auto& b : plan.buildings)
+            if (isGridMember(b) && b.compound >= 0)
+                compound_households[{b.community, b.compound}] += b.households;
+    }
+};
+
+// Unit weights (households) and positions (household-weighted mean of the anchors).
+void placeUnits(const Plan& plan, CommunityGraph& cg)
+{
+    cg.graph.units.resize(cg.unit_buildings.size());
+    for (std::size_t u = 0; u < cg.unit_buildings.size(); ++u)
+    {
+        auto& unit = cg.graph.units[u];
+        double sx = 0, sy = 0, sw = 0;
+        for (int bi : cg.unit_buildings[u])
+        {
+            const auto& b = plan.buildings[static_cast<std::size_t>(bi)];
+            unit.weight += b.households;
+            const double w = std::max(1, b.households);
+            sx += w * b.anchor.x();
+            sy += w * b.anchor.y();
+            sw += w;
+        }
+        unit.x = sx / sw;
+        unit.y = sy / sw;
+    }
+}
+
+// Building-level Delaunay edges, lifted to units; between two units keep the mildest kind.
+void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::vector<int>& ids,
+               const std::vector<int>& unit_of, CommunityGraph& cg)
+{
+    const Plan& plan = in.plan;
+    SegmentIndex boundary;
+    boundary.add(plan.communities[static_cast<std::size_t>(c)].area);
+    std::vector<Point> anchors;
+    anchors.reserve(ids.size());
+    for (int bi : ids)
+        anchors.push_back(plan.buildings[static_cast<std::size_t>(bi)].anchor);
+    // Links between street blocks that do not touch (across a crossing's corner, or over an
+    // empty block) are kept for connectivity but weigh like a barrier: cut them first.
+    const auto touching = in.streets ? touchingBlocks(ctx, plan, c) : std::set<std::pair<int, int>>{};
+    auto apart = [&](const Building& a, const Building& b) {
+        return in.streets && a.block >= 0 && b.block >= 0 && a.block != b.block &&
+               !touching.count({std::min(a.block, b.block), std::max(a.block, b.block)});
+    };
+    std::map<std::pair<int, int>, std::pair<Edge, bool>> lifted;
+    for (const auto& [i, j] : delaunayEdges(ctx, anchors))
+    {
+        const int ua = unit_of[static_cast<std::size_t>(i)], ub = unit_of[static_cast<std::size_t>(j)];
+        if (ua == ub)
+            continue;
+        const auto& ba = plan.buildings[static_cast<std::size_t>(ids[static_cast<std::size_t>(i)])];
+        const auto& bb = plan.buildings[static_cast<std::size_t>(ids[static_cast<std::size_t>(j)])];
+        if (avoidableCrossing(plan, ba, bb))
+            continue; // both sides can form grids on their own: no grid spans the barrier
+        const bool crosses_barrier = in.barriers.crosses(ba.anchor, bb.anchor);
+        EdgeKind kind = EdgeKind::Open;
+        if (crosses_barrier || boundary.crosses(ba.anchor, bb.anchor) || apart(ba, bb))
+            kind = EdgeKind::CrossesBarrier;
+        else if (clusterOf(plan, ba) != clusterOf(plan, bb) || (in.streets && ba.block != bb.block) ||
+                 (!in.lanes.empty() && in.lanes.crosses(ba.anchor, bb.anchor)))
+            kind = EdgeKind::CrossesCompound;
+        Edge e{std::min(ua, ub), std::max(ua, ub), bg::distance(ba.anchor, bb.anchor), kind};
+        auto [it, inserted] = lifted.emplace(std::make_pair(e.a, e.b), std::make_pair(e, crosses_barrier));
+        if (!inserted)
+        {
+            auto& kept = it->second.first;
+            if (severity(e.kind) < severity(kept.kind) || (e.kind == kept.kind && e.length < kept.length))
+                it->second = {e, crosses_barrier};
+        }
+    }
+    for (const auto& [key, value] : lifted)
+    {
+        cg.graph.edges.push_back(value.first);
+        cg.edge_crosses_barrier.push_back(value.second);
+    }
+}
+
+CommunityGraph buildOne(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::set<int>& loose_blocks)
+{
+    CommunityGraph cg;
+    cg.community = c;
+    const auto& ids = in.members[static_cast<std::size_t>(c)];
+    if (ids.empty())
+        return cg;
+    std::vector<int> lane_face; // per member: the lane-bounded part of its block
+    if (in.streets && !in.lane_lines.empty())
+        lane_face = faceOfMembers(in.plan, c, ids,
+                                  in.lane_index->near(envelopeOf(in.plan.communities[static_cast<std::size_t>(c)].area)));
+    const std::vector<int> unit_of =
+        groupUnits(in.plan, ids, in.compound_households, c, in.max_households, lane_face, loose_blocks, cg);
+    placeUnits(in.plan, cg);
+    linkUnits(ctx, in, c, ids, unit_of, cg);
+    return cg;
+}
+
 } // namespace
 
 std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_households, int threads)
 {
-    SegmentIndex barriers;
-    for (const auto& b : plan.barriers)
-        barriers.add(b.lines);
-
-    std::vector<std::vector<int>> members(plan.communities.size());
-    for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
-        if (isGridMember(plan.buildings[static_cast<std::size_t>(i)]))
-            members[static_cast<std::size_t>(plan.buildings[static_cast<std::size_t>(i)].community)].push_back(i);
-
-    // Compound totals per community decide which compounds are contracted to one unit.
-    std::map<std::pair<int, int>, int> compound_households;
-    for (const auto& b : plan.buildings)
-        if (isGridMember(b) && b.compound >= 0)
-            compound_households[{b.community, b.compound}] += b.households;
-
+    const GraphInputs in(plan, max_households);
     // Communities are independent: built in parallel (a GEOS context per worker), each in its slot.
     std::vector<CommunityGraph> out(plan.communities.size());
     std::vector<std::unique_ptr<geom::GeosContext>> contexts(static_cast<std::size_t>(resolveThreads(threads)));
@@ -89,92 +337,17 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
         auto& context = contexts[static_cast<std::size_t>(worker)];
         if (!context)
             context = std::make_unique<geom::GeosContext>();
-        geom::GeosContext& ctx = *context;
-        const int c = static_cast<int>(slot);
-        const auto& ids = members[slot];
-        CommunityGraph& cg = out[slot];
-        cg.community = c;
-        if (ids.empty())
-            return;
-        SegmentIndex boundary;
-        boundary.add(plan.communities[static_cast<std::size_t>(c)].area);
-
-        // Units: contracted compounds first-come by lowest building index, others one per building.
-        std::vector<int> unit_of(ids.size());
-        std::map<int, int> compound_unit;
-        for (std::size_t k = 0; k < ids.size(); ++k)
-        {
-            const auto& b = plan.buildings[static_cast<std::size_t>(ids[k])];
-            const bool contract = b.compound >= 0 &&
-                                  compound_households.at({c, b.compound}) <= max_households;
-            if (contract)
-            {
-                auto [it, inserted] = compound_unit.emplace(b.compound, static_cast<int>(cg.unit_buildings.size()));
-                if (inserted)
-                    cg.unit_buildings.emplace_back();
-                unit_of[k] = it->second;
-            }
-            else
-            {
-                unit_of[k] = static_cast<int>(cg.unit_buildings.size());
-                cg.unit_buildings.emplace_back();
-            }
-            cg.unit_buildings[static_cast<std::size_t>(unit_of[k])].push_back(ids[k]);
-        }
-        cg.graph.units.resize(cg.unit_buildings.size());
-        for (std::size_t u = 0; u < cg.unit_buildings.size(); ++u)
-        {
-            auto& unit = cg.graph.units[u];
-            double sx = 0, sy = 0, sw = 0;
-            for (int bi : cg.unit_buildings[u])
-            {
-                const auto& b = plan.buildings[static_cast<std::size_t>(bi)];
-                unit.weight += b.households;
-                const double w = std::max(1, b.households);
-                sx += w * b.anchor.x();
-                sy += w * b.anchor.y();
-                sw += w;
-            }
-            unit.x = sx / sw;
-            unit.y = sy / sw;
-        }
-
-        // Building-level Delaunay edges, lifted to units; between two units keep the mildest kind.
-        std::vector<Point> anchors;
-        anchors.reserve(ids.size());
-        for (int bi : ids)
-            anchors.push_back(plan.buildings[static_cast<std::size_t>(bi)].anchor);
-        std::map<std::pair<int, int>, std::pair<Edge, bool>> lifted;
-        for (const auto& [i, j] : delaunayEdges(ctx, anchors))
-        {
-            const int ua = unit_of[static_cast<std::size_t>(i)], ub = unit_of[static_cast<std::size_t>(j)];
-            if (ua == ub)
-                continue;
-            const auto& ba = plan.buildings[static_cast<std::size_t>(ids[static_cast<std::size_t>(i)])];
-            const auto& bb = plan.buildings[static_cast<std::size_t>(ids[static_cast<std::size_t>(j)])];
-            const bool crosses_barrier = barriers.crosses(ba.anchor, bb.anchor);
-            EdgeKind kind = EdgeKind::Open;
-            if (crosses_barrier || boundary.crosses(ba.anchor, bb.anchor))
-                kind = EdgeKind::CrossesBarrier;
-            else if (clusterOf(plan, ba) != clusterOf(plan, bb))
-                kind = EdgeKind::CrossesCompound;
-            Edge e{std::min(ua, ub), std::max(ua, ub), bg::distance(ba.anchor, bb.anchor), kind};
-            auto [it, inserted] = lifted.emplace(std::make_pair(e.a, e.b), std::make_pair(e, crosses_barrier));
-            if (!inserted)
-            {
-                auto& kept = it->second.first;
-                if (severity(e.kind) < severity(kept.kind) ||
-                    (e.kind == kept.kind && e.length < kept.length))
-                    it->second = {e, crosses_barrier};
-            }
-        }
-        for (const auto& [key, value] : lifted)
-        {
-            cg.graph.edges.push_back(value.first);
-            cg.edge_crosses_barrier.push_back(value.second);
-        }
+        out[slot] = buildOne(*context, in, static_cast<int>(slot), {});
     });
     return out;
+}
+
+CommunityGraph buildCommunityGraph(const Plan& plan, int community, int max_households,
+                                   const std::set<int>& loose_blocks)
+{
+    const GraphInputs in(plan, max_households);
+    geom::GeosContext ctx;
+    return buildOne(ctx, in, community, loose_blocks);
 }
 
 } // namespace gp::graph

@@ -8,6 +8,7 @@
 #include "core/model.hpp"
 #include "partition/unit_graph.hpp"
 
+#include <set>
 #include <vector>
 
 namespace gp::graph
@@ -26,5 +27,11 @@ bool isGridMember(const Building& b);
 
 // One graph per community, in community order; `threads` as for parallelFor (0 = every core).
 std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_households, int threads = 0);
+
+// One community's graph with the street blocks in `loose_blocks` (Plan::blocks indices) opened:
+// their buildings are not joined into block units (issue 13: when whole blocks leave no
+// partition within the bounds).
+CommunityGraph buildCommunityGraph(const Plan& plan, int community, int max_households,
+                                   const std::set<int>& loose_blocks);
 
 } // namespace gp::graph

@@ -1,11 +1,13 @@
 #include "graph/blocks.hpp"
 
+#include "dedicate/dedicate.hpp"
 #include "geom/geos.hpp"
 #include "geom/prepared.hpp"
 #include "graph/adjacency.hpp"
 #include "tile/line_index.hpp"
 #include "tile/tile.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace gp::graph
@@ -14,9 +16,9 @@ namespace gp::graph
 namespace
 {
 
-// The blocks of one community, split exactly as the tile stage splits it (tile.cpp step 1).
-std::vector<MultiPolygon> communityBlocks(geom::GeosContext& ctx, const MultiPolygon& area,
-                                          const MultiLineString* barriers)
+// The faces of one community cut by `lines`, split exactly as the tile stage splits it.
+std::vector<MultiPolygon> communityFaces(geom::GeosContext& ctx, const MultiPolygon& area,
+                                         const MultiLineString* lines)
 {
     const auto h = ctx.handle();
     geom::GeomPtr community = geom::toGeos(ctx, area);
@@ -28,39 +30,119 @@ std::vector<MultiPolygon> communityBlocks(geom::GeosContext& ctx, const MultiPol
     if (GEOSisEmpty_r(h, community.get()) == 1)
         return {};
     std::vector<MultiPolygon> out;
-    for (const auto& face : tile::splitIntoBlocks(ctx, community.get(), barriers, nullptr).faces)
+    for (const auto& face : tile::splitIntoBlocks(ctx, community.get(), lines, nullptr).faces)
         out.push_back(geom::toMultiPolygon(ctx, face.get()));
     return out;
 }
 
+// Per member building, the face holding its anchor (else the nearest face: an anchor outside
+// the community belongs to a straddling building), or -1 when there is no face.
+std::vector<int> faceOfAnchors(geom::GeosContext& ctx, const Plan& plan, const std::vector<int>& members,
+                               const std::vector<const MultiPolygon*>& faces)
+{
+    std::vector<int> out(members.size(), -1);
+    if (faces.empty())
+        return out;
+    geom::PreparedAreas index(ctx, faces);
+    for (std::size_t i = 0; i < members.size(); ++i)
+    {
+        const auto& b = plan.buildings[static_cast<std::size_t>(members[i])];
+        geom::GeomPtr anchor = geom::toGeos(ctx, b.anchor);
+        int found = -1;
+        for (int k : index.candidates(anchor.get()))
+            if (index.covers(k, anchor.get()))
+            {
+                found = k;
+                break;
+            }
+        if (found < 0)
+        {
+            double best = std::numeric_limits<double>::infinity();
+            for (int k = 0; k < index.size(); ++k)
+            {
+                double d = 0;
+                if (GEOSDistance_r(ctx.handle(), index.geometry(k), anchor.get(), &d) == 1 && d < best)
+                {
+                    best = d;
+                    found = k;
+                }
+            }
+        }
+        out[i] = found;
+    }
+    return out;
+}
+
+std::vector<std::vector<int>> membersByCommunity(const Plan& plan)
+{
+    std::vector<std::vector<int>> members(plan.communities.size());
+    for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
+        if (isGridMember(plan.buildings[static_cast<std::size_t>(i)]))
+            members[static_cast<std::size_t>(plan.buildings[static_cast<std::size_t>(i)].community)]
+                .push_back(i);
+    return members;
+}
+
+void appendLines(MultiLineString& out, const std::vector<Barrier>& from)
+{
+    for (const auto& b : from)
+        out.insert(out.end(), b.lines.begin(), b.lines.end());
+}
+
+// Compound outlines as lines (street blocks follow them too).
+void appendOutlines(MultiLineString& out, const std::vector<Compound>& compounds)
+{
+    for (const auto& c : compounds)
+        for (const auto& poly : c.area)
+        {
+            out.emplace_back(poly.outer().begin(), poly.outer().end());
+            for (const auto& inner : poly.inners())
+                out.emplace_back(inner.begin(), inner.end());
+        }
+}
+
 } // namespace
+
+bool hasStreets(const Plan& plan)
+{
+    for (const auto& s : plan.streets)
+        if (!s.lines.empty())
+            return true;
+    return false;
+}
+
+bool fitsSomeGridCount(int households, int min_households, int max_households)
+{
+    if (households <= 0 || max_households <= 0)
+        return false;
+    const int k = (households + max_households - 1) / max_households; // fewest grids by size
+    return static_cast<long long>(k) * min_households <= households;
+}
 
 void inferBlocks(Plan& plan)
 {
     plan.blocks.clear();
     for (auto& b : plan.buildings)
         b.block = -1;
-    if (!plan.compounds.empty())
+    const bool streets = hasStreets(plan);
+    if (!plan.compounds.empty() && !streets)
         return;
     geom::GeosContext ctx;
     MultiLineString lines;
-    for (const auto& b : plan.barriers)
-        lines.insert(lines.end(), b.lines.begin(), b.lines.end());
+    appendLines(lines, plan.barriers);
+    if (streets)
+    {
+        appendLines(lines, plan.streets);
+        appendOutlines(lines, plan.compounds);
+    }
     const tile::LineIndex line_index(lines); // each community gets the lines near it
-
-    std::vector<std::vector<int>> members(plan.communities.size());
-    for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
-        if (isGridMember(plan.buildings[static_cast<std::size_t>(i)]))
-            members[static_cast<std::size_t>(plan.buildings[static_cast<std::size_t>(i)].community)]
-                .push_back(i);
-
+    const auto members = membersByCommunity(plan);
     for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
     {
         const auto& community = plan.communities[static_cast<std::size_t>(c)];
         const MultiLineString near_lines = line_index.near(envelopeOf(community.area));
-        auto faces = communityBlocks(ctx, community.area, &near_lines);
+        auto faces = communityFaces(ctx, community.area, &near_lines);
         const int first = static_cast<int>(plan.blocks.size());
-        std::vector<const MultiPolygon*> areas;
         for (std::size_t k = 0; k < faces.size(); ++k)
         {
             Block block;
@@ -69,44 +151,153 @@ void inferBlocks(Plan& plan)
             block.area = std::move(faces[k]);
             plan.blocks.push_back(std::move(block));
         }
+        std::vector<const MultiPolygon*> areas;
         for (std::size_t k = 0; k < faces.size(); ++k)
             areas.push_back(&plan.blocks[static_cast<std::size_t>(first) + k].area);
-        if (areas.empty())
-            continue;
-        geom::PreparedAreas index(ctx, areas);
-        for (int bi : members[static_cast<std::size_t>(c)])
+        const auto& ids = members[static_cast<std::size_t>(c)];
+        const auto found = faceOfAnchors(ctx, plan, ids, areas);
+        for (std::size_t i = 0; i < ids.size(); ++i)
         {
-            auto& b = plan.buildings[static_cast<std::size_t>(bi)];
-            geom::GeomPtr anchor = geom::toGeos(ctx, b.anchor);
-            int found = -1;
-            for (int k : index.candidates(anchor.get()))
-                if (index.covers(k, anchor.get()))
-                {
-                    found = k;
-                    break;
-                }
-            if (found < 0) // anchor outside the community (straddling building): nearest block
-            {
-                double best = std::numeric_limits<double>::infinity();
-                for (int k = 0; k < index.size(); ++k)
-                {
-                    double d = 0;
-                    if (GEOSDistance_r(ctx.handle(), index.geometry(k), anchor.get(), &d) == 1 &&
-                        d < best)
-                    {
-                        best = d;
-                        found = k;
-                    }
-                }
-            }
-            if (found < 0)
+            if (found[i] < 0)
                 continue;
-            b.block = first + found;
+            auto& b = plan.buildings[static_cast<std::size_t>(ids[i])];
+            b.block = first + found[i];
             auto& block = plan.blocks[static_cast<std::size_t>(b.block)];
             block.households += b.households;
             ++block.buildings;
         }
     }
+}
+
+std::vector<int> faceOfMembers(const Plan& plan, int c, const std::vector<int>& ids,
+                               const MultiLineString& lines)
+{
+    geom::GeosContext ctx;
+    const auto faces = communityFaces(ctx, plan.communities[static_cast<std::size_t>(c)].area, &lines);
+    std::vector<const MultiPolygon*> areas;
+    for (const auto& f : faces)
+        areas.push_back(&f);
+    return faceOfAnchors(ctx, plan, ids, areas);
+}
+
+namespace
+{
+
+// Per building, the street block holding its anchor (grid members already know theirs), or -1.
+std::vector<int> blockOfEveryBuilding(const Plan& plan)
+{
+    std::vector<int> out(plan.buildings.size(), -1);
+    geom::GeosContext ctx;
+    for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
+    {
+        std::vector<int> ids;
+        std::vector<const MultiPolygon*> areas;
+        for (int k = 0; k < static_cast<int>(plan.blocks.size()); ++k)
+            if (plan.blocks[static_cast<std::size_t>(k)].community == c)
+            {
+                ids.push_back(k);
+                areas.push_back(&plan.blocks[static_cast<std::size_t>(k)].area);
+            }
+        if (areas.empty())
+            continue;
+        geom::PreparedAreas index(ctx, areas);
+        for (std::size_t i = 0; i < plan.buildings.size(); ++i)
+        {
+            const auto& b = plan.buildings[i];
+            if (b.community != c || b.grid < 0)
+                continue;
+            if (b.block >= 0)
+            {
+                out[i] = b.block;
+                continue;
+            }
+            geom::GeomPtr anchor = geom::toGeos(ctx, b.anchor);
+            for (int k : index.candidates(anchor.get()))
+                if (index.covers(k, anchor.get()))
+                {
+                    out[i] = ids[static_cast<std::size_t>(k)];
+                    break;
+                }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+int foldIntoBlockGrids(Plan& plan, const DedicatedConfig& config)
+{
+    if (!hasStreets(plan) || plan.blocks.empty())
+        return 0;
+    const auto block_of = blockOfEveryBuilding(plan);
+    std::vector<int> only_grid(plan.blocks.size(), -1); // -2: several grids
+    for (std::size_t i = 0; i < plan.buildings.size(); ++i)
+    {
+        const auto& b = plan.buildings[i];
+        if (!isGridMember(b) || b.grid < 0 || block_of[i] < 0)
+            continue;
+        int& g = only_grid[static_cast<std::size_t>(block_of[i])];
+        g = g == -1 || g == b.grid ? b.grid : -2;
+    }
+    int moved = 0;
+    for (std::size_t i = 0; i < plan.buildings.size(); ++i)
+    {
+        auto& b = plan.buildings[i];
+        if (isGridMember(b) || b.grid < 0 || block_of[i] < 0)
+            continue;
+        const int to = only_grid[static_cast<std::size_t>(block_of[i])];
+        auto& from_grid = plan.grids[static_cast<std::size_t>(b.grid)];
+        if (to < 0 || to == b.grid || from_grid.kind != GridKind::Residential)
+            continue;
+        auto& to_grid = plan.grids[static_cast<std::size_t>(to)];
+        const int bi = static_cast<int>(i);
+        std::erase(from_grid.buildings, bi);
+        to_grid.buildings.insert(std::upper_bound(to_grid.buildings.begin(), to_grid.buildings.end(), bi), bi);
+        from_grid.households -= b.households;
+        to_grid.households += b.households;
+        const double fa = dedicate::floorArea(b, config);
+        --from_grid.folded_buildings;
+        from_grid.folded_floor_area_m2 -= fa;
+        ++to_grid.folded_buildings;
+        to_grid.folded_floor_area_m2 += fa;
+        b.grid = to;
+        ++moved;
+    }
+    return moved;
+}
+
+void inferBarrierRegions(Plan& plan, int min_households, int max_households)
+{
+    plan.regions.clear();
+    for (auto& b : plan.buildings)
+        b.region = -1;
+    geom::GeosContext ctx;
+    MultiLineString lines;
+    appendLines(lines, plan.barriers);
+    const tile::LineIndex line_index(lines);
+    const auto members = membersByCommunity(plan);
+    for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
+    {
+        const auto& community = plan.communities[static_cast<std::size_t>(c)];
+        const MultiLineString near_lines = line_index.near(envelopeOf(community.area));
+        const auto faces = communityFaces(ctx, community.area, &near_lines);
+        const int first = static_cast<int>(plan.regions.size());
+        plan.regions.resize(plan.regions.size() + faces.size(), BarrierRegion{c, 0, false});
+        std::vector<const MultiPolygon*> areas;
+        for (const auto& f : faces)
+            areas.push_back(&f);
+        const auto& ids = members[static_cast<std::size_t>(c)];
+        const auto found = faceOfAnchors(ctx, plan, ids, areas);
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            if (found[i] >= 0)
+            {
+                auto& b = plan.buildings[static_cast<std::size_t>(ids[i])];
+                b.region = first + found[i];
+                plan.regions[static_cast<std::size_t>(b.region)].households += b.households;
+            }
+    }
+    for (auto& r : plan.regions)
+        r.self_sufficient = fitsSomeGridCount(r.households, min_households, max_households);
 }
 
 } // namespace gp::graph

@@ -1,6 +1,7 @@
 #include "io/load.hpp"
 
 #include "core/error.hpp"
+#include "classify/road_classes.hpp"
 #include "io/households_register.hpp"
 #include "io/layer_reader.hpp"
 #include "io/reproject.hpp"
@@ -33,6 +34,48 @@ std::vector<std::string> buildingFields(const PartitionConfig& config)
     return fields;
 }
 
+// Street centre lines as they are; roads split by their class field (classify/road_classes) into
+// barriers, streets and lanes, one Barrier entry per source and role.
+void readStreetsAndRoads(Plan& plan, const PartitionConfig& config, const OGRSpatialReference& working,
+                         std::vector<InputLayer>& streets, std::vector<InputLayer>& roads,
+                         ProgressReporter* progress)
+{
+    for (auto& layer : streets)
+    {
+        auto records = layer.read(working, {}, GeometryKind::Lineal, progress, config.threads);
+        Barrier street;
+        street.source = records.info.path;
+        for (auto& rec : records.features)
+            for (auto& line : rec.lines)
+                street.lines.push_back(std::move(line));
+        plan.streets.push_back(std::move(street));
+        takeIssues(plan, records);
+    }
+    const classify::RoadClasses classes(config.road_classes);
+    for (auto& layer : roads)
+    {
+        auto records = layer.read(working, {config.road_class_field}, GeometryKind::Lineal, progress, config.threads);
+        Barrier as_barrier, as_street, as_lane;
+        as_barrier.source = as_street.source = as_lane.source = records.info.path;
+        for (auto& rec : records.features)
+        {
+            const auto role = classes.roleOf(rec.values[0].value_or(""));
+            Barrier* to = role == classify::RoadRole::Barrier ? &as_barrier
+                          : role == classify::RoadRole::Street ? &as_street
+                          : role == classify::RoadRole::Lane   ? &as_lane
+                                                            : nullptr;
+            if (to)
+                for (auto& line : rec.lines)
+                    to->lines.push_back(std::move(line));
+        }
+        if (!as_barrier.lines.empty())
+            plan.barriers.push_back(std::move(as_barrier));
+        plan.streets.push_back(std::move(as_street));
+        plan.lanes.push_back(std::move(as_lane));
+        takeIssues(plan, records);
+    }
+}
+
 } // namespace
 
 Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
@@ -48,6 +91,11 @@ Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
     std::vector<InputLayer> barriers;
     for (const auto& b : config.barriers)
         barriers.emplace_back(b, "barriers", config.assume_crs);
+    std::vector<InputLayer> streets, roads; // issue 13
+    for (const auto& s : config.streets)
+        streets.emplace_back(s, "streets", config.assume_crs);
+    for (const auto& r : config.roads)
+        roads.emplace_back(r, "roads", config.assume_crs);
     std::vector<InputLayer> specials;
     for (const auto& s : config.specials)
         specials.emplace_back(s.source, "special", config.assume_crs);
@@ -148,6 +196,7 @@ Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
         plan.barriers.push_back(std::move(barrier));
         takeIssues(plan, records);
     }
+    readStreetsAndRoads(plan, config, *working, streets, roads, progress);
     // Special areas: the kind comes from the layer's kind field unless one kind is given for all.
     for (std::size_t i = 0; i < specials.size(); ++i)
     {

@@ -3,6 +3,7 @@
 #include "audit/coverage.hpp"
 #include "core/parallel.hpp"
 #include "audit/metrics.hpp"
+#include "audit/streets.hpp"
 #include "audit/violations.hpp"
 #include "classify/households.hpp"
 #include "classify/register_join.hpp"
@@ -22,12 +23,14 @@
 #include "reconcile/reconcile.hpp"
 #include "tile/line_index.hpp"
 #include "tile/tile.hpp"
+#include "pipeline/street_blocks.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace gp::pipeline
 {
@@ -102,7 +105,7 @@ void buildGrids(Plan& plan, const std::vector<graph::CommunityGraph>& graphs,
 // Turns each community's partition into Grids; returns the violations keyed by grid index.
 // before_improve (if not null) receives each graph's partition as it was before improve.
 std::vector<audit::GridViolation> makeGrids(Plan& plan,
-                                            const std::vector<graph::CommunityGraph>& graphs,
+                                            std::vector<graph::CommunityGraph>& graphs,
                                             const PartitionConfig& config, RunStats& stats,
                                             std::vector<std::vector<int>>* before_improve,
                                             ProgressReporter* progress,
@@ -119,16 +122,17 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
     std::vector<improve::ImproveStats> improved(graphs.size());
     std::vector<double> improve_secs(graphs.size(), 0.0); // wall time per community
     ProgressTask task(progress, "partition", graphs.size());
+    std::vector<std::set<int>> opened(graphs.size());
     parallelFor(graphs.size(), config.threads, [&](std::size_t k, int) {
-        const auto& cg = graphs[k];
-        const auto& community = plan.communities[static_cast<std::size_t>(cg.community)];
-        if (cg.graph.units.empty())
+        const auto& community = plan.communities[static_cast<std::size_t>(graphs[k].community)];
+        if (graphs[k].graph.units.empty())
         {
             task.stepInOrder(k, community.id);
             return;
         }
         auto& result = results[k];
-        result = partition::partitionGraph(cg.graph, bounds, config.seed);
+        result = partitionWithStreetBlocks(plan, graphs[k], bounds, config, opened[k]);
+        const auto& cg = graphs[k];
         if (before_improve)
             (*before_improve)[k] = result.part_of;
         const auto improve_start = std::chrono::steady_clock::now();
@@ -149,6 +153,7 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
             *improve_seconds += improve_secs[k];
     }
     task.finish();
+    noteOpenedBlocks(plan, opened);
     std::vector<int> first_grid;
     buildGrids(plan, graphs, part_of, parts, first_grid);
     std::vector<audit::GridViolation> violations;
@@ -170,6 +175,12 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
     for (const auto& b : plan.barriers)
         barriers.insert(barriers.end(), b.lines.begin(), b.lines.end());
     const tile::LineIndex barrier_index(barriers); // each community gets the lines near it
+    MultiLineString streets, lanes; // issue 13
+    for (const auto& s : plan.streets)
+        streets.insert(streets.end(), s.lines.begin(), s.lines.end());
+    for (const auto& s : plan.lanes)
+        lanes.insert(lanes.end(), s.lines.begin(), s.lines.end());
+    const tile::LineIndex street_index(streets), lane_index(lanes);
     std::vector<std::vector<int>> in_community(plan.communities.size());
     for (int b = 0; b < static_cast<int>(plan.buildings.size()); ++b)
         if (plan.buildings[static_cast<std::size_t>(b)].community >= 0)
@@ -208,6 +219,10 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
         input.grid_count = static_cast<int>(grids_of[c].size());
         const MultiLineString near_barriers = barrier_index.near(envelopeOf(plan.communities[c].area));
         input.barriers = &near_barriers;
+        const MultiLineString near_streets = street_index.near(envelopeOf(plan.communities[c].area));
+        input.streets = &near_streets;
+        const MultiLineString near_lanes = lane_index.near(envelopeOf(plan.communities[c].area));
+        input.lanes = &near_lanes;
         for (int b : in_community[c])
         {
             const auto& building = plan.buildings[static_cast<std::size_t>(b)];
@@ -432,7 +447,9 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
     graph::inferBlocks(plan);
     if (!plan.blocks.empty())
         say(log, "blocks: " + std::to_string(plan.blocks.size()) +
-                     " blocks inferred from barriers (no compound layer)");
+                     (graph::hasStreets(plan) ? " street blocks (streets, barriers, compound outlines)"
+                                              : " blocks inferred from barriers (no compound layer)"));
+    graph::inferBarrierRegions(plan, config.min_households, config.max_households);
     // Re-run against a previous run: keep what still holds, partition only the rest (`work`).
     std::optional<reconcile::Reconciler> reconciler;
     Plan free_plan;
@@ -445,7 +462,7 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
     Plan& work = reconciler ? free_plan : plan;
     const bool measure = config.measure_improvement && !reconciler;
 
-    const auto graphs = graph::buildCommunityGraphs(work, config.max_households, config.threads);
+    auto graphs = graph::buildCommunityGraphs(work, config.max_households, config.threads);
     {
         std::size_t units = 0;
         for (const auto& cg : graphs)
@@ -467,6 +484,8 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
                  std::to_string(dedicated.folded_buildings) + " buildings folded in, " +
                  std::to_string(dedicated.unfolded_buildings) + " left for review");
 
+    if (const int refolded = graph::foldIntoBlockGrids(work, config.dedicated); refolded > 0)
+        say(log, "streets: " + std::to_string(refolded) + " folded buildings moved to the grid holding their street block");
     std::vector<std::pair<int, std::string>> notes_by_community;
     const auto detached = tileAndMend(work, config, notes_by_community, progress);
     say(log, "tile: grid polygons for " + std::to_string(work.grids.size()) + " grids; " +
@@ -492,6 +511,8 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
     audit::shapeMetrics(plan);
     audit::reportViolations(plan, violations, config);
     reportGround(plan);
+    audit::classifyCrossings(plan, config.min_households, config.max_households);
+    audit::explainMultipart(plan);
     for (const auto& note : tile_notes)
     {
         Issue issue;
@@ -507,6 +528,21 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
                  std::to_string(coverage.communities_overlap) + " overlapping community pairs");
 
     stats.mean_polsby_popper = meanResidentialPolsbyPopper(plan);
+    if (graph::hasStreets(plan) || !plan.barriers.empty())
+    {
+        const auto& m = plan.street_measures.emplace(
+            audit::measureStreets(plan, config.min_households, config.max_households));
+        char line[320];
+        std::snprintf(line, sizeof line,
+                      "streets: %.1f%% of interior grid boundary within %.0f m of a street, lane or barrier; "
+                      "%zu of %d fitting blocks split; crossings %d forced, %d avoidable; "
+                      "%d/%d grids within bounds, %d without land, %d multipart; mean PP %.3f",
+                      m.interior_boundary_m > 0 ? 100.0 * m.on_streets_m / m.interior_boundary_m : 0.0,
+                      m.street_distance_m, m.fitting_split.size(), m.blocks_fitting, m.crossings_forced,
+                      m.crossings_avoidable, m.grids_within_bounds, m.grids, m.grids_without_land,
+                      m.multipart_grids, m.mean_polsby_popper);
+        say(log, line);
+    }
     if (measure)
     {
         stats.mean_polsby_popper_before_improve =

@@ -19,6 +19,12 @@ struct TileInput
     std::vector<int> grid_of; // per building: grid in [0, grid_count), or -1 (in no grid)
     int grid_count = 0;
     const MultiLineString* barriers = nullptr; // may be null: roads, rivers, barrier outlines
+    // May be null: street centre lines and lanes (issue 13). They cut blocks like barriers do,
+    // so a grid holding a whole street block gets the block up to the street centre lines.
+    const MultiLineString* streets = nullptr;
+    // May be null: lanes. They cut only the blocks shared by several grids, so that a block of
+    // one grid stays whole and a divided block can be divided along them.
+    const MultiLineString* lanes = nullptr;
     double sample_spacing = 10.0; // max distance between Voronoi sites along a footprint outline
 };
 

@@ -198,6 +198,34 @@ FeatureTable areasTable(const Plan& plan)
     return t;
 }
 
+// Issue 13's figures (audit/streets): how well the grids follow the streets.
+nlohmann::ordered_json streetsJson(const StreetMeasures& m)
+{
+    using Json = nlohmann::ordered_json;
+    Json split = Json::array();
+    for (const auto& s : m.fitting_split)
+        split.push_back({{"block", s.block}, {"community", s.community}, {"households", s.households},
+                         {"grids", s.grids}, {"reason", s.reason}});
+    auto pct = [](double part, double whole) { return whole > 0 ? Json(rounded(100.0 * part / whole, 2)) : Json(nullptr); };
+    return Json{{"interior_boundary_m", rounded(m.interior_boundary_m, 1)},
+            {"boundary_on_streets_m", rounded(m.on_streets_m, 1)},
+            {"boundary_on_streets_pct", pct(m.on_streets_m, m.interior_boundary_m)},
+            {"street_distance_m", m.street_distance_m},
+            {"blocks", m.blocks},
+            {"blocks_fitting_one_grid", m.blocks_fitting},
+            {"fitting_blocks_split", m.fitting_split.size()},
+            {"fitting_blocks_split_pct", pct(static_cast<double>(m.fitting_split.size()), m.blocks_fitting)},
+            {"fitting_blocks_split_list", split},
+            {"barrier_crossings_forced", m.crossings_forced},
+            {"barrier_crossings_avoidable", m.crossings_avoidable},
+            {"grids", m.grids},
+            {"grids_within_bounds", m.grids_within_bounds},
+            {"grids_within_bounds_pct", pct(m.grids_within_bounds, m.grids)},
+            {"grids_without_land", m.grids_without_land},
+            {"multipart_grids", m.multipart_grids},
+            {"mean_polsby_popper", rounded(m.mean_polsby_popper, 4)}};
+}
+
 FeatureTable gapsTable(const Plan& plan)
 {
     FeatureTable t;
@@ -485,8 +513,12 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
                              {"bounds", g->kind == GridKind::Residential ? boundsStatus(g->households, config) : "n/a"},
                              {"polsby_popper", rounded(g->metrics.polsby_popper, 4)},
                              {"barrier_crossings", g->metrics.barrier_crossings},
-                             {"splits_compound", g->metrics.splits_compound}});
+                             {"splits_compound", g->metrics.splits_compound},
+                             {"barrier_crossings_forced", g->metrics.crossings_forced},
+                             {"barrier_crossings_avoidable", g->metrics.crossings_avoidable}});
     r["grids"] = grid_list;
+    if (plan.street_measures)
+        r["streets"] = streetsJson(*plan.street_measures);
 
     Json violations = Json::array();
     for (const auto& issue : plan.issues)

@@ -1,0 +1,116 @@
+// Pieces of the tile stage shared by its files (tile.cpp, tile_steps.cpp, voronoi_edges.cpp,
+// faces.cpp, region.cpp): spatial indexes, the Region point locator, straight segments, the
+// grid-boundary Voronoi edges and the face graph. Not part of the stage's interface.
+#pragma once
+
+#include "core/geometry.hpp"
+#include "tile/geos_ops.hpp"
+
+#include <boost/geometry/index/rtree.hpp>
+
+#include <algorithm>
+#include <optional>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace gp::tile::internal
+{
+
+namespace bgi = boost::geometry::index;
+
+// Snap-rounding grid if floating-point noding fails: 1 mm changes no area that matters.
+constexpr double kFallbackGrid = 1e-3;
+
+using BoxEntry = std::pair<Box, int>;
+using BoxTree = bgi::rtree<BoxEntry, bgi::rstar<16>>;
+using SiteEntry = std::pair<Point, int>; // a Voronoi site and the building it samples
+using SiteTree = bgi::rtree<SiteEntry, bgi::rstar<16>>;
+
+// Polygons with a spatial index and prepared forms, for point location.
+struct Region
+{
+    std::vector<geom::GeomPtr> geoms;
+    std::vector<PreparedPtr> prepared;
+    BoxTree tree;
+
+    void build(geom::GeosContext& ctx);
+    // Indices of the polygons whose box holds p, ascending (lowest index wins ties).
+    std::vector<int> candidates(const Point& p) const;
+    // Lowest-index polygon containing p; with allow_boundary also one that only touches it.
+    int locate(geom::GeosContext& ctx, const Point& p, bool allow_boundary) const;
+    // The polygon holding `face` (a face of linework that includes this region's outlines),
+    // judged by its interior point; a degenerate face whose point lands on an outline is
+    // decided by overlap area.
+    int locateFace(geom::GeosContext& ctx, const GEOSGeometry* face, const Point& inside) const;
+};
+
+// A straight segment with its ends in (x, y) order, so that both sides of an edge compare equal.
+struct Segment
+{
+    double x1, y1, x2, y2;
+    Segment(double ax, double ay, double bx, double by)
+    {
+        if (std::tie(bx, by) < std::tie(ax, ay))
+        {
+            std::swap(ax, bx);
+            std::swap(ay, by);
+        }
+        x1 = ax, y1 = ay, x2 = bx, y2 = by;
+    }
+    bool operator<(const Segment& o) const { return std::tie(x1, y1, x2, y2) < std::tie(o.x1, o.y1, o.x2, o.y2); }
+    bool operator==(const Segment& o) const { return x1 == o.x1 && y1 == o.y1 && x2 == o.x2 && y2 == o.y2; }
+};
+
+// Sample points of one building: its anchor, and its outline densified to `spacing`.
+void sampleBuilding(const MultiPolygon* footprint, const Point& anchor, double spacing,
+                    std::vector<Point>& out);
+
+// The edges of the Voronoi diagram of `sites` that separate sites of different grids, long
+// enough to cross `extent` (voronoi_edges.cpp says how).
+std::vector<Segment> gridBoundaryEdges(const std::vector<Point>& sites, const std::vector<int>& grid,
+                                       const Box& extent);
+
+// Segments as one GEOS multilinestring.
+geom::GeomPtr linesOf(geom::GeosContext& ctx, const std::vector<Segment>& segs);
+
+// The boundary edges of a block as linework to node, cut a metre outside the block's box.
+geom::GeomPtr blockLinework(geom::GeosContext& ctx, const std::vector<Segment>& segs, const Box& block_box);
+
+// Per face, its neighbours and the length of border shared with each, neighbours ascending.
+using FaceAdjacency = std::vector<std::vector<std::pair<int, double>>>;
+
+// Face adjacency of faces of one polygonization (they share exactly equal segments).
+FaceAdjacency faceAdjacency(geom::GeosContext& ctx, const std::vector<const GEOSGeometry*>& faces);
+
+// The grid (other than `except`) sharing the longest border with the faces of `comp`, or -1.
+int longestBorderGrid(const std::vector<int>& comp, const std::vector<int>& label,
+                      const FaceAdjacency& adj, int except);
+
+// Connected sets of faces (sharing an edge) for which same(f, g) holds; in face order.
+template <typename Same>
+std::vector<std::vector<int>> components(const FaceAdjacency& adj, const std::vector<bool>& member,
+                                         Same&& same)
+{
+    std::vector<std::vector<int>> comps;
+    std::vector<bool> seen(adj.size(), false);
+    for (std::size_t start = 0; start < adj.size(); ++start)
+    {
+        if (!member[start] || seen[start])
+            continue;
+        std::vector<int> comp{static_cast<int>(start)};
+        seen[start] = true;
+        for (std::size_t k = 0; k < comp.size(); ++k)
+            for (const auto& [g, len] : adj[comp[k]])
+                if (member[g] && !seen[g] && same(comp[k], g))
+                {
+                    seen[g] = true;
+                    comp.push_back(g);
+                }
+        std::sort(comp.begin(), comp.end());
+        comps.push_back(std::move(comp));
+    }
+    return comps;
+}
+
+} // namespace gp::tile::internal
