@@ -7,6 +7,7 @@
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "io/gdal_support.hpp"
+#include "io/output_dir.hpp"
 #include "pipeline/run.hpp"
 #include "write/outputs.hpp"
 
@@ -242,6 +243,10 @@ int main(int argc, char** argv)
                                      checking ? check_file : partition_file, std::cout))
             return kOk;
         finishConfig(o);
+        // --areas 0 would silently mean "not given" (balance by --area-target): say so instead.
+        if ((checking ? check : partition)->get_option("--areas")->count() > 0 && config.area_count <= 0)
+            throw gp::ConfigError("--areas must be at least 1, got " + std::to_string(config.area_count) +
+                                  " (leave --areas out to balance areas by --area-target)");
         if (checking)
         {
             const auto result = gp::check::checkInputs(config);
@@ -253,6 +258,10 @@ int main(int argc, char** argv)
             return result.accepted ? kOk : kDataError;
         }
 
+        // Before any computing: an --out that would replace inputs or others' files, or that cannot
+        // be written, is refused now (README "Output folder safety").
+        if (!gp::io::isPostgisConnection(config.out_dir))
+            gp::io::prepareOutputDir(config.out_dir, gp::io::runInputPaths(config));
         gp::pipeline::RunStats stats;
         gp::pipeline::StageLog stage_log;
         if (o.verbose)

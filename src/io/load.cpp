@@ -4,6 +4,7 @@
 #include "io/layer_reader.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace gp::io
 {
@@ -27,6 +28,63 @@ std::vector<std::string> buildingFields(const PartitionConfig& config)
         if (!f->empty())
             fields.push_back(*f);
     return fields;
+}
+
+// Ids named by an id field that are blank, or shared by several features: (id, FIDs), in id order.
+std::vector<std::pair<std::string, std::vector<std::int64_t>>> badIds(const LayerRecords& records)
+{
+    std::map<std::string, std::vector<std::int64_t>> fids;
+    for (const auto& rec : records.features)
+        fids[rec.id_empty ? std::string() : rec.id].push_back(rec.fid);
+    std::vector<std::pair<std::string, std::vector<std::int64_t>>> bad;
+    for (auto& [id, list] : fids)
+        if (id.empty() || list.size() > 1)
+            bad.emplace_back(id, std::move(list));
+    return bad;
+}
+
+std::string fidList(const std::vector<std::int64_t>& fids)
+{
+    std::string text;
+    for (std::size_t i = 0; i < fids.size() && i < 10; ++i)
+        text += (i ? ", " : "") + std::to_string(fids[i]);
+    return text + (fids.size() > 10 ? " and " + std::to_string(fids.size() - 10) + " more" : "");
+}
+
+// Community codes and re-runs follow community ids: a blank or shared one is refused.
+void refuseBadCommunityIds(const LayerRecords& records, const LayerSource& source)
+{
+    const auto bad = badIds(records);
+    if (bad.empty())
+        return;
+    std::string text;
+    for (std::size_t i = 0; i < bad.size() && i < 5; ++i)
+        text += std::string(i ? "; " : "") +
+                (bad[i].first.empty() ? "blank id at FIDs " : "id '" + bad[i].first + "' at FIDs ") + fidList(bad[i].second);
+    throw InputError("in communities source '" + redactConnection(source.path) + "': the --communities-id-field '" +
+                     source.id_field + "' must give every community its own non-blank id: " + text +
+                     (bad.size() > 5 ? " and " + std::to_string(bad.size() - 5) + " more" : ""));
+}
+
+// Buildings with a blank or shared id are kept (one record per 单元 may share its building's
+// id), but outputs and re-runs cannot tell them apart: listed as empty_id / duplicate_id.
+void reportBadBuildingIds(const LayerRecords& records, const LayerSource& source, Plan& plan)
+{
+    for (const auto& [id, fids] : badIds(records))
+    {
+        Issue issue;
+        issue.reason = id.empty() ? "empty_id" : "duplicate_id";
+        issue.detail = "buildings source '" + redactConnection(source.path) + "': " +
+                       (id.empty() ? "blank --buildings-id-field '" + source.id_field + "' at FIDs " + fidList(fids) +
+                                         " (named FID:<fid> in the outputs)"
+                                   : "id '" + id + "' is used by " + std::to_string(fids.size()) + " buildings (FIDs " +
+                                         fidList(fids) + ")") +
+                       "; give every building its own id, or re-runs with --previous cannot follow them";
+        for (const auto& rec : records.features)
+            if (rec.id_empty ? id.empty() : rec.id == id)
+                issue.buildings.push_back(rec.id);
+        plan.issues.push_back(std::move(issue));
+    }
 }
 
 } // namespace
@@ -90,10 +148,14 @@ Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
             plan.buildings.push_back(std::move(b));
         }
         takeIssues(plan, records);
+        if (!config.buildings.id_field.empty())
+            reportBadBuildingIds(records, config.buildings, plan);
     }
 
     auto readAreas = [&](InputLayer& layer, auto&& store) {
         auto records = layer.read(*working, {}, GeometryKind::Polygonal, progress, config.threads);
+        if (&layer == &communities && !config.communities.id_field.empty())
+            refuseBadCommunityIds(records, config.communities);
         for (auto& rec : records.features)
             store(rec);
         takeIssues(plan, records);
@@ -104,6 +166,12 @@ Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
     if (plan.communities.empty())
         throw InputError("communities source '" + config.communities.path +
                          "' holds no usable polygon");
+    // An area groups whole communities: more areas than communities cannot be made.
+    if (config.area_count > static_cast<int>(plan.communities.size()))
+        throw ConfigError("--areas " + std::to_string(config.area_count) + " asks for more area grids than there are "
+                          "communities (" + std::to_string(plan.communities.size()) + " in '" +
+                          redactConnection(config.communities.path) + "'): give at most " +
+                          std::to_string(plan.communities.size()));
     if (compounds)
         readAreas(*compounds, [&](FeatureRecord& rec) {
             plan.compounds.push_back({rec.id, rec.name, std::move(rec.polygons), -1});

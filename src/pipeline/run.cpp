@@ -4,6 +4,7 @@
 #include "core/parallel.hpp"
 #include "audit/metrics.hpp"
 #include "audit/violations.hpp"
+#include "classify/footprints.hpp"
 #include "classify/households.hpp"
 #include "dedicate/dedicate.hpp"
 #include "dedicate/special.hpp"
@@ -400,13 +401,18 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
         for (const auto& note : classify::classifyBuildings(plan.buildings, raw, uses, config.estimate))
         {
             Issue issue;
-            issue.reason = "value_ignored";
+            issue.reason = note.reason;
             issue.detail = "building " + plan.buildings[note.building].id + ": " + classify::describe(note.note);
             issue.buildings.push_back(plan.buildings[note.building].id);
             plan.issues.push_back(std::move(issue));
         }
     }
     say(log, "classify: households estimated or read for every building");
+    // Parts inside their building and records sharing one footprint (README "Overlapping footprints").
+    const auto footprints = classify::resolveOverlappingFootprints(plan.buildings, plan.issues);
+    if (footprints.merged + footprints.sliced > 0)
+        say(log, "classify: " + std::to_string(footprints.merged) + " overlapping footprints merged, " +
+                     std::to_string(footprints.sliced) + " records given a slice of a shared footprint");
 
     const auto placed = place::placeBuildings(plan, config.threads);
     say(log, "place: " + std::to_string(placed.placed) + " placed, " + std::to_string(placed.outside) +
