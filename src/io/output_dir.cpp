@@ -38,6 +38,26 @@ std::set<std::string> manifestNames(const fs::path& dir)
     return names;
 }
 
+// A folder written before outputs had a manifest: its report.json says "gridplan", and the files
+// with the names gridplan writes are taken as its own (so an upgrade does not lock a folder).
+std::set<std::string> legacyOutputNames(const fs::path& dir)
+{
+    std::ifstream in(dir / "report.json");
+    std::string head(512, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (head.find("\"tool\": \"gridplan\"") == std::string::npos)
+        return {};
+    std::set<std::string> names{"gridplan.gpkg", "report.json", "report.html", "gridplan.qgs"};
+    for (const char* layer : {"grids", "buildings", "gaps", "communities", "areas", "compounds", "blocks", "changes"})
+        names.insert(std::string(layer) + ".geojson");
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (entry.path().extension() == ".qml")
+            names.insert(entry.path().filename().string());
+    return names;
+}
+
 // True when `path` is the same file as one of the inputs (real paths: links and spellings agree).
 bool isInput(const fs::path& path, const std::vector<std::string>& inputs)
 {
@@ -82,7 +102,8 @@ void removeStaleStaging(const fs::path& dir)
 // Refuses a folder holding an input of this run or files gridplan did not write.
 void refuseForeignFiles(const fs::path& dir, const std::vector<std::string>& inputs)
 {
-    const auto listed = manifestNames(dir);
+    std::error_code exists;
+    const auto listed = fs::exists(dir / kOutputManifest, exists) ? manifestNames(dir) : legacyOutputNames(dir);
     std::vector<std::string> foreign, input_files;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir, ec))

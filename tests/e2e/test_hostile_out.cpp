@@ -122,3 +122,24 @@ TEST_CASE("staging folders of killed runs are removed by the next run", "[hostil
     CHECK(fs::exists(alive));
     fs::remove_all(alive);
 }
+
+TEST_CASE("an output folder of a gridplan from before the manifest is still taken as gridplan's", "[hostile][out]")
+{
+    HostileScenario s;
+    s.write();
+    fs::create_directories(s.out);
+    std::ofstream(s.out + "/report.json") << "{\n  \"tool\": \"gridplan\",\n  \"version\": \"0.9\"\n}\n";
+    std::ofstream(s.out + "/grids.geojson") << "old grids";
+    std::ofstream(s.out + "/grids.qml") << "<qgis/>";
+    auto r = s.run();
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(slurp(s.out + "/grids.geojson") != "old grids");
+    // Without gridplan's report.json the same names are someone else's files.
+    fs::remove_all(s.out);
+    fs::create_directories(s.out);
+    std::ofstream(s.out + "/grids.geojson") << "old grids";
+    r = s.run();
+    CHECK(r.exit_code == 2);
+    CHECK(slurp(s.out + "/grids.geojson") == "old grids");
+}
