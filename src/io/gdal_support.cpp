@@ -173,7 +173,8 @@ OGRLayer* pickLayer(GDALDataset& ds, const std::string& path, const std::string&
                              "); choose one with --" + role + "-layer NAME");
     }
     if (layer.empty())
-        throw InputError("in " + role + " source '" + redactConnection(path) + "': no layers found");
+        throw InputError("in " + role + " source '" + redactConnection(path) + "': " +
+                         (names.empty() ? "no layers found" : "no layer with geometry (layers: " + names + ")"));
     throw InputError("in " + role + " source '" + redactConnection(path) + "': no layer named '" + layer +
                      "' (layers: " + names + ")");
 }

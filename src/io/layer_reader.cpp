@@ -263,7 +263,7 @@ void addPolygons(const OGRGeometry& g, OGRMultiPolygon& out)
 // The polygons of g, wherever they sit (a GeometryCollection's too), as one valid MultiPolygon:
 // each invalid part repaired with make-valid, overlapping parts merged by a union, so every
 // geometry type gives the same footprint and no land is counted twice. `what` says what was done.
-std::unique_ptr<OGRGeometry> validPolygons(const OGRGeometry& g, std::string& what)
+std::unique_ptr<OGRGeometry> validPolygons(const OGRGeometry& g, std::string& what, bool& merged)
 {
     auto all = std::make_unique<OGRMultiPolygon>();
     addPolygons(g, *all);
@@ -290,12 +290,13 @@ std::unique_ptr<OGRGeometry> validPolygons(const OGRGeometry& g, std::string& wh
         return parts;
     }
     // Valid parts that overlap one another: their union is the footprint.
-    OGRGeometryUniquePtr merged(parts->UnionCascaded());
+    OGRGeometryUniquePtr unioned(parts->UnionCascaded());
     auto out = std::make_unique<OGRMultiPolygon>();
-    if (merged)
-        addPolygons(*merged, *out);
+    if (unioned)
+        addPolygons(*unioned, *out);
     if (out->IsEmpty() || !out->IsValid())
         return nullptr;
+    merged = true;
     what = std::to_string(parts->getNumGeometries()) + " overlapping parts merged into one footprint" +
            (repaired ? " (invalid parts repaired with make-valid)" : "");
     return out;
@@ -308,6 +309,7 @@ struct Pending
     OGRGeometryUniquePtr geom;
     std::string skipped; // why the feature is skipped; empty when it is kept
     std::string repaired; // what repairing the geometry did; empty when nothing
+    bool merged_parts = false; // ... and it merged overlapping parts (overlapping_footprints)
 };
 
 // Fills rec's geometry from p.geom, or says in p.skipped why it cannot.
@@ -338,7 +340,7 @@ void convert(Pending& p, const Transforms& t, GeometryKind kind, const std::stri
     if (kind != GeometryKind::Lineal && isPolygonal(geom.get()) &&
         (wkbFlatten(geom->getGeometryType()) == wkbGeometryCollection || !geom->IsValid()))
     {
-        auto fixed = validPolygons(*geom, p.repaired);
+        auto fixed = validPolygons(*geom, p.repaired, p.merged_parts);
         if (!fixed)
         {
             p.skipped = "invalid geometry that make-valid could not repair";
@@ -407,7 +409,7 @@ void finishBatch(std::vector<Pending>& batch, BatchContext& ctx, LayerRecords& o
         }
         else if (!p.repaired.empty())
         {
-            const bool merged = p.repaired.find("overlapping") != std::string::npos;
+            const bool merged = p.merged_parts;
             issue.reason = merged ? "overlapping_footprints" : "geometry_repaired";
             issue.detail = feature + " in '" + ctx.file + "': " + p.repaired;
             issue.detail_zh = ctx.role + " 图层要素 " + p.rec.id + "（FID " + std::to_string(p.rec.fid) + "）" +

@@ -91,7 +91,7 @@ void removeStaleStaging(const fs::path& dir)
         if (name.rfind(kStagingPrefix, 0) != 0)
             continue;
         const std::string digits = name.substr(std::char_traits<char>::length(kStagingPrefix));
-        if (digits.empty() || digits.size() > 9 || !std::all_of(digits.begin(), digits.end(), ::isdigit))
+        if (digits.empty() || digits.size() > 9 || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
             continue;
         const pid_t pid = static_cast<pid_t>(std::stol(digits));
         if (pid != ::getpid() && ::kill(pid, 0) == -1 && errno == ESRCH)
