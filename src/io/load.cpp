@@ -87,105 +87,127 @@ void reportBadBuildingIds(const LayerRecords& records, const LayerSource& source
     }
 }
 
-} // namespace
-
-Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
+// Every input layer, opened (and its CRS checked) before anything is read.
+struct OpenedInputs
 {
-    Plan plan;
-    InputLayer buildings(config.buildings, "buildings", config.assume_crs);
-    InputLayer communities(config.communities, "communities", config.assume_crs);
+    InputLayer buildings, communities;
     std::optional<InputLayer> street, compounds;
+    std::vector<InputLayer> barriers, specials;
+};
+
+OpenedInputs openInputs(const PartitionConfig& config)
+{
+    OpenedInputs in{InputLayer(config.buildings, "buildings", config.assume_crs),
+                    InputLayer(config.communities, "communities", config.assume_crs), std::nullopt, std::nullopt, {}, {}};
     if (config.street)
-        street.emplace(*config.street, "street", config.assume_crs);
+        in.street.emplace(*config.street, "street", config.assume_crs);
     if (config.compounds)
-        compounds.emplace(*config.compounds, "compounds", config.assume_crs);
-    std::vector<InputLayer> barriers;
+        in.compounds.emplace(*config.compounds, "compounds", config.assume_crs);
     for (const auto& b : config.barriers)
-        barriers.emplace_back(b, "barriers", config.assume_crs);
-    std::vector<InputLayer> specials;
+        in.barriers.emplace_back(b, "barriers", config.assume_crs);
     for (const auto& s : config.specials)
-        specials.emplace_back(s.source, "special", config.assume_crs);
+        in.specials.emplace_back(s.source, "special", config.assume_crs);
+    return in;
+}
 
-    SpatialRefPtr working = chooseWorkingCrs(buildings, config.working_crs);
-    plan.working_crs = describeSrs(*working);
-    {
-        char* wkt = nullptr;
-        working->exportToWkt(&wkt);
-        plan.working_crs_wkt = wkt ? wkt : "";
-        CPLFree(wkt);
-    }
+void setWorkingCrs(const OGRSpatialReference& working, Plan& plan)
+{
+    plan.working_crs = describeSrs(working);
+    char* wkt = nullptr;
+    working.exportToWkt(&wkt);
+    plan.working_crs_wkt = wkt ? wkt : "";
+    CPLFree(wkt);
+}
 
-    // Buildings: footprints (or points), raw attribute text for classify/.
-    {
-        const auto fields = buildingFields(config);
-        auto records = buildings.read(*working, fields, GeometryKind::PolygonalOrPoint, progress, config.threads);
-        auto valueOf = [&](const FeatureRecord& rec, const std::string& field) {
-            for (std::size_t i = 0; i < fields.size(); ++i)
-                if (!field.empty() && fields[i] == field)
-                    return rec.values[i];
-            return std::optional<std::string>();
-        };
-        plan.buildings.reserve(records.features.size());
-        for (auto& rec : records.features)
-        {
-            Building b;
-            b.id = rec.id;
-            b.name = rec.name;
-            b.inputs.households = valueOf(rec, config.households_field);
-            b.inputs.floors = valueOf(rec, config.floors_field);
-            b.inputs.height = valueOf(rec, config.height_field);
-            b.inputs.dedicated_flag = valueOf(rec, config.dedicated.flag_field);
-            b.inputs.workers = valueOf(rec, config.dedicated.workers_field);
-            b.use_value = valueOf(rec, config.use_field).value_or("");
-            if (!rec.polygons.empty())
-            {
-                b.footprint = std::move(rec.polygons);
-                b.area_m2 = bg::area(b.footprint);
-                b.anchor = interiorPointOf(b.footprint);
-            }
-            else
-                b.anchor = *rec.point;
-            plan.buildings.push_back(std::move(b));
-        }
-        takeIssues(plan, records);
-        if (!config.buildings.id_field.empty())
-            reportBadBuildingIds(records, config.buildings, plan);
-    }
-
-    auto readAreas = [&](InputLayer& layer, auto&& store) {
-        auto records = layer.read(*working, {}, GeometryKind::Polygonal, progress, config.threads);
-        if (&layer == &communities && !config.communities.id_field.empty())
-            refuseBadCommunityIds(records, config.communities);
-        for (auto& rec : records.features)
-            store(rec);
-        takeIssues(plan, records);
+// Footprints (or points) and the raw attribute text for classify/.
+void readBuildings(InputLayer& layer, const OGRSpatialReference& working, const PartitionConfig& config, Plan& plan,
+                   ProgressReporter* progress)
+{
+    const auto fields = buildingFields(config);
+    auto records = layer.read(working, fields, GeometryKind::PolygonalOrPoint, progress, config.threads);
+    auto valueOf = [&](const FeatureRecord& rec, const std::string& field) {
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            if (!field.empty() && fields[i] == field)
+                return rec.values[i];
+        return std::optional<std::string>();
     };
-    readAreas(communities, [&](FeatureRecord& rec) {
+    plan.buildings.reserve(records.features.size());
+    for (auto& rec : records.features)
+    {
+        Building b;
+        b.id = rec.id;
+        b.name = rec.name;
+        b.inputs.households = valueOf(rec, config.households_field);
+        b.inputs.floors = valueOf(rec, config.floors_field);
+        b.inputs.height = valueOf(rec, config.height_field);
+        b.inputs.dedicated_flag = valueOf(rec, config.dedicated.flag_field);
+        b.inputs.workers = valueOf(rec, config.dedicated.workers_field);
+        b.use_value = valueOf(rec, config.use_field).value_or("");
+        if (!rec.polygons.empty())
+        {
+            b.footprint = std::move(rec.polygons);
+            b.area_m2 = bg::area(b.footprint);
+            b.anchor = interiorPointOf(b.footprint);
+        }
+        else
+            b.anchor = *rec.point;
+        plan.buildings.push_back(std::move(b));
+    }
+    takeIssues(plan, records);
+    if (!config.buildings.id_field.empty())
+        reportBadBuildingIds(records, config.buildings, plan);
+}
+
+void readCommunities(InputLayer& layer, const OGRSpatialReference& working, const PartitionConfig& config,
+                     Plan& plan, ProgressReporter* progress)
+{
+    auto records = layer.read(working, {}, GeometryKind::Polygonal, progress, config.threads);
+    if (!config.communities.id_field.empty())
+        refuseBadCommunityIds(records, config.communities);
+    for (auto& rec : records.features)
         plan.communities.push_back({rec.id, rec.name, std::move(rec.polygons), -1, {}});
-    });
+    takeIssues(plan, records);
     if (plan.communities.empty())
-        throw InputError("communities source '" + config.communities.path +
-                         "' holds no usable polygon");
+        throw InputError("communities source '" + config.communities.path + "' holds no usable polygon");
     // An area groups whole communities: more areas than communities cannot be made.
     if (config.area_count > static_cast<int>(plan.communities.size()))
         throw ConfigError("--areas " + std::to_string(config.area_count) + " asks for more area grids than there are "
                           "communities (" + std::to_string(plan.communities.size()) + " in '" +
                           redactConnection(config.communities.path) + "'): give at most " +
                           std::to_string(plan.communities.size()));
-    if (compounds)
-        readAreas(*compounds, [&](FeatureRecord& rec) {
+}
+
+// Compounds and the street outline: plain polygon layers.
+void readOutlines(OpenedInputs& in, const OGRSpatialReference& working, const PartitionConfig& config, Plan& plan,
+                  ProgressReporter* progress)
+{
+    if (in.compounds)
+    {
+        auto records = in.compounds->read(working, {}, GeometryKind::Polygonal, progress, config.threads);
+        for (auto& rec : records.features)
             plan.compounds.push_back({rec.id, rec.name, std::move(rec.polygons), -1});
-        });
-    if (street)
-        readAreas(*street, [&](FeatureRecord& rec) {
+        takeIssues(plan, records);
+    }
+    if (in.street)
+    {
+        auto records = in.street->read(working, {}, GeometryKind::Polygonal, progress, config.threads);
+        for (auto& rec : records.features)
+        {
             if (!plan.street)
                 plan.street.emplace();
             for (auto& p : rec.polygons)
                 plan.street->push_back(std::move(p));
-        });
-    for (auto& layer : barriers)
+        }
+        takeIssues(plan, records);
+    }
+}
+
+void readBarriers(std::vector<InputLayer>& layers, const OGRSpatialReference& working, const PartitionConfig& config,
+                  Plan& plan, ProgressReporter* progress)
+{
+    for (auto& layer : layers)
     {
-        auto records = layer.read(*working, {}, GeometryKind::Lineal, progress, config.threads);
+        auto records = layer.read(working, {}, GeometryKind::Lineal, progress, config.threads);
         Barrier barrier;
         barrier.source = records.info.path;
         for (auto& rec : records.features)
@@ -194,14 +216,19 @@ Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
         plan.barriers.push_back(std::move(barrier));
         takeIssues(plan, records);
     }
-    // Special areas: the kind comes from the layer's kind field unless one kind is given for all.
-    for (std::size_t i = 0; i < specials.size(); ++i)
+}
+
+// Special areas: the kind comes from the layer's kind field unless one kind is given for all.
+void readSpecials(std::vector<InputLayer>& layers, const OGRSpatialReference& working, const PartitionConfig& config,
+                  Plan& plan)
+{
+    for (std::size_t i = 0; i < layers.size(); ++i)
     {
         const auto& cfg = config.specials[i];
         std::vector<std::string> fields;
         if (cfg.kind.empty())
             fields.push_back(cfg.kind_field);
-        auto records = specials[i].read(*working, fields, GeometryKind::Polygonal);
+        auto records = layers[i].read(working, fields, GeometryKind::Polygonal);
         for (auto& rec : records.features)
         {
             SpecialArea area;
@@ -214,6 +241,21 @@ Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
         }
         takeIssues(plan, records);
     }
+}
+
+} // namespace
+
+Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
+{
+    Plan plan;
+    OpenedInputs in = openInputs(config);
+    const SpatialRefPtr working = chooseWorkingCrs(in.buildings, config.working_crs);
+    setWorkingCrs(*working, plan);
+    readBuildings(in.buildings, *working, config, plan, progress);
+    readCommunities(in.communities, *working, config, plan, progress);
+    readOutlines(in, *working, config, plan, progress);
+    readBarriers(in.barriers, *working, config, plan, progress);
+    readSpecials(in.specials, *working, config, plan);
     return plan;
 }
 
