@@ -157,3 +157,36 @@ TEST_CASE("duplicate and blank building ids are listed, each as a JSON array of 
             found = nlohmann::json::parse(f.fields.at("building_ids")) == nlohmann::json::array({"B1", "B1"});
     CHECK(found);
 }
+
+TEST_CASE("check lists every silent-wrong-answer input of issue 18 before a partition", "[hostile][data]")
+{
+    HostileScenario s;
+    auto& f = s.buildings.features;
+    f[0].fields["use"] = "综合楼";                                                             // other use with households
+    f[1].fields["bid"] = "B1";                                                                // duplicate id
+    f[2].fields["bid"] = "";                                                                  // blank id
+    f[3] = {"GEOMETRYCOLLECTION(POLYGON((60 60,80 60,80 80,60 80,60 60)),POLYGON((70 70,85 70,85 85,70 85,70 70)))",
+            {{"bid", "GC"}, {"hh", "100"}, {"use", "住宅"}}};                                 // overlapping collection
+    f.push_back({rectWkt(110, 10, 120, 30), {{"bid", "B5-part"}, {"use", "住宅"}}});        // part inside B5
+    f.push_back({rectWkt(160, 60, 180, 80), {{"bid", "B8-2单元"}, {"hh", "100"}, {"use", "住宅"}}}); // 2nd 单元 of B8
+    s.write();
+    const auto c = s.check();
+    INFO(c.out);
+    CHECK(c.exit_code == 0);
+    for (const char* expected : {"use_with_households", "duplicate_id", "empty_id", "overlapping_footprints",
+                                 "use '综合楼' (other) has 100 households", "id 'B1' is used by 2 buildings",
+                                 "2 overlapping parts merged", "building B5-part lies inside building B5",
+                                 "buildings B8, B8-2单元 share one footprint"})
+    {
+        INFO(expected);
+        CHECK(has(c.out, expected));
+    }
+    // Partition reports the same and counts each household once.
+    const auto r = s.run();
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    int total = 0;
+    for (const auto& g : readLayer(s.out + "/grids.geojson"))
+        total += std::stoi(g.fields.at("households"));
+    CHECK(total == 900); // eight buildings and the second 单元 of 100; the part adds none
+}
