@@ -201,23 +201,35 @@ std::string OutputStaging::path(const std::string& file_name)
     return (m_staging / file_name).string();
 }
 
+void OutputStaging::writeManifest(const std::set<std::string>& names)
+{
+    {
+        std::ofstream manifest(m_staging / kOutputManifest, std::ios::binary);
+        manifest << "# Files gridplan wrote into this folder; it refuses a folder holding others.\n";
+        for (const auto& name : names)
+            manifest << name << '\n';
+        if (!manifest.flush())
+            throw OutputError("cannot write '" + (m_staging / kOutputManifest).string() + "'");
+    }
+    std::error_code ec;
+    fs::rename(m_staging / kOutputManifest, m_dir / kOutputManifest, ec);
+    if (ec)
+        throw OutputError("cannot move '" + std::string(kOutputManifest) + "' into '" + m_dir.string() +
+                          "': " + ec.message());
+}
+
 void OutputStaging::commit()
 {
     for (const auto& name : m_files) // checked again: the folder may have changed during the run
         if (isInput(m_dir / name, m_inputs))
             throw OutputError("'" + (m_dir / name).string() + "' is an input of this run; not replaced");
     const auto previous = manifestNames(m_dir);
-    {
-        std::ofstream manifest(m_staging / kOutputManifest, std::ios::binary);
-        manifest << "# Files gridplan wrote into this folder; it refuses a folder holding others.\n";
-        for (const auto& name : m_files)
-            manifest << name << '\n';
-        if (!manifest.flush())
-            throw OutputError("cannot write '" + (m_staging / kOutputManifest).string() + "'");
-    }
-    auto names = m_files;
-    names.push_back(kOutputManifest); // last: the manifest lists only files already in place
-    for (const auto& name : names)
+    // First the manifest lists the files of both runs, so that a crash while moving leaves none
+    // unlisted; after the moves it lists this run's only.
+    std::set<std::string> both(previous.begin(), previous.end());
+    both.insert(m_files.begin(), m_files.end());
+    writeManifest(both);
+    for (const auto& name : m_files)
     {
         std::error_code ec;
         fs::rename(m_staging / name, m_dir / name, ec);
@@ -231,6 +243,7 @@ void OutputStaging::commit()
             fs::is_regular_file(fs::symlink_status(m_dir / name, ec)) && !isInput(m_dir / name, m_inputs))
             fs::remove(m_dir / name, ec);
     }
+    writeManifest(std::set<std::string>(m_files.begin(), m_files.end()));
     m_committed = true;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,8 @@ class OutputStaging
     void commit();
 
   private:
+    void writeManifest(const std::set<std::string>& names); // staged, then moved into DIR
+
     std::filesystem::path m_dir;
     std::filesystem::path m_staging;
     std::vector<std::string> m_inputs;
