@@ -26,7 +26,7 @@ TEST_CASE("an --out at the inputs' folder never replaces an input", "[hostile][o
     const std::string buildings_before = slurp(s.buildings_path), communities_before = slurp(s.communities_path);
     // The folder itself, another spelling of it, and a symbolic link to it.
     fs::create_directory_symlink(s.dir.path(), s.dir.file("link"));
-    for (const std::string out : {s.dir.path().string(), s.dir.path().string() + "/./", s.dir.file("link")})
+    for (const std::string& out : {s.dir.path().string(), s.dir.path().string() + "/./", s.dir.file("link")})
     {
         INFO(out);
         const auto r = s.run({"--out", out});
