@@ -110,4 +110,23 @@ ogr -f "ESRI Shapefile" -lco ENCODING=GBK "$work/k.shp" "$work/g.geojson"
 pack shp_gbk_cpg $((SHP | BUILDINGS | IDF | ATTRS)) "$work/k"
 rm "$work/k.cpg"; pack shp_gbk_no_cpg $((SHP | BUILDINGS | IDF | ATTRS)) "$work/k"
 
+# Issue 18 shapes: overlapping footprints, duplicate ids, odd and long paths.
+rect() { printf '{ "type": "Polygon", "coordinates": [ [ [ %s, %s ], [ %s, %s ], [ %s, %s ], [ %s, %s ], [ %s, %s ] ] ] }' \
+  "$1" "$2" "$3" "$2" "$3" "$4" "$1" "$4" "$1" "$2"; }
+fc "$(feat GC 50 住宅 '{ "type": "GeometryCollection", "geometries": [ '"$(rect -40200 164150 -40180 164170)"', '"$(rect -40185 164165 -40165 164185)"', { "type": "Point", "coordinates": [ -40190, 164160 ] } ] }')"
+pack geojson_geometry_collection $((GEOJSON | BUILDINGS | IDF | ATTRS)) "$work/g"
+fc "$(feat T-1 120 住宅 "$(rect -40200 164150 -40170 164165)"), $(feat T-2 120 住宅 "$(rect -40200 164150 -40170 164165)"), $(feat T-3 120 住宅 "$(rect -40200 164150 -40170 164165)")"
+pack geojson_shared_footprint $((GEOJSON | BUILDINGS | IDF | ATTRS)) "$work/g"
+fc "$(feat W null 住宅 "$(rect -40200 164150 -40170 164170)"), $(feat W-part null 住宅 "$(rect -40200 164150 -40185 164170)")"
+pack geojson_building_part $((GEOJSON | BUILDINGS | IDF | ATTRS)) "$work/g"
+fc "$(feat D1 120 住宅 "$(rect -40200 164150 -40190 164160)"), $(feat D1 80 住宅 "$(rect -40180 164150 -40170 164160)"), $(feat '' 10 住宅 "$(rect -40200 164170 -40190 164180)")"
+pack geojson_duplicate_ids $((GEOJSON | BUILDINGS | IDF | ATTRS)) "$work/g"
+fc "$(feat C1 0 x "$(rect -40300 164080 -40230 164220)"), $(feat C1 0 x "$(rect -40230 164080 -40160 164220)")"
+pack geojson_duplicate_community_ids $((GEOJSON | COMMUNITIES | IDF)) "$work/g"
+# Path trailers (fuzz_input.hpp): a Chinese folder with blanks, and a Shapefile past 2,048 bytes.
+pack geojson_odd_path $((GEOJSON | BUILDINGS | IDF | ATTRS)) "$work/b"
+printf '\0gp-path:街道 数据/第 1 批' >>"$out/geojson_odd_path.bin"
+pack shp_long_path $((SHP | BUILDINGS | IDF | ATTRS)) "$work/b"
+printf '\0gp-path:%s' "$(printf 'd%.0s' {1..2100})" >>"$out/shp_long_path.bin"
+
 du -cb "$out"/*.bin | tail -1

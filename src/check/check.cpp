@@ -1,6 +1,7 @@
 #include "check/check.hpp"
 
 #include "audit/coverage.hpp"
+#include "classify/footprints.hpp"
 #include "classify/households.hpp"
 #include "classify/use_mapping.hpp"
 #include "core/error.hpp"
@@ -57,10 +58,11 @@ bool checkLayers(const PartitionConfig& config, CheckResult& result)
             // Without a CRS of its own the layer needs --assume-crs: tell which layers rely on it.
             auto ds = io::openVector(source->path, role);
             OGRLayer* layer = io::pickLayer(*ds, source->path, source->layer, role);
-            if (!layer->GetSpatialRef() && !config.assume_crs.empty())
+            const OGRSpatialReference* own = layer->GetSpatialRef();
+            if ((!own || own->IsLocal()) && !config.assume_crs.empty())
                 result.problems.push_back({Severity::Note, "crs_assumed",
-                                           name + ": no CRS of its own; --assume-crs " +
-                                               config.assume_crs + " used"});
+                                           name + (own ? ": an engineering (LOCAL_CS) CRS" : ": no CRS of its own") +
+                                               "; --assume-crs " + config.assume_crs + " used"});
             io::InputLayer opened(*source, role, config.assume_crs);
             crs_of.emplace_back(name, io::describeSrs(opened.srs()));
             if (!source->where.empty())
@@ -76,7 +78,7 @@ bool checkLayers(const PartitionConfig& config, CheckResult& result)
         {
             const std::string what = e.what();
             result.problems.push_back({Severity::Error,
-                                       what.find("no CRS") != std::string::npos ? "crs_missing"
+                                       what.find("no CRS") != std::string::npos || what.find("LOCAL_CS") != std::string::npos ? "crs_missing"
                                                                                 : "input_error",
                                        what});
             ok = false;
@@ -114,7 +116,9 @@ void findDuplicates(const Plan& plan, CheckResult& result)
             result.problems.push_back(
                 {Severity::Warning, "duplicate_geometry",
                  "buildings " + plan.buildings[keys[k - 1].second].id + " and " +
-                     plan.buildings[keys[k].second].id + " have identical geometry; both are counted"});
+                     plan.buildings[keys[k].second].id +
+                     " have identical geometry: with households from the field both are counted (one record "
+                     "per 单元), an estimated copy is merged (see overlapping_footprints)"});
 }
 
 std::string rolesLine(const Plan& plan)
@@ -172,13 +176,14 @@ CheckResult checkInputs(const PartitionConfig& config)
     for (const auto& b : plan.buildings)
         raw.push_back({b.inputs.households, b.inputs.floors, b.inputs.height});
     for (const auto& note : classify::classifyBuildings(plan.buildings, raw, uses, config.estimate))
-        plan.issues.push_back({"value_ignored", "",
+        plan.issues.push_back({note.reason, "",
                                "building " + plan.buildings[note.building].id + ": " +
                                    classify::describe(note.note),
                                "", 0, "", "", {plan.buildings[note.building].id}, std::nullopt});
+    findDuplicates(plan, result);
+    classify::resolveOverlappingFootprints(plan.buildings, plan.issues);
     place::placeBuildings(plan);
     audit::auditCoverage(plan);
-    findDuplicates(plan, result);
 
     int residential = 0, households = 0;
     for (const auto& b : plan.buildings)

@@ -68,6 +68,8 @@ Reading readHouseholds(const std::optional<std::string>& raw)
 
 std::string describe(const ValueNote& note)
 {
+    if (note.field == "use")
+        return "use '" + note.value + "' " + note.problem;
     return note.field + " value '" + note.value + "' ignored: " + note.problem;
 }
 
@@ -206,6 +208,17 @@ std::vector<BuildingNote> classifyBuildings(std::vector<Building>& buildings,
         building.use = uses.classify(building.use_value);
         for (ValueNote& note : estimator.apply(building, raw.empty() ? none : raw[i]))
             notes.push_back(BuildingNote{i, std::move(note)});
+        if (building.use != BuildingUse::Residential && building.households > 0 &&
+            building.households_source == HouseholdsSource::Field)
+        {
+            const std::string was = toString(building.use);
+            building.use = BuildingUse::Residential;
+            notes.push_back(BuildingNote{i,
+                                         {"use", building.use_value,
+                                          "(" + was + ") has " + std::to_string(building.households) +
+                                              " households from the households field: partitioned as a home"},
+                                         "use_with_households"});
+        }
     }
     return notes;
 }

@@ -76,9 +76,12 @@ struct BuildingNote
 {
     std::size_t building; // index into the buildings vector
     ValueNote note;
+    std::string reason = "value_ignored"; // or "use_with_households" (README "Reasons")
 };
 
-// The whole stage: use from use_value, then households and floors, for every building.
+// The whole stage: use from use_value, then households and floors, for every building. A building
+// of another use with households from the field is a home (综合楼 with 20 households): it is made
+// Residential, so it is partitioned, and noted as "use_with_households"; use_value keeps its use.
 // raw is empty (no household/floors/height fields) or holds one entry per building.
 std::vector<BuildingNote> classifyBuildings(std::vector<Building>& buildings,
                                             const std::vector<RawHouseholdFields>& raw,

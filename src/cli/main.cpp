@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "io/china_coords.hpp"
 #include "io/gdal_support.hpp"
+#include "io/output_dir.hpp"
 #include "pipeline/run.hpp"
 #include "write/outputs.hpp"
 
@@ -297,6 +298,10 @@ int main(int argc, char** argv)
                                      checking ? check_file : partition_file, std::cout))
             return kOk;
         finishConfig(o);
+        // --areas 0 would silently mean "not given" (balance by --area-target): say so instead.
+        if ((checking ? check : partition)->get_option("--areas")->count() > 0 && config.area_count <= 0)
+            throw gp::ConfigError("--areas must be at least 1, got " + std::to_string(config.area_count) +
+                                  " (leave --areas out to balance areas by --area-target)");
         if (checking)
         {
             const auto result = gp::check::checkInputs(config);
@@ -308,6 +313,10 @@ int main(int argc, char** argv)
             return result.accepted ? kOk : kDataError;
         }
 
+        // Before any computing: an --out that would replace inputs or others' files, or that cannot
+        // be written, is refused now (README "Output folder safety").
+        if (!gp::io::isPostgisConnection(config.out_dir))
+            gp::io::prepareOutputDir(config.out_dir, gp::io::runInputPaths(config));
         gp::pipeline::RunStats stats;
         gp::pipeline::StageLog stage_log;
         if (o.verbose)

@@ -2,6 +2,8 @@
 
 #include "core/error.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <sstream>
 
@@ -99,6 +101,24 @@ std::string tomlValue(const CLI::Option& opt, const std::vector<std::string>& va
     return isNumberType(opt) ? v : quoted(v);
 }
 
+// TOML numbers may group digits with underscores (1_000); CLI11 reads them as text.
+std::vector<std::string> tomlNumbers(const CLI::Option& opt, std::vector<std::string> values)
+{
+    if (!isNumberType(opt))
+        return values;
+    for (auto& v : values)
+    {
+        bool grouped = v.find('_') != std::string::npos;
+        for (std::size_t i = 0; grouped && i < v.size(); ++i)
+            if (v[i] == '_') // only between two digits, as TOML allows
+                grouped = i > 0 && i + 1 < v.size() && std::isdigit(static_cast<unsigned char>(v[i - 1])) &&
+                          std::isdigit(static_cast<unsigned char>(v[i + 1]));
+        if (grouped)
+            v.erase(std::remove(v.begin(), v.end(), '_'), v.end());
+    }
+    return values;
+}
+
 std::string keyOf(const CLI::Option& opt)
 {
     return opt.get_lnames().empty() ? std::string() : opt.get_lnames().front();
@@ -162,6 +182,7 @@ bool applyConfigFile(CLI::App& sub, const CLI::App& sibling, ConfigFileOptions& 
         {
             throw ConfigError("cannot read config file '" + file.file + "': " + e.what());
         }
+        std::map<std::string, std::string> seen; // key -> where it was first given
         for (const auto& item : items)
         {
             if (item.name == "++" || item.name == "--") // CLI11's section markers
@@ -183,6 +204,16 @@ bool applyConfigFile(CLI::App& sub, const CLI::App& sibling, ConfigFileOptions& 
                                   "' (keys are the long option names of gridplan " + sub.get_name() +
                                   " --help, without the dashes)");
             }
+            // A key given twice (or at the top and under a section) is a mistake, not "last wins".
+            const std::string place = section.empty() ? "at the top level" : "under [" + section + "]";
+            // (CLI11 joins the values of a key repeated on consecutive lines into one item.)
+            if (!isList(*opt) && item.inputs.size() > 1)
+                throw ConfigError("config file '" + file.file + "': '" + item.name + "' is given twice " + place +
+                                  " (or as a list); keep one");
+            if (const auto [it, fresh] = seen.emplace(item.name, place); !fresh)
+                throw ConfigError("config file '" + file.file + "': '" + item.name + "' is given twice " +
+                                  (it->second == place ? place : "(" + it->second + " and " + place + ")") +
+                                  "; keep one");
             if (opt->count() > 0)
                 continue; // given on the command line: it wins
             try
@@ -190,7 +221,7 @@ bool applyConfigFile(CLI::App& sub, const CLI::App& sibling, ConfigFileOptions& 
                 if (isFlag(*opt)) // as CLI11 reads flags from its own config files
                     opt->add_result(opt->get_flag_value(item.name, CLI::ConfigTOML().to_flag(item)));
                 else
-                    opt->add_result(item.inputs);
+                    opt->add_result(tomlNumbers(*opt, item.inputs));
                 opt->run_callback();
             }
             catch (const CLI::Error& e)

@@ -76,6 +76,11 @@ void validate(const PartitionConfig& config)
     if (config.pg_table_prefix.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
         throw ConfigError("--pg-prefix must be lower-case letters, digits and _, got '" + config.pg_table_prefix + "'");
     validateCodeScheme(config.codes);
+    // -j: 0 is every core; a negative count means nothing, and a huge one only costs memory
+    // (each worker holds its own GEOS context and buffers).
+    if (config.threads < 0 || config.threads > kMaxThreads)
+        throw ConfigError("-j/--jobs must be 0 (every core) or 1 to " + std::to_string(kMaxThreads) + " threads, got " +
+                          std::to_string(config.threads));
     if (config.lang != "en" && config.lang != "zh")
         throw ConfigError("--lang must be en or zh, got '" + config.lang + "'");
 }

@@ -156,6 +156,9 @@ struct PartitionConfig
     std::string lang = "en";
 };
 
+// Most threads -j accepts (README "Threads").
+inline constexpr int kMaxThreads = 256;
+
 // Throws ConfigError when the options contradict each other (e.g. min > max).
 void validate(const PartitionConfig& config);
 

@@ -153,13 +153,28 @@ OGRLayer* pickLayer(GDALDataset& ds, const std::string& path, const std::string&
         if (OGRLayer* l = ds.GetLayerByName(layer.c_str()))
             return l;
     }
-    else if (ds.GetLayerCount() >= 1)
-        return ds.GetLayer(0);
     std::string names;
     for (int i = 0; i < ds.GetLayerCount(); ++i)
         names += (i ? ", " : "") + std::string(ds.GetLayer(i)->GetName());
     if (layer.empty())
-        throw InputError("in " + role + " source '" + redactConnection(path) + "': no layers found");
+    {
+        // Without a layer name only an unambiguous choice is made: the one layer with geometry
+        // (a GeoPackage's layer_styles table does not count). Two inputs in one multi-layer file
+        // must never both read its first layer silently.
+        std::vector<OGRLayer*> spatial;
+        for (int i = 0; i < ds.GetLayerCount(); ++i)
+            if (ds.GetLayer(i)->GetGeomType() != wkbNone)
+                spatial.push_back(ds.GetLayer(i));
+        if (spatial.size() == 1 || (spatial.empty() && ds.GetLayerCount() == 1))
+            return spatial.empty() ? ds.GetLayer(0) : spatial[0];
+        if (spatial.size() > 1)
+            throw InputError("in " + role + " source '" + redactConnection(path) + "': " +
+                             std::to_string(spatial.size()) + " layers with geometry (" + names +
+                             "); choose one with --" + role + "-layer NAME");
+    }
+    if (layer.empty())
+        throw InputError("in " + role + " source '" + redactConnection(path) + "': " +
+                         (names.empty() ? "no layers found" : "no layer with geometry (layers: " + names + ")"));
     throw InputError("in " + role + " source '" + redactConnection(path) + "': no layer named '" + layer +
                      "' (layers: " + names + ")");
 }

@@ -264,6 +264,11 @@ bool appendProperties(std::string& out, const FeatureTable& table, const Feature
                 }
                 else
                 {
+                    if (type == FieldType::Json && looksLikeJson(v) && v.find('\0') == std::string::npos)
+                    {
+                        out += v; // written by nlohmann::json: valid JSON, as GDAL embeds a JSON subtype
+                        return true;
+                    }
                     if (type != FieldType::String || v.find('\0') != std::string::npos || looksLikeJson(v))
                         return false;
                     appendJsonStringUpToNul(out, v);

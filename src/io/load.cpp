@@ -7,6 +7,7 @@
 #include "io/reproject.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace gp::io
 {
@@ -29,9 +30,236 @@ std::vector<std::string> buildingFields(const PartitionConfig& config)
                           &config.dedicated.workers_field})
         if (!f->empty())
             fields.push_back(*f);
-    if (config.households_table)
-        fields.push_back(config.households_table->building_field);
     return fields;
+}
+
+// Ids named by an id field that are blank, or shared by several features: (id, FIDs), in id order.
+std::vector<std::pair<std::string, std::vector<std::int64_t>>> badIds(const LayerRecords& records)
+{
+    std::map<std::string, std::vector<std::int64_t>> fids;
+    for (const auto& rec : records.features)
+        fids[rec.id_empty ? std::string() : rec.id].push_back(rec.fid);
+    std::vector<std::pair<std::string, std::vector<std::int64_t>>> bad;
+    for (auto& [id, list] : fids)
+        if (id.empty() || list.size() > 1)
+            bad.emplace_back(id, std::move(list));
+    return bad;
+}
+
+std::string fidList(const std::vector<std::int64_t>& fids)
+{
+    std::string text;
+    for (std::size_t i = 0; i < fids.size() && i < 10; ++i)
+        text += (i ? ", " : "") + std::to_string(fids[i]);
+    return text + (fids.size() > 10 ? " and " + std::to_string(fids.size() - 10) + " more" : "");
+}
+
+// Community codes and re-runs follow community ids: a blank or shared one is refused.
+void refuseBadCommunityIds(const LayerRecords& records, const LayerSource& source)
+{
+    const auto bad = badIds(records);
+    if (bad.empty())
+        return;
+    std::string text;
+    for (std::size_t i = 0; i < bad.size() && i < 5; ++i)
+        text += std::string(i ? "; " : "") +
+                (bad[i].first.empty() ? "blank id at FIDs " : "id '" + bad[i].first + "' at FIDs ") + fidList(bad[i].second);
+    throw InputError("in communities source '" + redactConnection(source.path) + "': the --communities-id-field '" +
+                     source.id_field + "' must give every community its own non-blank id: " + text +
+                     (bad.size() > 5 ? " and " + std::to_string(bad.size() - 5) + " more" : ""));
+}
+
+// Buildings with a blank or shared id are kept (one record per 单元 may share its building's
+// id), but outputs and re-runs cannot tell them apart: listed as empty_id / duplicate_id.
+void reportBadBuildingIds(const LayerRecords& records, const LayerSource& source, Plan& plan)
+{
+    for (const auto& [id, fids] : badIds(records))
+    {
+        Issue issue;
+        issue.reason = id.empty() ? "empty_id" : "duplicate_id";
+        issue.detail = "buildings source '" + redactConnection(source.path) + "': " +
+                       (id.empty() ? "blank --buildings-id-field '" + source.id_field + "' at FIDs " + fidList(fids) +
+                                         " (named FID:<fid> in the outputs)"
+                                   : "id '" + id + "' is used by " + std::to_string(fids.size()) + " buildings (FIDs " +
+                                         fidList(fids) + ")") +
+                       "; give every building its own id, or re-runs with --previous cannot follow them";
+        for (const auto& rec : records.features)
+            if (rec.id_empty ? id.empty() : rec.id == id)
+                issue.buildings.push_back(rec.id);
+        plan.issues.push_back(std::move(issue));
+    }
+}
+
+// Every input layer, opened (and its CRS checked) before anything is read.
+struct OpenedInputs
+{
+    InputLayer buildings, communities;
+    std::optional<InputLayer> street, compounds;
+    std::vector<InputLayer> barriers, specials;
+    std::vector<InputLayer> streets, roads; // street centre lines; roads split by class
+};
+
+OpenedInputs openInputs(const PartitionConfig& config)
+{
+    OpenedInputs in{InputLayer(config.buildings, "buildings", config.assume_crs),
+                    InputLayer(config.communities, "communities", config.assume_crs), std::nullopt, std::nullopt, {}, {}};
+    if (config.street)
+        in.street.emplace(*config.street, "street", config.assume_crs);
+    if (config.compounds)
+        in.compounds.emplace(*config.compounds, "compounds", config.assume_crs);
+    for (const auto& b : config.barriers)
+        in.barriers.emplace_back(b, "barriers", config.assume_crs);
+    for (const auto& s : config.specials)
+        in.specials.emplace_back(s.source, "special", config.assume_crs);
+    for (const auto& s : config.streets)
+        in.streets.emplace_back(s, "streets", config.assume_crs);
+    for (const auto& r : config.roads)
+        in.roads.emplace_back(r, "roads", config.assume_crs);
+    return in;
+}
+
+void setWorkingCrs(const OGRSpatialReference& working, std::string reason, Plan& plan)
+{
+    plan.working_crs = describeSrs(working);
+    plan.working_crs_reason = std::move(reason);
+    char* wkt = nullptr;
+    working.exportToWkt(&wkt);
+    plan.working_crs_wkt = wkt ? wkt : "";
+    CPLFree(wkt);
+}
+
+// Footprints (or points) and the raw attribute text for classify/.
+void readBuildings(InputLayer& layer, const OGRSpatialReference& working, const PartitionConfig& config, Plan& plan,
+                   ProgressReporter* progress)
+{
+    const auto fields = buildingFields(config);
+    auto records = layer.read(working, fields, GeometryKind::PolygonalOrPoint, progress, config.threads);
+    auto valueOf = [&](const FeatureRecord& rec, const std::string& field) {
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            if (!field.empty() && fields[i] == field)
+                return rec.values[i];
+        return std::optional<std::string>();
+    };
+    plan.buildings.reserve(records.features.size());
+    std::vector<std::optional<std::string>> register_keys; // --households-key-field values
+    for (auto& rec : records.features)
+    {
+        if (config.households_table)
+            register_keys.push_back(valueOf(rec, config.households_table->building_field));
+        Building b;
+        b.id = rec.id;
+        b.name = rec.name;
+        b.inputs.households = valueOf(rec, config.households_field);
+        b.inputs.floors = valueOf(rec, config.floors_field);
+        b.inputs.height = valueOf(rec, config.height_field);
+        b.inputs.dedicated_flag = valueOf(rec, config.dedicated.flag_field);
+        b.inputs.workers = valueOf(rec, config.dedicated.workers_field);
+        b.use_value = valueOf(rec, config.use_field).value_or("");
+        if (!rec.polygons.empty())
+        {
+            b.footprint = std::move(rec.polygons);
+            b.area_m2 = bg::area(b.footprint);
+            b.anchor = interiorPointOf(b.footprint);
+        }
+        else
+            b.anchor = *rec.point;
+        plan.buildings.push_back(std::move(b));
+    }
+    takeIssues(plan, records);
+    if (!config.buildings.id_field.empty())
+        reportBadBuildingIds(records, config.buildings, plan);
+    if (config.households_table)
+        plan.register_join = classify::joinRegister(plan.buildings, register_keys,
+                                                    readHouseholdsRegister(*config.households_table), plan.issues);
+}
+
+void readCommunities(InputLayer& layer, const OGRSpatialReference& working, const PartitionConfig& config,
+                     Plan& plan, ProgressReporter* progress)
+{
+    // The national code schemes may take each community's code from a field.
+    const std::string& code_field = config.codes.community_code_field;
+    auto records = layer.read(working, code_field.empty() ? std::vector<std::string>{} : std::vector<std::string>{code_field},
+                              GeometryKind::Polygonal, progress, config.threads);
+    if (!config.communities.id_field.empty())
+        refuseBadCommunityIds(records, config.communities);
+    for (auto& rec : records.features)
+        plan.communities.push_back({rec.id, rec.name, std::move(rec.polygons), -1, {},
+                                    code_field.empty() ? "" : rec.values[0].value_or("")});
+    takeIssues(plan, records);
+    if (plan.communities.empty())
+        throw InputError("communities source '" + config.communities.path + "' holds no usable polygon");
+    // An area groups whole communities: more areas than communities cannot be made.
+    if (config.area_count > static_cast<int>(plan.communities.size()))
+        throw ConfigError("--areas " + std::to_string(config.area_count) + " asks for more area grids than there are "
+                          "communities (" + std::to_string(plan.communities.size()) + " in '" +
+                          redactConnection(config.communities.path) + "'): give at most " +
+                          std::to_string(plan.communities.size()));
+}
+
+// Compounds and the street outline: plain polygon layers.
+void readOutlines(OpenedInputs& in, const OGRSpatialReference& working, const PartitionConfig& config, Plan& plan,
+                  ProgressReporter* progress)
+{
+    if (in.compounds)
+    {
+        auto records = in.compounds->read(working, {}, GeometryKind::Polygonal, progress, config.threads);
+        for (auto& rec : records.features)
+            plan.compounds.push_back({rec.id, rec.name, std::move(rec.polygons), -1});
+        takeIssues(plan, records);
+    }
+    if (in.street)
+    {
+        auto records = in.street->read(working, {}, GeometryKind::Polygonal, progress, config.threads);
+        for (auto& rec : records.features)
+        {
+            if (!plan.street)
+                plan.street.emplace();
+            for (auto& p : rec.polygons)
+                plan.street->push_back(std::move(p));
+        }
+        takeIssues(plan, records);
+    }
+}
+
+void readBarriers(std::vector<InputLayer>& layers, const OGRSpatialReference& working, const PartitionConfig& config,
+                  Plan& plan, ProgressReporter* progress)
+{
+    for (auto& layer : layers)
+    {
+        auto records = layer.read(working, {}, GeometryKind::Lineal, progress, config.threads);
+        Barrier barrier;
+        barrier.source = records.info.path;
+        for (auto& rec : records.features)
+            for (auto& line : rec.lines)
+                barrier.lines.push_back(std::move(line));
+        plan.barriers.push_back(std::move(barrier));
+        takeIssues(plan, records);
+    }
+}
+
+// Special areas: the kind comes from the layer's kind field unless one kind is given for all.
+void readSpecials(std::vector<InputLayer>& layers, const OGRSpatialReference& working, const PartitionConfig& config,
+                  Plan& plan)
+{
+    for (std::size_t i = 0; i < layers.size(); ++i)
+    {
+        const auto& cfg = config.specials[i];
+        std::vector<std::string> fields;
+        if (cfg.kind.empty())
+            fields.push_back(cfg.kind_field);
+        auto records = layers[i].read(working, fields, GeometryKind::Polygonal);
+        for (auto& rec : records.features)
+        {
+            SpecialArea area;
+            area.id = rec.id;
+            area.name = rec.name;
+            area.kind_value = cfg.kind.empty() ? rec.values[0].value_or("") : cfg.kind;
+            area.source = records.info.path;
+            area.area = std::move(rec.polygons);
+            plan.specials.push_back(std::move(area));
+        }
+        takeIssues(plan, records);
+    }
 }
 
 // Street centre lines as they are; roads split by their class field (classify/road_classes) into
@@ -81,142 +309,17 @@ void readStreetsAndRoads(Plan& plan, const PartitionConfig& config, const OGRSpa
 Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
 {
     Plan plan;
-    InputLayer buildings(config.buildings, "buildings", config.assume_crs);
-    InputLayer communities(config.communities, "communities", config.assume_crs);
-    std::optional<InputLayer> street, compounds;
-    if (config.street)
-        street.emplace(*config.street, "street", config.assume_crs);
-    if (config.compounds)
-        compounds.emplace(*config.compounds, "compounds", config.assume_crs);
-    std::vector<InputLayer> barriers;
-    for (const auto& b : config.barriers)
-        barriers.emplace_back(b, "barriers", config.assume_crs);
-    std::vector<InputLayer> streets, roads; // issue 13
-    for (const auto& s : config.streets)
-        streets.emplace_back(s, "streets", config.assume_crs);
-    for (const auto& r : config.roads)
-        roads.emplace_back(r, "roads", config.assume_crs);
-    std::vector<InputLayer> specials;
-    for (const auto& s : config.specials)
-        specials.emplace_back(s.source, "special", config.assume_crs);
-
-    WorkingCrs choice = chooseWorkingCrs(buildings.srs(), buildings.typicalCentre(), config.buildings.path,
+    OpenedInputs in = openInputs(config);
+    WorkingCrs choice = chooseWorkingCrs(in.buildings.srs(), in.buildings.typicalCentre(), config.buildings.path,
                                          config.working_crs);
-    SpatialRefPtr working = std::move(choice.srs);
-    plan.working_crs = describeSrs(*working);
-    plan.working_crs_reason = std::move(choice.reason);
-    {
-        char* wkt = nullptr;
-        working->exportToWkt(&wkt);
-        plan.working_crs_wkt = wkt ? wkt : "";
-        CPLFree(wkt);
-    }
-
-    // Buildings: footprints (or points), raw attribute text for classify/.
-    {
-        const auto fields = buildingFields(config);
-        auto records = buildings.read(*working, fields, GeometryKind::PolygonalOrPoint, progress, config.threads);
-        auto valueOf = [&](const FeatureRecord& rec, const std::string& field) {
-            for (std::size_t i = 0; i < fields.size(); ++i)
-                if (!field.empty() && fields[i] == field)
-                    return rec.values[i];
-            return std::optional<std::string>();
-        };
-        plan.buildings.reserve(records.features.size());
-        std::vector<std::optional<std::string>> register_keys; // --households-key-field values
-        for (auto& rec : records.features)
-        {
-            if (config.households_table)
-                register_keys.push_back(valueOf(rec, config.households_table->building_field));
-            Building b;
-            b.id = rec.id;
-            b.name = rec.name;
-            b.inputs.households = valueOf(rec, config.households_field);
-            b.inputs.floors = valueOf(rec, config.floors_field);
-            b.inputs.height = valueOf(rec, config.height_field);
-            b.inputs.dedicated_flag = valueOf(rec, config.dedicated.flag_field);
-            b.inputs.workers = valueOf(rec, config.dedicated.workers_field);
-            b.use_value = valueOf(rec, config.use_field).value_or("");
-            if (!rec.polygons.empty())
-            {
-                b.footprint = std::move(rec.polygons);
-                b.area_m2 = bg::area(b.footprint);
-                b.anchor = interiorPointOf(b.footprint);
-            }
-            else
-                b.anchor = *rec.point;
-            plan.buildings.push_back(std::move(b));
-        }
-        takeIssues(plan, records);
-        if (config.households_table)
-            plan.register_join = classify::joinRegister(plan.buildings, register_keys,
-                                                        readHouseholdsRegister(*config.households_table),
-                                                        plan.issues);
-    }
-
-    auto readAreas = [&](InputLayer& layer, auto&& store) {
-        auto records = layer.read(*working, {}, GeometryKind::Polygonal, progress, config.threads);
-        for (auto& rec : records.features)
-            store(rec);
-        takeIssues(plan, records);
-    };
-    // The national code schemes may take each community's code from a field.
-    const std::string& code_field = config.codes.community_code_field;
-    {
-        auto records = communities.read(*working, code_field.empty() ? std::vector<std::string>{}
-                                                                      : std::vector<std::string>{code_field},
-                                        GeometryKind::Polygonal, progress, config.threads);
-        for (auto& rec : records.features)
-            plan.communities.push_back({rec.id, rec.name, std::move(rec.polygons), -1, {},
-                                        code_field.empty() ? "" : rec.values[0].value_or("")});
-        takeIssues(plan, records);
-    }
-    if (plan.communities.empty())
-        throw InputError("communities source '" + config.communities.path +
-                         "' holds no usable polygon");
-    if (compounds)
-        readAreas(*compounds, [&](FeatureRecord& rec) {
-            plan.compounds.push_back({rec.id, rec.name, std::move(rec.polygons), -1});
-        });
-    if (street)
-        readAreas(*street, [&](FeatureRecord& rec) {
-            if (!plan.street)
-                plan.street.emplace();
-            for (auto& p : rec.polygons)
-                plan.street->push_back(std::move(p));
-        });
-    for (auto& layer : barriers)
-    {
-        auto records = layer.read(*working, {}, GeometryKind::Lineal, progress, config.threads);
-        Barrier barrier;
-        barrier.source = records.info.path;
-        for (auto& rec : records.features)
-            for (auto& line : rec.lines)
-                barrier.lines.push_back(std::move(line));
-        plan.barriers.push_back(std::move(barrier));
-        takeIssues(plan, records);
-    }
-    readStreetsAndRoads(plan, config, *working, streets, roads, progress);
-    // Special areas: the kind comes from the layer's kind field unless one kind is given for all.
-    for (std::size_t i = 0; i < specials.size(); ++i)
-    {
-        const auto& cfg = config.specials[i];
-        std::vector<std::string> fields;
-        if (cfg.kind.empty())
-            fields.push_back(cfg.kind_field);
-        auto records = specials[i].read(*working, fields, GeometryKind::Polygonal);
-        for (auto& rec : records.features)
-        {
-            SpecialArea area;
-            area.id = rec.id;
-            area.name = rec.name;
-            area.kind_value = cfg.kind.empty() ? rec.values[0].value_or("") : cfg.kind;
-            area.source = records.info.path;
-            area.area = std::move(rec.polygons);
-            plan.specials.push_back(std::move(area));
-        }
-        takeIssues(plan, records);
-    }
+    const SpatialRefPtr working = std::move(choice.srs);
+    setWorkingCrs(*working, std::move(choice.reason), plan);
+    readBuildings(in.buildings, *working, config, plan, progress);
+    readCommunities(in.communities, *working, config, plan, progress);
+    readOutlines(in, *working, config, plan, progress);
+    readBarriers(in.barriers, *working, config, plan, progress);
+    readStreetsAndRoads(plan, config, *working, in.streets, in.roads, progress);
+    readSpecials(in.specials, *working, config, plan);
     return plan;
 }
 

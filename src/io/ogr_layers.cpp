@@ -121,6 +121,7 @@ OGRFieldType ogrType(FieldType t)
     case FieldType::Integer: return OFTInteger64;
     case FieldType::Real: return OFTReal;
     case FieldType::String: return OFTString;
+    case FieldType::Json: return OFTString;
     }
     return OFTString;
 }
@@ -131,6 +132,8 @@ void appendRows(OGRLayer& layer, const FeatureTable& table, const ToWgs84& to_wg
     for (const auto& [name, type] : table.fields)
     {
         OGRFieldDefn defn(name.c_str(), ogrType(type));
+        if (type == FieldType::Json)
+            defn.SetSubType(OFSTJSON);
         if (layer.CreateField(&defn) != OGRERR_NONE)
             fail("cannot create field " + name);
     }

@@ -5,6 +5,7 @@
 #include "audit/metrics.hpp"
 #include "audit/streets.hpp"
 #include "audit/violations.hpp"
+#include "classify/footprints.hpp"
 #include "classify/households.hpp"
 #include "classify/register_join.hpp"
 #include "dedicate/dedicate.hpp"
@@ -416,7 +417,7 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
         for (const auto& note : classify::classifyBuildings(plan.buildings, raw, uses, config.estimate))
         {
             Issue issue;
-            issue.reason = "value_ignored";
+            issue.reason = note.reason;
             issue.detail = "building " + plan.buildings[note.building].id + ": " + classify::describe(note.note);
             issue.buildings.push_back(plan.buildings[note.building].id);
             plan.issues.push_back(std::move(issue));
@@ -432,6 +433,11 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
                      std::to_string(join.buildings_without_row) + " residential buildings have no row");
     }
     say(log, "classify: households estimated or read for every building");
+    // Parts inside their building and records sharing one footprint (README "Overlapping footprints").
+    const auto footprints = classify::resolveOverlappingFootprints(plan.buildings, plan.issues);
+    if (footprints.merged + footprints.sliced > 0)
+        say(log, "classify: " + std::to_string(footprints.merged) + " overlapping footprints merged, " +
+                     std::to_string(footprints.sliced) + " records given a slice of a shared footprint");
 
     const auto placed = place::placeBuildings(plan, config.threads);
     say(log, "place: " + std::to_string(placed.placed) + " placed, " + std::to_string(placed.outside) +

@@ -179,7 +179,12 @@ PreviousRun loadPrevious(const std::string& dir, const std::string& working_crs_
             issue.community = str(p, "community");
             issue.grid = str(p, "grid_code");
             issue.households = p.contains("households") && p["households"].is_number_integer() ? p["households"].get<int>() : 0;
-            issue.buildings = splitList(str(p, "building_ids"));
+            // A JSON array since issue 18; a comma-joined string before.
+            if (p.contains("building_ids") && p["building_ids"].is_array())
+                for (const auto& id : p["building_ids"])
+                    issue.buildings.push_back(id.is_string() ? id.get<std::string>() : id.dump());
+            else
+                issue.buildings = splitList(str(p, "building_ids"));
             prev.issues.push_back(std::move(issue));
         }
     }

@@ -233,13 +233,14 @@ FeatureTable gapsTable(const Plan& plan)
     t.fields = {{"reason", FieldType::String},    {"cause", FieldType::String},
                 {"detail", FieldType::String},    {"households", FieldType::Integer},
                 {"community", FieldType::String}, {"grid_code", FieldType::String},
-                {"building_ids", FieldType::String}};
+                {"building_ids", FieldType::Json}};
     for (const auto& issue : plan.issues)
     {
         FeatureTable::Row row;
         row.values = {text(issue.reason),    text(issue.cause),     text(issue.detail),
                       integer(issue.households), text(issue.community), text(issue.grid),
-                      text(join(issue.buildings))};
+                      // A JSON array: ids may hold commas (README "Identifiers").
+                      text(nlohmann::json(issue.buildings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))};
         if (issue.area)
             row.area = *issue.area;
         t.rows.push_back(std::move(row));
@@ -348,6 +349,29 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
                     {"floor_height_m", config.estimate.floor_height_m},
                     {"min_dwelling_footprint_m2", config.estimate.min_area_m2},
                     {"seed", config.seed}};
+    {
+        // Every other option that changes the result, named as on the command line, so that a run
+        // can be reproduced from its report (issue 18).
+        const auto& d = config.dedicated;
+        auto& o = r["options"];
+        o["use_map"] = config.use_mapping;
+        o["default_floors"] = config.estimate.default_floors;
+        o["dedicated_distance"] = d.cluster_distance_m;
+        o["dedicated_floor_area"] = d.min_floor_area_m2;
+        o["dedicated_buildings"] = d.min_buildings;
+        o["dedicated_workers"] = d.min_workers;
+        o["dedicated_flag_field"] = d.flag_field;
+        o["workers_field"] = d.workers_field;
+        o["fold_distance"] = d.fold_distance_m;
+        o["area_target"] = config.area_target_households;
+        o["areas"] = config.area_count;
+        o["street_code"] = config.street_code;
+        o["assume_crs"] = config.assume_crs;
+        o["working_crs"] = config.working_crs;
+        o["buildings_id_field"] = config.buildings.id_field;
+        o["communities_id_field"] = config.communities.id_field;
+        o["communities_name_field"] = config.communities.name_field;
+    }
 
     // Counts over buildings.
     long long households_total = 0, households_in_grids = 0, households_within = 0;
@@ -591,7 +615,7 @@ void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressRepor
         task.finish();
         return;
     }
-    io::OutputStaging staging(config.out_dir);
+    io::OutputStaging staging(config.out_dir, io::runInputPaths(config));
     // report.json, report.html and the QGIS files need none of the layer files: with a second
     // thread they are made while the layers are written (bytes do not depend on it).
     auto side_files = [&] {

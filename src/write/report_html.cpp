@@ -336,7 +336,7 @@ int urgency(const std::string& reason)
     static const std::vector<std::string> order = {
         "grid_over_max", "grid_under_min", "building_outside_communities", "dedicated_candidate_unfolded",
         "street_not_covered", "community_gap", "communities_overlap", "grid_crosses_barrier",
-        "building_straddles_communities", "value_ignored", "feature_skipped", "geometry_repaired", "tiling_note"};
+        "building_straddles_communities", "duplicate_id", "empty_id", "use_with_households", "overlapping_footprints", "value_ignored", "feature_skipped", "geometry_repaired", "tiling_note"};
     const auto it = std::find(order.begin(), order.end(), reason);
     return static_cast<int>(it - order.begin());
 }

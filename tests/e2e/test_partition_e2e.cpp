@@ -299,7 +299,10 @@ TEST_CASE("bundled Porto data: every residential building once, bounds met, dete
     CHECK(multipart <= 1);
 
     const auto buildings = readLayer(dir.file("a/buildings.geojson"));
-    REQUIRE(buildings.size() == 3505);
+    // 3505 footprints less two parts lying inside their building, merged into it (README
+    // "Overlapping footprints"): Torre dos Clérigos inside Igreja dos Clérigos (w247168260 in
+    // w211337881) and w481473702 inside w226905345.
+    REQUIRE(buildings.size() == 3503);
     std::map<std::string, long> summed;
     std::set<std::string> ids;
     int residential = 0;

@@ -29,16 +29,6 @@ std::pair<int, std::string> runSynth(const std::string& seed, const std::string&
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(log)};
 }
 
-std::set<std::string> split(const std::string& s, char sep)
-{
-    std::set<std::string> out;
-    std::stringstream ss(s);
-    for (std::string item; std::getline(ss, item, sep);)
-        if (!item.empty())
-            out.insert(item.substr(item.find_first_not_of(' ')));
-    return out;
-}
-
 // bld_id of every footprint in the Shapefile that OGR (GEOS) finds invalid.
 std::set<std::string> invalidBuildingIds(const std::string& path)
 {
@@ -174,8 +164,8 @@ TEST_CASE("gridplan partitions a synthetic city of 3,000 buildings end to end", 
     std::set<std::string> repaired;
     for (const auto& gap : readLayer(dir.file("out/gaps.geojson")))
         if (gap.fields.at("reason") == "geometry_repaired")
-            for (const auto& id : split(gap.fields.at("building_ids"), ','))
-                repaired.insert(id);
+            for (const auto& id : nlohmann::json::parse(gap.fields.at("building_ids")))
+                repaired.insert(id.get<std::string>());
     for (const auto& id : invalid)
     {
         INFO(id);

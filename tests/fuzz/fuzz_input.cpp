@@ -7,7 +7,9 @@
 
 #include <cpl_vsi.h>
 
+#include <algorithm>
 #include <array>
+#include <string_view>
 #include <vector>
 
 namespace gp::fuzz
@@ -66,11 +68,29 @@ struct VsimemCleanup
     ~VsimemCleanup() { VSIRmdirRecursive(kDir); }
 };
 
+// The folder of the path trailer ("" without one); `size` is cut to the container before it.
+std::string pathTrailer(const std::uint8_t* data, std::size_t& size)
+{
+    static const std::string marker("\0gp-path:", 9);
+    const std::string_view all(reinterpret_cast<const char*>(data), size);
+    const auto at = all.rfind(marker);
+    if (at == std::string_view::npos)
+        return "";
+    std::string folder(all.substr(at + marker.size()));
+    folder.erase(std::remove(folder.begin(), folder.end(), '\0'), folder.end());
+    // The files must stay under kDir, which is removed after each input.
+    const std::string wrapped = "/" + folder + "/";
+    if (folder.size() > 4096 || wrapped.find("/../") != std::string::npos)
+        return "";
+    size = at;
+    return folder;
+}
+
 } // namespace
 
-std::string fuzzedPath(std::uint8_t header)
+std::string fuzzedPath(std::uint8_t header, const std::string& folder)
 {
-    return std::string(kDir) + "/input" + kMembers[header & 3u].front();
+    return std::string(kDir) + (folder.empty() ? "" : "/" + folder) + "/input" + kMembers[header & 3u].front();
 }
 
 const char* toString(Outcome outcome)
@@ -102,10 +122,12 @@ Result runInput(const std::uint8_t* data, std::size_t size)
     VsimemCleanup cleanup;
     VSIMkdir(kDir, 0755);
 
+    const std::string folder = pathTrailer(data, size);
     const std::uint8_t header = size > 0 ? data[0] : 0;
     std::size_t at = size > 0 ? 1 : 0;
     const auto& members = kMembers[header & 3u];
-    const std::string stem = std::string(kDir) + "/input";
+    const std::string path = fuzzedPath(header, folder);
+    const std::string stem = path.substr(0, path.rfind('.'));
     for (std::size_t m = 0; m < members.size() && at < size; ++m)
     {
         std::size_t length = size - at;
@@ -126,7 +148,7 @@ Result runInput(const std::uint8_t* data, std::size_t size)
     writeFile(fixed_communities, kFixedCommunities, std::char_traits<char>::length(kFixedCommunities));
 
     PartitionConfig config;
-    LayerSource fuzzed{fuzzedPath(header), "", "", (header & 0x20u) ? "bid" : "", ""};
+    LayerSource fuzzed{path, "", "", (header & 0x20u) ? "bid" : "", ""};
     config.buildings = {fixed_buildings, "", "", "bid", ""};
     config.communities = {fixed_communities, "", "", "cid", ""};
     bool attribute_fields = true;

@@ -12,6 +12,9 @@
 //   .geojson; CSV: .csv .csvt .prj; FlatGeobuf: .fgb): each but the last as a little-endian
 //   uint16 length and that many bytes, the last takes the rest. A member of length 0 (or cut off
 //   by the end of the input) is not written: that is how missing sidecars are fuzzed.
+//   Optionally the input ends with a path trailer: the bytes "\0gp-path:" and a folder NAME (up to
+//   4,096 bytes, no ".." component): the fuzzed layer's files then go to /vsimem/gridplan-fuzz/NAME/,
+//   so that long, odd and non-ASCII paths are fuzzed too (issue 18).
 // The other required layers are fixed and valid: four Porto buildings and two Porto parishes
 // clipped around them (EPSG:3763), so the fuzzed layer goes through load, classify and place.
 #pragma once
@@ -46,7 +49,7 @@ Result runInput(const std::string& bytes);
 
 // The paths runInput writes the fuzzed layer to, e.g. "/vsimem/gridplan-fuzz/input.shp", so
 // tests can assert that messages name the file.
-std::string fuzzedPath(std::uint8_t header);
+std::string fuzzedPath(std::uint8_t header, const std::string& folder = "");
 
 const char* toString(Outcome outcome);
 

@@ -91,6 +91,14 @@ const std::map<std::string, Expected> kSeedOutcomes = {
     {"geojson_bad_values.bin", {"accepted", {"value_ignored", "'abc'", "'-5'"}}},
     {"shp_gbk_cpg.bin", {"accepted", {"1 buildings", "150 households"}}},
     {"shp_gbk_no_cpg.bin", {"accepted", {"1 buildings"}}},
+    // Issue 18 shapes.
+    {"geojson_geometry_collection.bin", {"accepted", {"overlapping_footprints", "2 overlapping parts merged"}}},
+    {"geojson_shared_footprint.bin", {"accepted", {"share one footprint", "T-1, T-2, T-3", "360 households"}}},
+    {"geojson_building_part.bin", {"accepted", {"building W-part lies inside building W"}}},
+    {"geojson_duplicate_ids.bin", {"accepted", {"duplicate_id", "id 'D1' is used by 2 buildings", "empty_id"}}},
+    {"geojson_duplicate_community_ids.bin", {"refused", {"id 'C1' at FIDs 0, 1"}}},
+    {"geojson_odd_path.bin", {"accepted", {"4 buildings, 2 communities", "480 households"}}},
+    {"shp_long_path.bin", {"refused", {"bytes long", "shorter path"}}},
 };
 
 void checkExpected(const gp::fuzz::Result& result, const Expected& expected)

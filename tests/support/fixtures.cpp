@@ -4,6 +4,7 @@
 #include <gdal_priv.h>
 #include <gdal_utils.h>
 #include <ogrsf_frmts.h>
+#include <nlohmann/json.hpp>
 
 #include <array>
 #include <cstdio>
@@ -102,7 +103,15 @@ std::vector<ReadFeature> featuresOf(OGRLayer& layer)
     {
         ReadFeature rf;
         for (int i = 0; i < f->GetFieldCount(); ++i)
-            if (f->IsFieldSetAndNotNull(i))
+            if (f->IsFieldSetAndNotNull(i) && f->GetFieldDefnRef(i)->GetType() == OFTStringList)
+            {
+                // A JSON array property (gaps.building_ids) as its JSON text.
+                nlohmann::json items = nlohmann::json::array();
+                for (char** item = f->GetFieldAsStringList(i); item && *item; ++item)
+                    items.push_back(*item);
+                rf.fields[f->GetFieldDefnRef(i)->GetNameRef()] = items.dump();
+            }
+            else if (f->IsFieldSetAndNotNull(i))
                 rf.fields[f->GetFieldDefnRef(i)->GetNameRef()] = f->GetFieldAsString(i);
         if (const OGRGeometry* g = f->GetGeometryRef())
         {
