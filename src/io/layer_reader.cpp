@@ -195,7 +195,6 @@ InputLayer::InputLayer(const LayerSource& source, std::string role, const std::s
                          "name one with --assume-crs, e.g. --assume-crs EPSG:4326 (or GCJ02 / "
                          "BD09 for outlines traced on Amap / Baidu maps)" + longPathNote(source.path));
 }
-}
 
 OGREnvelope InputLayer::extent()
 {

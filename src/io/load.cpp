@@ -30,6 +30,8 @@ std::vector<std::string> buildingFields(const PartitionConfig& config)
                           &config.dedicated.workers_field})
         if (!f->empty())
             fields.push_back(*f);
+    if (config.households_table)
+        fields.push_back(config.households_table->building_field);
     return fields;
 }
 
@@ -102,7 +104,7 @@ struct OpenedInputs
 OpenedInputs openInputs(const PartitionConfig& config)
 {
     OpenedInputs in{InputLayer(config.buildings, "buildings", config.assume_crs),
-                    InputLayer(config.communities, "communities", config.assume_crs), std::nullopt, std::nullopt, {}, {}};
+                    InputLayer(config.communities, "communities", config.assume_crs), std::nullopt, std::nullopt, {}, {}, {}, {}};
     if (config.street)
         in.street.emplace(*config.street, "street", config.assume_crs);
     if (config.compounds)
