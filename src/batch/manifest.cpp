@@ -65,6 +65,8 @@ bool readRecord(std::istream& in, std::vector<std::string>& fields, int& line)
     }
     if (!any)
         return false;
+    if (quoted)
+        throw ConfigError("a quoted cell is never closed (a \" is missing) before the end of the file");
     fields.push_back(field);
     return true;
 }
@@ -275,7 +277,17 @@ std::vector<StreetJob> readManifest(const std::string& path, const ManifestRules
     std::vector<StreetJob> jobs;
     std::map<std::string, int> names, outs; // -> line
     std::vector<std::string> fields;
-    for (int start = line; readRecord(in, fields, line); start = line)
+    auto next = [&](int start) {
+        try
+        {
+            return readRecord(in, fields, line);
+        }
+        catch (const ConfigError& e)
+        {
+            throw ConfigError("batch manifest '" + path + "' line " + std::to_string(start) + ": " + e.what());
+        }
+    };
+    for (int start = line; next(start); start = line)
     {
         if (fields.size() == 1 && trim(fields[0]).empty())
             continue; // blank line

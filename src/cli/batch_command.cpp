@@ -50,7 +50,7 @@ int report(const std::vector<batch::StreetResult>& results, bool quiet, const st
     if (!quiet)
     {
         printResults(results);
-        std::printf("%zu streets, %d failed, %d unchanged since their last run (not run again); %s\n",
+        std::printf("%zu streets, %d not ok, %d unchanged since their last run (not run again); %s\n",
                     results.size(), failed, skipped, what.c_str());
     }
     for (const auto& r : results)

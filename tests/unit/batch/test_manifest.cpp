@@ -111,6 +111,8 @@ TEST_CASE("manifest: encodings, columns and folder spellings", "[unit][batch]")
                       Catch::Contains("not UTF-8") && Catch::Contains("GBK"));
     CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out\na,x/../same\nb,same/.\n"), rules),
                       Catch::Contains("line 3") && Catch::Contains("used by two streets"));
+    CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out\na,o\n\"b,o2\n"), rules),
+                      Catch::Contains("line 3") && Catch::Contains("never closed"));
     // Without out (PostGIS store) the out column may be absent.
     rules.out_required = false;
     CHECK(gp::batch::readManifest(writeManifest(dir, "name,buildings\na,b.shp\n"), rules).size() == 1);
