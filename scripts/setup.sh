@@ -11,6 +11,8 @@ packages=(build-essential cmake ninja-build pkg-config libgdal-dev gdal-bin libg
 packages+=(time jq)
 # jemalloc: the gridplan executable links it when present (see CMakeLists.txt).
 packages+=(libjemalloc-dev)
+# GLPK: the exact partition model (src/partition/exact.cpp); metis: gpmetis for scripts/bench_peers.sh.
+packages+=(libglpk-dev metis)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

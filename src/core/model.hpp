@@ -231,6 +231,14 @@ struct ChangeReport
     std::vector<std::string> locked_codes;
 };
 
+// --exact: one piece of a community solved for the fewest cut links (partition/exact_check.hpp).
+struct ExactCheck
+{
+    std::string community; // community id
+    int units = 0, parts = 0, heuristic_cut = 0, exact_cut = -1, lower_bound = 0;
+    std::string status; // optimal, feasible (stopped early), unknown
+};
+
 struct Plan
 {
     std::string working_crs; // e.g. "EPSG:32629"
@@ -250,6 +258,7 @@ struct Plan
     // Mean Polsby-Popper of the grids tiled from the partition before improve (when measured).
     std::optional<double> mean_polsby_popper_before_improve;
     std::optional<ChangeReport> changes; // re-run against a previous run (reconcile/)
+    std::vector<ExactCheck> exact_checks; // --exact
 };
 
 const char* toString(BuildingUse use);
