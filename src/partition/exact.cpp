@@ -92,6 +92,38 @@ LocalGraph localGraph(const UnitGraph& graph, const Adjacency& adjacency,
     return local;
 }
 
+// Cut indicators and flow: y(e) marks a link between slots, and flow from each slot's root
+// reaches every other unit of the slot over uncut links only.
+void addLinkRows(Rows& rows, const Layout& L, const LocalGraph& g)
+{
+    std::vector<std::vector<std::pair<int, double>>> net(L.n);
+    for (int e = 0; e < L.m; ++e)
+    {
+        const auto [a, b] = g.links[e];
+        for (int j = 0; j < L.k; ++j)
+        {
+            // y(e) >= |x(a,j) - x(b,j)|: a link between slots is cut.
+            rows.add({{L.y(e), 1.0}, {L.x(a, j), -1.0}, {L.x(b, j), 1.0}}, GLP_LO, 0.0, 0.0);
+            rows.add({{L.y(e), 1.0}, {L.x(b, j), -1.0}, {L.x(a, j), 1.0}}, GLP_LO, 0.0, 0.0);
+        }
+        // Flow only over uncut links: f(a->b) + f(b->a) <= (n - 1)(1 - y(e)).
+        rows.add({{L.f(2 * e), 1.0}, {L.f(2 * e + 1), 1.0}, {L.y(e), double(L.n - 1)}}, GLP_UP,
+                 0.0, double(L.n - 1));
+        net[b].emplace_back(L.f(2 * e), 1.0); // arc 2e: a -> b
+        net[a].emplace_back(L.f(2 * e), -1.0);
+        net[a].emplace_back(L.f(2 * e + 1), 1.0); // arc 2e+1: b -> a
+        net[b].emplace_back(L.f(2 * e + 1), -1.0);
+    }
+    for (int v = 0; v < L.n; ++v)
+    {
+        // A unit that is no root takes in at least one unit of flow more than it sends on.
+        auto t = net[v];
+        for (int j = 0; j < L.k; ++j)
+            t.emplace_back(L.r(v, j), double(L.n));
+        rows.add(t, GLP_LO, 1.0, 0.0);
+    }
+}
+
 void buildModel(glp_prob* lp, const Layout& L, const LocalGraph& g, const Bounds& bounds,
                 int min_parts, bool minimise_cut)
 {
@@ -150,32 +182,7 @@ void buildModel(glp_prob* lp, const Layout& L, const LocalGraph& g, const Bounds
         if (j + 1 < L.k)
             rows.add({{L.z(j), 1.0}, {L.z(j + 1), -1.0}}, GLP_LO, 0.0, 0.0);
     }
-    std::vector<std::vector<std::pair<int, double>>> net(L.n);
-    for (int e = 0; e < L.m; ++e)
-    {
-        const auto [a, b] = g.links[e];
-        for (int j = 0; j < L.k; ++j)
-        {
-            // y(e) >= |x(a,j) - x(b,j)|: a link between slots is cut.
-            rows.add({{L.y(e), 1.0}, {L.x(a, j), -1.0}, {L.x(b, j), 1.0}}, GLP_LO, 0.0, 0.0);
-            rows.add({{L.y(e), 1.0}, {L.x(b, j), -1.0}, {L.x(a, j), 1.0}}, GLP_LO, 0.0, 0.0);
-        }
-        // Flow only over uncut links: f(a->b) + f(b->a) <= (n - 1)(1 - y(e)).
-        rows.add({{L.f(2 * e), 1.0}, {L.f(2 * e + 1), 1.0}, {L.y(e), double(L.n - 1)}}, GLP_UP,
-                 0.0, double(L.n - 1));
-        net[b].emplace_back(L.f(2 * e), 1.0); // arc 2e: a -> b
-        net[a].emplace_back(L.f(2 * e), -1.0);
-        net[a].emplace_back(L.f(2 * e + 1), 1.0); // arc 2e+1: b -> a
-        net[b].emplace_back(L.f(2 * e + 1), -1.0);
-    }
-    for (int v = 0; v < L.n; ++v)
-    {
-        // A unit that is no root takes in at least one unit of flow more than it sends on.
-        auto t = net[v];
-        for (int j = 0; j < L.k; ++j)
-            t.emplace_back(L.r(v, j), double(L.n));
-        rows.add(t, GLP_LO, 1.0, 0.0);
-    }
+    addLinkRows(rows, L, g);
     glp_load_matrix(lp, static_cast<int>(rows.ia.size()) - 1, rows.ia.data(), rows.ja.data(),
                     rows.ar.data());
 }
