@@ -123,7 +123,7 @@ struct PartitionConfig
     // also solves every piece up to that size for the fewest cut links and reports the gap to
     // the heuristic's plan in report.json.
     int exact_max_units = 200;
-    double exact_seconds = 20.0;
+    double exact_seconds = 10.0;
     int exact_check_units = 0;
     // Debug (--export-graph PREFIX): each community's unit graph as PREFIX-<n>.graph (METIS
     // format) and PREFIX-<n>.xy, n = community index, for scripts/bench_peers.sh.
