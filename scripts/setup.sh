@@ -14,6 +14,8 @@ packages+=(libjemalloc-dev)
 # The Slurm test (tests/cluster/run_slurm_test.sh): a one-node Slurm (slurmctld + slurmd) and
 # munge, its authentication daemon, started in a temp dir and stopped by the test.
 packages+=(slurm-wlm munge)
+# GLPK: the exact partition model (src/partition/exact.cpp); metis: gpmetis for scripts/bench_peers.sh.
+packages+=(libglpk-dev metis)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

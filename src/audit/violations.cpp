@@ -31,8 +31,23 @@ struct Suggestion
     std::string en, zh;
 };
 
+// The grid's building with the most households: (id, households).
+std::pair<std::string, int> heaviestBuilding(const Plan& plan, const Grid& grid)
+{
+    std::string biggest;
+    int most = -1;
+    for (int b : grid.buildings)
+        if (plan.buildings[static_cast<std::size_t>(b)].households > most)
+        {
+            most = plan.buildings[static_cast<std::size_t>(b)].households;
+            biggest = plan.buildings[static_cast<std::size_t>(b)].id;
+        }
+    return {biggest, most};
+}
+
 Suggestion suggestion(const Plan& plan, const Grid& grid, partition::ViolationCause cause,
-                      int max_households)
+                      int min_households, int max_households, const std::string& advice_en,
+                      const std::string& advice_zh)
 {
     using partition::ViolationCause;
     switch (cause)
@@ -53,14 +68,7 @@ Suggestion suggestion(const Plan& plan, const Grid& grid, partition::ViolationCa
         return {"merge with neighbouring community " + other, "与相邻社区 " + other + " 合并"};
     }
     case ViolationCause::UnitOverMax: {
-        std::string biggest;
-        int most = -1;
-        for (int b : grid.buildings)
-            if (plan.buildings[static_cast<std::size_t>(b)].households > most)
-            {
-                most = plan.buildings[static_cast<std::size_t>(b)].households;
-                biggest = plan.buildings[static_cast<std::size_t>(b)].id;
-            }
+        const auto [biggest, most] = heaviestBuilding(plan, grid);
         if (most > max_households)
             return {"split building " + biggest + " (" + std::to_string(most) +
                         " households) by stairwell groups (楼组) into several grids",
@@ -70,8 +78,25 @@ Suggestion suggestion(const Plan& plan, const Grid& grid, partition::ViolationCa
     case ViolationCause::IsolatedCluster:
         return {"the cluster is cut off by barriers or the community outline; join it to the grid across the barrier",
                 "该楼群被分隔线或社区边界隔开；请并入分隔线另一侧的网格"};
-    case ViolationCause::NoFeasibleCut:
-        return {"no contiguous split meets the bounds; review the grid by hand", "没有满足户数范围的连片划分；请人工调整该网格"};
+    case ViolationCause::NoCountFits:
+    case ViolationCause::ProvenInfeasible:
+    case ViolationCause::NotFound: {
+        // The partitioner's bounds advice (if any), then the unit whose split frees the plan most.
+        // A building too small to matter means the indivisible unit is a compound.
+        const auto [biggest, most] = heaviestBuilding(plan, grid);
+        const bool building = most >= max_households - min_households;
+        const std::string split = building ? "split building " + biggest + " (" + std::to_string(most) + " households)"
+                                           : "split the compound along its internal roads or building rows";
+        const std::string split_zh = building ? "拆分楼栋 " + biggest + "（" + std::to_string(most) + " 户）"
+                                              : "沿小区内部道路或楼排拆分该小区";
+        if (cause == ViolationCause::NotFound && advice_en.empty())
+            return {"the search stopped before finding a plan; " + split + " or run with a larger --exact-max-units / --exact-seconds",
+                    "搜索未找到方案；" + split_zh + "，或增大 --exact-max-units / --exact-seconds 后重试"};
+        if (advice_en.empty())
+            return {split + ", or widen the bounds",
+                    split_zh + "，或放宽户数范围"};
+        return {advice_en + ", or " + split, advice_zh + "，或" + split_zh};
+    }
     }
     return {};
 }
@@ -95,12 +120,15 @@ void reportViolations(Plan& plan, const std::vector<GridViolation>& violations,
             continue;
         auto it = by_grid.find(g);
         const auto cause = it != by_grid.end() ? it->second->cause
-                                               : partition::ViolationCause::NoFeasibleCut;
+                                               : partition::ViolationCause::NotFound;
         Issue issue;
         issue.reason = under ? "grid_under_min" : "grid_over_max";
         issue.cause = partition::toString(cause);
         const auto& community = plan.communities[static_cast<std::size_t>(grid.community)];
-        const Suggestion advice = suggestion(plan, grid, cause, config.max_households);
+        const bool known = it != by_grid.end();
+        const Suggestion advice = suggestion(plan, grid, cause, config.min_households, config.max_households,
+                                             known ? it->second->advice : std::string(),
+                                             known ? it->second->advice_zh : std::string());
         issue.detail = "grid " + grid.code + " in " + label(community) + " holds " +
                        std::to_string(grid.households) + " households, " +
                        (under ? "below the minimum " + std::to_string(config.min_households)

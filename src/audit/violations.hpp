@@ -15,8 +15,9 @@ namespace gp::audit
 struct GridViolation
 {
     int grid = -1;
-    partition::ViolationCause cause = partition::ViolationCause::NoFeasibleCut;
+    partition::ViolationCause cause = partition::ViolationCause::NotFound;
     std::string detail;
+    std::string advice, advice_zh; // the partitioner's suggestion, when it has one
 };
 
 // Adds one grid_under_min / grid_over_max issue per violating grid (also for grids outside

@@ -176,6 +176,10 @@ void bindOptions(CLI::App& sub, CliOptions& o, bool partition)
         sub.add_option("--previous", config.previous_dir, "A previous run's output folder: keep its grids and codes where nothing changed, re-make only what broke (needs --buildings-id-field)");
         sub.add_option("-j,--jobs", config.threads, "Threads for the per-community stages (default: every core; outputs do not depend on it)");
         sub.add_option("--lock", config.lock_path, "Grids fixed by hand, kept exactly: polygons with a grid_code field, or a .txt/.csv list of codes of the --previous run");
+        sub.add_option("--exact", config.exact_check_units, "Also solve every piece up to N units with the exact model (fewest cut links) and report the gap to the heuristic in report.json");
+        sub.add_option("--exact-max-units", config.exact_max_units, "Pieces up to this many units left outside the bounds get the exact model: a plan, or a proof that none exists")->capture_default_str();
+        sub.add_option("--exact-seconds", config.exact_seconds, "Time limit of one exact solve (its node budget stops it first on most machines)")->capture_default_str();
+        sub.add_option("--export-graph", config.export_graph, "Debug: write each community's unit graph as PREFIX-<n>.graph (METIS) and PREFIX-<n>.xy")->group("");
         sub.add_option("--lang", config.lang, "Language of report.html and of the QGIS project's layer names, legends and labels: en or zh")->capture_default_str();
     }
     sub.add_flag("-q,--quiet", o.quiet, partition ? "Print nothing but errors" : "Print only the verdict line");

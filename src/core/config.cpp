@@ -62,6 +62,8 @@ void validate(const PartitionConfig& config)
         throw ConfigError("--area-target must be positive, got " + std::to_string(config.area_target_households));
     if (config.area_count < 0)
         throw ConfigError("--areas must not be negative, got " + std::to_string(config.area_count));
+    if (config.exact_max_units < 0 || config.exact_check_units < 0 || !(config.exact_seconds > 0))
+        throw ConfigError("--exact and --exact-max-units must not be negative, --exact-seconds must be positive");
     if (!config.specials.empty() && (!config.previous_dir.empty() || !config.lock_path.empty()))
         throw ConfigError("--special cannot be combined with --previous or --lock yet: re-run "
                           "without --special, or partition afresh");

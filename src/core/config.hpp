@@ -154,6 +154,18 @@ struct PartitionConfig
     std::map<std::string, std::string> road_classes; // VALUE=barrier|street|lane|ignore overrides
     // Language of report.html headings and of QGIS layer names, legends and labels: "en" or "zh".
     std::string lang = "en";
+
+    // The exact partition model (src/partition/exact.hpp). A piece (connected units of a
+    // community) up to exact_max_units units that the repair leaves out of bounds gets a plan or
+    // a proof that none exists; exact_seconds caps each solve. exact_check_units > 0 (--exact)
+    // also solves every piece up to that size for the fewest cut links and reports the gap to
+    // the heuristic's plan in report.json.
+    int exact_max_units = 200;
+    double exact_seconds = 10.0;
+    int exact_check_units = 0;
+    // Debug (--export-graph PREFIX): each community's unit graph as PREFIX-<n>.graph (METIS
+    // format) and PREFIX-<n>.xy, n = community index, for scripts/bench_peers.sh.
+    std::string export_graph;
 };
 
 // Most threads -j accepts (README "Threads").

@@ -296,6 +296,14 @@ struct StreetMeasures
     double mean_polsby_popper = 0.0;
 };
 
+// --exact: one piece of a community solved for the fewest cut links (partition/exact_check.hpp).
+struct ExactCheck
+{
+    std::string community; // community id
+    int units = 0, parts = 0, heuristic_cut = 0, exact_cut = -1, lower_bound = 0;
+    std::string status; // optimal, feasible (stopped early), unknown
+};
+
 struct Plan
 {
     std::string working_crs; // e.g. "EPSG:32629"
@@ -321,6 +329,7 @@ struct Plan
     std::optional<double> mean_polsby_popper_before_improve;
     std::optional<ChangeReport> changes; // re-run against a previous run (reconcile/)
     std::optional<RegisterJoin> register_join; // --households-table
+    std::vector<ExactCheck> exact_checks; // --exact
 };
 
 const char* toString(BuildingUse use);

@@ -15,10 +15,13 @@
 #include "graph/adjacency.hpp"
 #include "graph/blocks.hpp"
 #include "improve/detached.hpp"
+#include "improve/groups.hpp"
 #include "improve/improve.hpp"
 #include "io/load.hpp"
 #include "organize/areas.hpp"
 #include "organize/codes.hpp"
+#include "partition/exact_check.hpp"
+#include "partition/graph_io.hpp"
 #include "partition/partition.hpp"
 #include "place/place.hpp"
 #include "reconcile/reconcile.hpp"
@@ -103,6 +106,28 @@ void buildGrids(Plan& plan, const std::vector<graph::CommunityGraph>& graphs,
     }
 }
 
+// The partitioner's options from the run's: the exact model's size and time limits.
+partition::PartitionOptions partitionOptions(const PartitionConfig& config)
+{
+    partition::PartitionOptions options;
+    options.exact.max_units = config.exact_max_units;
+    options.exact.seconds = config.exact_seconds;
+    options.exact_repair = config.exact_max_units > 0;
+    return options;
+}
+
+// --exact: each small piece's heuristic plan against the exact model's, in community order.
+void checkAgainstExact(Plan& plan, const graph::CommunityGraph& cg, const std::vector<int>& part_of,
+                       const partition::Bounds& bounds, const PartitionConfig& config)
+{
+    partition::ExactOptions exact;
+    exact.seconds = config.exact_seconds;
+    for (const auto& gap : partition::compareWithExact(cg.graph, part_of, bounds, config.exact_check_units, exact))
+        plan.exact_checks.push_back({plan.communities[static_cast<std::size_t>(cg.community)].id, gap.units,
+                                     gap.parts, gap.heuristic_cut, gap.exact_cut, gap.lower_bound,
+                                     partition::toString(gap.status)});
+}
+
 // Turns each community's partition into Grids; returns the violations keyed by grid index.
 // before_improve (if not null) receives each graph's partition as it was before improve.
 std::vector<audit::GridViolation> makeGrids(Plan& plan,
@@ -122,6 +147,7 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
     // Communities are independent: partitioned and improved in parallel, summed in order.
     std::vector<improve::ImproveStats> improved(graphs.size());
     std::vector<double> improve_secs(graphs.size(), 0.0); // wall time per community
+    const partition::PartitionOptions options = partitionOptions(config);
     ProgressTask task(progress, "partition", graphs.size());
     std::vector<std::set<int>> opened(graphs.size());
     parallelFor(graphs.size(), config.threads, [&](std::size_t k, int) {
@@ -132,12 +158,13 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
             return;
         }
         auto& result = results[k];
-        result = partitionWithStreetBlocks(plan, graphs[k], bounds, config, opened[k]);
+        result = partitionWithStreetBlocks(plan, graphs[k], bounds, config, options, opened[k]);
         const auto& cg = graphs[k];
         if (before_improve)
             (*before_improve)[k] = result.part_of;
         const auto improve_start = std::chrono::steady_clock::now();
-        improved[k] = improve::improvePartition(cg.graph, bounds, result);
+        // A large community is improved in groups of parts on every core (improve/groups.hpp).
+        improved[k] = improve::improveByGroups(cg.graph, bounds, result, {}, {48, 2, config.threads});
         improve_secs[k] = std::chrono::duration<double>(std::chrono::steady_clock::now() - improve_start).count();
         part_of[k] = result.part_of;
         parts[k] = result.parts;
@@ -155,6 +182,10 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
     }
     task.finish();
     noteOpenedBlocks(plan, opened);
+    if (config.exact_check_units > 0)
+        for (std::size_t k = 0; k < graphs.size(); ++k)
+            if (!graphs[k].graph.units.empty())
+                checkAgainstExact(plan, graphs[k], part_of[k], bounds, config);
     std::vector<int> first_grid;
     buildGrids(plan, graphs, part_of, parts, first_grid);
     std::vector<audit::GridViolation> violations;
@@ -163,7 +194,7 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
         if (first_grid[k] < 0)
             continue;
         for (const auto& v : results[k].violations)
-            violations.push_back({first_grid[k] + v.part, v.cause, v.detail});
+            violations.push_back({first_grid[k] + v.part, v.cause, v.detail, v.advice, v.advice_zh});
     }
     return violations;
 }
@@ -475,6 +506,10 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
             units += cg.graph.units.size();
         say(log, "graph: " + std::to_string(graphs.size()) + " community graphs, " + std::to_string(units) + " units");
     }
+    if (!config.export_graph.empty()) // debug: the graphs for other partitioners (bench_peers.sh)
+        for (std::size_t k = 0; k < graphs.size(); ++k)
+            partition::writeMetisGraph(graphs[k].graph, config.export_graph + "-" + std::to_string(k) + ".graph",
+                                       config.export_graph + "-" + std::to_string(k) + ".xy");
     std::vector<std::vector<int>> before_improve;
     double improve_seconds = 0;
     auto violations = makeGrids(work, graphs, config, stats,

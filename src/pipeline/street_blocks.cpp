@@ -7,9 +7,10 @@ namespace gp::pipeline
 
 partition::PartitionResult partitionWithStreetBlocks(const Plan& plan, graph::CommunityGraph& cg,
                                                      const partition::Bounds& bounds,
-                                                     const PartitionConfig& config, std::set<int>& opened)
+                                                     const PartitionConfig& config,
+                                                     const partition::PartitionOptions& options, std::set<int>& opened)
 {
-    auto result = partition::partitionGraph(cg.graph, bounds, config.seed);
+    auto result = partition::partitionGraph(cg.graph, bounds, config.seed, options);
     std::set<int> loose;
     for (int round = 0; round < 3 && !result.violations.empty() && graph::hasStreets(plan); ++round)
     {
@@ -32,7 +33,7 @@ partition::PartitionResult partitionWithStreetBlocks(const Plan& plan, graph::Co
         if (loose.size() == before)
             break;
         auto finer = graph::buildCommunityGraph(plan, cg.community, config.max_households, loose);
-        auto again = partition::partitionGraph(finer.graph, bounds, config.seed);
+        auto again = partition::partitionGraph(finer.graph, bounds, config.seed, options);
         if (again.violations.size() >= result.violations.size())
             continue;
         cg = std::move(finer);

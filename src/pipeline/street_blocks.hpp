@@ -19,7 +19,8 @@ namespace gp::pipeline
 // times, keeping a result only if it has fewer parts out of bounds. `opened` receives the blocks opened in the graph kept.
 partition::PartitionResult partitionWithStreetBlocks(const Plan& plan, graph::CommunityGraph& cg,
                                                      const partition::Bounds& bounds,
-                                                     const PartitionConfig& config, std::set<int>& opened);
+                                                     const PartitionConfig& config,
+                                                     const partition::PartitionOptions& options, std::set<int>& opened);
 
 // One issue (street_block_opened) per street block opened for the bounds; audit/streets names it
 // as the reason when such a block ends up split.

@@ -79,12 +79,9 @@ bool sameBuilding(const Building& b, const PreviousBuilding& p)
 
 partition::ViolationCause causeFrom(const std::string& text)
 {
-    using partition::ViolationCause;
-    for (auto c : {ViolationCause::CommunityTooSmall, ViolationCause::UnitOverMax,
-                   ViolationCause::IsolatedCluster, ViolationCause::NoFeasibleCut})
-        if (text == partition::toString(c))
-            return c;
-    return ViolationCause::NoFeasibleCut;
+    partition::ViolationCause cause = partition::ViolationCause::NotFound;
+    partition::causeFromString(text, cause);
+    return cause;
 }
 
 // "S-01-02-007" -> 7 for prefix "S-01-02-"; -1 when the code is not of that form.
@@ -377,7 +374,7 @@ void Reconciler::absorb(Plan& plan, Plan&& free, std::vector<audit::GridViolatio
         const auto& code = m_kept_code.at(g);
         for (const auto& issue : m_prev.issues)
             if (issue.grid == code && (issue.reason == "grid_under_min" || issue.reason == "grid_over_max"))
-                violations.push_back({g, causeFrom(issue.cause), {}});
+                violations.push_back({g, causeFrom(issue.cause), {}, {}, {}});
     }
 
     // Issues the free plan added (dedicate), after the previous ones of unchanged communities.

@@ -553,6 +553,48 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
                                   {"households", issue.households},
                                   {"detail", issue.detail}});
     r["violations"] = violations;
+    {
+        // Grids out of bounds per cause; not_found (the search stopped) is counted on its own.
+        std::map<std::string, int> by_cause;
+        int outside = 0;
+        for (const auto& issue : plan.issues)
+            if (issue.reason == "grid_under_min" || issue.reason == "grid_over_max")
+            {
+                ++outside;
+                ++by_cause[issue.cause];
+            }
+        const int not_found = by_cause.count("not_found") ? by_cause["not_found"] : 0;
+        by_cause.erase("not_found");
+        r["bounds"] = {{"min", config.min_households},
+                       {"max", config.max_households},
+                       {"grids_outside", outside},
+                       {"by_cause", by_cause},
+                       {"not_found", not_found}};
+    }
+    if (config.exact_check_units > 0)
+    {
+        // --exact: the heuristic's cut links against the exact model's per small piece.
+        Json pieces = Json::array();
+        int heuristic = 0, exact = 0, optimal = 0;
+        for (const auto& c : plan.exact_checks)
+        {
+            pieces.push_back({{"community", c.community}, {"units", c.units}, {"parts", c.parts},
+                              {"heuristic_cut_links", c.heuristic_cut}, {"exact_cut_links", c.exact_cut},
+                              {"lower_bound", c.lower_bound}, {"status", c.status}});
+            if (c.exact_cut >= 0)
+            {
+                heuristic += c.heuristic_cut;
+                exact += c.exact_cut;
+            }
+            optimal += c.status == "optimal";
+        }
+        r["exact_check"] = {{"max_units", config.exact_check_units},
+                            {"pieces", pieces.size()},
+                            {"proven_optimal", optimal},
+                            {"heuristic_cut_links", heuristic},
+                            {"exact_cut_links", exact},
+                            {"pieces_detail", pieces}};
+    }
 
     Json issues = Json::array();
     for (const auto& issue : plan.issues)

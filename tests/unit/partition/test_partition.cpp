@@ -214,7 +214,7 @@ TEST_CASE("disconnected components are partitioned separately", "[partition]")
     CHECK(r.violations[1].cause == ViolationCause::IsolatedCluster);
 }
 
-TEST_CASE("a component no part count fits reports NoFeasibleCut", "[partition]")
+TEST_CASE("a component no part count fits reports NoCountFits", "[partition]")
 {
     // 550 households: one part is over max, two parts are under min.
     const UnitGraph g = gp::test::gridGraph(5, 11,
@@ -228,7 +228,9 @@ TEST_CASE("a component no part count fits reports NoFeasibleCut", "[partition]")
     REQUIRE_FALSE(r.violations.empty());
     for (const auto& v : r.violations)
     {
-        CHECK(v.cause == ViolationCause::NoFeasibleCut);
+        CHECK(v.cause == ViolationCause::NoCountFits);
+        // 550 households: one grid needs max 550, two grids need min 275; the minimum is nearer.
+        CHECK(v.advice == "lower the minimum to 275 (then 2 grids fit)");
     }
 }
 
@@ -318,7 +320,7 @@ TEST_CASE("a star graph", "[partition]")
                 std::any_of(r.violations.begin(), r.violations.end(),
                             [p](const auto& v)
                             {
-                                return v.part == p && v.cause == ViolationCause::NoFeasibleCut;
+                                return v.part == p && v.cause == ViolationCause::ProvenInfeasible;
                             });
             CHECK(flagged == (w[p] < kBounds.min || w[p] > kBounds.max));
         }
@@ -367,5 +369,18 @@ TEST_CASE("violation causes have stable names", "[partition]")
     CHECK(std::string(toString(ViolationCause::CommunityTooSmall)) == "community_too_small");
     CHECK(std::string(toString(ViolationCause::UnitOverMax)) == "unit_over_max");
     CHECK(std::string(toString(ViolationCause::IsolatedCluster)) == "isolated_cluster");
-    CHECK(std::string(toString(ViolationCause::NoFeasibleCut)) == "no_feasible_cut");
+    CHECK(std::string(toString(ViolationCause::NoCountFits)) == "no_count_fits");
+    CHECK(std::string(toString(ViolationCause::ProvenInfeasible)) == "proven_infeasible");
+    CHECK(std::string(toString(ViolationCause::NotFound)) == "not_found");
+    for (auto c : {ViolationCause::CommunityTooSmall, ViolationCause::UnitOverMax,
+                   ViolationCause::IsolatedCluster, ViolationCause::NoCountFits,
+                   ViolationCause::ProvenInfeasible, ViolationCause::NotFound})
+    {
+        ViolationCause back = ViolationCause::NotFound;
+        CHECK(gp::partition::causeFromString(toString(c), back));
+        CHECK(back == c);
+    }
+    ViolationCause unchanged = ViolationCause::UnitOverMax;
+    CHECK_FALSE(gp::partition::causeFromString("no_feasible_cut", unchanged));
+    CHECK(unchanged == ViolationCause::UnitOverMax);
 }
