@@ -11,6 +11,8 @@ packages=(build-essential cmake ninja-build pkg-config libgdal-dev gdal-bin libg
 packages+=(time jq)
 # jemalloc: the gridplan executable links it when present (see CMakeLists.txt).
 packages+=(libjemalloc-dev)
+# clang-format: scripts/format_check.sh checks the code against .clang-format.
+packages+=(clang-format)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
