@@ -1,6 +1,7 @@
 #include "check/check.hpp"
 
 #include "audit/coverage.hpp"
+#include "classify/classify.hpp"
 #include "classify/households.hpp"
 #include "classify/use_mapping.hpp"
 #include "core/error.hpp"
@@ -163,15 +164,7 @@ CheckResult checkInputs(const PartitionConfig& config)
         return result;
     }
 
-    const auto uses = classify::UseMapping::fromConfig(config);
-    std::vector<classify::RawHouseholdFields> raw;
-    for (const auto& b : plan.buildings)
-        raw.push_back({b.inputs.households, b.inputs.floors, b.inputs.height});
-    for (const auto& note : classify::classifyBuildings(plan.buildings, raw, uses, config.estimate))
-        plan.issues.push_back({"value_ignored", "",
-                               "building " + plan.buildings[note.building].id + ": " +
-                                   classify::describe(note.note),
-                               "", 0, "", "", {plan.buildings[note.building].id}, std::nullopt});
+    classify::classifyPlan(plan, config);
     place::placeBuildings(plan);
     audit::auditCoverage(plan);
     findDuplicates(plan, result);

@@ -2,9 +2,9 @@
 
 #include "geom/geos.hpp"
 #include "geom/prepared.hpp"
-#include "graph/adjacency.hpp"
-#include "tile/line_index.hpp"
-#include "tile/tile.hpp"
+#include "graph/community_graph.hpp"
+#include "spatial/line_index.hpp"
+#include "spatial/barrier_faces.hpp"
 
 #include <limits>
 
@@ -28,7 +28,7 @@ std::vector<MultiPolygon> communityBlocks(geom::GeosContext& ctx, const MultiPol
     if (GEOSisEmpty_r(h, community.get()) == 1)
         return {};
     std::vector<MultiPolygon> out;
-    for (const auto& face : tile::splitIntoBlocks(ctx, community.get(), barriers, nullptr).faces)
+    for (const auto& face : spatial::splitIntoBlocks(ctx, community.get(), barriers, nullptr).faces)
         out.push_back(geom::toMultiPolygon(ctx, face.get()));
     return out;
 }
@@ -46,7 +46,7 @@ void inferBlocks(Plan& plan)
     MultiLineString lines;
     for (const auto& b : plan.barriers)
         lines.insert(lines.end(), b.lines.begin(), b.lines.end());
-    const tile::LineIndex line_index(lines); // each community gets the lines near it
+    const spatial::LineIndex line_index(lines); // each community gets the lines near it
 
     std::vector<std::vector<int>> members(plan.communities.size());
     for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)

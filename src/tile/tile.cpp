@@ -1,7 +1,8 @@
 #include "tile/tile.hpp"
 
 #include "core/error.hpp"
-#include "tile/geos_ops.hpp"
+#include "geom/geos_ops.hpp"
+#include "spatial/barrier_faces.hpp"
 
 #include <boost/geometry/index/rtree.hpp>
 #include <boost/polygon/voronoi.hpp>
@@ -27,82 +28,17 @@ using geom::checked;
 using geom::GeomPtr;
 using geom::GeosContext;
 
-using BoxEntry = std::pair<Box, int>;
-using BoxTree = bgi::rtree<BoxEntry, bgi::rstar<16>>;
+using geom::BoxEntry;
+using geom::BoxTree;
+using geom::kFallbackGrid;
+using geom::PreparedPtr;
+using geom::Region;
 using SiteEntry = std::pair<Point, int>; // a Voronoi site and the building it samples
 using SiteTree = bgi::rtree<SiteEntry, bgi::rstar<16>>;
 
-// Snap-rounding grid if floating-point noding fails: 1 mm changes no area that matters.
-constexpr double kFallbackGrid = 1e-3;
 // Detached-piece repair rounds; each round only moves pieces to a neighbour, so few suffice.
 constexpr int kMaxCleanupRounds = 8;
 
-// Polygons with a spatial index and prepared forms, for point location.
-struct Region
-{
-    std::vector<GeomPtr> geoms;
-    std::vector<PreparedPtr> prepared;
-    BoxTree tree;
-
-    void build(GeosContext& ctx)
-    {
-        std::vector<BoxEntry> entries;
-        prepared.clear();
-        for (std::size_t i = 0; i < geoms.size(); ++i)
-        {
-            prepared.push_back(prepare(ctx, geoms[i].get()));
-            entries.emplace_back(envelopeOf(ctx, geoms[i].get()), static_cast<int>(i));
-        }
-        tree = BoxTree(entries.begin(), entries.end());
-    }
-
-    std::vector<int> candidates(const Point& p) const
-    {
-        std::vector<BoxEntry> hits;
-        tree.query(bgi::intersects(p), std::back_inserter(hits));
-        std::vector<int> ids;
-        for (const auto& hit : hits)
-            ids.push_back(hit.second);
-        std::sort(ids.begin(), ids.end()); // lowest index wins ties: deterministic
-        return ids;
-    }
-
-    // Lowest-index polygon containing p; with allow_boundary also one that only touches it.
-    int locate(GeosContext& ctx, const Point& p, bool allow_boundary) const
-    {
-        const std::vector<int> ids = candidates(p);
-        if (ids.empty())
-            return -1;
-        GeomPtr pt = geom::toGeos(ctx, p);
-        for (int i : ids)
-            if (GEOSPreparedContains_r(ctx.handle(), prepared[i].get(), pt.get()) == 1)
-                return i;
-        if (allow_boundary)
-            for (int i : ids)
-                if (GEOSPreparedIntersects_r(ctx.handle(), prepared[i].get(), pt.get()) == 1)
-                    return i;
-        return -1;
-    }
-
-    // The polygon holding `face` (a face of linework that includes this region's outlines),
-    // judged by its interior point; a degenerate face whose point lands on an outline is
-    // decided by overlap area.
-    int locateFace(GeosContext& ctx, const GEOSGeometry* face, const Point& inside) const
-    {
-        const int i = locate(ctx, inside, false);
-        if (i >= 0)
-            return i;
-        const double face_area = areaOf(ctx, face);
-        for (int j : candidates(inside))
-        {
-            GeomPtr common = checked(ctx, GEOSIntersection_r(ctx.handle(), face, geoms[j].get()),
-                                     "intersection");
-            if (areaOf(ctx, common.get()) > 0.5 * face_area)
-                return j;
-        }
-        return -1;
-    }
-};
 
 // Sample points of one building: its anchor, and its outline densified to `spacing`.
 void sampleBuilding(const MultiPolygon* footprint, const Point& anchor, double spacing,
@@ -415,46 +351,6 @@ std::string gridNote(int grid, const std::string& text)
 
 } // namespace
 
-BlockSplit splitIntoBlocks(GeosContext& ctx, const GEOSGeometry* community,
-                           const MultiLineString* barriers, bool* noding_fell_back)
-{
-    const auto h = ctx.handle();
-    BlockSplit split;
-    {
-        std::vector<GeomPtr> parts;
-        parts.push_back(checked(ctx, GEOSBoundary_r(h, community), "boundary"));
-        if (barriers && !barriers->empty())
-        {
-            const Box env = envelopeOf(ctx, community);
-            GeomPtr lines = geom::toGeos(ctx, *barriers);
-            GeomPtr near =
-                checked(ctx,
-                        GEOSClipByRect_r(h, lines.get(), env.min_corner().x() - 1.0,
-                                         env.min_corner().y() - 1.0, env.max_corner().x() + 1.0,
-                                         env.max_corner().y() + 1.0),
-                        "clipByRect");
-            parts.push_back(checked(ctx, GEOSIntersection_r(h, near.get(), community),
-                                    "intersection(barriers)"));
-        }
-        GeomPtr all = geom::makeCollection(ctx, GEOS_GEOMETRYCOLLECTION, std::move(parts));
-        bool fell_back = false;
-        split.lines = nodeLines(ctx, all.get(), kFallbackGrid, &fell_back);
-        if (noding_fell_back)
-            *noding_fell_back = *noding_fell_back || fell_back;
-    }
-    Region whole;
-    whole.geoms.push_back(clone(ctx, community));
-    whole.build(ctx);
-    GeomPtr faces = polygonize(ctx, split.lines.get());
-    for (int i = 0, n = GEOSGetNumGeometries_r(h, faces.get()); i < n; ++i)
-    {
-        const GEOSGeometry* face = GEOSGetGeometryN_r(h, faces.get(), i);
-        if (whole.locateFace(ctx, face, interiorPoint(ctx, face)) >= 0)
-            split.faces.push_back(clone(ctx, face));
-    }
-    return split;
-}
-
 TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
 {
     validate(in);
@@ -481,7 +377,7 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
     bool noding_fell_back = false;
 
     // (1) Blocks: faces of the community outline noded with the barriers inside it.
-    BlockSplit split = splitIntoBlocks(ctx, community.get(), in.barriers, &noding_fell_back);
+    spatial::BlockSplit split = spatial::splitIntoBlocks(ctx, community.get(), in.barriers, &noding_fell_back);
     GeomPtr block_lines = std::move(split.lines);
     Region blocks;
     blocks.geoms = std::move(split.faces);

@@ -1,6 +1,6 @@
 // Inferred blocks: the barrier lines cut a community into faces and every residential building
 // lands in the face holding its anchor; the graph stage treats them like compounds.
-#include "graph/adjacency.hpp"
+#include "graph/community_graph.hpp"
 #include "graph/blocks.hpp"
 
 #include <catch2/catch.hpp>

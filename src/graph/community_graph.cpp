@@ -1,9 +1,9 @@
-#include "graph/adjacency.hpp"
+#include "graph/community_graph.hpp"
 
 #include "core/parallel.hpp"
 #include "geom/geos.hpp"
 #include "graph/blocks.hpp"
-#include "graph/segment_index.hpp"
+#include "spatial/segment_index.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -67,7 +67,7 @@ int severity(EdgeKind kind) { return static_cast<int>(kind); }
 
 std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_households, int threads)
 {
-    SegmentIndex barriers;
+    spatial::SegmentIndex barriers;
     for (const auto& b : plan.barriers)
         barriers.add(b.lines);
 
@@ -96,7 +96,7 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
         cg.community = c;
         if (ids.empty())
             return;
-        SegmentIndex boundary;
+        spatial::SegmentIndex boundary;
         boundary.add(plan.communities[static_cast<std::size_t>(c)].area);
 
         // Units: contracted compounds first-come by lowest building index, others one per building.

@@ -1,8 +1,8 @@
-#include "graph/segment_index.hpp"
+#include "spatial/segment_index.hpp"
 
 #include <algorithm>
 
-namespace gp::graph
+namespace gp::spatial
 {
 
 namespace
@@ -49,4 +49,4 @@ bool SegmentIndex::crosses(const Point& a, const Point& b) const
     return false;
 }
 
-} // namespace gp::graph
+} // namespace gp::spatial
