@@ -1,5 +1,7 @@
 #include "audit/ground.hpp"
 
+#include "core/index.hpp"
+
 #include "graph/community_graph.hpp"
 #include "graph/blocks.hpp"
 
@@ -18,7 +20,7 @@ void compoundOutcomes(Plan& plan)
     for (const auto& b : plan.buildings)
         if (b.compound >= 0 && b.grid >= 0)
         {
-            auto& c = plan.compound_outcomes[static_cast<std::size_t>(b.compound)];
+            auto& c = at(plan.compound_outcomes, b.compound);
             c.households += b.households;
             c.grids.push_back(b.grid);
         }
@@ -29,7 +31,7 @@ void compoundOutcomes(Plan& plan)
     }
     for (int i = 0; i < static_cast<int>(plan.compounds.size()); ++i)
     {
-        auto& c = plan.compound_outcomes[static_cast<std::size_t>(i)];
+        auto& c = at(plan.compound_outcomes, i);
         if (c.grids.empty())
         {
             c.status = "empty";
@@ -41,9 +43,9 @@ void compoundOutcomes(Plan& plan)
             continue;
         }
         std::vector<int> others;
-        for (int b : plan.grids[static_cast<std::size_t>(c.grids.front())].buildings)
+        for (int b : at(plan.grids, c.grids.front()).buildings)
         {
-            const auto& building = plan.buildings[static_cast<std::size_t>(b)];
+            const auto& building = at(plan.buildings, b);
             const int other = building.compound;
             if (!graph::isGridMember(building)) // folded shops etc. do not count as a merge
                 continue;
@@ -55,7 +57,7 @@ void compoundOutcomes(Plan& plan)
         std::sort(others.begin(), others.end());
         others.erase(std::unique(others.begin(), others.end()), others.end());
         for (int o : others)
-            c.merged_with.push_back(plan.compounds[static_cast<std::size_t>(o)].id);
+            c.merged_with.push_back(at(plan.compounds, o).id);
         c.status = others.empty() && c.loose_buildings == 0 ? "whole" : "merged";
     }
 }
@@ -70,7 +72,7 @@ void splitCounts(Plan& plan)
     {
         const int key = graph::clusterOf(plan, b);
         if (key >= 0 && b.grid >= 0)
-            grids_of[static_cast<std::size_t>(key)].push_back(b.grid);
+            at(grids_of, key).push_back(b.grid);
     }
     for (auto& gs : grids_of)
     {
@@ -78,7 +80,7 @@ void splitCounts(Plan& plan)
         gs.erase(std::unique(gs.begin(), gs.end()), gs.end());
         if (gs.size() > 1)
             for (int g : gs)
-                ++plan.grids[static_cast<std::size_t>(g)].metrics.splits_compound;
+                ++at(plan.grids, g).metrics.splits_compound;
     }
 }
 
@@ -100,7 +102,7 @@ void barrierIssues(Plan& plan)
                           " 条相邻连接跨越道路或河流等分隔线；划分时已优先切断此类连接，但不保留它们就无法满足户数"
                           "范围（或连通性）——请核查该分隔线是否应将此网格分开";
         issue.households = g.households;
-        issue.community = plan.communities[static_cast<std::size_t>(g.community)].id;
+        issue.community = at(plan.communities, g.community).id;
         issue.grid = g.code;
         issue.area = g.area;
         plan.issues.push_back(std::move(issue));

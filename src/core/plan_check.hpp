@@ -8,6 +8,7 @@
 // buildings' households.
 #pragma once
 
+#include "core/index.hpp"
 #include "core/model.hpp"
 
 #include <string>
@@ -24,18 +25,5 @@ std::vector<std::string> checkPlan(const Plan& plan, std::size_t limit = 20);
 // Building::grid, both grids' sorted building lists and their households change together.
 void assignBuilding(Plan& plan, int b, int g);
 
-// Index helpers: a -1-able index as a vector position, said once instead of static_cast at every
-// use. at(v, i) requires i >= 0.
-template <typename T>
-T& at(std::vector<T>& v, int i)
-{
-    return v[static_cast<std::size_t>(i)];
-}
-template <typename T>
-const T& at(const std::vector<T>& v, int i)
-{
-    return v[static_cast<std::size_t>(i)];
-}
-inline int indexCount(std::size_t n) { return static_cast<int>(n); }
 
 } // namespace gp

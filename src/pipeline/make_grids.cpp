@@ -1,6 +1,9 @@
 #include "pipeline/make_grids.hpp"
 
+#include "core/index.hpp"
+
 #include "core/parallel.hpp"
+#include "core/plan_check.hpp"
 #include "improve/improve.hpp"
 #include "partition/partition.hpp"
 
@@ -24,21 +27,10 @@ void buildGrids(Plan& plan, const std::vector<graph::CommunityGraph>& graphs,
         first_grid[k] = first;
         plan.grids.resize(plan.grids.size() + static_cast<std::size_t>(parts[k]));
         for (int p = 0; p < parts[k]; ++p)
-            plan.grids[static_cast<std::size_t>(first + p)].community = cg.community;
+            at(plan.grids, first + p).community = cg.community;
         for (std::size_t u = 0; u < cg.unit_buildings.size(); ++u)
-        {
-            const int g = first + part_of[k][u];
-            auto& grid = plan.grids[static_cast<std::size_t>(g)];
             for (int b : cg.unit_buildings[u])
-            {
-                grid.buildings.push_back(b);
-                grid.households += plan.buildings[static_cast<std::size_t>(b)].households;
-                plan.buildings[static_cast<std::size_t>(b)].grid = g;
-            }
-        }
-        for (int p = 0; p < parts[k]; ++p)
-            std::sort(plan.grids[static_cast<std::size_t>(first + p)].buildings.begin(),
-                      plan.grids[static_cast<std::size_t>(first + p)].buildings.end());
+                assignBuilding(plan, b, first + part_of[k][u]);
     }
 }
 
@@ -62,7 +54,7 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
     ProgressTask task(progress, "partition", graphs.size());
     parallelFor(graphs.size(), config.threads, [&](std::size_t k, int) {
         const auto& cg = graphs[k];
-        const auto& community = plan.communities[static_cast<std::size_t>(cg.community)];
+        const auto& community = at(plan.communities, cg.community);
         if (cg.graph.units.empty())
         {
             task.stepInOrder(k, community.id);

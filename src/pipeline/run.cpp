@@ -1,5 +1,7 @@
 #include "pipeline/run.hpp"
 
+#include "core/index.hpp"
+
 #include "audit/coverage.hpp"
 #include "audit/ground.hpp"
 #include "audit/metrics.hpp"
@@ -120,7 +122,7 @@ std::string tileStage(Plan& work, const PartitionConfig& config, ProgressReporte
     std::stable_sort(notes_by_community.begin(), notes_by_community.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [c, note] : notes_by_community)
-        free.tile_notes.push_back(work.communities[static_cast<std::size_t>(c)].id + ": " + note);
+        free.tile_notes.push_back(at(work.communities, c).id + ": " + note);
     return "tile: grid polygons for " + std::to_string(work.grids.size()) + " grids; " +
            std::to_string(detached.pieces_moved) + " detached pieces handed to a neighbour (" +
            std::to_string(detached.households_moved) + " households), " +

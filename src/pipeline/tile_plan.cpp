@@ -1,5 +1,7 @@
 #include "pipeline/tile_plan.hpp"
 
+#include "core/index.hpp"
+
 #include "core/parallel.hpp"
 #include "dedicate/special.hpp"
 #include "geom/geos.hpp"
@@ -21,11 +23,11 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
     const spatial::LineIndex barrier_index(barriers); // each community gets the lines near it
     std::vector<std::vector<int>> in_community(plan.communities.size());
     for (int b = 0; b < static_cast<int>(plan.buildings.size()); ++b)
-        if (plan.buildings[static_cast<std::size_t>(b)].community >= 0)
-            in_community[static_cast<std::size_t>(plan.buildings[static_cast<std::size_t>(b)].community)].push_back(b);
+        if (at(plan.buildings, b).community >= 0)
+            in_community[static_cast<std::size_t>(at(plan.buildings, b).community)].push_back(b);
     std::vector<std::vector<int>> grids_of(plan.communities.size());
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
-        grids_of[static_cast<std::size_t>(plan.grids[static_cast<std::size_t>(g)].community)].push_back(g);
+        grids_of[static_cast<std::size_t>(at(plan.grids, g).community)].push_back(g);
 
     // Communities are tiled in parallel (one GEOS context per worker thread), applied in order.
     std::vector<std::size_t> todo;
@@ -34,9 +36,9 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
     {
         // Special-area grids already have their land; the other grids tile what is left.
         for (int g : grids_of[c])
-            if (plan.grids[static_cast<std::size_t>(g)].special >= 0)
+            if (at(plan.grids, g).special >= 0)
                 specials_of[c].push_back(g);
-        std::erase_if(grids_of[c], [&](int g) { return plan.grids[static_cast<std::size_t>(g)].special >= 0; });
+        std::erase_if(grids_of[c], [&](int g) { return at(plan.grids, g).special >= 0; });
         if (!grids_of[c].empty() && (!only || (*only)[c]))
             todo.push_back(c);
     }
@@ -45,7 +47,7 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
     std::vector<tile::TileResult> results(plan.communities.size());
     parallelFor(todo.size(), threads, [&](std::size_t i, int worker) {
         const std::size_t c = todo[i];
-        auto& ctx = contexts[static_cast<std::size_t>(worker)];
+        auto& ctx = at(contexts, worker);
         if (!ctx)
             ctx = std::make_unique<geom::GeosContext>();
         std::vector<int> local(plan.grids.size(), -1);
@@ -59,12 +61,12 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
         input.barriers = &near_barriers;
         for (int b : in_community[c])
         {
-            const auto& building = plan.buildings[static_cast<std::size_t>(b)];
+            const auto& building = at(plan.buildings, b);
             if (building.special >= 0)
                 continue;
             input.footprints.push_back(&building.footprint);
             input.anchors.push_back(building.anchor);
-            input.grid_of.push_back(building.grid >= 0 ? local[static_cast<std::size_t>(building.grid)] : -1);
+            input.grid_of.push_back(building.grid >= 0 ? at(local, building.grid) : -1);
         }
         results[c] = tile::tileCommunity(*ctx, input);
         task.stepInOrder(i, plan.communities[c].id + (plan.communities[c].name.empty() ? "" : " " + plan.communities[c].name));
@@ -88,7 +90,7 @@ improve::DetachedRepair tileAndMend(Plan& plan, const PartitionConfig& config,
     auto detached = improve::reassignDetachedPieces(plan, config);
     if (detached.pieces_moved > 0)
     {
-        std::erase_if(notes, [&](const auto& note) { return detached.communities_changed[static_cast<std::size_t>(note.first)] != 0; });
+        std::erase_if(notes, [&](const auto& note) { return at(detached.communities_changed, note.first) != 0; });
         tileGrids(plan, notes, config.threads, &detached.communities_changed);
     }
     return detached;

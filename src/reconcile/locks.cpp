@@ -1,5 +1,7 @@
 #include "reconcile/locks.hpp"
 
+#include "core/index.hpp"
+
 #include "core/error.hpp"
 #include "io/layer_reader.hpp"
 
@@ -74,8 +76,8 @@ int majorityCommunity(const Plan& plan, const std::vector<int>& buildings)
 {
     std::map<int, int> count;
     for (int b : buildings)
-        if (plan.buildings[static_cast<std::size_t>(b)].community >= 0)
-            ++count[plan.buildings[static_cast<std::size_t>(b)].community];
+        if (at(plan.buildings, b).community >= 0)
+            ++count[at(plan.buildings, b).community];
     int best = -1, most = 0;
     for (const auto& [c, n] : count)
         if (n > most)
@@ -90,7 +92,7 @@ std::vector<LockedGrid> locksFromCodes(const std::string& path, const Plan& plan
     std::vector<LockedGrid> locks;
     std::map<std::string, int> index_of;
     for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
-        index_of.emplace(plan.buildings[static_cast<std::size_t>(i)].id, i);
+        index_of.emplace(at(plan.buildings, i).id, i);
     for (const auto& code : readCodes(path))
     {
         auto it = previous.grids.find(code);
@@ -102,7 +104,7 @@ std::vector<LockedGrid> locksFromCodes(const std::string& path, const Plan& plan
         lock.area = it->second.area;
         lock.from_previous = true;
         for (const auto& id : it->second.buildings)
-            if (auto b = index_of.find(id); b != index_of.end() && plan.buildings[static_cast<std::size_t>(b->second)].community >= 0)
+            if (auto b = index_of.find(id); b != index_of.end() && at(plan.buildings, b->second).community >= 0)
                 lock.buildings.push_back(b->second);
         locks.push_back(std::move(lock));
     }
@@ -128,7 +130,7 @@ std::vector<LockedGrid> locksFromLayer(const std::string& path, const Plan& plan
             throw InputError("lock layer '" + path + "': feature " + std::to_string(rec.fid) + " has no grid_code");
         for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
         {
-            const auto& b = plan.buildings[static_cast<std::size_t>(i)];
+            const auto& b = at(plan.buildings, i);
             if (b.community >= 0 && bg::within(b.anchor, lock.area))
                 lock.buildings.push_back(i);
         }
@@ -159,7 +161,7 @@ std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan, con
         std::sort(lock.buildings.begin(), lock.buildings.end());
         for (int b : lock.buildings)
             if (auto [it, fresh] = claimed.emplace(b, lock.code); !fresh)
-                throw InputError("lock '" + path + "': building " + plan.buildings[static_cast<std::size_t>(b)].id +
+                throw InputError("lock '" + path + "': building " + at(plan.buildings, b).id +
                                  " lies in two locked grids, " + it->second + " and " + lock.code);
         lock.community = majorityCommunity(plan, lock.buildings);
         if (lock.community < 0)
@@ -169,7 +171,7 @@ std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan, con
             if (!lock.area.empty())
                 bg::centroid(lock.area, centre);
             for (int c = 0; c < static_cast<int>(plan.communities.size()) && lock.community < 0; ++c)
-                if (bg::within(centre, plan.communities[static_cast<std::size_t>(c)].area))
+                if (bg::within(centre, at(plan.communities, c).area))
                     lock.community = c;
         }
         if (lock.community < 0)

@@ -1,5 +1,7 @@
 #include "reconcile/reconcile.hpp"
 
+#include "core/index.hpp"
+
 #include "core/error.hpp"
 #include "dedicate/dedicate.hpp"
 #include "geom/geos.hpp"
@@ -150,9 +152,9 @@ Reconciler::Reconciler(Plan& plan, const PartitionConfig& config) : m_config(con
     Matching m;
     auto& index_of = m.index_of;
     for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
-        if (!index_of.emplace(plan.buildings[static_cast<std::size_t>(i)].id, i).second)
+        if (!index_of.emplace(at(plan.buildings, i).id, i).second)
             throw InputError("buildings source '" + config.buildings.path + "': building id '" +
-                             plan.buildings[static_cast<std::size_t>(i)].id + "' (field " +
+                             at(plan.buildings, i).id + "' (field " +
                              config.buildings.id_field + ") occurs more than once; --previous "
                              "matches buildings by id, so ids must be unique");
     if (has_previous)
@@ -192,11 +194,11 @@ void Reconciler::matchCommunities(const Plan& plan, Matching& m, bool same_bound
     members_now.assign(nc, {});
     for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
     {
-        const auto& b = plan.buildings[static_cast<std::size_t>(i)];
+        const auto& b = at(plan.buildings, i);
         auto it = m_prev.buildings.find(b.id);
-        building_same[static_cast<std::size_t>(i)] = it != m_prev.buildings.end() && sameBuilding(b, it->second);
+        at(building_same, i) = it != m_prev.buildings.end() && sameBuilding(b, it->second);
         if (b.community >= 0)
-            members_now[static_cast<std::size_t>(b.community)].push_back(i);
+            at(members_now, b.community).push_back(i);
     }
     std::map<std::string, std::vector<std::string>> members_before; // community id -> building ids
     for (const auto& [id, pb] : m_prev.buildings)
@@ -235,10 +237,10 @@ void Reconciler::lockGrids(Plan& plan, Matching& m)
         grid.area = lock.area;
         for (int b : grid.buildings)
         {
-            auto& building = plan.buildings[static_cast<std::size_t>(b)];
+            auto& building = at(plan.buildings, b);
             building.grid = static_cast<int>(plan.grids.size());
             grid.households += building.households;
-            m_out_of_free[static_cast<std::size_t>(b)] = true;
+            at(m_out_of_free, b) = true;
             if (building.use != BuildingUse::Residential)
             {
                 ++grid.folded_buildings;
@@ -270,15 +272,15 @@ void Reconciler::collectCandidates(const Plan& plan, Matching& m) const
         for (const auto& id : g.buildings)
         {
             auto it = m.index_of.find(id);
-            if (it != m.index_of.end() && plan.buildings[static_cast<std::size_t>(it->second)].community >= 0)
-                ++count[plan.buildings[static_cast<std::size_t>(it->second)].community];
+            if (it != m.index_of.end() && at(plan.buildings, it->second).community >= 0)
+                ++count[at(plan.buildings, it->second).community];
         }
         int best = -1, most = 0;
         for (const auto& [c, n] : count)
             if (n > most)
                 best = c, most = n;
         if (best >= 0 && !m.locked_codes.count(code))
-            candidates[static_cast<std::size_t>(best)].push_back(&g);
+            at(candidates, best).push_back(&g);
     }
 }
 
@@ -300,15 +302,15 @@ void Reconciler::keepGrid(Plan& plan, const PreviousGrid& g, std::vector<int> bu
     grid.metrics.barrier_crossings = g.barrier_crossings;
     std::vector<std::string> ids;
     for (int b : grid.buildings)
-        ids.push_back(plan.buildings[static_cast<std::size_t>(b)].id);
+        ids.push_back(at(plan.buildings, b).id);
     std::sort(ids.begin(), ids.end());
     const bool verbatim = same_land && ids == g.buildings;
     for (int b : grid.buildings)
     {
-        auto& building = plan.buildings[static_cast<std::size_t>(b)];
+        auto& building = at(plan.buildings, b);
         building.grid = static_cast<int>(plan.grids.size());
         grid.households += building.households;
-        m_out_of_free[static_cast<std::size_t>(b)] = true;
+        at(m_out_of_free, b) = true;
         if (!verbatim && grid.kind == GridKind::Residential && building.use != BuildingUse::Residential)
         {
             ++grid.folded_buildings;
@@ -336,7 +338,7 @@ void Reconciler::keepUnchangedCommunity(Plan& plan, const Matching& m, std::size
         keepGrid(plan, *g, std::move(buildings), g->area, static_cast<int>(c), true);
     }
     for (int b : m.members_now[c])
-        m_out_of_free[static_cast<std::size_t>(b)] = true;
+        at(m_out_of_free, b) = true;
 }
 
 // A changed community: every previous grid that still holds its buildings (new ones on its land
@@ -361,8 +363,8 @@ void Reconciler::keepInChangedCommunity(Plan& plan, const Matching& m, std::size
             auto it = m.index_of.find(id);
             if (it == m.index_of.end())
                 continue; // demolished: the grid shrinks
-            if (plan.buildings[static_cast<std::size_t>(it->second)].community != static_cast<int>(c) ||
-                m_out_of_free[static_cast<std::size_t>(it->second)])
+            if (at(plan.buildings, it->second).community != static_cast<int>(c) ||
+                at(m_out_of_free, it->second))
                 lost_building = true; // now in another community, or in a locked grid
             else
                 buildings.push_back(it->second);
@@ -387,12 +389,12 @@ void Reconciler::keepInChangedCommunity(Plan& plan, const Matching& m, std::size
         {
             // New or changed buildings on its land join it.
             for (int b : m.members_now[c])
-                if (!old_members.count(b) && !m_out_of_free[static_cast<std::size_t>(b)] && !m.building_same[static_cast<std::size_t>(b)] &&
-                    bg::within(plan.buildings[static_cast<std::size_t>(b)].anchor, area))
+                if (!old_members.count(b) && !at(m_out_of_free, b) && !at(m.building_same, b) &&
+                    bg::within(at(plan.buildings, b).anchor, area))
                     buildings.push_back(b);
             int households = 0;
             for (int b : buildings)
-                households += plan.buildings[static_cast<std::size_t>(b)].households;
+                households += at(plan.buildings, b).households;
             if (households < m_config.min_households || households > m_config.max_households)
                 continue;
         }
@@ -403,8 +405,8 @@ void Reconciler::keepInChangedCommunity(Plan& plan, const Matching& m, std::size
     // Unchanged buildings that were in no grid and sit on kept land stay out of every grid.
     if (!kept_land.empty())
         for (int b : m.members_now[c])
-            if (!m_out_of_free[static_cast<std::size_t>(b)] && bg::within(plan.buildings[static_cast<std::size_t>(b)].anchor, kept_land))
-                m_out_of_free[static_cast<std::size_t>(b)] = true;
+            if (!at(m_out_of_free, b) && bg::within(at(plan.buildings, b).anchor, kept_land))
+                at(m_out_of_free, b) = true;
 }
 
 Plan Reconciler::freePlan(const Plan& plan) const
@@ -432,7 +434,7 @@ void Reconciler::absorb(Plan& plan, Plan&& free, std::vector<audit::GridViolatio
     for (auto& g : free.grids)
     {
         for (int b : g.buildings)
-            plan.buildings[static_cast<std::size_t>(b)].grid = static_cast<int>(plan.grids.size());
+            at(plan.buildings, b).grid = static_cast<int>(plan.grids.size());
         plan.grids.push_back(std::move(g));
     }
     for (auto& v : violations)
@@ -453,7 +455,7 @@ void Reconciler::absorb(Plan& plan, Plan&& free, std::vector<audit::GridViolatio
             unchanged_ids.insert(plan.communities[c].id);
     std::map<std::string, int> index_of;
     for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
-        index_of.emplace(plan.buildings[static_cast<std::size_t>(i)].id, i);
+        index_of.emplace(at(plan.buildings, i).id, i);
     for (const auto& p : m_prev.issues)
         if (p.reason == "dedicated_candidate_unfolded" && unchanged_ids.count(p.community))
         {
@@ -466,7 +468,7 @@ void Reconciler::absorb(Plan& plan, Plan&& free, std::vector<audit::GridViolatio
             issue.buildings = p.buildings;
             if (p.buildings.size() == 1 && index_of.count(p.buildings[0]))
             {
-                const auto& b = plan.buildings[static_cast<std::size_t>(index_of.at(p.buildings[0]))];
+                const auto& b = at(plan.buildings, index_of.at(p.buildings[0]));
                 if (!b.footprint.empty())
                     issue.area = b.footprint;
             }
@@ -499,18 +501,18 @@ void Reconciler::restoreIssues(Plan& plan) const
     // rounding, which moves area and compactness in the last written digit.
     for (int g : m_verbatim)
     {
-        auto& grid = plan.grids[static_cast<std::size_t>(g)];
+        auto& grid = at(plan.grids, g);
         const auto& pg = m_prev.grids.at(grid.code);
         grid.metrics.area_m2 = pg.area_m2;
         grid.metrics.polsby_popper = pg.polsby_popper;
     }
     std::map<std::pair<std::string, std::string>, int> previous_rank; // (reason, grid) -> position
     for (int i = 0; i < static_cast<int>(m_prev.issues.size()); ++i)
-        previous_rank.emplace(std::make_pair(m_prev.issues[static_cast<std::size_t>(i)].reason,
-                                             m_prev.issues[static_cast<std::size_t>(i)].grid), i);
+        previous_rank.emplace(std::make_pair(at(m_prev.issues, i).reason,
+                                             at(m_prev.issues, i).grid), i);
     std::set<std::string> verbatim_codes;
     for (int g : m_verbatim)
-        verbatim_codes.insert(plan.grids[static_cast<std::size_t>(g)].code);
+        verbatim_codes.insert(at(plan.grids, g).code);
     auto isBoundIssue = [](const Issue& i) { return i.reason == "grid_under_min" || i.reason == "grid_over_max"; };
     for (auto& issue : plan.issues)
     {
@@ -518,12 +520,12 @@ void Reconciler::restoreIssues(Plan& plan) const
             continue;
         auto it = previous_rank.find({issue.reason, issue.grid});
         if (it != previous_rank.end())
-            issue.detail = m_prev.issues[static_cast<std::size_t>(it->second)].detail;
+            issue.detail = at(m_prev.issues, it->second).detail;
     }
     // A locked grid outside the bounds is the planner's choice: reported, not a violation.
     std::set<std::string> locked_codes;
     for (int g : m_locked)
-        locked_codes.insert(plan.grids[static_cast<std::size_t>(g)].code);
+        locked_codes.insert(at(plan.grids, g).code);
     for (auto& issue : plan.issues)
         if (isBoundIssue(issue) && locked_codes.count(issue.grid))
         {

@@ -3,6 +3,8 @@
 // every grid and building that changed gets a row in Plan::changes.
 #include "reconcile/reconcile.hpp"
 
+#include "core/index.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -42,7 +44,7 @@ struct Reconciler::BuildingsNow
     }
     std::string codeOf(const Building& b) const
     {
-        return b.grid >= 0 ? plan.grids[static_cast<std::size_t>(b.grid)].code : std::string();
+        return b.grid >= 0 ? at(plan.grids, b.grid).code : std::string();
     }
     // Where a previous grid's buildings are now: the codes holding them, and the households that
     // are not in a grid of the same code.
@@ -153,7 +155,7 @@ void Reconciler::assignGridCodes(Plan& plan, std::set<std::string>& taken,
     for (int g = m_kept_count; g < static_cast<int>(plan.grids.size()); ++g)
         fresh.push_back(g);
     std::sort(fresh.begin(), fresh.end(), [&](int a, int b) {
-        return plan.grids[static_cast<std::size_t>(a)].code < plan.grids[static_cast<std::size_t>(b)].code;
+        return at(plan.grids, a).code < at(plan.grids, b).code;
     });
     struct Share
     {
@@ -167,9 +169,9 @@ void Reconciler::assignGridCodes(Plan& plan, std::set<std::string>& taken,
         const auto& grid = plan.grids[static_cast<std::size_t>(fresh[r])];
         std::map<std::string, int> shared;
         for (int b : grid.buildings)
-            if (auto it = old_code_of.find(plan.buildings[static_cast<std::size_t>(b)].id); it != old_code_of.end())
-                shared[it->second] += plan.buildings[static_cast<std::size_t>(b)].households;
-        const std::string prefix = plan.communities[static_cast<std::size_t>(grid.community)].code + "-";
+            if (auto it = old_code_of.find(at(plan.buildings, b).id); it != old_code_of.end())
+                shared[it->second] += at(plan.buildings, b).households;
+        const std::string prefix = at(plan.communities, grid.community).code + "-";
         for (const auto& [code, hh] : shared)
         {
             auto pg = m_prev.grids.find(code);
@@ -190,9 +192,9 @@ void Reconciler::assignGridCodes(Plan& plan, std::set<std::string>& taken,
     std::vector<std::string> code_of(fresh.size());
     std::set<std::string> inherited;
     for (const auto& s : shares)
-        if (code_of[static_cast<std::size_t>(s.rank)].empty() && !inherited.count(s.old_code))
+        if (at(code_of, s.rank).empty() && !inherited.count(s.old_code))
         {
-            code_of[static_cast<std::size_t>(s.rank)] = s.old_code;
+            at(code_of, s.rank) = s.old_code;
             inherited.insert(s.old_code);
         }
     for (std::size_t r = 0; r < fresh.size(); ++r)
@@ -201,7 +203,7 @@ void Reconciler::assignGridCodes(Plan& plan, std::set<std::string>& taken,
         if (code_of[r].empty())
         {
             const bool dedicated = grid.kind == GridKind::Dedicated;
-            const std::string prefix = plan.communities[static_cast<std::size_t>(grid.community)].code +
+            const std::string prefix = at(plan.communities, grid.community).code +
                                        (dedicated ? "-D" : "-");
             int next = 0;
             for (const auto& code : taken)
@@ -213,7 +215,7 @@ void Reconciler::assignGridCodes(Plan& plan, std::set<std::string>& taken,
     for (std::size_t r = 0; r < fresh.size(); ++r)
         plan.grids[static_cast<std::size_t>(fresh[r])].code = code_of[r];
     for (const auto& [g, code] : m_kept_code)
-        plan.grids[static_cast<std::size_t>(g)].code = code;
+        at(plan.grids, g).code = code;
 }
 
 void Reconciler::finishCodes(Plan& plan) const
@@ -241,21 +243,21 @@ void Reconciler::gridChanges(const Plan& plan, const BuildingsNow& now,
 {
     std::map<std::string, int> grid_by_code;
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
-        grid_by_code[plan.grids[static_cast<std::size_t>(g)].code] = g;
+        grid_by_code[at(plan.grids, g).code] = g;
     auto fate = [&](const PreviousGrid& pg, std::vector<std::string>& to, int& moved) {
         now.fate(pg, to, moved);
     };
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
     {
-        const auto& grid = plan.grids[static_cast<std::size_t>(g)];
+        const auto& grid = at(plan.grids, g);
         GridChange row;
         row.new_code = grid.code;
-        row.community = plan.communities[static_cast<std::size_t>(grid.community)].id;
+        row.community = at(plan.communities, grid.community).id;
         row.households_new = grid.households;
         row.area = grid.area;
         std::set<std::string> from;
         for (int b : grid.buildings)
-            if (auto it = old_code_of.find(plan.buildings[static_cast<std::size_t>(b)].id); it != old_code_of.end())
+            if (auto it = old_code_of.find(at(plan.buildings, b).id); it != old_code_of.end())
                 from.insert(it->second);
         row.old_codes.assign(from.begin(), from.end());
         auto pg = m_prev.grids.find(grid.code);
@@ -309,7 +311,7 @@ void Reconciler::gridChanges(const Plan& plan, const BuildingsNow& now,
         else if (row.status != "locked")
             ++report.grids_changed;
     for (int g : m_locked)
-        report.locked_codes.push_back(plan.grids[static_cast<std::size_t>(g)].code);
+        report.locked_codes.push_back(at(plan.grids, g).code);
     std::sort(report.locked_codes.begin(), report.locked_codes.end());
 }
 
@@ -323,7 +325,7 @@ void Reconciler::buildingChanges(const Plan& plan, const BuildingsNow& now, Chan
         BuildingChange row;
         row.building_id = id;
         row.new_code = codeNow(*b);
-        row.community = b->community >= 0 ? plan.communities[static_cast<std::size_t>(b->community)].id : "";
+        row.community = b->community >= 0 ? at(plan.communities, b->community).id : "";
         row.households = b->households;
         if (pb == m_prev.buildings.end())
         {
