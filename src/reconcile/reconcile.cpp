@@ -1,6 +1,7 @@
 #include "reconcile/reconcile.hpp"
 
 #include "core/index.hpp"
+#include "core/plan_check.hpp"
 
 #include "core/error.hpp"
 #include "dedicate/dedicate.hpp"
@@ -230,34 +231,33 @@ void Reconciler::lockGrids(Plan& plan, Matching& m)
     for (auto& lock : loadLocks(m_config.lock_path, plan, has_previous ? &m_prev : nullptr, m_config.assume_crs))
     {
         const auto c = static_cast<std::size_t>(lock.community);
+        const int index = static_cast<int>(plan.grids.size());
         Grid grid;
         grid.code = lock.code;
         grid.community = lock.community;
-        grid.buildings = lock.buildings;
         grid.area = lock.area;
-        for (int b : grid.buildings)
-        {
-            auto& building = at(plan.buildings, b);
-            building.grid = static_cast<int>(plan.grids.size());
-            grid.households += building.households;
-            at(m_out_of_free, b) = true;
-            if (building.use != BuildingUse::Residential)
-            {
-                ++grid.folded_buildings;
-                grid.folded_floor_area_m2 += dedicate::floorArea(building, m_config.dedicated);
-            }
-        }
         if (auto pg = m_prev.grids.find(lock.code); pg != m_prev.grids.end())
         {
             grid.metrics.cut_edges = pg->second.cut_edges;
             grid.metrics.barrier_crossings = pg->second.barrier_crossings;
         }
+        plan.grids.push_back(std::move(grid));
+        for (int b : lock.buildings)
+        {
+            assignBuilding(plan, b, index);
+            at(m_out_of_free, b) = true;
+            const auto& building = at(plan.buildings, b);
+            if (building.use != BuildingUse::Residential)
+            {
+                ++at(plan.grids, index).folded_buildings;
+                at(plan.grids, index).folded_floor_area_m2 += dedicate::floorArea(building, m_config.dedicated);
+            }
+        }
         m.locked_land[c] = unite(m.locked_land[c], lock.area);
         m_unchanged[c] = false;
         m.locked_codes.insert(lock.code);
-        m_locked.insert(static_cast<int>(plan.grids.size()));
-        m_kept_code[static_cast<int>(plan.grids.size())] = lock.code;
-        plan.grids.push_back(std::move(grid));
+        m_locked.insert(index);
+        m_kept_code[index] = lock.code;
     }
 }
 
@@ -289,42 +289,43 @@ void Reconciler::collectCandidates(const Plan& plan, Matching& m) const
 void Reconciler::keepGrid(Plan& plan, const PreviousGrid& g, std::vector<int> buildings, MultiPolygon area,
                           int community, bool same_land)
 {
+    const int index = static_cast<int>(plan.grids.size());
+    std::sort(buildings.begin(), buildings.end()); // folded floor area summed in building order
+    std::vector<std::string> ids;
+    for (int b : buildings)
+        ids.push_back(at(plan.buildings, b).id);
+    std::sort(ids.begin(), ids.end());
+    const bool verbatim = same_land && ids == g.buildings;
+
     Grid grid;
     grid.code = g.code;
     grid.kind = g.kind == "dedicated" ? GridKind::Dedicated : GridKind::Residential;
     grid.dedicated_type = g.dedicated_type;
     grid.floor_area_m2 = g.floor_area_m2;
     grid.community = community;
-    std::sort(buildings.begin(), buildings.end());
-    grid.buildings = std::move(buildings);
     grid.area = std::move(area);
     grid.metrics.cut_edges = g.cut_edges;
     grid.metrics.barrier_crossings = g.barrier_crossings;
-    std::vector<std::string> ids;
-    for (int b : grid.buildings)
-        ids.push_back(at(plan.buildings, b).id);
-    std::sort(ids.begin(), ids.end());
-    const bool verbatim = same_land && ids == g.buildings;
-    for (int b : grid.buildings)
-    {
-        auto& building = at(plan.buildings, b);
-        building.grid = static_cast<int>(plan.grids.size());
-        grid.households += building.households;
-        at(m_out_of_free, b) = true;
-        if (!verbatim && grid.kind == GridKind::Residential && building.use != BuildingUse::Residential)
-        {
-            ++grid.folded_buildings;
-            grid.folded_floor_area_m2 += dedicate::floorArea(building, m_config.dedicated);
-        }
-    }
     if (verbatim)
     {
         grid.folded_buildings = g.folded_buildings;
         grid.folded_floor_area_m2 = g.folded_floor_area_m2;
-        m_verbatim.insert(static_cast<int>(plan.grids.size()));
+        m_verbatim.insert(index);
     }
-    m_kept_code[static_cast<int>(plan.grids.size())] = g.code;
     plan.grids.push_back(std::move(grid));
+    for (int b : buildings)
+    {
+        assignBuilding(plan, b, index);
+        at(m_out_of_free, b) = true;
+        const auto& building = at(plan.buildings, b);
+        auto& kept = at(plan.grids, index);
+        if (!verbatim && kept.kind == GridKind::Residential && building.use != BuildingUse::Residential)
+        {
+            ++kept.folded_buildings;
+            kept.folded_floor_area_m2 += dedicate::floorArea(building, m_config.dedicated);
+        }
+    }
+    m_kept_code[index] = g.code;
 }
 
 // An unchanged community: everything as it was, including the buildings that were in no grid.
