@@ -2,8 +2,8 @@
 
 #include "core/index.hpp"
 
-#include "graph/community_graph.hpp"
 #include "graph/blocks.hpp"
+#include "graph/community_graph.hpp"
 
 #include <algorithm>
 
@@ -98,8 +98,10 @@ void barrierIssues(Plan& plan)
                        "partitioner cuts such links first, so the household bounds (or "
                        "contiguity) could not be met without keeping them - check whether the "
                        "barrier should split this grid";
-        issue.detail_zh = "网格 " + g.code + "：其楼栋间有 " + std::to_string(g.metrics.barrier_crossings) +
-                          " 条相邻连接跨越道路或河流等分隔线；划分时已优先切断此类连接，但不保留它们就无法满足户数"
+        issue.detail_zh = "网格 " + g.code + "：其楼栋间有 " +
+                          std::to_string(g.metrics.barrier_crossings) +
+                          " 条相邻连接跨越道路或河流等分隔线；划分时已优先切断此类连接，但不保留它"
+                          "们就无法满足户数"
                           "范围（或连通性）——请核查该分隔线是否应将此网格分开";
         issue.households = g.households;
         issue.community = at(plan.communities, g.community).id;

@@ -28,6 +28,9 @@ inline std::vector<bool>::reference at(std::vector<bool>& v, int i)
     return v[static_cast<std::size_t>(i)];
 }
 
-inline bool at(const std::vector<bool>& v, int i) { return v[static_cast<std::size_t>(i)]; }
+inline bool at(const std::vector<bool>& v, int i)
+{
+    return v[static_cast<std::size_t>(i)];
+}
 
 } // namespace gp

@@ -22,7 +22,10 @@ struct Problems
     }
 };
 
-bool inRange(int i, std::size_t n) { return i >= -1 && i < static_cast<int>(n); }
+bool inRange(int i, std::size_t n)
+{
+    return i >= -1 && i < static_cast<int>(n);
+}
 
 void checkBuildingIndices(const Plan& plan, Problems& p)
 {
@@ -45,16 +48,18 @@ void checkBuildingIndices(const Plan& plan, Problems& p)
 
 void checkGrids(const Plan& plan, Problems& p)
 {
-    std::vector<int> listed(plan.buildings.size(), 0); // how many grids list each building
+    std::vector<int> listed(plan.buildings.size(), 0);         // how many grids list each building
     std::vector<char> listed_by_own(plan.buildings.size(), 0); // by the grid it names
     for (std::size_t g = 0; g < plan.grids.size() && !p.full(); ++g)
     {
         const auto& grid = plan.grids[g];
-        const std::string who = "grid " + std::to_string(g) + (grid.code.empty() ? "" : " (" + grid.code + ")");
+        const std::string who =
+            "grid " + std::to_string(g) + (grid.code.empty() ? "" : " (" + grid.code + ")");
         if (grid.community < 0 || grid.community >= static_cast<int>(plan.communities.size()))
             p.add(who + ": community " + std::to_string(grid.community) + " out of range");
         if (!std::is_sorted(grid.buildings.begin(), grid.buildings.end()) ||
-            std::adjacent_find(grid.buildings.begin(), grid.buildings.end()) != grid.buildings.end())
+            std::adjacent_find(grid.buildings.begin(), grid.buildings.end()) !=
+                grid.buildings.end())
             p.add(who + ": building list not sorted or with repeats");
         long long households = 0;
         for (int b : grid.buildings)
@@ -73,8 +78,8 @@ void checkGrids(const Plan& plan, Problems& p)
                 listed_by_own[static_cast<std::size_t>(b)] = 1;
         }
         if (households != grid.households)
-            p.add(who + ": households " + std::to_string(grid.households) + ", its buildings hold " +
-                  std::to_string(households));
+            p.add(who + ": households " + std::to_string(grid.households) +
+                  ", its buildings hold " + std::to_string(households));
     }
     for (std::size_t b = 0; b < plan.buildings.size() && !p.full(); ++b)
     {
@@ -91,7 +96,8 @@ void checkIssues(const Plan& plan, Problems& p)
 {
     for (std::size_t i = 0; i < plan.issues.size() && !p.full(); ++i)
         if (!reasonFromString(plan.issues[i].reason))
-            p.add("issue " + std::to_string(i) + ": unknown reason '" + plan.issues[i].reason + "'");
+            p.add("issue " + std::to_string(i) + ": unknown reason '" + plan.issues[i].reason +
+                  "'");
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // Invariants of a Plan that every stage must keep, checked by the tests after every stage
 // (tests/unit/pipeline) and usable from a debugger: indices in range, grid membership agreeing
-// both ways, grid totals adding up, every issue reason in the vocabulary (core/reasons.hpp). And the one writer of grid membership, assignBuilding.
+// both ways, grid totals adding up, every issue reason in the vocabulary (core/reasons.hpp). And
+// the one writer of grid membership, assignBuilding.
 //
 // Stated here once: Building::community, compound, grid, special and block are -1 or an index
 // into their Plan vector; Grid::community is always a community index (never -1) once a grid
@@ -24,6 +25,5 @@ std::vector<std::string> checkPlan(const Plan& plan, std::size_t limit = 20);
 // Puts building b into grid g (-1: into no grid), taking it out of the grid that held it:
 // Building::grid, both grids' sorted building lists and their households change together.
 void assignBuilding(Plan& plan, int b, int g);
-
 
 } // namespace gp

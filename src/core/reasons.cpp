@@ -15,30 +15,36 @@ constexpr int kLast = 13;
 const std::vector<ReasonInfo> kReasons = {
     {Reason::GridUnderMin, "grid_under_min", "Grid under the minimum", "网格户数低于下限", 1},
     {Reason::GridOverMax, "grid_over_max", "Grid over the maximum", "网格户数高于上限", 0},
-    {Reason::BuildingOutsideCommunities, "building_outside_communities", "Building outside every community",
-     "建筑不在任何社区内", 2},
-    {Reason::BuildingStraddlesCommunities, "building_straddles_communities", "Building across a community line",
-     "建筑跨社区边界", 8},
+    {Reason::BuildingOutsideCommunities, "building_outside_communities",
+     "Building outside every community", "建筑不在任何社区内", 2},
+    {Reason::BuildingStraddlesCommunities, "building_straddles_communities",
+     "Building across a community line", "建筑跨社区边界", 8},
     {Reason::GeometryRepaired, "geometry_repaired", "Geometry repaired", "几何已修复", 11},
     {Reason::FeatureSkipped, "feature_skipped", "Feature skipped", "要素被跳过", 10},
     {Reason::ValueIgnored, "value_ignored", "Value ignored", "属性值被忽略", 9},
-    {Reason::DedicatedCandidateUnfolded, "dedicated_candidate_unfolded", "Non-residential building in no grid",
-     "非住宅建筑未并入网格", 3},
-    {Reason::StreetNotCovered, "street_not_covered", "Street land in no community", "街道范围内未被社区覆盖", 4},
+    {Reason::DedicatedCandidateUnfolded, "dedicated_candidate_unfolded",
+     "Non-residential building in no grid", "非住宅建筑未并入网格", 3},
+    {Reason::StreetNotCovered, "street_not_covered", "Street land in no community",
+     "街道范围内未被社区覆盖", 4},
     {Reason::CommunityGap, "community_gap", "Gap between communities", "社区之间的缝隙", 5},
     {Reason::CommunitiesOverlap, "communities_overlap", "Communities overlap", "社区边界重叠", 6},
-    {Reason::GridCrossesBarrier, "grid_crosses_barrier", "Grid crosses a barrier", "网格跨越道路或河流", 7},
+    {Reason::GridCrossesBarrier, "grid_crosses_barrier", "Grid crosses a barrier",
+     "网格跨越道路或河流", 7},
     {Reason::TilingNote, "tiling_note", "Tiling note", "切分说明", 12},
-    {Reason::SpecialAreaOverlap, "special_area_overlap", "Special areas overlap", "专属区域重叠", kLast},
-    {Reason::SpecialAreaOutside, "special_area_outside", "Special area in no community", "专属区域不在任何社区内",
+    {Reason::SpecialAreaOverlap, "special_area_overlap", "Special areas overlap", "专属区域重叠",
      kLast},
+    {Reason::SpecialAreaOutside, "special_area_outside", "Special area in no community",
+     "专属区域不在任何社区内", kLast},
     {Reason::LockedGridOutOfBounds, "locked_grid_out_of_bounds", "Locked grid outside the bounds",
      "锁定网格户数超出范围", kLast},
 };
 
 } // namespace
 
-const std::vector<ReasonInfo>& reasonTable() { return kReasons; }
+const std::vector<ReasonInfo>& reasonTable()
+{
+    return kReasons;
+}
 
 const ReasonInfo& infoOf(Reason reason)
 {
@@ -48,7 +54,10 @@ const ReasonInfo& infoOf(Reason reason)
     return kReasons[i];
 }
 
-const char* toString(Reason reason) { return infoOf(reason).code; }
+const char* toString(Reason reason)
+{
+    return infoOf(reason).code;
+}
 
 std::optional<Reason> reasonFromString(std::string_view code)
 {

@@ -38,8 +38,7 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
                                             const std::vector<graph::CommunityGraph>& graphs,
                                             const PartitionConfig& config, RunStats& stats,
                                             std::vector<std::vector<int>>* before_improve,
-                                            ProgressReporter* progress,
-                                            double* improve_seconds)
+                                            ProgressReporter* progress, double* improve_seconds)
 {
     const partition::Bounds bounds{config.min_households, config.max_households,
                                    config.target_households};
@@ -52,25 +51,30 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
     std::vector<improve::ImproveStats> improved(graphs.size());
     std::vector<double> improve_secs(graphs.size(), 0.0); // wall time per community
     ProgressTask task(progress, "partition", graphs.size());
-    parallelFor(graphs.size(), config.threads, [&](std::size_t k, int) {
-        const auto& cg = graphs[k];
-        const auto& community = at(plan.communities, cg.community);
-        if (cg.graph.units.empty())
-        {
-            task.stepInOrder(k, community.id);
-            return;
-        }
-        auto& result = results[k];
-        result = partition::partitionGraph(cg.graph, bounds, config.seed);
-        if (before_improve)
-            (*before_improve)[k] = result.part_of;
-        const auto improve_start = std::chrono::steady_clock::now();
-        improved[k] = improve::improvePartition(cg.graph, bounds, result);
-        improve_secs[k] = std::chrono::duration<double>(std::chrono::steady_clock::now() - improve_start).count();
-        part_of[k] = result.part_of;
-        parts[k] = result.parts;
-        task.stepInOrder(k, community.id + (community.name.empty() ? "" : " " + community.name));
-    });
+    parallelFor(graphs.size(), config.threads,
+                [&](std::size_t k, int)
+                {
+                    const auto& cg = graphs[k];
+                    const auto& community = at(plan.communities, cg.community);
+                    if (cg.graph.units.empty())
+                    {
+                        task.stepInOrder(k, community.id);
+                        return;
+                    }
+                    auto& result = results[k];
+                    result = partition::partitionGraph(cg.graph, bounds, config.seed);
+                    if (before_improve)
+                        (*before_improve)[k] = result.part_of;
+                    const auto improve_start = std::chrono::steady_clock::now();
+                    improved[k] = improve::improvePartition(cg.graph, bounds, result);
+                    improve_secs[k] = std::chrono::duration<double>(
+                                          std::chrono::steady_clock::now() - improve_start)
+                                          .count();
+                    part_of[k] = result.part_of;
+                    parts[k] = result.parts;
+                    task.stepInOrder(k, community.id +
+                                            (community.name.empty() ? "" : " " + community.name));
+                });
     for (std::size_t k = 0; k < graphs.size(); ++k)
     {
         if (graphs[k].graph.units.empty())

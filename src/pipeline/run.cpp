@@ -33,7 +33,8 @@ std::string loadStage(Plan& plan, const PartitionConfig& config, ProgressReporte
 {
     plan = io::loadInputs(config, progress);
     return "load: " + std::to_string(plan.buildings.size()) + " buildings, " +
-           std::to_string(plan.communities.size()) + " communities, working CRS " + plan.working_crs;
+           std::to_string(plan.communities.size()) + " communities, working CRS " +
+           plan.working_crs;
 }
 
 std::string classifyStage(Plan& plan, const PartitionConfig& config)
@@ -45,8 +46,9 @@ std::string classifyStage(Plan& plan, const PartitionConfig& config)
 std::string placeStage(Plan& plan, int threads)
 {
     const auto placed = place::placeBuildings(plan, threads);
-    return "place: " + std::to_string(placed.placed) + " placed, " + std::to_string(placed.outside) +
-           " outside every community, " + std::to_string(placed.straddling) + " straddling";
+    return "place: " + std::to_string(placed.placed) + " placed, " +
+           std::to_string(placed.outside) + " outside every community, " +
+           std::to_string(placed.straddling) + " straddling";
 }
 
 std::string specialStage(Plan& plan, const PartitionConfig& config)
@@ -92,8 +94,9 @@ std::string partitionStage(Plan& work, const PartitionConfig& config, bool measu
                            ProgressReporter* progress, FreePart& free)
 {
     double improve_seconds = 0;
-    free.violations = makeGrids(work, free.graphs, config, stats,
-                                measure ? &free.before_improve : nullptr, progress, &improve_seconds);
+    free.violations =
+        makeGrids(work, free.graphs, config, stats, measure ? &free.before_improve : nullptr,
+                  progress, &improve_seconds);
     char improve_time[64];
     std::snprintf(improve_time, sizeof improve_time,
                   " (improve %.3f s of it, summed over communities)", improve_seconds);
@@ -228,7 +231,8 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
                   ProgressReporter* progress, const StageCheck& after_stage)
 {
     const StageLog log = withStageTimes(stage_log);
-    auto done = [&](const char* stage, const std::string& line, const Plan& plan) {
+    auto done = [&](const char* stage, const std::string& line, const Plan& plan)
+    {
         say(log, line);
         if (after_stage)
             after_stage(stage, plan);
@@ -249,7 +253,8 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
     {
         reconciler.emplace(plan, config);
         free_plan = reconciler->freePlan(plan);
-        done("reconcile", "reconcile: " + std::to_string(plan.grids.size()) + " grids kept or locked", plan);
+        done("reconcile",
+             "reconcile: " + std::to_string(plan.grids.size()) + " grids kept or locked", plan);
     }
     Plan& work = reconciler ? free_plan : plan;
     const bool measure = config.measure_improvement && !reconciler;

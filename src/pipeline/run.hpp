@@ -36,7 +36,8 @@ struct RunStats
 using StageCheck = std::function<void(const std::string& stage, const Plan& plan)>;
 
 // `progress` (may be null) watches loading, partitioning and tiling.
-Plan runPartition(const PartitionConfig& config, const StageLog& log = {}, RunStats* stats = nullptr,
-                  ProgressReporter* progress = nullptr, const StageCheck& after_stage = {});
+Plan runPartition(const PartitionConfig& config, const StageLog& log = {},
+                  RunStats* stats = nullptr, ProgressReporter* progress = nullptr,
+                  const StageCheck& after_stage = {});
 
 } // namespace gp::pipeline

@@ -25,7 +25,8 @@ StageLog withStageTimes(const StageLog& log)
         std::clock_t cpu = std::clock();
     };
     auto last = std::make_shared<Mark>();
-    return [log, last](const std::string& line) {
+    return [log, last](const std::string& line)
+    {
         const Mark now;
         char seconds[64];
         std::snprintf(seconds, sizeof seconds, " [%.3f s, cpu %.3f s]",

@@ -43,34 +43,42 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
             todo.push_back(c);
     }
     ProgressTask task(progress, "tile", todo.size());
-    std::vector<std::unique_ptr<geom::GeosContext>> contexts(static_cast<std::size_t>(resolveThreads(threads)));
+    std::vector<std::unique_ptr<geom::GeosContext>> contexts(
+        static_cast<std::size_t>(resolveThreads(threads)));
     std::vector<tile::TileResult> results(plan.communities.size());
-    parallelFor(todo.size(), threads, [&](std::size_t i, int worker) {
-        const std::size_t c = todo[i];
-        auto& ctx = at(contexts, worker);
-        if (!ctx)
-            ctx = std::make_unique<geom::GeosContext>();
-        std::vector<int> local(plan.grids.size(), -1);
-        for (std::size_t k = 0; k < grids_of[c].size(); ++k)
-            local[static_cast<std::size_t>(grids_of[c][k])] = static_cast<int>(k);
-        const MultiPolygon land = dedicate::landAfterSpecials(*ctx, plan, static_cast<int>(c), specials_of[c]);
-        tile::TileInput input;
-        input.community = &land;
-        input.grid_count = static_cast<int>(grids_of[c].size());
-        const MultiLineString near_barriers = barrier_index.near(envelopeOf(plan.communities[c].area));
-        input.barriers = &near_barriers;
-        for (int b : in_community[c])
+    parallelFor(
+        todo.size(), threads,
+        [&](std::size_t i, int worker)
         {
-            const auto& building = at(plan.buildings, b);
-            if (building.special >= 0)
-                continue;
-            input.footprints.push_back(&building.footprint);
-            input.anchors.push_back(building.anchor);
-            input.grid_of.push_back(building.grid >= 0 ? at(local, building.grid) : -1);
-        }
-        results[c] = tile::tileCommunity(*ctx, input);
-        task.stepInOrder(i, plan.communities[c].id + (plan.communities[c].name.empty() ? "" : " " + plan.communities[c].name));
-    });
+            const std::size_t c = todo[i];
+            auto& ctx = at(contexts, worker);
+            if (!ctx)
+                ctx = std::make_unique<geom::GeosContext>();
+            std::vector<int> local(plan.grids.size(), -1);
+            for (std::size_t k = 0; k < grids_of[c].size(); ++k)
+                local[static_cast<std::size_t>(grids_of[c][k])] = static_cast<int>(k);
+            const MultiPolygon land =
+                dedicate::landAfterSpecials(*ctx, plan, static_cast<int>(c), specials_of[c]);
+            tile::TileInput input;
+            input.community = &land;
+            input.grid_count = static_cast<int>(grids_of[c].size());
+            const MultiLineString near_barriers =
+                barrier_index.near(envelopeOf(plan.communities[c].area));
+            input.barriers = &near_barriers;
+            for (int b : in_community[c])
+            {
+                const auto& building = at(plan.buildings, b);
+                if (building.special >= 0)
+                    continue;
+                input.footprints.push_back(&building.footprint);
+                input.anchors.push_back(building.anchor);
+                input.grid_of.push_back(building.grid >= 0 ? at(local, building.grid) : -1);
+            }
+            results[c] = tile::tileCommunity(*ctx, input);
+            task.stepInOrder(i, plan.communities[c].id + (plan.communities[c].name.empty()
+                                                              ? ""
+                                                              : " " + plan.communities[c].name));
+        });
     for (std::size_t c : todo)
     {
         auto& result = results[c];
@@ -90,7 +98,8 @@ improve::DetachedRepair tileAndMend(Plan& plan, const PartitionConfig& config,
     auto detached = improve::reassignDetachedPieces(plan, config);
     if (detached.pieces_moved > 0)
     {
-        std::erase_if(notes, [&](const auto& note) { return at(detached.communities_changed, note.first) != 0; });
+        std::erase_if(notes, [&](const auto& note)
+                      { return at(detached.communities_changed, note.first) != 0; });
         tileGrids(plan, notes, config.threads, &detached.communities_changed);
     }
     return detached;

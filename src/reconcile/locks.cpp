@@ -87,7 +87,8 @@ int majorityCommunity(const Plan& plan, const std::vector<int>& buildings)
 
 // Locks given as grid codes of the previous run: each takes that grid's land and its buildings
 // that are still in a community.
-std::vector<LockedGrid> locksFromCodes(const std::string& path, const Plan& plan, const PreviousRun& previous)
+std::vector<LockedGrid> locksFromCodes(const std::string& path, const Plan& plan,
+                                       const PreviousRun& previous)
 {
     std::vector<LockedGrid> locks;
     std::map<std::string, int> index_of;
@@ -97,14 +98,15 @@ std::vector<LockedGrid> locksFromCodes(const std::string& path, const Plan& plan
     {
         auto it = previous.grids.find(code);
         if (it == previous.grids.end())
-            throw InputError("lock list '" + path + "': grid code '" + code + "' is not in the previous run '" +
-                             previous.dir + "'");
+            throw InputError("lock list '" + path + "': grid code '" + code +
+                             "' is not in the previous run '" + previous.dir + "'");
         LockedGrid lock;
         lock.code = code;
         lock.area = it->second.area;
         lock.from_previous = true;
         for (const auto& id : it->second.buildings)
-            if (auto b = index_of.find(id); b != index_of.end() && at(plan.buildings, b->second).community >= 0)
+            if (auto b = index_of.find(id);
+                b != index_of.end() && at(plan.buildings, b->second).community >= 0)
                 lock.buildings.push_back(b->second);
         locks.push_back(std::move(lock));
     }
@@ -112,7 +114,8 @@ std::vector<LockedGrid> locksFromCodes(const std::string& path, const Plan& plan
 }
 
 // Locks given as polygons with a grid_code: each takes the buildings whose anchor lies inside.
-std::vector<LockedGrid> locksFromLayer(const std::string& path, const Plan& plan, const std::string& assume_crs)
+std::vector<LockedGrid> locksFromLayer(const std::string& path, const Plan& plan,
+                                       const std::string& assume_crs)
 {
     std::vector<LockedGrid> locks;
     LayerSource source;
@@ -127,7 +130,8 @@ std::vector<LockedGrid> locksFromLayer(const std::string& path, const Plan& plan
         lock.code = rec.id;
         lock.area = std::move(rec.polygons);
         if (lock.code.empty())
-            throw InputError("lock layer '" + path + "': feature " + std::to_string(rec.fid) + " has no grid_code");
+            throw InputError("lock layer '" + path + "': feature " + std::to_string(rec.fid) +
+                             " has no grid_code");
         for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
         {
             const auto& b = at(plan.buildings, i);
@@ -141,14 +145,16 @@ std::vector<LockedGrid> locksFromLayer(const std::string& path, const Plan& plan
 
 } // namespace
 
-std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan, const PreviousRun* previous,
-                                  const std::string& assume_crs)
+std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan,
+                                  const PreviousRun* previous, const std::string& assume_crs)
 {
     std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     const bool listed = ext == ".txt" || ext == ".csv";
     if (listed && !previous)
-        throw ConfigError("--lock " + path + " lists grid codes: it needs --previous (the run those codes come from); "
+        throw ConfigError("--lock " + path +
+                          " lists grid codes: it needs --previous (the run those codes come from); "
                           "or give the locked grids as polygons with a grid_code field");
     std::vector<LockedGrid> locks =
         listed ? locksFromCodes(path, plan, *previous) : locksFromLayer(path, plan, assume_crs);
@@ -170,12 +176,14 @@ std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan, con
             Point centre(0, 0);
             if (!lock.area.empty())
                 bg::centroid(lock.area, centre);
-            for (int c = 0; c < static_cast<int>(plan.communities.size()) && lock.community < 0; ++c)
+            for (int c = 0; c < static_cast<int>(plan.communities.size()) && lock.community < 0;
+                 ++c)
                 if (bg::within(centre, at(plan.communities, c).area))
                     lock.community = c;
         }
         if (lock.community < 0)
-            throw InputError("lock '" + path + "': locked grid " + lock.code + " lies in no community");
+            throw InputError("lock '" + path + "': locked grid " + lock.code +
+                             " lies in no community");
     }
     return locks;
 }

@@ -95,12 +95,13 @@ nlohmann::json parseJson(const std::string& dir, const std::string& path, const 
 std::vector<PreviousGrid> gridsWithoutGeometry(const std::string& path)
 {
     const auto grids = parseJson(fs::path(path).parent_path().string(), path, "grids.geojson");
-    auto text = [](const nlohmann::json& p, const char* key, const char* fallback = "") {
-        return p.contains(key) && p[key].is_string() ? p[key].get<std::string>() : std::string(fallback);
+    auto text = [](const nlohmann::json& p, const char* key, const char* fallback = "")
+    {
+        return p.contains(key) && p[key].is_string() ? p[key].get<std::string>()
+                                                     : std::string(fallback);
     };
-    auto number = [](const nlohmann::json& p, const char* key) {
-        return p.contains(key) && p[key].is_number() ? p[key].get<double>() : 0.0;
-    };
+    auto number = [](const nlohmann::json& p, const char* key)
+    { return p.contains(key) && p[key].is_number() ? p[key].get<double>() : 0.0; };
     std::vector<PreviousGrid> out;
     for (const auto& f : grids.value("features", nlohmann::json::array()))
     {
@@ -198,9 +199,8 @@ void readCommunities(const std::string& dir, PreviousRun& prev, const OGRSpatial
 void readIssues(const std::string& dir, PreviousRun& prev)
 {
     const nlohmann::json gaps = parseJson(dir, need(dir, "gaps.geojson"), "gaps.geojson");
-    auto str = [](const nlohmann::json& p, const char* key) {
-        return p.contains(key) && p[key].is_string() ? p[key].get<std::string>() : std::string();
-    };
+    auto str = [](const nlohmann::json& p, const char* key)
+    { return p.contains(key) && p[key].is_string() ? p[key].get<std::string>() : std::string(); };
     for (const auto& f : gaps.value("features", nlohmann::json::array()))
     {
         const auto& p = f.value("properties", nlohmann::json::object());
@@ -210,7 +210,9 @@ void readIssues(const std::string& dir, PreviousRun& prev)
         issue.detail = str(p, "detail");
         issue.community = str(p, "community");
         issue.grid = str(p, "grid_code");
-        issue.households = p.contains("households") && p["households"].is_number_integer() ? p["households"].get<int>() : 0;
+        issue.households = p.contains("households") && p["households"].is_number_integer()
+                               ? p["households"].get<int>()
+                               : 0;
         issue.buildings = splitList(str(p, "building_ids"));
         prev.issues.push_back(std::move(issue));
     }
@@ -225,7 +227,8 @@ void readReport(const std::string& dir, PreviousRun& prev)
         prev.min_households = report["options"].value("min", 0);
         prev.max_households = report["options"].value("max", 0);
     }
-    if (report.contains("codes") && report["codes"].contains("retired") && report["codes"]["retired"].is_array())
+    if (report.contains("codes") && report["codes"].contains("retired") &&
+        report["codes"]["retired"].is_array())
         for (const auto& c : report["codes"]["retired"])
             if (c.is_string())
                 prev.retired.insert(c.get<std::string>());

@@ -22,10 +22,14 @@ namespace
 
 // Coordinates come back from the previous run's GeoJSON rounded to 1e-7 degrees (about a
 // centimetre), so "the same geometry" allows that much per metre of outline.
-double tolerance(const MultiPolygon& mp) { return 1.0 + 0.02 * bg::perimeter(mp); }
+double tolerance(const MultiPolygon& mp)
+{
+    return 1.0 + 0.02 * bg::perimeter(mp);
+}
 
 MultiPolygon geosOp(const MultiPolygon& a, const MultiPolygon& b,
-                    GEOSGeometry* (*op)(GEOSContextHandle_t, const GEOSGeometry*, const GEOSGeometry*),
+                    GEOSGeometry* (*op)(GEOSContextHandle_t, const GEOSGeometry*,
+                                        const GEOSGeometry*),
                     const char* name)
 {
     geom::GeosContext ctx;
@@ -60,14 +64,17 @@ MultiPolygon withoutSlivers(const MultiPolygon& land)
     constexpr double kHalfWidth = 0.05; // metres
     geom::GeosContext ctx;
     auto g = geom::toGeos(ctx, land);
-    auto buffer = [&](const GEOSGeometry* in, double d) {
-        return geom::checked(ctx, GEOSBufferWithStyle_r(ctx.handle(), in, d, 8, GEOSBUF_CAP_FLAT,
-                                                        GEOSBUF_JOIN_MITRE, 10.0),
+    auto buffer = [&](const GEOSGeometry* in, double d)
+    {
+        return geom::checked(ctx,
+                             GEOSBufferWithStyle_r(ctx.handle(), in, d, 8, GEOSBUF_CAP_FLAT,
+                                                   GEOSBUF_JOIN_MITRE, 10.0),
                              "buffer");
     };
     auto eroded = buffer(g.get(), -kHalfWidth);
     auto opened = buffer(eroded.get(), kHalfWidth);
-    auto clipped = geom::checked(ctx, GEOSIntersection_r(ctx.handle(), opened.get(), g.get()), "intersection");
+    auto clipped =
+        geom::checked(ctx, GEOSIntersection_r(ctx.handle(), opened.get(), g.get()), "intersection");
     return geom::toMultiPolygon(ctx, clipped.get());
 }
 
@@ -95,8 +102,8 @@ bool sameBuilding(const Building& b, const PreviousBuilding& p)
     Point a(0, 0), c(0, 0);
     bg::centroid(b.footprint, a);
     bg::centroid(p.footprint, c);
-    return bg::distance(a, c) <= 0.05 &&
-           std::abs(bg::area(b.footprint) - bg::area(p.footprint)) <= 0.02 * bg::perimeter(b.footprint) + 0.1;
+    return bg::distance(a, c) <= 0.05 && std::abs(bg::area(b.footprint) - bg::area(p.footprint)) <=
+                                             0.02 * bg::perimeter(b.footprint) + 0.1;
 }
 
 partition::ViolationCause causeFrom(const std::string& text)
@@ -122,10 +129,13 @@ void remakeCommunitiesOutsideBounds(std::vector<std::vector<const PreviousGrid*>
         return;
     for (auto& grids : candidates)
     {
-        const bool outside = std::any_of(grids.begin(), grids.end(), [&](const PreviousGrid* g) {
-            return g->kind != "dedicated" &&
-                   (g->households < config.min_households || g->households > config.max_households);
-        });
+        const bool outside = std::any_of(grids.begin(), grids.end(),
+                                         [&](const PreviousGrid* g)
+                                         {
+                                             return g->kind != "dedicated" &&
+                                                    (g->households < config.min_households ||
+                                                     g->households > config.max_households);
+                                         });
         if (outside)
             grids.clear();
     }
@@ -136,10 +146,10 @@ void remakeCommunitiesOutsideBounds(std::vector<std::vector<const PreviousGrid*>
 // The current plan matched to the previous run, while the constructor works.
 struct Reconciler::Matching
 {
-    std::map<std::string, int> index_of;          // building id -> index
-    std::vector<bool> building_same;              // per building: as in the previous run
-    std::vector<std::vector<int>> members_now;    // per community: its buildings
-    std::vector<MultiPolygon> locked_land;        // per community
+    std::map<std::string, int> index_of;       // building id -> index
+    std::vector<bool> building_same;           // per building: as in the previous run
+    std::vector<std::vector<int>> members_now; // per community: its buildings
+    std::vector<MultiPolygon> locked_land;     // per community
     std::set<std::string> locked_codes;
     std::vector<std::vector<const PreviousGrid*>> candidates; // per community: grids it may keep
 };
@@ -155,8 +165,8 @@ Reconciler::Reconciler(Plan& plan, const PartitionConfig& config) : m_config(con
     for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
         if (!index_of.emplace(at(plan.buildings, i).id, i).second)
             throw InputError("buildings source '" + config.buildings.path + "': building id '" +
-                             at(plan.buildings, i).id + "' (field " +
-                             config.buildings.id_field + ") occurs more than once; --previous "
+                             at(plan.buildings, i).id + "' (field " + config.buildings.id_field +
+                             ") occurs more than once; --previous "
                              "matches buildings by id, so ids must be unique");
     if (has_previous)
         m_prev = loadPrevious(config.previous_dir, plan.working_crs_wkt);
@@ -228,7 +238,8 @@ void Reconciler::matchCommunities(const Plan& plan, Matching& m, bool same_bound
 void Reconciler::lockGrids(Plan& plan, Matching& m)
 {
     const bool has_previous = !m_config.previous_dir.empty();
-    for (auto& lock : loadLocks(m_config.lock_path, plan, has_previous ? &m_prev : nullptr, m_config.assume_crs))
+    for (auto& lock :
+         loadLocks(m_config.lock_path, plan, has_previous ? &m_prev : nullptr, m_config.assume_crs))
     {
         const auto c = static_cast<std::size_t>(lock.community);
         const int index = static_cast<int>(plan.grids.size());
@@ -250,7 +261,8 @@ void Reconciler::lockGrids(Plan& plan, Matching& m)
             if (building.use != BuildingUse::Residential)
             {
                 ++at(plan.grids, index).folded_buildings;
-                at(plan.grids, index).folded_floor_area_m2 += dedicate::floorArea(building, m_config.dedicated);
+                at(plan.grids, index).folded_floor_area_m2 +=
+                    dedicate::floorArea(building, m_config.dedicated);
             }
         }
         m.locked_land[c] = unite(m.locked_land[c], lock.area);
@@ -286,8 +298,8 @@ void Reconciler::collectCandidates(const Plan& plan, Matching& m) const
 
 // Appends a previous grid as kept, with `buildings` and `area` as they are now; same_land: its
 // land did not change, so an unchanged member list keeps its figures verbatim.
-void Reconciler::keepGrid(Plan& plan, const PreviousGrid& g, std::vector<int> buildings, MultiPolygon area,
-                          int community, bool same_land)
+void Reconciler::keepGrid(Plan& plan, const PreviousGrid& g, std::vector<int> buildings,
+                          MultiPolygon area, int community, bool same_land)
 {
     const int index = static_cast<int>(plan.grids.size());
     std::sort(buildings.begin(), buildings.end()); // folded floor area summed in building order
@@ -319,7 +331,8 @@ void Reconciler::keepGrid(Plan& plan, const PreviousGrid& g, std::vector<int> bu
         at(m_out_of_free, b) = true;
         const auto& building = at(plan.buildings, b);
         auto& kept = at(plan.grids, index);
-        if (!verbatim && kept.kind == GridKind::Residential && building.use != BuildingUse::Residential)
+        if (!verbatim && kept.kind == GridKind::Residential &&
+            building.use != BuildingUse::Residential)
         {
             ++kept.folded_buildings;
             kept.folded_floor_area_m2 += dedicate::floorArea(building, m_config.dedicated);
@@ -348,7 +361,8 @@ void Reconciler::keepInChangedCommunity(Plan& plan, const Matching& m, std::size
 {
     const auto& comm = plan.communities[c];
     auto pc = m_prev.communities.find(comm.id);
-    const bool same_outline = pc != m_prev.communities.end() && sameArea(comm.area, pc->second.area);
+    const bool same_outline =
+        pc != m_prev.communities.end() && sameArea(comm.area, pc->second.area);
     std::set<int> old_members; // buildings that were in some candidate grid of this community
     for (const PreviousGrid* g : m.candidates[c])
         for (const auto& id : g->buildings)
@@ -379,7 +393,8 @@ void Reconciler::keepInChangedCommunity(Plan& plan, const Matching& m, std::size
         }
         if (lost_building || buildings.empty())
             continue;
-        if (!m.locked_land[c].empty() && bg::area(intersection(area, m.locked_land[c])) > 0.02 * bg::area(area))
+        if (!m.locked_land[c].empty() &&
+            bg::area(intersection(area, m.locked_land[c])) > 0.02 * bg::area(area))
             continue; // a locked grid took part of its land
         if (g->kind == "dedicated")
         {
@@ -400,9 +415,11 @@ void Reconciler::keepInChangedCommunity(Plan& plan, const Matching& m, std::size
                 continue;
         }
         kept_land = unite(kept_land, area);
-        keepGrid(plan, *g, std::move(buildings), std::move(area), static_cast<int>(c), same_outline);
+        keepGrid(plan, *g, std::move(buildings), std::move(area), static_cast<int>(c),
+                 same_outline);
     }
-    m_free_area[c] = kept_land.empty() ? comm.area : withoutSlivers(difference(comm.area, kept_land));
+    m_free_area[c] =
+        kept_land.empty() ? comm.area : withoutSlivers(difference(comm.area, kept_land));
     // Unchanged buildings that were in no grid and sit on kept land stay out of every grid.
     if (!kept_land.empty())
         for (int b : m.members_now[c])
@@ -445,7 +462,8 @@ void Reconciler::absorb(Plan& plan, Plan&& free, std::vector<audit::GridViolatio
     {
         const auto& code = m_kept_code.at(g);
         for (const auto& issue : m_prev.issues)
-            if (issue.grid == code && (issue.reason == "grid_under_min" || issue.reason == "grid_over_max"))
+            if (issue.grid == code &&
+                (issue.reason == "grid_under_min" || issue.reason == "grid_over_max"))
                 violations.push_back({g, causeFrom(issue.cause), {}});
     }
 
@@ -509,12 +527,13 @@ void Reconciler::restoreIssues(Plan& plan) const
     }
     std::map<std::pair<std::string, std::string>, int> previous_rank; // (reason, grid) -> position
     for (int i = 0; i < static_cast<int>(m_prev.issues.size()); ++i)
-        previous_rank.emplace(std::make_pair(at(m_prev.issues, i).reason,
-                                             at(m_prev.issues, i).grid), i);
+        previous_rank.emplace(
+            std::make_pair(at(m_prev.issues, i).reason, at(m_prev.issues, i).grid), i);
     std::set<std::string> verbatim_codes;
     for (int g : m_verbatim)
         verbatim_codes.insert(at(plan.grids, g).code);
-    auto isBoundIssue = [](const Issue& i) { return i.reason == "grid_under_min" || i.reason == "grid_over_max"; };
+    auto isBoundIssue = [](const Issue& i)
+    { return i.reason == "grid_under_min" || i.reason == "grid_over_max"; };
     for (auto& issue : plan.issues)
     {
         if (!isBoundIssue(issue) || !verbatim_codes.count(issue.grid))
@@ -533,18 +552,22 @@ void Reconciler::restoreIssues(Plan& plan) const
             const bool under = issue.reason == "grid_under_min";
             issue.reason = "locked_grid_out_of_bounds";
             issue.cause = under ? "under_min" : "over_max";
-            issue.detail = "locked grid " + issue.grid + " holds " + std::to_string(issue.households) +
-                           " households, " + (under ? "below the minimum " + std::to_string(m_config.min_households)
-                                                    : "above the maximum " + std::to_string(m_config.max_households)) +
-                           "; kept as the planner fixed it (--lock)";
-            issue.detail_zh = "锁定网格 " + issue.grid + " 有 " + std::to_string(issue.households) + " 户，" +
+            issue.detail =
+                "locked grid " + issue.grid + " holds " + std::to_string(issue.households) +
+                " households, " +
+                (under ? "below the minimum " + std::to_string(m_config.min_households)
+                       : "above the maximum " + std::to_string(m_config.max_households)) +
+                "; kept as the planner fixed it (--lock)";
+            issue.detail_zh = "锁定网格 " + issue.grid + " 有 " + std::to_string(issue.households) +
+                              " 户，" +
                               (under ? "低于下限 " + std::to_string(m_config.min_households)
                                      : "高于上限 " + std::to_string(m_config.max_households)) +
                               "；按规划人员锁定保留（--lock）";
         }
     // Grid issues in the order of the previous run; new ones after, in their own order.
     for (auto block : {std::function<bool(const Issue&)>(isBoundIssue),
-                       std::function<bool(const Issue&)>([](const Issue& i) { return i.reason == "grid_crosses_barrier"; })})
+                       std::function<bool(const Issue&)>(
+                           [](const Issue& i) { return i.reason == "grid_crosses_barrier"; })})
     {
         std::vector<std::size_t> slots;
         for (std::size_t i = 0; i < plan.issues.size(); ++i)
@@ -553,11 +576,13 @@ void Reconciler::restoreIssues(Plan& plan) const
         std::vector<Issue> items;
         for (auto i : slots)
             items.push_back(std::move(plan.issues[i]));
-        auto rank = [&](const Issue& i) {
+        auto rank = [&](const Issue& i)
+        {
             auto it = previous_rank.find({i.reason, i.grid});
             return it != previous_rank.end() ? it->second : INT_MAX;
         };
-        std::stable_sort(items.begin(), items.end(), [&](const Issue& a, const Issue& b) { return rank(a) < rank(b); });
+        std::stable_sort(items.begin(), items.end(),
+                         [&](const Issue& a, const Issue& b) { return rank(a) < rank(b); });
         for (std::size_t k = 0; k < slots.size(); ++k)
             plan.issues[slots[k]] = std::move(items[k]);
     }

@@ -72,13 +72,13 @@ class Reconciler
 
     const PartitionConfig& m_config;
     PreviousRun m_prev;
-    std::vector<bool> m_unchanged;            // per community
-    std::vector<MultiPolygon> m_free_area;    // per community: land left for new grids
-    std::vector<bool> m_out_of_free;          // per building: not partitioned again
-    std::map<int, std::string> m_kept_code;   // grid index -> its previous code
-    std::set<int> m_verbatim;                 // kept grids whose membership did not change
-    std::set<int> m_locked;                   // grids locked by --lock
-    int m_kept_count = 0;                     // grids [0, m_kept_count) are the kept ones
+    std::vector<bool> m_unchanged;          // per community
+    std::vector<MultiPolygon> m_free_area;  // per community: land left for new grids
+    std::vector<bool> m_out_of_free;        // per building: not partitioned again
+    std::map<int, std::string> m_kept_code; // grid index -> its previous code
+    std::set<int> m_verbatim;               // kept grids whose membership did not change
+    std::set<int> m_locked;                 // grids locked by --lock
+    int m_kept_count = 0;                   // grids [0, m_kept_count) are the kept ones
 };
 
 } // namespace gp::reconcile

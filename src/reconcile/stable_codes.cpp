@@ -83,7 +83,8 @@ std::set<std::string> Reconciler::takenCodes() const
 
 // Communities: the previous code by id; a new community gets the next free number. Returns the
 // community codes now in use.
-std::set<std::string> Reconciler::restoreCommunityCodes(Plan& plan, std::set<std::string>& taken) const
+std::set<std::string> Reconciler::restoreCommunityCodes(Plan& plan,
+                                                        std::set<std::string>& taken) const
 {
     // Communities: the previous code by id; a new community gets the next free number.
     std::set<std::string> community_codes;
@@ -154,9 +155,8 @@ void Reconciler::assignGridCodes(Plan& plan, std::set<std::string>& taken,
     std::vector<int> fresh;
     for (int g = m_kept_count; g < static_cast<int>(plan.grids.size()); ++g)
         fresh.push_back(g);
-    std::sort(fresh.begin(), fresh.end(), [&](int a, int b) {
-        return at(plan.grids, a).code < at(plan.grids, b).code;
-    });
+    std::sort(fresh.begin(), fresh.end(),
+              [&](int a, int b) { return at(plan.grids, a).code < at(plan.grids, b).code; });
     struct Share
     {
         int households;
@@ -182,13 +182,15 @@ void Reconciler::assignGridCodes(Plan& plan, std::set<std::string>& taken,
                 shares.push_back({hh, code, static_cast<int>(r)});
         }
     }
-    std::sort(shares.begin(), shares.end(), [](const Share& a, const Share& b) {
-        if (a.households != b.households)
-            return a.households > b.households;
-        if (a.old_code != b.old_code)
-            return a.old_code < b.old_code;
-        return a.rank < b.rank;
-    });
+    std::sort(shares.begin(), shares.end(),
+              [](const Share& a, const Share& b)
+              {
+                  if (a.households != b.households)
+                      return a.households > b.households;
+                  if (a.old_code != b.old_code)
+                      return a.old_code < b.old_code;
+                  return a.rank < b.rank;
+              });
     std::vector<std::string> code_of(fresh.size());
     std::set<std::string> inherited;
     for (const auto& s : shares)
@@ -203,8 +205,8 @@ void Reconciler::assignGridCodes(Plan& plan, std::set<std::string>& taken,
         if (code_of[r].empty())
         {
             const bool dedicated = grid.kind == GridKind::Dedicated;
-            const std::string prefix = at(plan.communities, grid.community).code +
-                                       (dedicated ? "-D" : "-");
+            const std::string prefix =
+                at(plan.communities, grid.community).code + (dedicated ? "-D" : "-");
             int next = 0;
             for (const auto& code : taken)
                 next = std::max(next, sequenceAfter(code, prefix));
@@ -239,14 +241,14 @@ void Reconciler::finishCodes(Plan& plan) const
 // previous grid gone (retired), in code order; the retired codes; the totals.
 void Reconciler::gridChanges(const Plan& plan, const BuildingsNow& now,
                              const std::map<std::string, std::string>& old_code_of,
-                             const std::set<std::string>& community_codes, ChangeReport& report) const
+                             const std::set<std::string>& community_codes,
+                             ChangeReport& report) const
 {
     std::map<std::string, int> grid_by_code;
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
         grid_by_code[at(plan.grids, g).code] = g;
-    auto fate = [&](const PreviousGrid& pg, std::vector<std::string>& to, int& moved) {
-        now.fate(pg, to, moved);
-    };
+    auto fate = [&](const PreviousGrid& pg, std::vector<std::string>& to, int& moved)
+    { now.fate(pg, to, moved); };
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
     {
         const auto& grid = at(plan.grids, g);
@@ -300,11 +302,13 @@ void Reconciler::gridChanges(const Plan& plan, const BuildingsNow& now,
         if (!community_codes.count(c.code))
             retired.insert(c.code);
     report.retired_codes.assign(retired.begin(), retired.end());
-    std::sort(report.grids.begin(), report.grids.end(), [](const GridChange& a, const GridChange& b) {
-        const auto& ka = a.new_code.empty() ? a.old_code : a.new_code;
-        const auto& kb = b.new_code.empty() ? b.old_code : b.new_code;
-        return ka != kb ? ka < kb : a.status < b.status;
-    });
+    std::sort(report.grids.begin(), report.grids.end(),
+              [](const GridChange& a, const GridChange& b)
+              {
+                  const auto& ka = a.new_code.empty() ? a.old_code : a.new_code;
+                  const auto& kb = b.new_code.empty() ? b.old_code : b.new_code;
+                  return ka != kb ? ka < kb : a.status < b.status;
+              });
     for (const auto& row : report.grids)
         if (row.status == "kept")
             ++report.grids_kept;
@@ -316,7 +320,8 @@ void Reconciler::gridChanges(const Plan& plan, const BuildingsNow& now,
 }
 
 // The change rows of the buildings that moved, are new or were removed, by building id.
-void Reconciler::buildingChanges(const Plan& plan, const BuildingsNow& now, ChangeReport& report) const
+void Reconciler::buildingChanges(const Plan& plan, const BuildingsNow& now,
+                                 ChangeReport& report) const
 {
     auto codeNow = [&](const Building& b) { return now.codeOf(b); };
     for (const auto& [id, b] : now.by_id)
@@ -363,7 +368,8 @@ void Reconciler::buildingChanges(const Plan& plan, const BuildingsNow& now, Chan
             report.buildings.push_back(std::move(row));
         }
     std::sort(report.buildings.begin(), report.buildings.end(),
-              [](const BuildingChange& a, const BuildingChange& b) { return a.building_id < b.building_id; });
+              [](const BuildingChange& a, const BuildingChange& b)
+              { return a.building_id < b.building_id; });
 }
 
 } // namespace gp::reconcile

@@ -28,7 +28,8 @@ void SegmentIndex::add(const MultiLineString& lines)
 
 void SegmentIndex::add(const MultiPolygon& area)
 {
-    auto addRing = [&](const auto& ring) {
+    auto addRing = [&](const auto& ring)
+    {
         for (std::size_t i = 1; i < ring.size(); ++i)
             m_tree.insert({boxOf(ring[i - 1], ring[i]), Segment(ring[i - 1], ring[i])});
     };

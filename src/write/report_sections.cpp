@@ -15,9 +15,12 @@ Json inputsSection(const Plan& plan)
 {
     Json inputs = Json::array();
     for (const auto& s : plan.sources)
-        inputs.push_back({{"role", s.role},         {"path", s.path},
-                          {"layer", s.layer},       {"where", s.where},
-                          {"crs", s.crs},           {"features_read", s.features_read},
+        inputs.push_back({{"role", s.role},
+                          {"path", s.path},
+                          {"layer", s.layer},
+                          {"where", s.where},
+                          {"crs", s.crs},
+                          {"features_read", s.features_read},
                           {"features_skipped", s.features_skipped}});
     return inputs;
 }
@@ -25,8 +28,9 @@ Json inputsSection(const Plan& plan)
 PlanCounts countPlan(const Plan& plan, const PartitionConfig& config)
 {
     PlanCounts k;
-    auto& [households_total, households_in_grids, households_within, residential, assigned, by_source,
-           by_use, within, folded, sizes, dedicated_by_type, special_grids, pp_sum, mean, var] = k;
+    auto& [households_total, households_in_grids, households_within, residential, assigned,
+           by_source, by_use, within, folded, sizes, dedicated_by_type, special_grids, pp_sum, mean,
+           var] = k;
     // Counts over buildings.
     for (const auto& b : plan.buildings)
     {
@@ -73,8 +77,9 @@ PlanCounts countPlan(const Plan& plan, const PartitionConfig& config)
 // report.json "summary".
 Json summarySection(const Plan& plan, const PlanCounts& k)
 {
-    const auto& [households_total, households_in_grids, households_within, residential, assigned, by_source,
-                 by_use, within, folded, sizes, dedicated_by_type, special_grids, pp_sum, mean, var] = k;
+    const auto& [households_total, households_in_grids, households_within, residential, assigned,
+                 by_source, by_use, within, folded, sizes, dedicated_by_type, special_grids, pp_sum,
+                 mean, var] = k;
     const auto street_pct = audit::streetCoverage(plan).covered_pct;
     std::map<std::string, int> issues_by_reason;
     for (const auto& issue : plan.issues)
@@ -87,13 +92,17 @@ Json summarySection(const Plan& plan, const PlanCounts& k)
         {"households", households_total},
         {"households_in_grids", households_in_grids},
         {"households_in_grids_within_bounds_pct",
-         households_in_grids ? rounded(100.0 * static_cast<double>(households_within) / static_cast<double>(households_in_grids), 2) : 0.0},
+         households_in_grids ? rounded(100.0 * static_cast<double>(households_within) /
+                                           static_cast<double>(households_in_grids),
+                                       2)
+                             : 0.0},
         {"communities", plan.communities.size()},
         // null when no street was given.
         {"street_area_covered_pct", street_pct ? Json(rounded(*street_pct, 2)) : Json(nullptr)},
         {"grids", sizes.size()},
         {"grids_within_bounds", within},
-        {"mean_polsby_popper", sizes.empty() ? 0.0 : rounded(pp_sum / static_cast<double>(sizes.size()), 4)},
+        {"mean_polsby_popper",
+         sizes.empty() ? 0.0 : rounded(pp_sum / static_cast<double>(sizes.size()), 4)},
         {"dedicated_grids", plan.grids.size() - sizes.size()},
         {"dedicated_grids_by_type", dedicated_by_type},
         {"dedicated_grids_from_special_areas", special_grids},
@@ -177,7 +186,8 @@ Json areasSection(const Plan& plan)
                          {"households", a.households},
                          {"commercial_share", rounded(a.commercial_share, 4)}});
     }
-    std::sort(areas.begin(), areas.end(), [](const Json& x, const Json& y) { return x["area_code"] < y["area_code"]; });
+    std::sort(areas.begin(), areas.end(),
+              [](const Json& x, const Json& y) { return x["area_code"] < y["area_code"]; });
     return areas;
 }
 
@@ -187,18 +197,21 @@ Json gridsSection(const Plan& plan, const PartitionConfig& config)
     std::vector<const Grid*> grids;
     for (const auto& g : plan.grids)
         grids.push_back(&g);
-    std::sort(grids.begin(), grids.end(), [](const Grid* a, const Grid* b) { return a->code < b->code; });
+    std::sort(grids.begin(), grids.end(),
+              [](const Grid* a, const Grid* b) { return a->code < b->code; });
     Json grid_list = Json::array();
     for (const Grid* g : grids)
-        grid_list.push_back({{"grid_code", g->code},
-                             {"kind", toString(g->kind)},
-                             {"community", plan.communities[static_cast<std::size_t>(g->community)].id},
-                             {"households", g->households},
-                             {"buildings", g->buildings.size()},
-                             {"bounds", g->kind == GridKind::Residential ? boundsStatus(g->households, config) : "n/a"},
-                             {"polsby_popper", rounded(g->metrics.polsby_popper, 4)},
-                             {"barrier_crossings", g->metrics.barrier_crossings},
-                             {"splits_compound", g->metrics.splits_compound}});
+        grid_list.push_back(
+            {{"grid_code", g->code},
+             {"kind", toString(g->kind)},
+             {"community", plan.communities[static_cast<std::size_t>(g->community)].id},
+             {"households", g->households},
+             {"buildings", g->buildings.size()},
+             {"bounds",
+              g->kind == GridKind::Residential ? boundsStatus(g->households, config) : "n/a"},
+             {"polsby_popper", rounded(g->metrics.polsby_popper, 4)},
+             {"barrier_crossings", g->metrics.barrier_crossings},
+             {"splits_compound", g->metrics.splits_compound}});
     return grid_list;
 }
 

@@ -19,22 +19,23 @@ inline constexpr double kX0 = 500000, kY0 = 3300000;
 // 400 m. Building ids are "<community>-<row>-<col>", rows from the south.
 struct Street
 {
-    bool estate_in_c2 = false;   // 32 more buildings (800 households) in C2's empty north
-    bool merge_c1_c2 = false;    // C1 and C2 become one community C12
-    bool split_c3 = false;       // C3 becomes C3S (south of y=300) and C3N
-    bool dense_c1 = false;       // C1's two southern rows hold 50 households per building
+    bool estate_in_c2 = false; // 32 more buildings (800 households) in C2's empty north
+    bool merge_c1_c2 = false;  // C1 and C2 become one community C12
+    bool split_c3 = false;     // C3 becomes C3S (south of y=300) and C3N
+    bool dense_c1 = false;     // C1's two southern rows hold 50 households per building
 };
 
-inline void addLattice(FixtureLayer& layer, const std::string& community, double x, int row0, int rows,
-                int dense_rows = 0)
+inline void addLattice(FixtureLayer& layer, const std::string& community, double x, int row0,
+                       int rows, int dense_rows = 0)
 {
     for (int r = row0; r < row0 + rows; ++r)
         for (int c = 0; c < 8; ++c)
         {
             const double bx = kX0 + x + 15 + c * 50, by = kY0 + 15 + r * 50;
-            layer.features.push_back({rectWkt(bx, by, bx + 20, by + 20),
-                                      {{"bid", community + "-" + std::to_string(r) + "-" + std::to_string(c)},
-                                       {"hh", r < dense_rows ? "50" : "25"}}});
+            layer.features.push_back(
+                {rectWkt(bx, by, bx + 20, by + 20),
+                 {{"bid", community + "-" + std::to_string(r) + "-" + std::to_string(c)},
+                  {"hh", r < dense_rows ? "50" : "25"}}});
         }
 }
 
@@ -52,8 +53,10 @@ inline void writeStreet(const std::string& dir, const Street& s)
 
     FixtureLayer communities;
     communities.fields = {{"cid", 'S'}, {"name", 'S'}};
-    auto add = [&](const std::string& id, double x0, double y0, double x1, double y1) {
-        communities.features.push_back({rectWkt(kX0 + x0, kY0 + y0, kX0 + x1, kY0 + y1), {{"cid", id}, {"name", id + "社区"}}});
+    auto add = [&](const std::string& id, double x0, double y0, double x1, double y1)
+    {
+        communities.features.push_back({rectWkt(kX0 + x0, kY0 + y0, kX0 + x1, kY0 + y1),
+                                        {{"cid", id}, {"name", id + "社区"}}});
     };
     if (s.merge_c1_c2)
         add("C12", 0, 0, 800, 600);
@@ -74,12 +77,24 @@ inline void writeStreet(const std::string& dir, const Street& s)
 
 inline std::vector<std::string> args(const std::string& in, const std::string& out)
 {
-    return {"partition", "--buildings", in + "/buildings.shp", "--buildings-id-field", "bid",
-            "--households-field", "hh", "--communities", in + "/communities.shp",
-            "--communities-id-field", "cid", "--out", out, "-q"};
+    return {"partition",
+            "--buildings",
+            in + "/buildings.shp",
+            "--buildings-id-field",
+            "bid",
+            "--households-field",
+            "hh",
+            "--communities",
+            in + "/communities.shp",
+            "--communities-id-field",
+            "cid",
+            "--out",
+            out,
+            "-q"};
 }
 
-inline std::vector<std::string> withPrevious(std::vector<std::string> a, const std::string& previous)
+inline std::vector<std::string> withPrevious(std::vector<std::string> a,
+                                             const std::string& previous)
 {
     a.push_back("--previous");
     a.push_back(previous);

@@ -31,10 +31,10 @@ struct Scene
     {
         writeLayer(dir.file("buildings.shp"), buildings);
         writeLayer(dir.file("communities.shp"), communities);
-        return runGridplan({"partition", "--buildings", dir.file("buildings.shp"), "--buildings-id-field", "bid",
-                            "--households-field", "hh", "--communities", dir.file("communities.shp"),
-                            "--communities-id-field", "cid", "--street-code", "310101001", "--out",
-                            dir.file("out"), "-q"});
+        return runGridplan({"partition", "--buildings", dir.file("buildings.shp"),
+                            "--buildings-id-field", "bid", "--households-field", "hh",
+                            "--communities", dir.file("communities.shp"), "--communities-id-field",
+                            "cid", "--street-code", "310101001", "--out", dir.file("out"), "-q"});
     }
 };
 
@@ -50,10 +50,12 @@ TEST_CASE("community and grid codes run west to east, then north to south", "[e2
     for (const auto& [name, origin] : layout)
     {
         s.communities.features.push_back(
-            {rectWkt(X0 + origin.first, Y0 + origin.second, X0 + origin.first + 200, Y0 + origin.second + 200),
+            {rectWkt(X0 + origin.first, Y0 + origin.second, X0 + origin.first + 200,
+                     Y0 + origin.second + 200),
              {{"cid", name}}});
         for (int i = 0; i < 4; ++i)
-            s.home(name + std::to_string(i), origin.first + 30 + (i % 2) * 100, origin.second + 30 + (i / 2) * 100, 100);
+            s.home(name + std::to_string(i), origin.first + 30 + (i % 2) * 100,
+                   origin.second + 30 + (i / 2) * 100, 100);
     }
     const auto run = s.run(dir);
     INFO(run.err);

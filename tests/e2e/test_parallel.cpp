@@ -29,7 +29,8 @@ TEST_CASE("per-community stages in parallel give the same bytes as a serial run"
     REQUIRE(runGridplan(serial).exit_code == 0);
     REQUIRE(runGridplan(parallel).exit_code == 0);
     REQUIRE(runGridplan(many).exit_code == 0);
-    for (const char* f : {"grids.geojson", "buildings.geojson", "gaps.geojson", "communities.geojson", "report.json"})
+    for (const char* f : {"grids.geojson", "buildings.geojson", "gaps.geojson",
+                          "communities.geojson", "report.json"})
     {
         INFO(f);
         const auto one = slurp(dir.file(std::string("j1/") + f));
@@ -38,4 +39,3 @@ TEST_CASE("per-community stages in parallel give the same bytes as a serial run"
         CHECK(one == slurp(dir.file(std::string("j8/") + f)));
     }
 }
-

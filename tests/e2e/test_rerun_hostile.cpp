@@ -20,13 +20,27 @@ namespace
 
 constexpr double kX0 = 500000, kY0 = 3300000;
 
-nlohmann::json readJson(const std::string& path) { return nlohmann::json::parse(slurp(path)); }
+nlohmann::json readJson(const std::string& path)
+{
+    return nlohmann::json::parse(slurp(path));
+}
 
 std::vector<std::string> args(const std::string& in, const std::string& out)
 {
-    return {"partition", "--buildings", in + "/buildings.shp", "--buildings-id-field", "bid",
-            "--households-field", "hh", "--communities", in + "/communities.shp",
-            "--communities-id-field", "cid", "--out", out, "-q"};
+    return {"partition",
+            "--buildings",
+            in + "/buildings.shp",
+            "--buildings-id-field",
+            "bid",
+            "--households-field",
+            "hh",
+            "--communities",
+            in + "/communities.shp",
+            "--communities-id-field",
+            "cid",
+            "--out",
+            out,
+            "-q"};
 }
 
 std::vector<std::string> with(std::vector<std::string> a, std::initializer_list<std::string> more)
@@ -46,9 +60,10 @@ void writeCommunity(const std::string& dir, int households, int tower_records)
         for (int c = 0; c < 6; ++c)
         {
             const double x = kX0 + 15 + c * 60, y = kY0 + 15 + r * 60;
-            buildings.features.push_back({rectWkt(x, y, x + 20, y + 20),
-                                          {{"bid", "B-" + std::to_string(r) + "-" + std::to_string(c)},
-                                           {"hh", std::to_string(households)}}});
+            buildings.features.push_back(
+                {rectWkt(x, y, x + 20, y + 20),
+                 {{"bid", "B-" + std::to_string(r) + "-" + std::to_string(c)},
+                  {"hh", std::to_string(households)}}});
         }
     for (int t = 0; t < tower_records; ++t)
         buildings.features.push_back({rectWkt(kX0 + 150, kY0 + 450, kX0 + 190, kY0 + 490),
@@ -56,7 +71,8 @@ void writeCommunity(const std::string& dir, int households, int tower_records)
     writeLayer(dir + "/buildings.shp", buildings);
     FixtureLayer communities;
     communities.fields = {{"cid", 'S'}, {"name", 'S'}};
-    communities.features.push_back({rectWkt(kX0, kY0, kX0 + 400, kY0 + 600), {{"cid", "C1"}, {"name", "一社区"}}});
+    communities.features.push_back(
+        {rectWkt(kX0, kY0, kX0 + 400, kY0 + 600), {{"cid", "C1"}, {"name", "一社区"}}});
     writeLayer(dir + "/communities.shp", communities);
 }
 
@@ -71,7 +87,8 @@ std::map<std::string, GridRow> gridsOf(const std::string& out)
 {
     std::map<std::string, GridRow> m;
     for (const auto& f : readLayer(out + "/grids.geojson"))
-        m[f.fields.at("grid_code")] = {std::stoi(f.fields.at("households")), f.fields.at("kind"), f.wkt};
+        m[f.fields.at("grid_code")] = {std::stoi(f.fields.at("households")), f.fields.at("kind"),
+                                       f.wkt};
     return m;
 }
 
@@ -126,17 +143,20 @@ TEST_CASE("records sharing one footprint keep their grids and households on an u
     for (int t = 1; t <= 4; ++t)
         REQUIRE_FALSE(before.at("T-" + std::to_string(t)).empty());
 
-    const auto second = runGridplan(with(args(in, dir.file("run2")), {"--previous", dir.file("run1")}));
+    const auto second =
+        runGridplan(with(args(in, dir.file("run2")), {"--previous", dir.file("run1")}));
     INFO(second.err);
     REQUIRE(second.exit_code == 0);
     // Every grid and household kept, every output byte for byte the same.
     CHECK(gridsOf(dir.file("run2")).size() == grids1.size());
     CHECK(householdsInGrids(dir.file("run2")) == 1440 + 1600);
     CHECK(gridOf(dir.file("run2")) == before);
-    for (const char* f : {"grids.geojson", "buildings.geojson", "gaps.geojson", "communities.geojson"})
+    for (const char* f :
+         {"grids.geojson", "buildings.geojson", "gaps.geojson", "communities.geojson"})
     {
         INFO(f);
-        CHECK(slurp(dir.file(std::string("run1/") + f)) == slurp(dir.file(std::string("run2/") + f)));
+        CHECK(slurp(dir.file(std::string("run1/") + f)) ==
+              slurp(dir.file(std::string("run2/") + f)));
     }
     const auto report = readJson(dir.file("run2/report.json"));
     CHECK(report["changes"]["totals"]["grids_changed"] == 0);
@@ -148,8 +168,9 @@ TEST_CASE("records sharing one footprint keep their grids and households on an u
         for (int t = 1; t <= 4; ++t)
             lock << before.at("T-" + std::to_string(t)) << "\n";
     }
-    const auto third = runGridplan(with(args(in, dir.file("run3")),
-                                        {"--previous", dir.file("run1"), "--lock", dir.file("lock.txt")}));
+    const auto third =
+        runGridplan(with(args(in, dir.file("run3")),
+                         {"--previous", dir.file("run1"), "--lock", dir.file("lock.txt")}));
     INFO(third.err);
     REQUIRE(third.exit_code == 0);
     const auto after = gridOf(dir.file("run3"));
@@ -183,7 +204,8 @@ TEST_CASE("a re-run with tighter bounds re-makes the grids outside them, with va
     for (const auto& [code, g] : gridsOf(dir.file("fresh")))
         REQUIRE(g.households <= 450);
 
-    const auto rerun = runGridplan(with(args(in, dir.file("run2")), {"--max", "450", "--previous", dir.file("run1")}));
+    const auto rerun = runGridplan(
+        with(args(in, dir.file("run2")), {"--max", "450", "--previous", dir.file("run1")}));
     INFO(rerun.err);
     REQUIRE(rerun.exit_code == 0);
     for (const auto& [code, g] : gridsOf(dir.file("run2")))

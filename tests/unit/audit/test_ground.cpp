@@ -18,8 +18,9 @@ Plan plan()
     p.communities.push_back({"C", "", {}, -1, ""});
     for (int k = 0; k < 4; ++k)
         p.compounds.push_back({"K" + std::to_string(k), "", {}, 0});
-    const std::vector<std::pair<int, int>> buildings = { // compound, grid
-        {0, 0}, {0, 0}, {1, 1}, {1, 2}, {2, 2}, {-1, 2}, {3, -1}};
+    const std::vector<std::pair<int, int>> buildings = {// compound, grid
+                                                        {0, 0}, {0, 0},  {1, 1}, {1, 2},
+                                                        {2, 2}, {-1, 2}, {3, -1}};
     p.grids.resize(3);
     for (auto& g : p.grids)
         g.community = 0;

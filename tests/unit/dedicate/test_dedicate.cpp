@@ -48,10 +48,13 @@ Plan scene()
     plan.communities.push_back({"C", "", square(0, 0, 1000), -1, ""});
     plan.grids.resize(1);
     plan.grids[0].community = 0;
-    assignBuilding(plan, addBuilding(plan, "home-1", 100, 100, 20, BuildingUse::Residential, 200), 0);
-    assignBuilding(plan, addBuilding(plan, "home-2", 140, 100, 20, BuildingUse::Residential, 200), 0);
+    assignBuilding(plan, addBuilding(plan, "home-1", 100, 100, 20, BuildingUse::Residential, 200),
+                   0);
+    assignBuilding(plan, addBuilding(plan, "home-2", 140, 100, 20, BuildingUse::Residential, 200),
+                   0);
     for (int i = 0; i < 8; ++i)
-        addBuilding(plan, "office-" + std::to_string(i), 600 + i * 30, 500, 20, BuildingUse::Office, 0);
+        addBuilding(plan, "office-" + std::to_string(i), 600 + i * 30, 500, 20, BuildingUse::Office,
+                    0);
     addBuilding(plan, "shop", 180, 100, 10, BuildingUse::Commercial, 0);
     addBuilding(plan, "shed", 900, 950, 10, BuildingUse::Other, 0);
     return plan;
@@ -59,7 +62,8 @@ Plan scene()
 
 } // namespace
 
-TEST_CASE("offices become a dedicated grid, a shop is folded, a far shed is left for review", "[dedicate]")
+TEST_CASE("offices become a dedicated grid, a shop is folded, a far shed is left for review",
+          "[dedicate]")
 {
     Plan plan = scene();
     PartitionConfig config;

@@ -56,7 +56,8 @@ Plan scene()
 
 } // namespace
 
-TEST_CASE("a special area becomes one dedicated grid per community it lies in", "[dedicate][special]")
+TEST_CASE("a special area becomes one dedicated grid per community it lies in",
+          "[dedicate][special]")
 {
     Plan plan = scene();
     const auto stats = dedicate::carveSpecialAreas(plan, PartitionConfig{});

@@ -33,7 +33,8 @@ Plan row()
     Plan plan;
     for (int c = 0; c < 6; ++c)
     {
-        plan.communities.push_back({"C" + std::to_string(c), "", rect(c * 500.0, 0, (c + 1) * 500.0, 500), -1, ""});
+        plan.communities.push_back(
+            {"C" + std::to_string(c), "", rect(c * 500.0, 0, (c + 1) * 500.0, 500), -1, ""});
         Grid g;
         g.community = c;
         g.households = 4000;
@@ -61,9 +62,11 @@ void checkContiguousCover(const Plan& plan)
         const auto& area = plan.areas[a];
         REQUIRE_FALSE(area.communities.empty());
         // A row: an area's communities are consecutive.
-        CHECK(area.communities.back() - area.communities.front() + 1 == static_cast<int>(area.communities.size()));
+        CHECK(area.communities.back() - area.communities.front() + 1 ==
+              static_cast<int>(area.communities.size()));
         CHECK(area.households == 4000 * static_cast<int>(area.communities.size()));
-        CHECK(bg::area(area.area) == Approx(500.0 * 500.0 * static_cast<double>(area.communities.size())));
+        CHECK(bg::area(area.area) ==
+              Approx(500.0 * 500.0 * static_cast<double>(area.communities.size())));
         CHECK(area.area.size() == 1); // the union is one polygon
         for (int c : area.communities)
         {
@@ -88,10 +91,12 @@ TEST_CASE("communities are grouped into contiguous areas of about the target", "
     {
         CHECK(area.households >= 4000);
         CHECK(area.households <= 12000);
-        const bool has_office = std::find(area.communities.begin(), area.communities.end(), 5) != area.communities.end();
+        const bool has_office = std::find(area.communities.begin(), area.communities.end(), 5) !=
+                                area.communities.end();
         // Office 300 m² of (n x 100 + 300) m² floor area in the area holding C5, none elsewhere.
         if (has_office)
-            CHECK(area.commercial_share == Approx(300.0 / (100.0 * static_cast<double>(area.communities.size()) + 300.0)));
+            CHECK(area.commercial_share ==
+                  Approx(300.0 / (100.0 * static_cast<double>(area.communities.size()) + 300.0)));
         else
             CHECK(area.commercial_share == 0.0);
     }

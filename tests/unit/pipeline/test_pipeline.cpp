@@ -34,14 +34,16 @@ PartitionConfig bundledConfig(const std::string& out)
 }
 
 // Runs the pipeline, checking the plan after every stage; returns the stage names seen.
-std::vector<std::string> runChecked(const PartitionConfig& config, std::vector<std::string>* lines = nullptr)
+std::vector<std::string> runChecked(const PartitionConfig& config,
+                                    std::vector<std::string>* lines = nullptr)
 {
     std::vector<std::string> stages;
     pipeline::StageLog log;
     if (lines)
         log = [lines](const std::string& line) { lines->push_back(line); };
     const Plan plan = pipeline::runPartition(config, log, nullptr, nullptr,
-                                             [&](const std::string& stage, const Plan& p) {
+                                             [&](const std::string& stage, const Plan& p)
+                                             {
                                                  INFO("after stage " << stage);
                                                  const auto problems = checkPlan(p);
                                                  CHECK(problems == std::vector<std::string>{});
@@ -60,8 +62,9 @@ TEST_CASE("every stage leaves a sound plan, first run and unchanged re-run", "[p
     std::vector<std::string> lines;
     const auto first = runChecked(bundledConfig(dir.file("run1")), &lines);
     // The order runPartition states (README "How it works").
-    CHECK(first == std::vector<std::string>{"load", "classify", "place", "special", "blocks", "graph",
-                                            "partition", "dedicate", "tile", "areas", "codes", "audit"});
+    CHECK(first == std::vector<std::string>{"load", "classify", "place", "special", "blocks",
+                                            "graph", "partition", "dedicate", "tile", "areas",
+                                            "codes", "audit"});
     // One line per stage that has something to say, each with its times; no special areas and a
     // compound layer: no special or blocks line.
     REQUIRE(lines.size() == 10);
@@ -72,10 +75,11 @@ TEST_CASE("every stage leaves a sound plan, first run and unchanged re-run", "[p
     auto rerun = bundledConfig(dir.file("run2"));
     rerun.previous_dir = dir.file("run1");
     const auto second = runChecked(rerun);
-    CHECK(second == std::vector<std::string>{"load", "classify", "place", "special", "blocks", "reconcile",
-                                             "graph", "partition", "dedicate", "tile", "merge", "areas",
-                                             "codes", "audit"});
-    CHECK(test::slurp(dir.file("run1/grids.geojson")) == test::slurp(dir.file("run2/grids.geojson")));
+    CHECK(second == std::vector<std::string>{"load", "classify", "place", "special", "blocks",
+                                             "reconcile", "graph", "partition", "dedicate", "tile",
+                                             "merge", "areas", "codes", "audit"});
+    CHECK(test::slurp(dir.file("run1/grids.geojson")) ==
+          test::slurp(dir.file("run2/grids.geojson")));
 }
 
 TEST_CASE("checkPlan finds broken membership and totals; assignBuilding keeps them", "[pipeline]")

@@ -82,8 +82,10 @@ TEST_CASE("placing does not depend on the thread count", "[place]")
     Plan one = twoCommunities(), many = twoCommunities();
     for (int i = 0; i < 200; ++i) // enough buildings for several slices
     {
-        addBuilding(one, "x" + std::to_string(i), i % 190, (i * 7) % 90, i % 190 + 5, (i * 7) % 90 + 5);
-        addBuilding(many, "x" + std::to_string(i), i % 190, (i * 7) % 90, i % 190 + 5, (i * 7) % 90 + 5);
+        addBuilding(one, "x" + std::to_string(i), i % 190, (i * 7) % 90, i % 190 + 5,
+                    (i * 7) % 90 + 5);
+        addBuilding(many, "x" + std::to_string(i), i % 190, (i * 7) % 90, i % 190 + 5,
+                    (i * 7) % 90 + 5);
     }
     place::placeBuildings(one, 1);
     place::placeBuildings(many, 4);

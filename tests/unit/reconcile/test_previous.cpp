@@ -19,7 +19,8 @@ void write(const std::string& path, const std::string& text)
     out << text;
 }
 
-const char* kSquare = R"({"type": "Polygon", "coordinates": [[[114.0, 30.0], [114.001, 30.0], [114.001, 30.001], [114.0, 30.001], [114.0, 30.0]]]})";
+const char* kSquare =
+    R"({"type": "Polygon", "coordinates": [[[114.0, 30.0], [114.001, 30.0], [114.001, 30.001], [114.0, 30.001], [114.0, 30.0]]]})";
 
 } // namespace
 
@@ -27,22 +28,27 @@ TEST_CASE("a previous grid without geometry is read from its properties", "[reco
 {
     test::TempDir dir("previous-null-grid");
     const std::string d = dir.path().string();
-    write(d + "/grids.geojson",
-          std::string(R"({"type": "FeatureCollection", "features": [)") +
-              R"({"type": "Feature", "properties": {"grid_code": "S-01-01-001", "kind": "residential", "community": "C1", "households": 400, "area_m2": 0, "polsby_popper": 0, "cut_edges": 2, "barrier_crossings": 0, "dedicated_type": null, "floor_area_m2": null, "folded_buildings": 0, "folded_floor_area_m2": 0}, "geometry": null},)" +
-              R"({"type": "Feature", "properties": {"grid_code": "S-01-01-002", "kind": "residential", "community": "C1", "households": 400, "area_m2": 12000.5}, "geometry": )" +
-              kSquare + "}]}");
-    write(d + "/buildings.geojson",
-          std::string(R"({"type": "FeatureCollection", "features": [)") +
-              R"({"type": "Feature", "properties": {"building_id": "T-1", "grid_code": "S-01-01-001", "community": "C1", "households": 400}, "geometry": )" +
-              kSquare + "}," +
-              R"({"type": "Feature", "properties": {"building_id": "T-2", "grid_code": "S-01-01-002", "community": "C1", "households": 400}, "geometry": )" +
-              kSquare + "}]}");
-    write(d + "/communities.geojson",
-          std::string(R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"community": "C1", "community_code": "S-01-01"}, "geometry": )") +
-              kSquare + "}]}");
+    write(
+        d + "/grids.geojson",
+        std::string(R"({"type": "FeatureCollection", "features": [)") +
+            R"({"type": "Feature", "properties": {"grid_code": "S-01-01-001", "kind": "residential", "community": "C1", "households": 400, "area_m2": 0, "polsby_popper": 0, "cut_edges": 2, "barrier_crossings": 0, "dedicated_type": null, "floor_area_m2": null, "folded_buildings": 0, "folded_floor_area_m2": 0}, "geometry": null},)" +
+            R"({"type": "Feature", "properties": {"grid_code": "S-01-01-002", "kind": "residential", "community": "C1", "households": 400, "area_m2": 12000.5}, "geometry": )" +
+            kSquare + "}]}");
+    write(
+        d + "/buildings.geojson",
+        std::string(R"({"type": "FeatureCollection", "features": [)") +
+            R"({"type": "Feature", "properties": {"building_id": "T-1", "grid_code": "S-01-01-001", "community": "C1", "households": 400}, "geometry": )" +
+            kSquare + "}," +
+            R"({"type": "Feature", "properties": {"building_id": "T-2", "grid_code": "S-01-01-002", "community": "C1", "households": 400}, "geometry": )" +
+            kSquare + "}]}");
+    write(
+        d + "/communities.geojson",
+        std::string(
+            R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"community": "C1", "community_code": "S-01-01"}, "geometry": )") +
+            kSquare + "}]}");
     write(d + "/gaps.geojson", R"({"type": "FeatureCollection", "features": []})");
-    write(d + "/report.json", R"({"options": {"min": 300, "max": 500}, "codes": {"retired": ["S-01-01-009"]}})");
+    write(d + "/report.json",
+          R"({"options": {"min": 300, "max": 500}, "codes": {"retired": ["S-01-01-009"]}})");
 
     const auto prev = reconcile::loadPrevious(d, "EPSG:32650");
     REQUIRE(prev.grids.size() == 2);
