@@ -16,6 +16,8 @@ packages+=(libjemalloc-dev)
 packages+=(slurm-wlm munge)
 # GLPK: the exact partition model (src/partition/exact.cpp); metis: gpmetis for scripts/bench_peers.sh.
 packages+=(libglpk-dev metis)
+# clang-format: scripts/format_check.sh checks the code against .clang-format.
+packages+=(clang-format)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/model.hpp"
-#include "graph/adjacency.hpp"
+#include "graph/community_graph.hpp"
 
 #include <vector>
 

@@ -1,8 +1,8 @@
 #include "audit/streets.hpp"
 
 #include "geom/geos.hpp"
-#include "graph/adjacency.hpp"
-#include "tile/line_index.hpp"
+#include "graph/community_graph.hpp"
+#include "spatial/line_index.hpp"
 
 #include <algorithm>
 #include <map>
@@ -45,7 +45,7 @@ void measureBoundaries(const Plan& plan, double distance, StreetMeasures& m)
     for (const auto* set : {&plan.streets, &plan.lanes, &plan.barriers})
         for (const auto& s : *set)
             lines.insert(lines.end(), s.lines.begin(), s.lines.end());
-    const tile::LineIndex index(lines);
+    const spatial::LineIndex index(lines);
     std::vector<std::vector<int>> grids_of(plan.communities.size());
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
     {

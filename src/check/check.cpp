@@ -2,6 +2,7 @@
 
 #include "audit/coverage.hpp"
 #include "classify/footprints.hpp"
+#include "classify/classify.hpp"
 #include "classify/households.hpp"
 #include "classify/use_mapping.hpp"
 #include "core/error.hpp"
@@ -171,15 +172,7 @@ CheckResult checkInputs(const PartitionConfig& config)
         return result;
     }
 
-    const auto uses = classify::UseMapping::fromConfig(config);
-    std::vector<classify::RawHouseholdFields> raw;
-    for (const auto& b : plan.buildings)
-        raw.push_back({b.inputs.households, b.inputs.floors, b.inputs.height});
-    for (const auto& note : classify::classifyBuildings(plan.buildings, raw, uses, config.estimate))
-        plan.issues.push_back({note.reason, "",
-                               "building " + plan.buildings[note.building].id + ": " +
-                                   classify::describe(note.note),
-                               "", 0, "", "", {plan.buildings[note.building].id}, std::nullopt});
+    classify::classifyPlan(plan, config);
     findDuplicates(plan, result);
     classify::resolveOverlappingFootprints(plan.buildings, plan.issues);
     place::placeBuildings(plan);

@@ -328,26 +328,13 @@ int main(int argc, char** argv)
         gp::cli::StderrProgress progress(o.verbose);
         gp::ProgressReporter* reporter = o.quiet ? nullptr : &progress;
         const gp::Plan plan = gp::pipeline::runPartition(config, stage_log, &stats, reporter);
-        const auto write_start = std::chrono::steady_clock::now();
-        const std::clock_t write_cpu = std::clock();
+        // The write stage's line carries its times, as the pipeline's stage lines do.
+        const auto write_log = gp::pipeline::withStageTimes(stage_log);
         gp::write::writeOutputs(plan, config, reporter, o.batch_fingerprint);
-        if (stage_log) // the write stage's times, as the pipeline's stage lines carry theirs
-        {
-            char seconds[64];
-            std::snprintf(seconds, sizeof seconds, " [%.3f s, cpu %.3f s]",
-                          std::chrono::duration<double>(std::chrono::steady_clock::now() - write_start).count(),
-                          static_cast<double>(std::clock() - write_cpu) / CLOCKS_PER_SEC);
-            stage_log(std::string("write: outputs written") + seconds);
-        }
+        gp::pipeline::say(write_log, "write: outputs written");
 
         log("working CRS " + plan.working_crs + ": " + plan.working_crs_reason);
-        int residential = 0, within = 0;
-        for (const auto& g : plan.grids)
-            if (g.kind == gp::GridKind::Residential)
-            {
-                ++residential;
-                within += g.households >= config.min_households && g.households <= config.max_households;
-            }
+        const int residential = stats.residential_grids, within = stats.grids_within_bounds;
         log(std::to_string(residential) + " residential grids (" + std::to_string(within) + " within [" +
             std::to_string(config.min_households) + ", " + std::to_string(config.max_households) + "]), " +
             std::to_string(plan.grids.size() - static_cast<std::size_t>(residential)) + " dedicated, " +

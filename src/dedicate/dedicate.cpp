@@ -1,7 +1,7 @@
 #include "dedicate/dedicate.hpp"
 
 #include "classify/households.hpp"
-#include "graph/segment_index.hpp"
+#include "spatial/segment_index.hpp"
 
 #include <boost/geometry/index/rtree.hpp>
 
@@ -60,16 +60,11 @@ const char* dedicatedType(BuildingUse use)
     }
 }
 
-double floorArea(const Building& b, const DedicatedConfig& config)
-{
-    return b.area_m2 * (b.floors > 0 ? b.floors : config.default_floors);
-}
-
 DedicateStats dedicateAndFold(Plan& plan, const PartitionConfig& config)
 {
     const auto& cfg = config.dedicated;
     DedicateStats stats;
-    graph::SegmentIndex barriers;
+    spatial::SegmentIndex barriers;
     for (const auto& b : plan.barriers)
         barriers.add(b.lines);
 

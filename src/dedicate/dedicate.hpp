@@ -4,6 +4,7 @@
 // Runs after partition (residential grids exist) and before tiling (dedicated grids get land).
 #pragma once
 
+#include "classify/floor_area.hpp"
 #include "core/config.hpp"
 #include "core/model.hpp"
 
@@ -26,7 +27,7 @@ DedicateStats dedicateAndFold(Plan& plan, const PartitionConfig& config);
 // (education), public; "other" for the rest.
 const char* dedicatedType(BuildingUse use);
 
-// Floor area used for thresholds: footprint x floors (the default when unknown).
-double floorArea(const Building& b, const DedicatedConfig& config);
+// Floor area used for thresholds (classify/floor_area.hpp).
+using classify::floorArea;
 
 } // namespace gp::dedicate

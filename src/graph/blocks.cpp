@@ -3,9 +3,9 @@
 #include "dedicate/dedicate.hpp"
 #include "geom/geos.hpp"
 #include "geom/prepared.hpp"
-#include "graph/adjacency.hpp"
-#include "tile/line_index.hpp"
-#include "tile/tile.hpp"
+#include "graph/community_graph.hpp"
+#include "spatial/line_index.hpp"
+#include "spatial/barrier_faces.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -30,7 +30,7 @@ std::vector<MultiPolygon> communityFaces(geom::GeosContext& ctx, const MultiPoly
     if (GEOSisEmpty_r(h, community.get()) == 1)
         return {};
     std::vector<MultiPolygon> out;
-    for (const auto& face : tile::splitIntoBlocks(ctx, community.get(), lines, nullptr).faces)
+    for (const auto& face : spatial::splitIntoBlocks(ctx, community.get(), lines, nullptr).faces)
         out.push_back(geom::toMultiPolygon(ctx, face.get()));
     return out;
 }
@@ -135,7 +135,7 @@ void inferBlocks(Plan& plan)
         appendLines(lines, plan.streets);
         appendOutlines(lines, plan.compounds);
     }
-    const tile::LineIndex line_index(lines); // each community gets the lines near it
+    const spatial::LineIndex line_index(lines); // each community gets the lines near it
     const auto members = membersByCommunity(plan);
     for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
     {
@@ -274,7 +274,7 @@ void inferBarrierRegions(Plan& plan, int min_households, int max_households)
     geom::GeosContext ctx;
     MultiLineString lines;
     appendLines(lines, plan.barriers);
-    const tile::LineIndex line_index(lines);
+    const spatial::LineIndex line_index(lines);
     const auto members = membersByCommunity(plan);
     for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
     {

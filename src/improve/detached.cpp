@@ -1,6 +1,6 @@
 #include "improve/detached.hpp"
 
-#include "dedicate/dedicate.hpp"
+#include "classify/floor_area.hpp"
 #include "geom/geos.hpp"
 
 #include <algorithm>
@@ -151,7 +151,7 @@ DetachedRepair reassignDetachedPieces(Plan& plan, const PartitionConfig& config)
                 target.households += building.households;
                 if (building.use != BuildingUse::Residential) // folded in: its figures move too
                 {
-                    const double fa = dedicate::floorArea(building, config.dedicated);
+                    const double fa = classify::floorArea(building, config.dedicated);
                     --grid.folded_buildings;
                     grid.folded_floor_area_m2 -= fa;
                     ++target.folded_buildings;

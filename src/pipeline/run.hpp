@@ -1,19 +1,22 @@
-// The pipeline from inputs to a finished Plan: load -> classify -> place -> graph -> partition
-// -> improve -> tile -> organize -> audit. The CLI calls this and then write::writeOutputs.
+// The pipeline from inputs to a finished Plan, in this order (runPartition in run.cpp is the one
+// place that states it; README "How it works" follows it):
+//   load -> classify -> place -> special -> blocks -> [reconcile: split off kept grids]
+//   -> graph -> partition (+ improve) -> dedicate -> tile (+ detached repair) -> [reconcile: merge]
+//   -> areas -> codes -> audit
+// The stages in brackets run only for re-runs (--previous, --lock). The CLI calls runPartition
+// and then write::writeOutputs.
 #pragma once
 
 #include "core/config.hpp"
 #include "core/model.hpp"
 #include "core/progress.hpp"
+#include "pipeline/stage_log.hpp"
 
 #include <functional>
 #include <string>
 
 namespace gp::pipeline
 {
-
-// Receives one line per finished stage ("partition: 52 grids in 4 communities").
-using StageLog = std::function<void(const std::string&)>;
 
 struct RunStats
 {
@@ -24,10 +27,17 @@ struct RunStats
     // improve, tiled the same way.
     double mean_polsby_popper_before_improve = 0.0;
     int improve_moves = 0;
+    int residential_grids = 0;
+    int grids_within_bounds = 0; // residential grids within [min, max] households
 };
 
+// Called after every stage with the stage's name and the plan it worked on (the free part of a
+// re-run for graph .. tile); the tests run checkPlan (core/plan_check.hpp) there.
+using StageCheck = std::function<void(const std::string& stage, const Plan& plan)>;
+
 // `progress` (may be null) watches loading, partitioning and tiling.
-Plan runPartition(const PartitionConfig& config, const StageLog& log = {}, RunStats* stats = nullptr,
-                  ProgressReporter* progress = nullptr);
+Plan runPartition(const PartitionConfig& config, const StageLog& log = {},
+                  RunStats* stats = nullptr, ProgressReporter* progress = nullptr,
+                  const StageCheck& after_stage = {});
 
 } // namespace gp::pipeline

@@ -4,7 +4,7 @@
 
 #include "core/config.hpp"
 #include "core/model.hpp"
-#include "graph/adjacency.hpp"
+#include "graph/community_graph.hpp"
 #include "partition/partition.hpp"
 
 #include <set>

@@ -1,5 +1,7 @@
 #include "reconcile/locks.hpp"
 
+#include "core/index.hpp"
+
 #include "core/error.hpp"
 #include "io/layer_reader.hpp"
 
@@ -74,8 +76,8 @@ int majorityCommunity(const Plan& plan, const std::vector<int>& buildings)
 {
     std::map<int, int> count;
     for (int b : buildings)
-        if (plan.buildings[static_cast<std::size_t>(b)].community >= 0)
-            ++count[plan.buildings[static_cast<std::size_t>(b)].community];
+        if (at(plan.buildings, b).community >= 0)
+            ++count[at(plan.buildings, b).community];
     int best = -1, most = 0;
     for (const auto& [c, n] : count)
         if (n > most)
@@ -83,62 +85,79 @@ int majorityCommunity(const Plan& plan, const std::vector<int>& buildings)
     return best;
 }
 
-} // namespace
-
-std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan, const PreviousRun* previous,
-                                  const std::string& assume_crs)
+// Locks given as grid codes of the previous run: each takes that grid's land and its buildings
+// that are still in a community.
+std::vector<LockedGrid> locksFromCodes(const std::string& path, const Plan& plan,
+                                       const PreviousRun& previous)
 {
     std::vector<LockedGrid> locks;
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext == ".txt" || ext == ".csv")
+    std::map<std::string, int> index_of;
+    for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
+        index_of.emplace(at(plan.buildings, i).id, i);
+    for (const auto& code : readCodes(path))
     {
-        if (!previous)
-            throw ConfigError("--lock " + path + " lists grid codes: it needs --previous (the run those codes come from); "
-                              "or give the locked grids as polygons with a grid_code field");
-        std::map<std::string, int> index_of;
+        auto it = previous.grids.find(code);
+        if (it == previous.grids.end())
+            throw InputError("lock list '" + path + "': grid code '" + code +
+                             "' is not in the previous run '" + previous.dir + "'");
+        LockedGrid lock;
+        lock.code = code;
+        lock.area = it->second.area;
+        lock.from_previous = true;
+        for (const auto& id : it->second.buildings)
+            if (auto b = index_of.find(id);
+                b != index_of.end() && at(plan.buildings, b->second).community >= 0)
+                lock.buildings.push_back(b->second);
+        locks.push_back(std::move(lock));
+    }
+    return locks;
+}
+
+// Locks given as polygons with a grid_code: each takes the buildings whose anchor lies inside.
+std::vector<LockedGrid> locksFromLayer(const std::string& path, const Plan& plan,
+                                       const std::string& assume_crs)
+{
+    std::vector<LockedGrid> locks;
+    LayerSource source;
+    source.path = path;
+    source.id_field = "grid_code";
+    io::InputLayer layer(source, "lock", assume_crs);
+    const auto working = io::spatialRefFromUser(plan.working_crs_wkt);
+    auto records = layer.read(*working, {}, io::GeometryKind::Polygonal);
+    for (auto& rec : records.features)
+    {
+        LockedGrid lock;
+        lock.code = rec.id;
+        lock.area = std::move(rec.polygons);
+        if (lock.code.empty())
+            throw InputError("lock layer '" + path + "': feature " + std::to_string(rec.fid) +
+                             " has no grid_code");
         for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
-            index_of.emplace(plan.buildings[static_cast<std::size_t>(i)].id, i);
-        for (const auto& code : readCodes(path))
         {
-            auto it = previous->grids.find(code);
-            if (it == previous->grids.end())
-                throw InputError("lock list '" + path + "': grid code '" + code + "' is not in the previous run '" +
-                                 previous->dir + "'");
-            LockedGrid lock;
-            lock.code = code;
-            lock.area = it->second.area;
-            lock.from_previous = true;
-            for (const auto& id : it->second.buildings)
-                if (auto b = index_of.find(id); b != index_of.end() && plan.buildings[static_cast<std::size_t>(b->second)].community >= 0)
-                    lock.buildings.push_back(b->second);
-            locks.push_back(std::move(lock));
+            const auto& b = at(plan.buildings, i);
+            if (b.community >= 0 && bg::within(b.anchor, lock.area))
+                lock.buildings.push_back(i);
         }
+        locks.push_back(std::move(lock));
     }
-    else
-    {
-        LayerSource source;
-        source.path = path;
-        source.id_field = "grid_code";
-        io::InputLayer layer(source, "lock", assume_crs);
-        const auto working = io::spatialRefFromUser(plan.working_crs_wkt);
-        auto records = layer.read(*working, {}, io::GeometryKind::Polygonal);
-        for (auto& rec : records.features)
-        {
-            LockedGrid lock;
-            lock.code = rec.id;
-            lock.area = std::move(rec.polygons);
-            if (lock.code.empty())
-                throw InputError("lock layer '" + path + "': feature " + std::to_string(rec.fid) + " has no grid_code");
-            for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
-            {
-                const auto& b = plan.buildings[static_cast<std::size_t>(i)];
-                if (b.community >= 0 && bg::within(b.anchor, lock.area))
-                    lock.buildings.push_back(i);
-            }
-            locks.push_back(std::move(lock));
-        }
-    }
+    return locks;
+}
+
+} // namespace
+
+std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan,
+                                  const PreviousRun* previous, const std::string& assume_crs)
+{
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const bool listed = ext == ".txt" || ext == ".csv";
+    if (listed && !previous)
+        throw ConfigError("--lock " + path +
+                          " lists grid codes: it needs --previous (the run those codes come from); "
+                          "or give the locked grids as polygons with a grid_code field");
+    std::vector<LockedGrid> locks =
+        listed ? locksFromCodes(path, plan, *previous) : locksFromLayer(path, plan, assume_crs);
     std::set<std::string> codes;
     std::map<int, std::string> claimed;
     for (auto& lock : locks)
@@ -148,7 +167,7 @@ std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan, con
         std::sort(lock.buildings.begin(), lock.buildings.end());
         for (int b : lock.buildings)
             if (auto [it, fresh] = claimed.emplace(b, lock.code); !fresh)
-                throw InputError("lock '" + path + "': building " + plan.buildings[static_cast<std::size_t>(b)].id +
+                throw InputError("lock '" + path + "': building " + at(plan.buildings, b).id +
                                  " lies in two locked grids, " + it->second + " and " + lock.code);
         lock.community = majorityCommunity(plan, lock.buildings);
         if (lock.community < 0)
@@ -157,12 +176,14 @@ std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan, con
             Point centre(0, 0);
             if (!lock.area.empty())
                 bg::centroid(lock.area, centre);
-            for (int c = 0; c < static_cast<int>(plan.communities.size()) && lock.community < 0; ++c)
-                if (bg::within(centre, plan.communities[static_cast<std::size_t>(c)].area))
+            for (int c = 0; c < static_cast<int>(plan.communities.size()) && lock.community < 0;
+                 ++c)
+                if (bg::within(centre, at(plan.communities, c).area))
                     lock.community = c;
         }
         if (lock.community < 0)
-            throw InputError("lock '" + path + "': locked grid " + lock.code + " lies in no community");
+            throw InputError("lock '" + path + "': locked grid " + lock.code +
+                             " lies in no community");
     }
     return locks;
 }

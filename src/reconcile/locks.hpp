@@ -27,7 +27,7 @@ struct LockedGrid
 // InputError naming the file and code on an unknown code, a duplicate, no grid_code field, a
 // building claimed by two locks, or a lock in no community; ConfigError for codes without
 // --previous.
-std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan, const PreviousRun* previous,
-                                  const std::string& assume_crs);
+std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan,
+                                  const PreviousRun* previous, const std::string& assume_crs);
 
 } // namespace gp::reconcile

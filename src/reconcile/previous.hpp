@@ -35,7 +35,7 @@ struct PreviousGrid
     double folded_floor_area_m2 = 0;
     int cut_edges = 0;
     int barrier_crossings = 0;
-    double area_m2 = 0;       // as written (the polygon read back differs in the last digits)
+    double area_m2 = 0; // as written (the polygon read back differs in the last digits)
     double polsby_popper = 0;
     std::vector<std::string> buildings; // ids, sorted
 };
@@ -57,12 +57,12 @@ struct PreviousIssue
 struct PreviousRun
 {
     std::string dir;
-    std::map<std::string, PreviousBuilding> buildings; // by building id
-    std::map<std::string, PreviousGrid> grids;         // by code
+    std::map<std::string, PreviousBuilding> buildings;    // by building id
+    std::map<std::string, PreviousGrid> grids;            // by code
     std::map<std::string, PreviousCommunity> communities; // by community id
-    std::vector<PreviousIssue> issues;                 // gaps.geojson, in file order
-    std::set<std::string> retired;                     // codes retired by earlier runs
-    int min_households = 0, max_households = 0;        // report.json options (0: unknown)
+    std::vector<PreviousIssue> issues;                    // gaps.geojson, in file order
+    std::set<std::string> retired;                        // codes retired by earlier runs
+    int min_households = 0, max_households = 0;           // report.json options (0: unknown)
 };
 
 // Throws InputError naming the folder and file when something needed is missing or unreadable.

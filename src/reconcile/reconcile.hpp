@@ -50,15 +50,35 @@ class Reconciler
     void restoreIssues(Plan& plan) const;
 
   private:
+    struct Matching; // the plan matched to the previous run, while the constructor works
+    void matchCommunities(const Plan& plan, Matching& m, bool same_bounds);
+    void lockGrids(Plan& plan, Matching& m);
+    void collectCandidates(const Plan& plan, Matching& m) const;
+    void keepGrid(Plan& plan, const PreviousGrid& g, std::vector<int> buildings, MultiPolygon area,
+                  int community, bool same_land);
+    void keepUnchangedCommunity(Plan& plan, const Matching& m, std::size_t c);
+    void keepInChangedCommunity(Plan& plan, const Matching& m, std::size_t c);
+
+    struct BuildingsNow; // the plan's buildings by id, with their grid codes now
+    std::set<std::string> takenCodes() const;
+    std::set<std::string> restoreCommunityCodes(Plan& plan, std::set<std::string>& taken) const;
+    std::map<std::string, std::string> previousCodes() const;
+    void assignGridCodes(Plan& plan, std::set<std::string>& taken,
+                         const std::map<std::string, std::string>& old_code_of) const;
+    void gridChanges(const Plan& plan, const BuildingsNow& now,
+                     const std::map<std::string, std::string>& old_code_of,
+                     const std::set<std::string>& community_codes, ChangeReport& report) const;
+    void buildingChanges(const Plan& plan, const BuildingsNow& now, ChangeReport& report) const;
+
     const PartitionConfig& m_config;
     PreviousRun m_prev;
-    std::vector<bool> m_unchanged;            // per community
-    std::vector<MultiPolygon> m_free_area;    // per community: land left for new grids
-    std::vector<bool> m_out_of_free;          // per building: not partitioned again
-    std::map<int, std::string> m_kept_code;   // grid index -> its previous code
-    std::set<int> m_verbatim;                 // kept grids whose membership did not change
-    std::set<int> m_locked;                   // grids locked by --lock
-    int m_kept_count = 0;                     // grids [0, m_kept_count) are the kept ones
+    std::vector<bool> m_unchanged;          // per community
+    std::vector<MultiPolygon> m_free_area;  // per community: land left for new grids
+    std::vector<bool> m_out_of_free;        // per building: not partitioned again
+    std::map<int, std::string> m_kept_code; // grid index -> its previous code
+    std::set<int> m_verbatim;               // kept grids whose membership did not change
+    std::set<int> m_locked;                 // grids locked by --lock
+    int m_kept_count = 0;                   // grids [0, m_kept_count) are the kept ones
 };
 
 } // namespace gp::reconcile

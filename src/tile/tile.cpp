@@ -1,6 +1,7 @@
 #include "tile/tile.hpp"
 
 #include "core/error.hpp"
+#include "spatial/barrier_faces.hpp"
 #include "tile/tiling.hpp"
 
 namespace gp::tile
@@ -62,46 +63,6 @@ const MultiLineString* blockLines(const TileInput& in, MultiLineString& storage)
 
 } // namespace
 
-BlockSplit splitIntoBlocks(GeosContext& ctx, const GEOSGeometry* community,
-                           const MultiLineString* barriers, bool* noding_fell_back)
-{
-    const auto h = ctx.handle();
-    BlockSplit split;
-    {
-        std::vector<GeomPtr> parts;
-        parts.push_back(checked(ctx, GEOSBoundary_r(h, community), "boundary"));
-        if (barriers && !barriers->empty())
-        {
-            const Box env = envelopeOf(ctx, community);
-            GeomPtr lines = geom::toGeos(ctx, *barriers);
-            GeomPtr near =
-                checked(ctx,
-                        GEOSClipByRect_r(h, lines.get(), env.min_corner().x() - 1.0,
-                                         env.min_corner().y() - 1.0, env.max_corner().x() + 1.0,
-                                         env.max_corner().y() + 1.0),
-                        "clipByRect");
-            parts.push_back(checked(ctx, GEOSIntersection_r(h, near.get(), community),
-                                    "intersection(barriers)"));
-        }
-        GeomPtr all = geom::makeCollection(ctx, GEOS_GEOMETRYCOLLECTION, std::move(parts));
-        bool fell_back = false;
-        split.lines = nodeLines(ctx, all.get(), kFallbackGrid, &fell_back);
-        if (noding_fell_back)
-            *noding_fell_back = *noding_fell_back || fell_back;
-    }
-    Region whole;
-    whole.geoms.push_back(clone(ctx, community));
-    whole.build(ctx);
-    GeomPtr faces = polygonize(ctx, split.lines.get());
-    for (int i = 0, n = GEOSGetNumGeometries_r(h, faces.get()); i < n; ++i)
-    {
-        const GEOSGeometry* face = GEOSGetGeometryN_r(h, faces.get(), i);
-        if (whole.locateFace(ctx, face, interiorPoint(ctx, face)) >= 0)
-            split.faces.push_back(clone(ctx, face));
-    }
-    return split;
-}
-
 TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
 {
     validate(in);
@@ -117,7 +78,7 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
 
     MultiLineString lines;
     // Blocks: faces of the community outline noded with the barriers and streets inside it.
-    BlockSplit split = splitIntoBlocks(ctx, community.get(), blockLines(in, lines), &t.noding_fell_back);
+    spatial::BlockSplit split = spatial::splitIntoBlocks(ctx, community.get(), blockLines(in, lines), &t.noding_fell_back);
     t.linework.push_back(std::move(split.lines));
     t.blocks.geoms = std::move(split.faces);
     t.blocks.build(ctx);

@@ -34,17 +34,7 @@ struct TileResult
     std::vector<std::string> notes;  // repairs and anomalies, for the audit
 };
 
-// The community cut by the barrier lines inside it: `lines` is the community outline noded with
-// those barriers, `faces` the faces of that linework inside the community (its blocks), in
-// GEOS polygonize order. Shared with graph/blocks (blocks inferred as building clusters).
-// *noding_fell_back (if not null) is set when noding needed snap-rounding.
-struct BlockSplit
-{
-    geom::GeomPtr lines;
-    std::vector<geom::GeomPtr> faces;
-};
-BlockSplit splitIntoBlocks(geom::GeosContext& ctx, const GEOSGeometry* community,
-                           const MultiLineString* barriers, bool* noding_fell_back);
+// The split into blocks is spatial::splitIntoBlocks (spatial/barrier_faces.hpp).
 
 // Method: split the community into blocks by the barriers. A block whose grid buildings all
 // belong to one grid goes to that grid whole. In a block shared by several grids, the boundary

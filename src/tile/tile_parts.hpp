@@ -4,7 +4,8 @@
 #pragma once
 
 #include "core/geometry.hpp"
-#include "tile/geos_ops.hpp"
+#include "geom/geos_ops.hpp"
+#include "spatial/face_adjacency.hpp"
 
 #include <boost/geometry/index/rtree.hpp>
 
@@ -18,6 +19,17 @@ namespace gp::tile::internal
 {
 
 namespace bgi = boost::geometry::index;
+
+// The GEOS helpers below the stage (geom/geos_ops.hpp).
+using geom::areaOf;
+using geom::clone;
+using geom::dissolve;
+using geom::envelopeOf;
+using geom::interiorPoint;
+using geom::nodeLines;
+using geom::polygonize;
+using geom::prepare;
+using geom::PreparedPtr;
 
 // Snap-rounding grid if floating-point noding fails: 1 mm changes no area that matters.
 constexpr double kFallbackGrid = 1e-3;
@@ -78,10 +90,8 @@ geom::GeomPtr linesOf(geom::GeosContext& ctx, const std::vector<Segment>& segs);
 geom::GeomPtr blockLinework(geom::GeosContext& ctx, const std::vector<Segment>& segs, const Box& block_box);
 
 // Per face, its neighbours and the length of border shared with each, neighbours ascending.
-using FaceAdjacency = std::vector<std::vector<std::pair<int, double>>>;
-
-// Face adjacency of faces of one polygonization (they share exactly equal segments).
-FaceAdjacency faceAdjacency(geom::GeosContext& ctx, const std::vector<const GEOSGeometry*>& faces);
+using spatial::FaceAdjacency;
+using spatial::faceAdjacency;
 
 // The grid (other than `except`) sharing the longest border with the faces of `comp`, or -1.
 int longestBorderGrid(const std::vector<int>& comp, const std::vector<int>& label,

@@ -1,5 +1,7 @@
 #include "write/report_html.hpp"
 
+#include "core/reasons.hpp"
+
 #include "write/markup.hpp"
 #include "write/outputs.hpp"
 #include "write/texts.hpp"
@@ -330,15 +332,11 @@ void histogramSvg(std::ostringstream& o, const Plan& plan, const PartitionConfig
       << "\" y2=\"" << fixed(upper + ph, 1) << "\" stroke=\"#333\"/>\n</g>\n</svg>\n";
 }
 
-// Work-list order: what a planner must fix first.
+// Work-list order: what a planner must fix first (core/reasons.cpp).
 int urgency(const std::string& reason)
 {
-    static const std::vector<std::string> order = {
-        "grid_over_max", "grid_under_min", "building_outside_communities", "dedicated_candidate_unfolded",
-        "street_not_covered", "community_gap", "communities_overlap", "grid_crosses_barrier",
-        "building_straddles_communities", "duplicate_id", "empty_id", "use_with_households", "overlapping_footprints", "value_ignored", "feature_skipped", "geometry_repaired", "tiling_note"};
-    const auto it = std::find(order.begin(), order.end(), reason);
-    return static_cast<int>(it - order.begin());
+    const auto known = reasonFromString(reason);
+    return known ? infoOf(*known).urgency : 13;
 }
 
 std::string buildingList(const std::vector<std::string>& ids)

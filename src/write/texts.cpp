@@ -1,5 +1,7 @@
 #include "write/texts.hpp"
 
+#include "core/reasons.hpp"
+
 #include "core/error.hpp"
 
 #include <map>
@@ -160,28 +162,6 @@ const Texts kChinese{
 
 using Labels = std::map<std::string, std::pair<const char*, const char*>>; // en, zh
 
-const Labels kReasons = {
-    {"grid_under_min", {"Grid under the minimum", "网格户数低于下限"}},
-    {"grid_over_max", {"Grid over the maximum", "网格户数高于上限"}},
-    {"building_outside_communities", {"Building outside every community", "建筑不在任何社区内"}},
-    {"building_straddles_communities", {"Building across a community line", "建筑跨社区边界"}},
-    {"geometry_repaired", {"Geometry repaired", "几何已修复"}},
-    {"feature_skipped", {"Feature skipped", "要素被跳过"}},
-    {"value_ignored", {"Value ignored", "属性值被忽略"}},
-    {"use_with_households", {"Other use with households: a home", "非住宅用途但有户数，按住宅划分"}},
-    {"overlapping_footprints", {"Overlapping footprints merged", "重叠建筑轮廓已合并"}},
-    {"duplicate_id", {"Duplicate building id", "建筑编号重复"}},
-    {"empty_id", {"Building without an id", "建筑编号为空"}},
-    {"dedicated_candidate_unfolded", {"Non-residential building in no grid", "非住宅建筑未并入网格"}},
-    {"street_not_covered", {"Street land in no community", "街道范围内未被社区覆盖"}},
-    {"community_gap", {"Gap between communities", "社区之间的缝隙"}},
-    {"communities_overlap", {"Communities overlap", "社区边界重叠"}},
-    {"grid_crosses_barrier", {"Grid crosses a barrier", "网格跨越道路或河流"}},
-    {"tiling_note", {"Tiling note", "切分说明"}},
-    {"special_area_overlap", {"Special areas overlap", "专属区域重叠"}},
-    {"special_area_outside", {"Special area in no community", "专属区域不在任何社区内"}},
-    {"locked_grid_out_of_bounds", {"Locked grid outside the bounds", "锁定网格户数超出范围"}},
-};
 
 const Labels kDedicatedTypes = {
     {"office", {"office", "商务楼宇"}},   {"market", {"market", "市场"}},
@@ -211,7 +191,10 @@ const Texts& textsFor(const std::string& lang)
 
 std::string reasonLabel(const std::string& reason, const std::string& lang)
 {
-    return lookup(kReasons, reason, lang);
+    const auto known = reasonFromString(reason);
+    if (!known)
+        return reason;
+    return lang == "zh" ? infoOf(*known).label_zh : infoOf(*known).label_en;
 }
 
 std::string dedicatedTypeLabel(const std::string& type, const std::string& lang)

@@ -1,5 +1,5 @@
 // End-to-end: dedicated grids (专属网格), folding shops into residential grids, no folding across
-// a river, and codes in reading order (issue 4).
+// a river (issue 4). Codes in reading order: test_codes.cpp.
 #include "support/fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -153,31 +153,4 @@ TEST_CASE("a market across a river from the nearest grid is not folded across it
             CHECK(gap.fields.at("building_ids") == R"(["market"])");
         }
     CHECK(reported);
-}
-
-TEST_CASE("community and grid codes run west to east, then north to south", "[e2e][dedicated]")
-{
-    TempDir dir("codes");
-    Scene s;
-    // Four communities in a 2x2 layout, 400 households (one grid) each; ids deliberately shuffled.
-    const std::vector<std::pair<std::string, std::pair<double, double>>> layout = {
-        {"SE", {200, 0}}, {"NW", {0, 200}}, {"SW", {0, 0}}, {"NE", {200, 200}}};
-    for (const auto& [name, origin] : layout)
-    {
-        s.communities.features.push_back(
-            {rectWkt(X0 + origin.first, Y0 + origin.second, X0 + origin.first + 200, Y0 + origin.second + 200),
-             {{"cid", name}}});
-        for (int i = 0; i < 4; ++i)
-            s.home(name + std::to_string(i), origin.first + 30 + (i % 2) * 100, origin.second + 30 + (i / 2) * 100, 100);
-    }
-    const auto run = s.run(dir);
-    INFO(run.err);
-    REQUIRE(run.exit_code == 0);
-    std::map<std::string, std::string> code_of;
-    for (const auto& g : readLayer(dir.file("out/grids.geojson")))
-        code_of[g.fields.at("community")] = g.fields.at("grid_code");
-    CHECK(code_of["NW"] == "310101001-01-01-001");
-    CHECK(code_of["NE"] == "310101001-01-02-001");
-    CHECK(code_of["SW"] == "310101001-01-03-001");
-    CHECK(code_of["SE"] == "310101001-01-04-001");
 }

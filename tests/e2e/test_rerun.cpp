@@ -1,5 +1,6 @@
 // End-to-end: re-running against a previous run (--previous) on before/after fixture pairs, with
 // the real gridplan executable: nothing changed, a new estate, communities merged and split.
+#include "e2e/street_fixture.hpp"
 #include "support/fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -11,83 +12,10 @@
 #include <set>
 
 using namespace gp::test;
+using namespace gp::test::street;
 
 namespace
 {
-
-constexpr double kX0 = 500000, kY0 = 3300000;
-
-// A street of three 400 x 600 m communities C1, C2, C3 side by side; in each an 8 x 8 lattice
-// of 20 x 20 m buildings of 25 households (1600 households, 4 grids of 400) in its southern
-// 400 m. Building ids are "<community>-<row>-<col>", rows from the south.
-struct Street
-{
-    bool estate_in_c2 = false;   // 32 more buildings (800 households) in C2's empty north
-    bool merge_c1_c2 = false;    // C1 and C2 become one community C12
-    bool split_c3 = false;       // C3 becomes C3S (south of y=300) and C3N
-    bool dense_c1 = false;       // C1's two southern rows hold 50 households per building
-};
-
-void addLattice(FixtureLayer& layer, const std::string& community, double x, int row0, int rows,
-                int dense_rows = 0)
-{
-    for (int r = row0; r < row0 + rows; ++r)
-        for (int c = 0; c < 8; ++c)
-        {
-            const double bx = kX0 + x + 15 + c * 50, by = kY0 + 15 + r * 50;
-            layer.features.push_back({rectWkt(bx, by, bx + 20, by + 20),
-                                      {{"bid", community + "-" + std::to_string(r) + "-" + std::to_string(c)},
-                                       {"hh", r < dense_rows ? "50" : "25"}}});
-        }
-}
-
-void writeStreet(const std::string& dir, const Street& s)
-{
-    std::filesystem::create_directories(dir);
-    FixtureLayer buildings;
-    buildings.fields = {{"bid", 'S'}, {"hh", 'I'}};
-    addLattice(buildings, "C1", 0, 0, 8, s.dense_c1 ? 2 : 0);
-    addLattice(buildings, "C2", 400, 0, 8);
-    addLattice(buildings, "C3", 800, 0, 8);
-    if (s.estate_in_c2)
-        addLattice(buildings, "E2", 400, 8, 4);
-    writeLayer(dir + "/buildings.shp", buildings);
-
-    FixtureLayer communities;
-    communities.fields = {{"cid", 'S'}, {"name", 'S'}};
-    auto add = [&](const std::string& id, double x0, double y0, double x1, double y1) {
-        communities.features.push_back({rectWkt(kX0 + x0, kY0 + y0, kX0 + x1, kY0 + y1), {{"cid", id}, {"name", id + "社区"}}});
-    };
-    if (s.merge_c1_c2)
-        add("C12", 0, 0, 800, 600);
-    else
-    {
-        add("C1", 0, 0, 400, 600);
-        add("C2", 400, 0, 800, 600);
-    }
-    if (s.split_c3)
-    {
-        add("C3S", 800, 0, 1200, 300);
-        add("C3N", 800, 300, 1200, 600);
-    }
-    else
-        add("C3", 800, 0, 1200, 600);
-    writeLayer(dir + "/communities.shp", communities);
-}
-
-std::vector<std::string> args(const std::string& in, const std::string& out)
-{
-    return {"partition", "--buildings", in + "/buildings.shp", "--buildings-id-field", "bid",
-            "--households-field", "hh", "--communities", in + "/communities.shp",
-            "--communities-id-field", "cid", "--out", out, "-q"};
-}
-
-std::vector<std::string> withPrevious(std::vector<std::string> a, const std::string& previous)
-{
-    a.push_back("--previous");
-    a.push_back(previous);
-    return a;
-}
 
 nlohmann::json readJson(const std::string& path) { return nlohmann::json::parse(slurp(path)); }
 
@@ -311,72 +239,6 @@ TEST_CASE("a re-run (--previous) without a buildings id field is refused with a 
     CHECK(missing.err.find("nowhere") != std::string::npos);
 }
 
-TEST_CASE("batch runs several streets, isolates a broken one and writes a summary", "[e2e][batch]")
-{
-    TempDir dir("batch");
-    writeStreet(dir.file("east"), {});
-    Street west;
-    west.estate_in_c2 = true;
-    writeStreet(dir.file("west"), west);
-    // Relative paths in the manifest are taken from the manifest's folder; one street names a
-    // buildings file that does not exist, one a filter; option columns and an args column.
-    {
-        std::ofstream m(dir.file("streets.csv"));
-        m << "name,out,buildings,communities-where,previous,args\n"
-          << "east,out/east,east/buildings.shp,,,\"--buildings-id-field bid --households-field hh --communities east/communities.shp --communities-id-field cid\"\n"
-          << "west,out/west,west/buildings.shp,\"cid IN ('C1', 'C2')\",,\"--buildings-id-field bid --households-field hh --communities west/communities.shp --communities-id-field cid\"\n"
-          << "broken,out/broken,missing/buildings.shp,,,\"--buildings-id-field bid --communities east/communities.shp\"\n";
-    }
-    const auto run = runGridplan({"batch", dir.file("streets.csv"), "-j", "2", "-q"});
-    INFO(run.err);
-    CHECK(run.exit_code == 1);
-    CHECK(run.err.find("broken") != std::string::npos);
-    const auto summary = nlohmann::json::parse(slurp(dir.file("summary.json")));
-    REQUIRE(summary["streets"].size() == 3);
-    std::map<std::string, nlohmann::json> by_name;
-    for (const auto& s : summary["streets"])
-        by_name[s["name"].get<std::string>()] = s;
-    CHECK(by_name["east"]["status"] == "ok");
-    CHECK(by_name["east"]["grids"] == 12);
-    CHECK(by_name["east"]["households"] == 4800);
-    CHECK(by_name["east"]["grids_within_bounds_pct"] == 100.0);
-    CHECK(by_name["west"]["status"] == "ok");
-    CHECK(by_name["west"]["grids"] == 10); // C1 (1600) + C2 with the estate (2400)
-    CHECK(by_name["broken"]["status"] == "failed");
-    CHECK(by_name["broken"]["exit_code"] == 1);
-    CHECK(by_name["broken"]["error"].get<std::string>().find("missing/buildings.shp") != std::string::npos);
-    CHECK(summary["totals"]["failed"] == 1);
-    CHECK(std::filesystem::exists(dir.file("out/east/grids.geojson")));
-    CHECK(std::filesystem::exists(dir.file("out/west/grids.geojson")));
-    CHECK_FALSE(std::filesystem::exists(dir.file("out/broken/grids.geojson")));
-    const std::string csv = slurp(dir.file("summary.csv"));
-    CHECK(csv.rfind("name,status,exit_code,households,grids,grids_within_bounds_pct,gaps,moved_households,seconds,out,error\n", 0) == 0);
-    CHECK(csv.find("\nbroken,failed,1,") != std::string::npos);
-
-    // A second batch whose street re-runs against east's first output: zero moves.
-    {
-        std::ofstream m(dir.file("again.csv"));
-        m << "name,out,previous,args\n"
-          << "east_again,out/east_again,out/east,\"--buildings east/buildings.shp --buildings-id-field bid --households-field hh --communities east/communities.shp --communities-id-field cid\"\n";
-    }
-    const auto again = runGridplan({"batch", dir.file("again.csv"), "--summary", dir.file("again"), "-q"});
-    INFO(again.err);
-    CHECK(again.exit_code == 0);
-    const auto summary2 = nlohmann::json::parse(slurp(dir.file("again/summary.json")));
-    CHECK(summary2["streets"][0]["status"] == "ok");
-    CHECK(summary2["streets"][0]["moved_households"] == 0);
-    CHECK(slurp(dir.file("out/east/grids.geojson")) == slurp(dir.file("out/east_again/grids.geojson")));
-
-    // A malformed manifest is a usage error.
-    {
-        std::ofstream m(dir.file("bad.csv"));
-        m << "street,folder\nx,y\n";
-    }
-    const auto bad = runGridplan({"batch", dir.file("bad.csv")});
-    CHECK(bad.exit_code == 2);
-    CHECK(bad.err.find("'name'") != std::string::npos);
-}
-
 TEST_CASE("a locked grid survives verbatim and the rest is partitioned around it", "[e2e][rerun][lock]")
 {
     TempDir dir("rerun-lock");
@@ -507,32 +369,6 @@ TEST_CASE("a locked grid survives verbatim and the rest is partitioned around it
         const auto run = runGridplan(a);
         CHECK(run.exit_code == 2);
         CHECK(run.err.find("--previous") != std::string::npos);
-    }
-}
-
-TEST_CASE("per-community stages in parallel give the same bytes as a serial run", "[e2e][parallel]")
-{
-    TempDir dir("parallel");
-    Street street;
-    street.estate_in_c2 = true;
-    street.split_c3 = true;
-    writeStreet(dir.file("in"), street);
-    auto serial = args(dir.file("in"), dir.file("j1"));
-    serial.insert(serial.end(), {"-j", "1"});
-    auto parallel = args(dir.file("in"), dir.file("j2"));
-    parallel.insert(parallel.end(), {"-j", "2"});
-    auto many = args(dir.file("in"), dir.file("j8"));
-    many.insert(many.end(), {"-j", "8"});
-    REQUIRE(runGridplan(serial).exit_code == 0);
-    REQUIRE(runGridplan(parallel).exit_code == 0);
-    REQUIRE(runGridplan(many).exit_code == 0);
-    for (const char* f : {"grids.geojson", "buildings.geojson", "gaps.geojson", "communities.geojson", "report.json"})
-    {
-        INFO(f);
-        const auto one = slurp(dir.file(std::string("j1/") + f));
-        CHECK_FALSE(one.empty());
-        CHECK(one == slurp(dir.file(std::string("j2/") + f)));
-        CHECK(one == slurp(dir.file(std::string("j8/") + f)));
     }
 }
 

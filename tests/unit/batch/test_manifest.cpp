@@ -24,7 +24,7 @@ std::string writeManifest(const TempDir& dir, const std::string& text)
 
 } // namespace
 
-TEST_CASE("manifest rows become partition arguments", "[unit][batch]")
+TEST_CASE("manifest rows become partition arguments", "[batch]")
 {
     TempDir dir("manifest");
     const auto jobs = gp::batch::readManifest(writeManifest(
@@ -43,7 +43,7 @@ TEST_CASE("manifest rows become partition arguments", "[unit][batch]")
     CHECK(jobs[1].line == 4);
 }
 
-TEST_CASE("malformed manifests are refused naming the line", "[unit][batch]")
+TEST_CASE("malformed manifests are refused naming the line", "[batch]")
 {
     TempDir dir("manifest-bad");
     CHECK_THROWS_AS(gp::batch::readManifest(writeManifest(dir, "name,folder\nx,y\n")), gp::ConfigError);
@@ -57,7 +57,7 @@ TEST_CASE("malformed manifests are refused naming the line", "[unit][batch]")
     CHECK_THROWS_AS(gp::batch::readManifest(dir.file("none.csv")), gp::InputError);
 }
 
-TEST_CASE("parallelFor runs every item once and rethrows the first failure", "[unit][parallel]")
+TEST_CASE("parallelFor runs every item once and rethrows the first failure", "[core][parallel]")
 {
     for (int threads : {1, 2, 4})
     {

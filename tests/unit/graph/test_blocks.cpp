@@ -1,6 +1,6 @@
 // Inferred blocks: the barrier lines cut a community into faces and every residential building
 // lands in the face holding its anchor; the graph stage treats them like compounds.
-#include "graph/adjacency.hpp"
+#include "graph/community_graph.hpp"
 #include "graph/blocks.hpp"
 
 #include <catch2/catch.hpp>
@@ -48,7 +48,7 @@ gp::Plan riverPlan()
 
 } // namespace
 
-TEST_CASE("barriers cut a community into blocks holding its buildings", "[ground][graph]")
+TEST_CASE("barriers cut a community into blocks holding its buildings", "[graph][blocks]")
 {
     auto plan = riverPlan();
     gp::graph::inferBlocks(plan);
@@ -94,7 +94,7 @@ TEST_CASE("barriers cut a community into blocks holding its buildings", "[ground
     }
 }
 
-TEST_CASE("no blocks are inferred when a compound layer is given", "[ground][graph]")
+TEST_CASE("no blocks are inferred when a compound layer is given", "[graph][blocks]")
 {
     auto plan = riverPlan();
     gp::Compound compound;

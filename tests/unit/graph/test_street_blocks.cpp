@@ -1,6 +1,6 @@
 // Street blocks as partition units and barrier regions (issue 13): a block that fits in one grid
 // becomes one unit; links between barrier regions that can each form grids are never made.
-#include "graph/adjacency.hpp"
+#include "graph/community_graph.hpp"
 #include "graph/blocks.hpp"
 
 #include <catch2/catch.hpp>

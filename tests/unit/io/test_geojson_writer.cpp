@@ -186,7 +186,7 @@ void requireSameAsGdal(const FeatureTable& table, const std::string& crs_wkt, in
 
 } // namespace
 
-TEST_CASE("appendCoordinate formats like OGRFormatDouble with 7 decimals", "[unit][io]")
+TEST_CASE("appendCoordinate formats like OGRFormatDouble with 7 decimals", "[io]")
 {
     std::mt19937_64 rng(7);
     std::uniform_real_distribution<double> lon(-180, 180), unit(-1, 1);
@@ -218,14 +218,14 @@ TEST_CASE("appendCoordinate formats like OGRFormatDouble with 7 decimals", "[uni
     CHECK(mismatches == 0);
 }
 
-TEST_CASE("appendJsonString escapes as json-c does, slashes left alone", "[unit][io]")
+TEST_CASE("appendJsonString escapes as json-c does, slashes left alone", "[io]")
 {
     std::string out;
     io::appendJsonString(out, std::string_view("a/b\"c\\d\te\x01\x7f中", 15));
     CHECK(out == "\"a/b\\\"c\\\\d\\te\\u0001\x7f中\"");
 }
 
-TEST_CASE("writeGeoJson writes the bytes of GDAL's GeoJSON driver", "[unit][io]")
+TEST_CASE("writeGeoJson writes the bytes of GDAL's GeoJSON driver", "[io]")
 {
     SECTION("points, polygons of either orientation, holes, multipolygons, odd values")
     {
@@ -270,7 +270,7 @@ TEST_CASE("writeGeoJson writes the bytes of GDAL's GeoJSON driver", "[unit][io]"
     }
 }
 
-TEST_CASE("writeGeoJson writes the same file with 1, 2 and 3 threads", "[unit][io]")
+TEST_CASE("writeGeoJson writes the same file with 1, 2 and 3 threads", "[io]")
 {
     // More rows than one work chunk per thread, so the threads really share the layer.
     const FeatureTable table = randomTable(20000, 5);
@@ -288,7 +288,7 @@ TEST_CASE("writeGeoJson writes the same file with 1, 2 and 3 threads", "[unit][i
     CHECK(features[0].fields.at("id") == "B0");
 }
 
-TEST_CASE("writeGeoJson names the file when it cannot be written", "[unit][io]")
+TEST_CASE("writeGeoJson names the file when it cannot be written", "[io]")
 {
     test::TempDir dir("geojson-fail");
     const std::string path = dir.file("missing-folder/out.geojson");

@@ -35,7 +35,7 @@ io::FeatureTable table(const std::string& name, bool with_rows)
 
 } // namespace
 
-TEST_CASE("escapeXml escapes the five markup characters and keeps UTF-8", "[unit][write]")
+TEST_CASE("escapeXml escapes the five markup characters and keeps UTF-8", "[write]")
 {
     CHECK(escapeXml("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&#39;");
     CHECK(escapeXml("幸福社区") == "幸福社区");
@@ -46,7 +46,7 @@ TEST_CASE("escapeXml escapes the five markup characters and keeps UTF-8", "[unit
     CHECK(fixed(12.0, 0) == "12");
 }
 
-TEST_CASE("the QGIS project has a layer per table, empty tables typed, dedicated grids by subset", "[unit][write]")
+TEST_CASE("the QGIS project has a layer per table, empty tables typed, dedicated grids by subset", "[write]")
 {
     const auto grids = table("grids", true);
     const auto areas = table("areas", false);
@@ -69,7 +69,7 @@ TEST_CASE("the QGIS project has a layer per table, empty tables typed, dedicated
     CHECK(plain.at("gridplan.qgs").find("<xmin>1.0000000</xmin>") != std::string::npos);
 }
 
-TEST_CASE("texts exist in English and Chinese only", "[unit][write]")
+TEST_CASE("texts exist in English and Chinese only", "[write]")
 {
     CHECK(std::string(textsFor("en").work_list) == "Work list");
     CHECK(std::string(textsFor("zh").work_list) == "待办问题清单");

@@ -1,11 +1,11 @@
-#include "graph/adjacency.hpp"
+#include "graph/community_graph.hpp"
 
 #include "core/parallel.hpp"
 #include "geom/geos.hpp"
 #include "graph/blocks.hpp"
-#include "graph/segment_index.hpp"
-#include "tile/line_index.hpp"
-#include "tile/tile_parts.hpp"
+#include "spatial/face_adjacency.hpp"
+#include "spatial/line_index.hpp"
+#include "spatial/segment_index.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -184,7 +184,7 @@ std::set<std::pair<int, int>> touchingBlocks(geom::GeosContext& ctx, const Plan&
             faces.push_back(owned.back().get());
         }
     std::set<std::pair<int, int>> out;
-    const auto adj = tile::internal::faceAdjacency(ctx, faces); // one polygonization: exact edges
+    const auto adj = spatial::faceAdjacency(ctx, faces); // one polygonization: exact edges
     for (std::size_t i = 0; i < adj.size(); ++i)
         for (const auto& [j, len] : adj[i])
             if (len >= 1.0)
@@ -203,10 +203,10 @@ struct GraphInputs
     const Plan& plan;
     int max_households;
     bool streets;
-    SegmentIndex barriers;
-    SegmentIndex lanes;         // inside a large block, links across a lane are cut first
+    spatial::SegmentIndex barriers;
+    spatial::SegmentIndex lanes;         // inside a large block, links across a lane are cut first
     MultiLineString lane_lines; // lanes with everything that bounds blocks: the parts of large blocks
-    std::unique_ptr<tile::LineIndex> lane_index;
+    std::unique_ptr<spatial::LineIndex> lane_index;
     std::vector<std::vector<int>> members;
     std::map<std::pair<int, int>, int> compound_households; // decide which compounds are one unit
 
@@ -223,7 +223,7 @@ struct GraphInputs
             for (const auto* set : {&plan.barriers, &plan.streets})
                 for (const auto& s : *set)
                     lane_lines.insert(lane_lines.end(), s.lines.begin(), s.lines.end());
-        lane_index = std::make_unique<tile::LineIndex>(lane_lines);
+        lane_index = std::make_unique<spatial::LineIndex>(lane_lines);
         members.resize(plan.communities.size());
         for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
             if (isGridMember(plan.buildings[static_cast<std::size_t>(i)]))
@@ -261,7 +261,7 @@ void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::
                const std::vector<int>& unit_of, CommunityGraph& cg)
 {
     const Plan& plan = in.plan;
-    SegmentIndex boundary;
+    spatial::SegmentIndex boundary;
     boundary.add(plan.communities[static_cast<std::size_t>(c)].area);
     std::vector<Point> anchors;
     anchors.reserve(ids.size());

@@ -1,14 +1,19 @@
-// GEOS helpers the tile stage needs beyond geom/geos.hpp: prepared geometries, noding,
+// GEOS helpers beyond geom/geos.hpp (used by spatial/ and tile/): prepared geometries, noding,
 // polygonizing and dissolving. Owned results always live in a GeomPtr/PreparedPtr.
 #pragma once
 
 #include "core/geometry.hpp"
 #include "geom/geos.hpp"
 
+#include <boost/geometry/index/rtree.hpp>
+
+#include <algorithm>
+#include <iterator>
 #include <memory>
+#include <utility>
 #include <vector>
 
-namespace gp::tile
+namespace gp::geom
 {
 
 struct PreparedDeleter
@@ -47,6 +52,79 @@ geom::GeomPtr polygonize(geom::GeosContext& ctx, const GEOSGeometry* noded_lines
 // full unary union when GEOS rejects the coverage and sets *fell_back.
 geom::GeomPtr dissolve(geom::GeosContext& ctx, std::vector<geom::GeomPtr> polygons,
                        bool* fell_back);
+
+// Snap-rounding grid if floating-point noding fails: 1 mm changes no area that matters.
+constexpr double kFallbackGrid = 1e-3;
+
+using BoxEntry = std::pair<Box, int>;
+using BoxTree = boost::geometry::index::rtree<BoxEntry, boost::geometry::index::rstar<16>>;
+
+// Polygons with a spatial index and prepared forms, for point location.
+struct Region
+{
+    std::vector<GeomPtr> geoms;
+    std::vector<PreparedPtr> prepared;
+    BoxTree tree;
+
+    void build(GeosContext& ctx)
+    {
+        std::vector<BoxEntry> entries;
+        prepared.clear();
+        for (std::size_t i = 0; i < geoms.size(); ++i)
+        {
+            prepared.push_back(prepare(ctx, geoms[i].get()));
+            entries.emplace_back(envelopeOf(ctx, geoms[i].get()), static_cast<int>(i));
+        }
+        tree = BoxTree(entries.begin(), entries.end());
+    }
+
+    std::vector<int> candidates(const Point& p) const
+    {
+        std::vector<BoxEntry> hits;
+        tree.query(boost::geometry::index::intersects(p), std::back_inserter(hits));
+        std::vector<int> ids;
+        for (const auto& hit : hits)
+            ids.push_back(hit.second);
+        std::sort(ids.begin(), ids.end()); // lowest index wins ties: deterministic
+        return ids;
+    }
+
+    // Lowest-index polygon containing p; with allow_boundary also one that only touches it.
+    int locate(GeosContext& ctx, const Point& p, bool allow_boundary) const
+    {
+        const std::vector<int> ids = candidates(p);
+        if (ids.empty())
+            return -1;
+        GeomPtr pt = toGeos(ctx, p);
+        for (int i : ids)
+            if (GEOSPreparedContains_r(ctx.handle(), prepared[i].get(), pt.get()) == 1)
+                return i;
+        if (allow_boundary)
+            for (int i : ids)
+                if (GEOSPreparedIntersects_r(ctx.handle(), prepared[i].get(), pt.get()) == 1)
+                    return i;
+        return -1;
+    }
+
+    // The polygon holding `face` (a face of linework that includes this region's outlines),
+    // judged by its interior point; a degenerate face whose point lands on an outline is
+    // decided by overlap area.
+    int locateFace(GeosContext& ctx, const GEOSGeometry* face, const Point& inside) const
+    {
+        const int i = locate(ctx, inside, false);
+        if (i >= 0)
+            return i;
+        const double face_area = areaOf(ctx, face);
+        for (int j : candidates(inside))
+        {
+            GeomPtr common = checked(ctx, GEOSIntersection_r(ctx.handle(), face, geoms[j].get()),
+                                     "intersection");
+            if (areaOf(ctx, common.get()) > 0.5 * face_area)
+                return j;
+        }
+        return -1;
+    }
+};
 
 // Calls fn(x1, y1, x2, y2) for every segment of every ring of a polygon / multipolygon.
 template <typename Fn>
@@ -95,4 +173,4 @@ void forEachRingSegment(geom::GeosContext& ctx, const GEOSGeometry* g, Fn&& fn)
     }
 }
 
-} // namespace gp::tile
+} // namespace gp::geom

@@ -1,9 +1,9 @@
-#include "tile/line_index.hpp"
+#include "spatial/line_index.hpp"
 
 #include <algorithm>
 #include <iterator>
 
-namespace gp::tile
+namespace gp::spatial
 {
 
 namespace bgi = boost::geometry::index;
@@ -36,4 +36,4 @@ MultiLineString LineIndex::near(const Box& box, double margin) const
     return out;
 }
 
-} // namespace gp::tile
+} // namespace gp::spatial

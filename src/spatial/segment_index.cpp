@@ -1,8 +1,8 @@
-#include "graph/segment_index.hpp"
+#include "spatial/segment_index.hpp"
 
 #include <algorithm>
 
-namespace gp::graph
+namespace gp::spatial
 {
 
 namespace
@@ -28,7 +28,8 @@ void SegmentIndex::add(const MultiLineString& lines)
 
 void SegmentIndex::add(const MultiPolygon& area)
 {
-    auto addRing = [&](const auto& ring) {
+    auto addRing = [&](const auto& ring)
+    {
         for (std::size_t i = 1; i < ring.size(); ++i)
             m_tree.insert({boxOf(ring[i - 1], ring[i]), Segment(ring[i - 1], ring[i])});
     };
@@ -49,4 +50,4 @@ bool SegmentIndex::crosses(const Point& a, const Point& b) const
     return false;
 }
 
-} // namespace gp::graph
+} // namespace gp::spatial

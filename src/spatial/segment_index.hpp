@@ -8,7 +8,7 @@
 
 #include <vector>
 
-namespace gp::graph
+namespace gp::spatial
 {
 
 class SegmentIndex
@@ -26,4 +26,4 @@ class SegmentIndex
     bg::index::rtree<std::pair<Box, Segment>, bg::index::quadratic<16>> m_tree;
 };
 
-} // namespace gp::graph
+} // namespace gp::spatial

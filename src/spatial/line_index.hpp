@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace gp::tile
+namespace gp::spatial
 {
 
 class LineIndex
@@ -28,4 +28,4 @@ class LineIndex
     boost::geometry::index::rtree<Entry, boost::geometry::index::rstar<16>> m_tree;
 };
 
-} // namespace gp::tile
+} // namespace gp::spatial

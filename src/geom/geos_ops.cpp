@@ -1,15 +1,12 @@
-#include "tile/geos_ops.hpp"
+#include "geom/geos_ops.hpp"
 
 #include "core/error.hpp"
 
 #include <limits>
 
-namespace gp::tile
+namespace gp::geom
 {
 
-using geom::checked;
-using geom::GeomPtr;
-using geom::GeosContext;
 
 PreparedPtr prepare(GeosContext& ctx, const GEOSGeometry* g)
 {
@@ -79,4 +76,4 @@ GeomPtr dissolve(GeosContext& ctx, std::vector<GeomPtr> polygons, bool* fell_bac
     return checked(ctx, GEOSUnaryUnion_r(ctx.handle(), coll.get()), "unaryUnion(faces)");
 }
 
-} // namespace gp::tile
+} // namespace gp::geom

@@ -1,0 +1,53 @@
+# Build-time layering check (run by the gridplan_layers target; see CMakeLists.txt): every
+# `#include "<stage>/..."` in src/<stage>/ must name the stage itself or one it depends on,
+# directly or through others, as declared with gridplan_stage(). An upward include (graph/
+# including tile/, improve/ including dedicate/, ...) fails the build with the file and line.
+# Inputs: -DSRC=<src dir> -DLAYERS=<stage:dep,dep|stage:...> -DSTAMP=<file to touch>
+cmake_minimum_required(VERSION 3.20) # IN_LIST, list(POP_FRONT)
+string(REPLACE "|" ";" entries "${LAYERS}")
+set(stages)
+foreach(entry IN LISTS entries)
+  string(REPLACE ":" ";" parts "${entry}")
+  list(GET parts 0 stage)
+  list(LENGTH parts n)
+  set(deps_${stage})
+  if(n GREATER 1)
+    list(GET parts 1 deps)
+    string(REPLACE "," ";" deps_${stage} "${deps}")
+  endif()
+  list(APPEND stages ${stage})
+endforeach()
+
+# Transitive closure of each stage's dependencies.
+foreach(stage IN LISTS stages)
+  set(todo ${deps_${stage}})
+  set(seen)
+  while(todo)
+    list(POP_FRONT todo d)
+    if(NOT d IN_LIST seen)
+      list(APPEND seen ${d})
+      list(APPEND todo ${deps_${d}})
+    endif()
+  endwhile()
+  set(allowed_${stage} ${stage} ${seen})
+endforeach()
+
+set(errors "")
+foreach(stage IN LISTS stages)
+  file(GLOB files "${SRC}/${stage}/*.cpp" "${SRC}/${stage}/*.hpp")
+  foreach(f IN LISTS files)
+    file(STRINGS "${f}" lines REGEX "^#include \"[a-z_]+/")
+    foreach(line IN LISTS lines)
+      string(REGEX REPLACE "^#include \"([a-z_]+)/.*" "\\1" target "${line}")
+      if(NOT target IN_LIST allowed_${stage})
+        file(RELATIVE_PATH rel "${SRC}" "${f}")
+        string(APPEND errors "  src/${rel}: ${line} (${stage} may include: ${allowed_${stage}})\n")
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+if(errors)
+  message(FATAL_ERROR "gridplan layering: includes against the declared stage dependencies "
+                      "(gridplan_stage() in CMakeLists.txt; README \"Stage dependencies\"):\n${errors}")
+endif()
+file(TOUCH "${STAMP}")

@@ -1,0 +1,29 @@
+// Tile as the pipeline runs it on a plan: per community, the tile input is assembled (its land
+// after special areas, the barriers near it, its buildings with their local grid numbers),
+// communities are tiled in parallel, and grids that came out in pieces are mended
+// (improve/detached) and their communities tiled again.
+#pragma once
+
+#include "core/config.hpp"
+#include "core/model.hpp"
+#include "core/progress.hpp"
+#include "improve/detached.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace gp::pipeline
+{
+
+// Tiles the grids of every community (or those flagged in `only`); notes are (community, text).
+void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int threads,
+               const std::vector<char>* only = nullptr, ProgressReporter* progress = nullptr);
+
+// Tiles every community; grids that came out in pieces then hand minor pieces to a neighbour
+// and those communities are tiled again.
+improve::DetachedRepair tileAndMend(Plan& plan, const PartitionConfig& config,
+                                    std::vector<std::pair<int, std::string>>& notes,
+                                    ProgressReporter* progress = nullptr);
+
+} // namespace gp::pipeline
