@@ -12,33 +12,34 @@
       <category label="PT-PORTO-01-01-008" symbol="7" value="PT-PORTO-01-01-008" render="true"/>
       <category label="PT-PORTO-01-01-009" symbol="8" value="PT-PORTO-01-01-009" render="true"/>
       <category label="PT-PORTO-01-01-010" symbol="9" value="PT-PORTO-01-01-010" render="true"/>
-      <category label="PT-PORTO-01-02-001" symbol="10" value="PT-PORTO-01-02-001" render="true"/>
-      <category label="PT-PORTO-01-02-002" symbol="11" value="PT-PORTO-01-02-002" render="true"/>
-      <category label="PT-PORTO-01-02-003" symbol="12" value="PT-PORTO-01-02-003" render="true"/>
-      <category label="PT-PORTO-01-02-004" symbol="13" value="PT-PORTO-01-02-004" render="true"/>
-      <category label="PT-PORTO-01-02-005" symbol="14" value="PT-PORTO-01-02-005" render="true"/>
-      <category label="PT-PORTO-01-02-006" symbol="15" value="PT-PORTO-01-02-006" render="true"/>
-      <category label="PT-PORTO-02-01-001" symbol="16" value="PT-PORTO-02-01-001" render="true"/>
-      <category label="PT-PORTO-02-01-002" symbol="17" value="PT-PORTO-02-01-002" render="true"/>
-      <category label="PT-PORTO-02-01-003" symbol="18" value="PT-PORTO-02-01-003" render="true"/>
-      <category label="PT-PORTO-02-01-004" symbol="19" value="PT-PORTO-02-01-004" render="true"/>
-      <category label="PT-PORTO-02-01-005" symbol="20" value="PT-PORTO-02-01-005" render="true"/>
-      <category label="PT-PORTO-02-01-006" symbol="21" value="PT-PORTO-02-01-006" render="true"/>
-      <category label="PT-PORTO-02-01-007" symbol="22" value="PT-PORTO-02-01-007" render="true"/>
-      <category label="PT-PORTO-02-01-008" symbol="23" value="PT-PORTO-02-01-008" render="true"/>
-      <category label="PT-PORTO-02-01-009" symbol="24" value="PT-PORTO-02-01-009" render="true"/>
-      <category label="PT-PORTO-02-01-010" symbol="25" value="PT-PORTO-02-01-010" render="true"/>
-      <category label="PT-PORTO-02-01-D01" symbol="26" value="PT-PORTO-02-01-D01" render="true"/>
-      <category label="PT-PORTO-02-01-D02" symbol="27" value="PT-PORTO-02-01-D02" render="true"/>
-      <category label="PT-PORTO-02-01-D03" symbol="28" value="PT-PORTO-02-01-D03" render="true"/>
-      <category label="PT-PORTO-02-01-D04" symbol="29" value="PT-PORTO-02-01-D04" render="true"/>
-      <category label="PT-PORTO-02-02-001" symbol="30" value="PT-PORTO-02-02-001" render="true"/>
-      <category label="PT-PORTO-02-02-002" symbol="31" value="PT-PORTO-02-02-002" render="true"/>
-      <category label="PT-PORTO-02-02-003" symbol="32" value="PT-PORTO-02-02-003" render="true"/>
-      <category label="PT-PORTO-02-02-004" symbol="33" value="PT-PORTO-02-02-004" render="true"/>
-      <category label="PT-PORTO-02-02-005" symbol="34" value="PT-PORTO-02-02-005" render="true"/>
-      <category label="PT-PORTO-02-02-D01" symbol="35" value="PT-PORTO-02-02-D01" render="true"/>
-      <category label="in no grid" symbol="36" value="" render="true"/>
+      <category label="PT-PORTO-01-01-011" symbol="10" value="PT-PORTO-01-01-011" render="true"/>
+      <category label="PT-PORTO-01-02-001" symbol="11" value="PT-PORTO-01-02-001" render="true"/>
+      <category label="PT-PORTO-01-02-002" symbol="12" value="PT-PORTO-01-02-002" render="true"/>
+      <category label="PT-PORTO-01-02-003" symbol="13" value="PT-PORTO-01-02-003" render="true"/>
+      <category label="PT-PORTO-01-02-004" symbol="14" value="PT-PORTO-01-02-004" render="true"/>
+      <category label="PT-PORTO-01-02-005" symbol="15" value="PT-PORTO-01-02-005" render="true"/>
+      <category label="PT-PORTO-01-02-006" symbol="16" value="PT-PORTO-01-02-006" render="true"/>
+      <category label="PT-PORTO-02-01-001" symbol="17" value="PT-PORTO-02-01-001" render="true"/>
+      <category label="PT-PORTO-02-01-002" symbol="18" value="PT-PORTO-02-01-002" render="true"/>
+      <category label="PT-PORTO-02-01-003" symbol="19" value="PT-PORTO-02-01-003" render="true"/>
+      <category label="PT-PORTO-02-01-004" symbol="20" value="PT-PORTO-02-01-004" render="true"/>
+      <category label="PT-PORTO-02-01-005" symbol="21" value="PT-PORTO-02-01-005" render="true"/>
+      <category label="PT-PORTO-02-01-006" symbol="22" value="PT-PORTO-02-01-006" render="true"/>
+      <category label="PT-PORTO-02-01-007" symbol="23" value="PT-PORTO-02-01-007" render="true"/>
+      <category label="PT-PORTO-02-01-008" symbol="24" value="PT-PORTO-02-01-008" render="true"/>
+      <category label="PT-PORTO-02-01-009" symbol="25" value="PT-PORTO-02-01-009" render="true"/>
+      <category label="PT-PORTO-02-01-010" symbol="26" value="PT-PORTO-02-01-010" render="true"/>
+      <category label="PT-PORTO-02-01-D01" symbol="27" value="PT-PORTO-02-01-D01" render="true"/>
+      <category label="PT-PORTO-02-01-D02" symbol="28" value="PT-PORTO-02-01-D02" render="true"/>
+      <category label="PT-PORTO-02-01-D03" symbol="29" value="PT-PORTO-02-01-D03" render="true"/>
+      <category label="PT-PORTO-02-01-D04" symbol="30" value="PT-PORTO-02-01-D04" render="true"/>
+      <category label="PT-PORTO-02-02-001" symbol="31" value="PT-PORTO-02-02-001" render="true"/>
+      <category label="PT-PORTO-02-02-002" symbol="32" value="PT-PORTO-02-02-002" render="true"/>
+      <category label="PT-PORTO-02-02-003" symbol="33" value="PT-PORTO-02-02-003" render="true"/>
+      <category label="PT-PORTO-02-02-004" symbol="34" value="PT-PORTO-02-02-004" render="true"/>
+      <category label="PT-PORTO-02-02-005" symbol="35" value="PT-PORTO-02-02-005" render="true"/>
+      <category label="PT-PORTO-02-02-D01" symbol="36" value="PT-PORTO-02-02-D01" render="true"/>
+      <category label="in no grid" symbol="37" value="" render="true"/>
     </categories>
     <symbols>
       <symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -906,6 +907,30 @@
         </layer>
       </symbol>
       <symbol type="fill" name="36" alpha="1" clip_to_extent="1" force_rhr="0">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option type="QString" name="color" value="156,80,230,255"/>
+            <Option type="QString" name="style" value="solid"/>
+            <Option type="QString" name="outline_color" value="40,40,40,120"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.10"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+          </Option>
+          <prop k="color" v="156,80,230,255"/>
+          <prop k="style" v="solid"/>
+          <prop k="outline_color" v="40,40,40,120"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.10"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_unit" v="MM"/>
+        </layer>
+      </symbol>
+      <symbol type="fill" name="37" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="color" value="160,160,160,255"/>

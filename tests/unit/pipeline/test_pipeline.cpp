@@ -64,10 +64,10 @@ TEST_CASE("every stage leaves a sound plan, first run and unchanged re-run", "[p
     // The order runPartition states (README "How it works").
     CHECK(first == std::vector<std::string>{"load", "classify", "place", "special", "blocks",
                                             "graph", "partition", "dedicate", "tile", "areas",
-                                            "codes", "audit"});
+                                            "codes", "audit", "streets"});
     // One line per stage that has something to say, each with its times; no special areas and a
-    // compound layer: no special or blocks line.
-    REQUIRE(lines.size() == 10);
+    // compound layer: no special or blocks line; barriers: a streets line.
+    REQUIRE(lines.size() == 11);
     CHECK(lines[0].rfind("load: 3505 buildings", 0) == 0);
     for (const auto& line : lines)
         CHECK(line.find(" s, cpu ") != std::string::npos);
@@ -77,7 +77,7 @@ TEST_CASE("every stage leaves a sound plan, first run and unchanged re-run", "[p
     const auto second = runChecked(rerun);
     CHECK(second == std::vector<std::string>{"load", "classify", "place", "special", "blocks",
                                              "reconcile", "graph", "partition", "dedicate", "tile",
-                                             "merge", "areas", "codes", "audit"});
+                                             "merge", "areas", "codes", "audit", "streets"});
     CHECK(test::slurp(dir.file("run1/grids.geojson")) ==
           test::slurp(dir.file("run2/grids.geojson")));
 }
