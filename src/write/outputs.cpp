@@ -304,6 +304,61 @@ FeatureTable blocksTable(const Plan& plan)
     return t;
 }
 
+// report.json "households_register": the register join in numbers (issue 16).
+nlohmann::ordered_json registerSection(const RegisterJoin& j, const HouseholdsTable& t)
+{
+    using Json = nlohmann::ordered_json;
+    return {{"path", j.path}, {"layer", t.source.layer}, {"where", t.source.where},
+            {"key", t.key}, {"building_field", t.building_field},
+            {"count", t.count.empty() ? Json(nullptr) : Json(t.count)},
+            {"rows_read", j.rows_read}, {"rows_ignored", j.rows_ignored},
+            {"keys", j.keys}, {"keys_matched", j.keys_matched},
+            {"keys_unmatched", j.keys_unmatched}, {"rows_unmatched", j.rows_unmatched},
+            {"households_unmatched", j.households_unmatched},
+            {"keys_on_several_buildings", j.keys_on_several_buildings},
+            {"buildings_with_key", j.buildings_with_key},
+            {"buildings_matched", j.buildings_matched},
+            {"residential_buildings_without_row", j.buildings_without_row},
+            {"households_joined", j.households_joined}};
+}
+
+// report.json "options": every option that changes the result, named as on the command line,
+// so that a run can be reproduced from its report (issue 18).
+nlohmann::ordered_json optionsSection(const PartitionConfig& config)
+{
+    nlohmann::ordered_json o = {{"min", config.min_households},
+                                {"max", config.max_households},
+                                {"target", config.target_households},
+                                {"households_field", config.households_field},
+                                {"floors_field", config.floors_field},
+                                {"height_field", config.height_field},
+                                {"use_field", config.use_field},
+                                {"usable_ratio", config.estimate.usable_ratio},
+                                {"dwelling_m2", config.estimate.dwelling_m2},
+                                {"floor_height_m", config.estimate.floor_height_m},
+                                {"min_dwelling_footprint_m2", config.estimate.min_area_m2},
+                                {"seed", config.seed}};
+    const auto& d = config.dedicated;
+    o["use_map"] = config.use_mapping;
+    o["default_floors"] = config.estimate.default_floors;
+    o["dedicated_distance"] = d.cluster_distance_m;
+    o["dedicated_floor_area"] = d.min_floor_area_m2;
+    o["dedicated_buildings"] = d.min_buildings;
+    o["dedicated_workers"] = d.min_workers;
+    o["dedicated_flag_field"] = d.flag_field;
+    o["workers_field"] = d.workers_field;
+    o["fold_distance"] = d.fold_distance_m;
+    o["area_target"] = config.area_target_households;
+    o["areas"] = config.area_count;
+    o["street_code"] = config.street_code;
+    o["assume_crs"] = config.assume_crs;
+    o["working_crs"] = config.working_crs;
+    o["buildings_id_field"] = config.buildings.id_field;
+    o["communities_id_field"] = config.communities.id_field;
+    o["communities_name_field"] = config.communities.name_field;
+    return o;
+}
+
 nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
 {
     using Json = nlohmann::ordered_json;
@@ -315,58 +370,8 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
     r["output_crs"] = config.output_crs.empty() ? "EPSG:4326" : config.output_crs;
     r["inputs"] = inputsSection(plan);
     if (plan.register_join && config.households_table)
-    {
-        const auto& j = *plan.register_join;
-        const auto& t = *config.households_table;
-        r["households_register"] = {{"path", j.path}, {"layer", t.source.layer}, {"where", t.source.where},
-                                    {"key", t.key}, {"building_field", t.building_field},
-                                    {"count", t.count.empty() ? Json(nullptr) : Json(t.count)},
-                                    {"rows_read", j.rows_read}, {"rows_ignored", j.rows_ignored},
-                                    {"keys", j.keys}, {"keys_matched", j.keys_matched},
-                                    {"keys_unmatched", j.keys_unmatched}, {"rows_unmatched", j.rows_unmatched},
-                                    {"households_unmatched", j.households_unmatched},
-                                    {"keys_on_several_buildings", j.keys_on_several_buildings},
-                                    {"buildings_with_key", j.buildings_with_key},
-                                    {"buildings_matched", j.buildings_matched},
-                                    {"residential_buildings_without_row", j.buildings_without_row},
-                                    {"households_joined", j.households_joined}};
-    }
-
-    r["options"] = {{"min", config.min_households},
-                    {"max", config.max_households},
-                    {"target", config.target_households},
-                    {"households_field", config.households_field},
-                    {"floors_field", config.floors_field},
-                    {"height_field", config.height_field},
-                    {"use_field", config.use_field},
-                    {"usable_ratio", config.estimate.usable_ratio},
-                    {"dwelling_m2", config.estimate.dwelling_m2},
-                    {"floor_height_m", config.estimate.floor_height_m},
-                    {"min_dwelling_footprint_m2", config.estimate.min_area_m2},
-                    {"seed", config.seed}};
-    {
-        // Every other option that changes the result, named as on the command line, so that a run
-        // can be reproduced from its report (issue 18).
-        const auto& d = config.dedicated;
-        auto& o = r["options"];
-        o["use_map"] = config.use_mapping;
-        o["default_floors"] = config.estimate.default_floors;
-        o["dedicated_distance"] = d.cluster_distance_m;
-        o["dedicated_floor_area"] = d.min_floor_area_m2;
-        o["dedicated_buildings"] = d.min_buildings;
-        o["dedicated_workers"] = d.min_workers;
-        o["dedicated_flag_field"] = d.flag_field;
-        o["workers_field"] = d.workers_field;
-        o["fold_distance"] = d.fold_distance_m;
-        o["area_target"] = config.area_target_households;
-        o["areas"] = config.area_count;
-        o["street_code"] = config.street_code;
-        o["assume_crs"] = config.assume_crs;
-        o["working_crs"] = config.working_crs;
-        o["buildings_id_field"] = config.buildings.id_field;
-        o["communities_id_field"] = config.communities.id_field;
-        o["communities_name_field"] = config.communities.name_field;
-    }
+        r["households_register"] = registerSection(*plan.register_join, *config.households_table);
+    r["options"] = optionsSection(config);
 
     const PlanCounts counts = countPlan(plan, config);
     r["summary"] = summarySection(plan, counts);
