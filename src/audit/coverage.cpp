@@ -79,7 +79,7 @@ struct Context
     GeosContext ctx;
     std::vector<GeomPtr> communities; // valid, one per plan community
     std::vector<Box> boxes;
-    GeomPtr all;                      // their union
+    GeomPtr all; // their union
 };
 
 void prepare(const Plan& plan, Context& c)
@@ -154,8 +154,9 @@ void addGap(Plan& plan, Context& c, const Polygon& poly, bool is_hole, bool has_
         issue.detail = std::string(is_hole ? "hole" : "sliver") + " of " + metres2(area) +
                        " m2 between communities" + (near.empty() ? "" : " " + idList(plan, near)) +
                        (has_street ? " inside the street" : "") + " covered by none of them";
-        issue.detail_zh = std::string("社区之间") + (has_street ? "（街道范围内）" : "") + "有 " + metres2(area) +
-                          " 平方米的" + (is_hole ? "空洞" : "缝隙") + "不属于任何社区" +
+        issue.detail_zh = std::string("社区之间") + (has_street ? "（街道范围内）" : "") + "有 " +
+                          metres2(area) + " 平方米的" + (is_hole ? "空洞" : "缝隙") +
+                          "不属于任何社区" +
                           (near.empty() ? "" : "（邻近 " + idList(plan, near) + "）");
         ++figures.community_gaps;
     }
@@ -194,8 +195,9 @@ CoverageFigures streetCoverage(const Plan& plan)
     if (!plan.communities.empty())
     {
         prepare(plan, c);
-        auto covered = geom::checked(c.ctx, GEOSIntersection_r(c.ctx.handle(), street.get(), c.all.get()),
-                                     "street coverage");
+        auto covered =
+            geom::checked(c.ctx, GEOSIntersection_r(c.ctx.handle(), street.get(), c.all.get()),
+                          "street coverage");
         figures.covered_m2 = areaOf(c.ctx, covered.get());
     }
     if (*figures.street_area_m2 > 0)
@@ -215,8 +217,9 @@ CoverageFigures auditCoverage(Plan& plan)
     if (plan.street && !plan.street->empty())
     {
         auto street = validGeos(c.ctx, *plan.street);
-        auto uncovered = geom::checked(
-            c.ctx, GEOSDifference_r(c.ctx.handle(), street.get(), c.all.get()), "street minus communities");
+        auto uncovered =
+            geom::checked(c.ctx, GEOSDifference_r(c.ctx.handle(), street.get(), c.all.get()),
+                          "street minus communities");
         MultiPolygon parts = geom::toMultiPolygon(c.ctx, uncovered.get());
         sortByArea(parts);
         auto hole_geom = geom::toGeos(c.ctx, holes);
@@ -228,7 +231,8 @@ CoverageFigures auditCoverage(Plan& plan)
             {
                 auto pg = geom::toGeos(c.ctx, p);
                 auto inter = geom::checked(
-                    c.ctx, GEOSIntersection_r(c.ctx.handle(), pg.get(), hole_geom.get()), "gap in hole");
+                    c.ctx, GEOSIntersection_r(c.ctx.handle(), pg.get(), hole_geom.get()),
+                    "gap in hole");
                 in_hole = areaOf(c.ctx, inter.get()) >= 0.99 * areaOf(c.ctx, pg.get());
             }
             addGap(plan, c, p, in_hole, true, figures);
@@ -238,8 +242,9 @@ CoverageFigures auditCoverage(Plan& plan)
     {
         // Islands of communities inside a hole are not part of it: subtract the union again.
         auto hole_geom = geom::toGeos(c.ctx, holes);
-        auto open = geom::checked(c.ctx, GEOSDifference_r(c.ctx.handle(), hole_geom.get(), c.all.get()),
-                                  "holes minus communities");
+        auto open =
+            geom::checked(c.ctx, GEOSDifference_r(c.ctx.handle(), hole_geom.get(), c.all.get()),
+                          "holes minus communities");
         MultiPolygon parts = geom::toMultiPolygon(c.ctx, open.get());
         sortByArea(parts);
         for (const auto& p : parts)
@@ -253,7 +258,8 @@ CoverageFigures auditCoverage(Plan& plan)
             if (!bg::intersects(c.boxes[i], c.boxes[j]))
                 continue;
             auto shared = geom::checked(
-                c.ctx, GEOSIntersection_r(c.ctx.handle(), c.communities[i].get(), c.communities[j].get()),
+                c.ctx,
+                GEOSIntersection_r(c.ctx.handle(), c.communities[i].get(), c.communities[j].get()),
                 "community overlap");
             MultiPolygon area = geom::toMultiPolygon(c.ctx, shared.get());
             const double a = bg::area(area);
@@ -265,11 +271,12 @@ CoverageFigures auditCoverage(Plan& plan)
             issue.reason = "communities_overlap";
             issue.detail = "communities " + ci.id + (ci.name.empty() ? "" : " (" + ci.name + ")") +
                            " and " + cj.id + (cj.name.empty() ? "" : " (" + cj.name + ")") +
-                           " overlap by " + metres2(a) + " m2; buildings there go to the one "
+                           " overlap by " + metres2(a) +
+                           " m2; buildings there go to the one "
                            "holding most of their footprint";
-            issue.detail_zh = "社区 " + ci.id + (ci.name.empty() ? "" : "（" + ci.name + "）") + " 与 " + cj.id +
-                              (cj.name.empty() ? "" : "（" + cj.name + "）") + " 重叠 " + metres2(a) +
-                              " 平方米；重叠处的楼栋归入占其占地最多的社区";
+            issue.detail_zh = "社区 " + ci.id + (ci.name.empty() ? "" : "（" + ci.name + "）") +
+                              " 与 " + cj.id + (cj.name.empty() ? "" : "（" + cj.name + "）") +
+                              " 重叠 " + metres2(a) + " 平方米；重叠处的楼栋归入占其占地最多的社区";
             issue.community = ci.id;
             issue.area = std::move(area);
             plan.issues.push_back(std::move(issue));

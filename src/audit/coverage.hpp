@@ -14,10 +14,10 @@ inline constexpr double kCoverageSliverM2 = 1.0;
 
 struct CoverageFigures
 {
-    std::optional<double> street_area_m2;  // nullopt: no street given
-    double covered_m2 = 0.0;               // street area inside some community
-    std::optional<double> covered_pct;     // 100 * covered / street area
-    int street_not_covered = 0;            // issues added, per reason
+    std::optional<double> street_area_m2; // nullopt: no street given
+    double covered_m2 = 0.0;              // street area inside some community
+    std::optional<double> covered_pct;    // 100 * covered / street area
+    int street_not_covered = 0;           // issues added, per reason
     int community_gaps = 0;
     int communities_overlap = 0;
 };

@@ -14,8 +14,12 @@ double polsbyPopper(const MultiPolygon& area)
 
 void edgeMetrics(Plan& plan, const graph::CommunityGraph& graph)
 {
-    auto gridOf = [&](int unit) {
-        return plan.buildings[static_cast<std::size_t>(graph.unit_buildings[static_cast<std::size_t>(unit)].front())].grid;
+    auto gridOf = [&](int unit)
+    {
+        return plan
+            .buildings[static_cast<std::size_t>(
+                graph.unit_buildings[static_cast<std::size_t>(unit)].front())]
+            .grid;
     };
     for (std::size_t e = 0; e < graph.graph.edges.size(); ++e)
     {

@@ -21,7 +21,8 @@ std::string whyForced(const BarrierRegion& r, int min_households, int max_househ
         return "";
     if (r.households < min_households)
         return "the land it shares across the barrier holds " + std::to_string(r.households) +
-               " households, too few for a grid of its own (min " + std::to_string(min_households) + ")";
+               " households, too few for a grid of its own (min " + std::to_string(min_households) +
+               ")";
     return "the land it shares across the barrier holds " + std::to_string(r.households) +
            " households, which no count of grids of " + std::to_string(min_households) + "-" +
            std::to_string(max_households) + " households can hold";
@@ -67,7 +68,8 @@ void measureBoundaries(const Plan& plan, double distance, StreetMeasures& m)
             outlines.push_back(geom::checked(ctx, GEOSBoundary_r(h, poly.get()), "boundary"));
             boxes.push_back(envelopeOf(area));
         }
-        const MultiLineString near = index.near(envelopeOf(plan.communities[c].area), distance + 1.0);
+        const MultiLineString near =
+            index.near(envelopeOf(plan.communities[c].area), distance + 1.0);
         geom::GeomPtr corridor;
         if (!near.empty())
         {
@@ -79,8 +81,9 @@ void measureBoundaries(const Plan& plan, double distance, StreetMeasures& m)
             {
                 if (!bg::intersects(boxes[i], boxes[j]))
                     continue;
-                geom::GeomPtr shared = geom::checked(
-                    ctx, GEOSIntersection_r(h, outlines[i].get(), outlines[j].get()), "intersection");
+                geom::GeomPtr shared =
+                    geom::checked(ctx, GEOSIntersection_r(h, outlines[i].get(), outlines[j].get()),
+                                  "intersection");
                 const double len = lengthOf(ctx, shared.get());
                 if (len <= 0.0)
                     continue;
@@ -131,17 +134,25 @@ void measureBlocks(const Plan& plan, int max_households, StreetMeasures& m)
         for (int g : grids_of[k])
             split.grids.push_back(plan.grids[static_cast<std::size_t>(g)].code);
         std::sort(split.grids.begin(), split.grids.end());
-        const bool shared_compound = std::any_of(compounds_of[k].begin(), compounds_of[k].end(),
-                                                 [&](int c) { return blocks_of_compound[c].size() > 1; });
-        const bool opened = std::any_of(plan.issues.begin(), plan.issues.end(), [&](const Issue& i) {
-            return i.reason == "street_block_opened" && i.detail.rfind("street block " + block.id + ":", 0) == 0;
-        });
-        split.reason = opened ? "the bounds forced it: the grids of its community could not meet the bounds "
-                                "with it whole (see street_block_opened)"
-                       : shared_compound
-                           ? "a compound reaching beyond the block kept its own rule (whole block and compound together exceed the max)"
-                           : "the partition kept it whole; after tiling, the detached-piece repair handed part of it "
-                             "to a neighbouring grid (that repair keeps compounds whole, not street blocks)";
+        const bool shared_compound =
+            std::any_of(compounds_of[k].begin(), compounds_of[k].end(),
+                        [&](int c) { return blocks_of_compound[c].size() > 1; });
+        const bool opened =
+            std::any_of(plan.issues.begin(), plan.issues.end(),
+                        [&](const Issue& i)
+                        {
+                            return i.reason == "street_block_opened" &&
+                                   i.detail.rfind("street block " + block.id + ":", 0) == 0;
+                        });
+        split.reason =
+            opened ? "the bounds forced it: the grids of its community could not meet the bounds "
+                     "with it whole (see street_block_opened)"
+            : shared_compound
+                ? "a compound reaching beyond the block kept its own rule (whole block and "
+                  "compound together exceed the max)"
+                : "the partition kept it whole; after tiling, the detached-piece repair handed "
+                  "part of it "
+                  "to a neighbouring grid (that repair keeps compounds whole, not street blocks)";
         m.fitting_split.push_back(std::move(split));
     }
 }
@@ -168,7 +179,8 @@ void classifyCrossings(Plan& plan, int min_households, int max_households)
         std::string reason;
         for (int r : regions)
             if (reason.empty())
-                reason = whyForced(plan.regions[static_cast<std::size_t>(r)], min_households, max_households);
+                reason = whyForced(plan.regions[static_cast<std::size_t>(r)], min_households,
+                                   max_households);
         const int crossings = static_cast<int>(regions.size()) - 1;
         Issue issue;
         if (reason.empty())
@@ -213,13 +225,14 @@ void explainMultipart(Plan& plan)
         }
         std::string parts;
         for (std::size_t p = 0; p < g.area.size(); ++p)
-            parts += (p ? ", " : "") + std::to_string(static_cast<long long>(bg::area(g.area[p]))) + " m2 with " +
-                     std::to_string(held[p]) + " of its buildings";
+            parts += (p ? ", " : "") + std::to_string(static_cast<long long>(bg::area(g.area[p]))) +
+                     " m2 with " + std::to_string(held[p]) + " of its buildings";
         Issue issue;
         issue.reason = "grid_multipart";
-        issue.detail = "grid " + g.code + " is in " + std::to_string(g.area.size()) + " parts (" + parts +
-                       "): each part holding its buildings is cut off from the rest by other grids' land, "
-                       "a barrier or the community outline, and a part without them touches no other grid";
+        issue.detail =
+            "grid " + g.code + " is in " + std::to_string(g.area.size()) + " parts (" + parts +
+            "): each part holding its buildings is cut off from the rest by other grids' land, "
+            "a barrier or the community outline, and a part without them touches no other grid";
         issue.households = g.households;
         issue.community = plan.communities[static_cast<std::size_t>(g.community)].id;
         issue.grid = g.code;

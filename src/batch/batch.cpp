@@ -50,7 +50,10 @@ std::string lastErrorLine(const std::string& log_path)
     return last.empty() ? any : last;
 }
 
-double round2(double v) { return std::round(v * 100.0) / 100.0; }
+double round2(double v)
+{
+    return std::round(v * 100.0) / 100.0;
+}
 
 // Cores this process may use (its CPU affinity: a Slurm or cgroup allocation, not the host).
 int usableCores()
@@ -64,7 +67,8 @@ int usableCores()
 bool hasOption(const std::vector<std::string>& args, const std::string& name)
 {
     return std::any_of(args.begin(), args.end(),
-                       [&](const std::string& a) { return a == name || a.rfind(name + "=", 0) == 0; });
+                       [&](const std::string& a)
+                       { return a == name || a.rfind(name + "=", 0) == 0; });
 }
 
 std::string schemaOf(const StreetJob& job)
@@ -106,7 +110,8 @@ Json readReport(const StreetJob& job, const std::string& manifest_dir, const Bat
     {
         if (!options.pg_out.empty())
         {
-            const std::string text = io::readPostgisReport({options.pg_out, schemaOf(job), prefixOf(job)});
+            const std::string text =
+                io::readPostgisReport({options.pg_out, schemaOf(job), prefixOf(job)});
             return text.empty() ? Json() : Json::parse(text);
         }
         std::ifstream in(fs::path(manifest_dir) / job.out / "report.json");
@@ -124,7 +129,8 @@ void readStats(const Json& report, StreetResult& r)
     r.households = s.value("households_in_grids", 0LL);
     r.grids = s.value("grids", 0LL);
     const long long within = s.value("grids_within_bounds", 0LL);
-    r.grids_within_bounds_pct = r.grids ? round2(100.0 * static_cast<double>(within) / static_cast<double>(r.grids)) : 0.0;
+    r.grids_within_bounds_pct =
+        r.grids ? round2(100.0 * static_cast<double>(within) / static_cast<double>(r.grids)) : 0.0;
     r.gaps = static_cast<long long>(report.value("issues", Json::array()).size());
     if (report.contains("changes"))
         r.moved_households = report["changes"]["totals"].value("households_moved", 0LL);
@@ -191,8 +197,8 @@ void writeRecord(const StreetResult& r, const std::string& summary_dir)
         throw OutputError("cannot write '" + path + "': " + ec.message());
 }
 
-StreetResult runStreet(const StreetJob& job, const std::string& manifest_dir, const BatchOptions& options,
-                       int threads_per_street)
+StreetResult runStreet(const StreetJob& job, const std::string& manifest_dir,
+                       const BatchOptions& options, int threads_per_street)
 {
     StreetResult r;
     r.name = job.name;
@@ -202,7 +208,8 @@ StreetResult runStreet(const StreetJob& job, const std::string& manifest_dir, co
     r.fingerprint = streetFingerprint(job, args, manifest_dir, options.executable);
     if (!options.force)
         if (const Json report = readReport(job, manifest_dir, options);
-            report.is_object() && report.contains("batch") && report["batch"].value("fingerprint", "") == r.fingerprint)
+            report.is_object() && report.contains("batch") &&
+            report["batch"].value("fingerprint", "") == r.fingerprint)
         {
             r.status = "ok";
             r.skipped = true;
@@ -222,7 +229,8 @@ StreetResult runStreet(const StreetJob& job, const std::string& manifest_dir, co
         args.insert(args.end(), {"-j", std::to_string(threads_per_street)});
     args.insert(args.begin(), {options.executable, "partition"});
     const int code = runProcess(args, manifest_dir, r.log);
-    r.seconds = round2(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    r.seconds =
+        round2(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     r.exit_code = code < 0 ? -1 : code;
     if (code == kNotStarted)
         r.error = "cannot start " + options.executable;
@@ -262,8 +270,9 @@ std::string number(double v)
 
 std::string streetSchema(const StreetJob& job)
 {
-    const bool plain = job.name.size() <= 48 &&
-                       job.name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
+    const bool plain =
+        job.name.size() <= 48 &&
+        job.name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
     return "street_" + (plain ? job.name : hex64(fnv1a(job.name)));
 }
 
@@ -272,43 +281,49 @@ void requireDistinctSchemas(const std::vector<StreetJob>& jobs, const std::strin
     std::map<std::string, int> lines;
     for (const auto& job : jobs)
         if (auto [it, fresh] = lines.emplace(schemaOf(job), job.line); !fresh)
-            throw ConfigError("batch manifest '" + manifest + "' line " + std::to_string(job.line) + ": street '" +
-                              job.name + "' would write PostGIS schema " + it->first + ", as line " +
-                              std::to_string(it->second) + " does (give a pg-schema column)");
+            throw ConfigError("batch manifest '" + manifest + "' line " + std::to_string(job.line) +
+                              ": street '" + job.name + "' would write PostGIS schema " +
+                              it->first + ", as line " + std::to_string(it->second) +
+                              " does (give a pg-schema column)");
 }
 
-std::vector<StreetResult> runBatch(const std::vector<StreetJob>& jobs, const std::string& manifest_dir,
-                                   const BatchOptions& options)
+std::vector<StreetResult> runBatch(const std::vector<StreetJob>& jobs,
+                                   const std::string& manifest_dir, const BatchOptions& options)
 {
     for (const char* sub : {"logs", "results"})
     {
         std::error_code ec;
         fs::create_directories(fs::path(options.summary_dir) / sub, ec);
         if (ec)
-            throw OutputError("cannot create '" + (fs::path(options.summary_dir) / sub).string() + "': " + ec.message());
+            throw OutputError("cannot create '" + (fs::path(options.summary_dir) / sub).string() +
+                              "': " + ec.message());
     }
     std::vector<StreetResult> results(jobs.size());
     if (jobs.empty())
         return results;
     const int cores = usableCores();
-    const int workers = std::max(1, std::min(static_cast<int>(jobs.size()), options.jobs > 0 ? options.jobs : cores));
+    const int workers = std::max(
+        1, std::min(static_cast<int>(jobs.size()), options.jobs > 0 ? options.jobs : cores));
     const int threads_per_street = std::max(1, cores / workers);
     std::atomic<std::size_t> next{0};
     {
         std::vector<std::jthread> pool;
         for (int w = 0; w < workers; ++w)
-            pool.emplace_back([&] {
-                for (std::size_t i; (i = next++) < jobs.size();)
+            pool.emplace_back(
+                [&]
                 {
-                    results[i] = runStreet(jobs[i], manifest_dir, options, threads_per_street);
-                    writeRecord(results[i], options.summary_dir);
-                }
-            });
+                    for (std::size_t i; (i = next++) < jobs.size();)
+                    {
+                        results[i] = runStreet(jobs[i], manifest_dir, options, threads_per_street);
+                        writeRecord(results[i], options.summary_dir);
+                    }
+                });
     }
     return results;
 }
 
-std::vector<StreetResult> collectResults(const std::vector<StreetJob>& jobs, const std::string& summary_dir)
+std::vector<StreetResult> collectResults(const std::vector<StreetJob>& jobs,
+                                         const std::string& summary_dir)
 {
     std::vector<StreetResult> results;
     for (const auto& job : jobs)
@@ -337,18 +352,20 @@ std::vector<StreetResult> collectResults(const std::vector<StreetJob>& jobs, con
     return results;
 }
 
-void writeSummary(const std::vector<StreetResult>& results, const std::string& manifest, const std::string& dir)
+void writeSummary(const std::vector<StreetResult>& results, const std::string& manifest,
+                  const std::string& dir)
 {
     const auto csv_path = (fs::path(dir) / "summary.csv").string();
     const auto json_path = (fs::path(dir) / "summary.json").string();
     {
         std::ofstream out(csv_path, std::ios::binary);
-        out << "name,status,exit_code,households,grids,grids_within_bounds_pct,gaps,moved_households,seconds,out,error\n";
+        out << "name,status,exit_code,households,grids,grids_within_bounds_pct,gaps,moved_"
+               "households,seconds,out,error\n";
         for (const auto& r : results)
-            out << csvCell(r.name) << ',' << r.status << ',' << r.exit_code << ',' << r.households << ','
-                << r.grids << ',' << number(r.grids_within_bounds_pct) << ',' << r.gaps << ','
-                << r.moved_households << ',' << number(r.seconds) << ',' << csvCell(r.out) << ','
-                << csvCell(r.error) << '\n';
+            out << csvCell(r.name) << ',' << r.status << ',' << r.exit_code << ',' << r.households
+                << ',' << r.grids << ',' << number(r.grids_within_bounds_pct) << ',' << r.gaps
+                << ',' << r.moved_households << ',' << number(r.seconds) << ',' << csvCell(r.out)
+                << ',' << csvCell(r.error) << '\n';
         if (!out)
             throw OutputError("cannot write '" + csv_path + "'");
     }

@@ -18,11 +18,11 @@ namespace gp::batch
 struct StreetResult
 {
     std::string name;
-    std::string out;    // the folder, or "PG schema <s>"
-    std::string status; // ok / failed / not run
-    int exit_code = 0;  // the child's exit code (-1: killed by a signal or not started)
-    std::string error;  // the child's error line when it failed
-    std::string log;    // the child's messages (logs/<name>.log)
+    std::string out;         // the folder, or "PG schema <s>"
+    std::string status;      // ok / failed / not run
+    int exit_code = 0;       // the child's exit code (-1: killed by a signal or not started)
+    std::string error;       // the child's error line when it failed
+    std::string log;         // the child's messages (logs/<name>.log)
     std::string fingerprint; // of the inputs and options it ran with
     bool skipped = false;    // finished earlier with the same fingerprint: not run again
     long long households = 0;
@@ -52,11 +52,12 @@ void requireDistinctSchemas(const std::vector<StreetJob>& jobs, const std::strin
 
 // Runs the given streets (at most `jobs` at a time), each unless it finished earlier with the
 // same fingerprint; writes each one's result record; results in the given order.
-std::vector<StreetResult> runBatch(const std::vector<StreetJob>& jobs, const std::string& manifest_dir,
-                                   const BatchOptions& options);
+std::vector<StreetResult> runBatch(const std::vector<StreetJob>& jobs,
+                                   const std::string& manifest_dir, const BatchOptions& options);
 
 // The result records of every street of the manifest (status "not run" when a street has none).
-std::vector<StreetResult> collectResults(const std::vector<StreetJob>& jobs, const std::string& summary_dir);
+std::vector<StreetResult> collectResults(const std::vector<StreetJob>& jobs,
+                                         const std::string& summary_dir);
 
 // Writes summary.csv and summary.json into dir; OutputError when it cannot.
 void writeSummary(const std::vector<StreetResult>& results, const std::string& manifest,

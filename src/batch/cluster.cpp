@@ -25,8 +25,8 @@ std::string shellQuote(const std::string& s)
 
 std::string batchCommand(const ClusterPlan& plan)
 {
-    std::string cmd = shellQuote(plan.executable) + " batch " + shellQuote(plan.manifest) + " --summary " +
-                      shellQuote(plan.summary_dir);
+    std::string cmd = shellQuote(plan.executable) + " batch " + shellQuote(plan.manifest) +
+                      " --summary " + shellQuote(plan.summary_dir);
     if (!plan.pg_out.empty())
         cmd += " --out " + shellQuote(plan.pg_out);
     return cmd;
@@ -42,7 +42,8 @@ void writeFile(const fs::path& path, const std::string& text, bool executable)
         throw OutputError("cannot write '" + path.string() + "'");
     out.close();
     if (executable)
-        fs::permissions(path, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
+        fs::permissions(path,
+                        fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
                         fs::perm_options::add, ec);
 }
 
@@ -66,7 +67,8 @@ std::string sbatch(std::vector<std::string> args)
 
 std::string shardCommand(const ClusterPlan& plan, const std::string& shard_expression)
 {
-    std::string cmd = batchCommand(plan) + " --shard \"" + shard_expression + "/" + std::to_string(plan.shards) + "\"";
+    std::string cmd = batchCommand(plan) + " --shard \"" + shard_expression + "/" +
+                      std::to_string(plan.shards) + "\"";
     if (plan.jobs > 0)
         cmd += " -j " + std::to_string(plan.jobs);
     if (plan.only_failed)
@@ -85,14 +87,22 @@ SlurmSubmission submitSlurm(const ClusterPlan& plan)
     // A street that fails makes its task exit 1; the collect job still runs (afterany) and
     // summary.* report it. #SBATCH lines hold only what is the same on every cluster.
     writeFile(s.shard_script,
-              "#!/bin/sh\n# gridplan batch: one shard of the manifest per array task (written by gridplan batch --slurm)\n"
-              "#SBATCH --job-name=gridplan-shards\n#SBATCH --output=" + (dir / "shard-%a.out").string() + "\n"
-              "exec " + shardCommand(plan, "$SLURM_ARRAY_TASK_ID") + "\n",
+              "#!/bin/sh\n# gridplan batch: one shard of the manifest per array task (written by "
+              "gridplan batch --slurm)\n"
+              "#SBATCH --job-name=gridplan-shards\n#SBATCH --output=" +
+                  (dir / "shard-%a.out").string() +
+                  "\n"
+                  "exec " +
+                  shardCommand(plan, "$SLURM_ARRAY_TASK_ID") + "\n",
               true);
     writeFile(s.collect_script,
-              "#!/bin/sh\n# gridplan batch: summary.csv / summary.json of every street (written by gridplan batch --slurm)\n"
-              "#SBATCH --job-name=gridplan-collect\n#SBATCH --output=" + (dir / "collect.out").string() + "\n"
-              "exec " + batchCommand(plan) + " --collect -q\n",
+              "#!/bin/sh\n# gridplan batch: summary.csv / summary.json of every street (written by "
+              "gridplan batch --slurm)\n"
+              "#SBATCH --job-name=gridplan-collect\n#SBATCH --output=" +
+                  (dir / "collect.out").string() +
+                  "\n"
+                  "exec " +
+                  batchCommand(plan) + " --collect -q\n",
               true);
     std::vector<std::string> array = {"--array=0-" + std::to_string(plan.shards - 1), "--requeue"};
     array.insert(array.end(), plan.slurm_options.begin(), plan.slurm_options.end());
@@ -110,7 +120,8 @@ SlurmSubmission submitSlurm(const ClusterPlan& plan)
         // No array job without its collect job: the user submits both again.
         std::string ignored;
         runProcess({"scancel", s.array_job}, "", "", &ignored);
-        throw ClusterError(std::string(e.what()) + " (collect job; array job " + s.array_job + " cancelled)");
+        throw ClusterError(std::string(e.what()) + " (collect job; array job " + s.array_job +
+                           " cancelled)");
     }
     return s;
 }
@@ -123,28 +134,41 @@ std::string writeK8sJob(const ClusterPlan& plan)
     for (char ch : command)
         escaped += ch == '"' || ch == '\\' ? std::string("\\") + ch : std::string(1, ch);
     const std::string yaml =
-        "# gridplan batch as a Kubernetes Indexed Job: pod K runs shard K of " + n + ".\n"
+        "# gridplan batch as a Kubernetes Indexed Job: pod K runs shard K of " + n +
+        ".\n"
         "# Replace the image and the volume with your own; the volume must hold the manifest, the\n"
         "# inputs and the summary folder at the paths below. When every pod has ended, run\n"
-        "#   gridplan batch " + plan.manifest + " --summary " + plan.summary_dir + " --collect\n"
+        "#   gridplan batch " +
+        plan.manifest + " --summary " + plan.summary_dir +
+        " --collect\n"
         "apiVersion: batch/v1\n"
         "kind: Job\n"
         "metadata:\n  name: gridplan-batch\n"
         "spec:\n"
         "  completionMode: Indexed\n"
-        "  completions: " + n + "\n"
-        "  parallelism: " + n + "\n"
-        "  backoffLimit: " + std::to_string(plan.shards * 2) + "\n"
+        "  completions: " +
+        n +
+        "\n"
+        "  parallelism: " +
+        n +
+        "\n"
+        "  backoffLimit: " +
+        std::to_string(plan.shards * 2) +
+        "\n"
         "  template:\n"
         "    spec:\n"
         "      restartPolicy: Never\n"
         "      containers:\n"
         "        - name: gridplan\n"
         "          image: your-registry/gridplan:latest\n"
-        "          command: [\"/bin/sh\", \"-c\", \"exec " + escaped + "\"]\n"
+        "          command: [\"/bin/sh\", \"-c\", \"exec " +
+        escaped +
+        "\"]\n"
         "          volumeMounts:\n"
         "            - name: data\n"
-        "              mountPath: " + fs::path(plan.manifest).parent_path().string() + "\n"
+        "              mountPath: " +
+        fs::path(plan.manifest).parent_path().string() +
+        "\n"
         "      volumes:\n"
         "        - name: data\n"
         "          persistentVolumeClaim:\n"

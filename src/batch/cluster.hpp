@@ -12,12 +12,12 @@ namespace gp::batch
 
 struct ClusterPlan
 {
-    std::string executable;  // absolute path of gridplan, as the nodes see it (a shared file system)
-    std::string manifest;    // absolute
+    std::string executable; // absolute path of gridplan, as the nodes see it (a shared file system)
+    std::string manifest;   // absolute
     std::string summary_dir; // absolute: results/, logs/, summary.*, slurm/ (shared by the tasks)
     std::string pg_out;      // "PG:..." when the streets write to PostGIS
     int shards = 1;
-    int jobs = 0;            // streets at once per task (0: the task's cores)
+    int jobs = 0; // streets at once per task (0: the task's cores)
     bool only_failed = false;
     bool force = false;
     std::vector<std::string> slurm_options; // extra sbatch options, e.g. --partition=x

@@ -40,7 +40,8 @@ std::string stampsOf(const std::string& value, const fs::path& manifest_dir)
     }
     else if (fs::is_regular_file(p, ec))
     {
-        for (const auto& entry : fs::directory_iterator(p.parent_path().empty() ? fs::path(".") : p.parent_path(), ec))
+        for (const auto& entry :
+             fs::directory_iterator(p.parent_path().empty() ? fs::path(".") : p.parent_path(), ec))
             if (entry.path().stem() == p.stem())
                 files.insert(entry.path());
     }
@@ -80,7 +81,8 @@ std::string streetFingerprint(const StreetJob&, const std::vector<std::string>& 
     {
         const std::string& a = child_args[i];
         const bool takes_value = a == "-j" || a == "--jobs" || a == "--out";
-        if (takes_value || a == "-q" || a == "--quiet" || a.rfind("--jobs=", 0) == 0 || a.rfind("--out=", 0) == 0)
+        if (takes_value || a == "-q" || a == "--quiet" || a.rfind("--jobs=", 0) == 0 ||
+            a.rfind("--out=", 0) == 0)
         {
             i += takes_value; // the value too
             continue;

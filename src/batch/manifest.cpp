@@ -66,7 +66,8 @@ bool readRecord(std::istream& in, std::vector<std::string>& fields, int& line)
     if (!any)
         return false;
     if (quoted)
-        throw ConfigError("a quoted cell is never closed (a \" is missing) before the end of the file");
+        throw ConfigError(
+            "a quoted cell is never closed (a \" is missing) before the end of the file");
     fields.push_back(field);
     return true;
 }
@@ -86,14 +87,20 @@ std::size_t firstInvalidUtf8(const std::string& s)
     for (std::size_t i = 0; i < n;)
     {
         const unsigned char c = p[i];
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        std::size_t len = c < 0x80           ? 1
+                          : (c >> 5) == 0x6  ? 2
+                          : (c >> 4) == 0xE  ? 3
+                          : (c >> 3) == 0x1E ? 4
+                                             : 0;
         if (len == 0 || i + len > n || (len == 2 && c < 0xC2) || (len == 4 && c > 0xF4))
             return i;
         for (std::size_t k = 1; k < len; ++k)
             if ((p[i + k] & 0xC0) != 0x80)
                 return i;
-        if ((len == 3 && c == 0xE0 && p[i + 1] < 0xA0) || (len == 4 && c == 0xF0 && p[i + 1] < 0x90) ||
-            (len == 4 && c == 0xF4 && p[i + 1] > 0x8F) || (len == 3 && c == 0xED && p[i + 1] > 0x9F))
+        if ((len == 3 && c == 0xE0 && p[i + 1] < 0xA0) ||
+            (len == 4 && c == 0xF0 && p[i + 1] < 0x90) ||
+            (len == 4 && c == 0xF4 && p[i + 1] > 0x8F) ||
+            (len == 3 && c == 0xED && p[i + 1] > 0x9F))
             return i; // overlong forms, code points past U+10FFFF, surrogates
         i += len;
     }
@@ -111,7 +118,8 @@ bool decodesAsGb18030(const std::string& text)
     char* src = in.data();
     char* dst = out.data();
     std::size_t src_left = in.size(), dst_left = out.size();
-    const bool ok = iconv(cd, &src, &src_left, &dst, &dst_left) != static_cast<std::size_t>(-1) && src_left == 0;
+    const bool ok = iconv(cd, &src, &src_left, &dst, &dst_left) != static_cast<std::size_t>(-1) &&
+                    src_left == 0;
     iconv_close(cd);
     return ok;
 }
@@ -125,13 +133,15 @@ void requireUtf8(const std::string& bytes, const std::string& path)
     const std::size_t bad = firstInvalidUtf8(bytes);
     if (bad == std::string::npos)
         return;
-    const int line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(bad), '\n'));
+    const int line = 1 + static_cast<int>(std::count(bytes.begin(),
+                                                     bytes.begin() + static_cast<long>(bad), '\n'));
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(bytes[bad]));
-    std::string message = "batch manifest '" + path + "' is not UTF-8 (line " + std::to_string(line) +
-                          ", byte " + byte + ")";
+    std::string message = "batch manifest '" + path + "' is not UTF-8 (line " +
+                          std::to_string(line) + ", byte " + byte + ")";
     if (decodesAsGb18030(bytes))
-        message += ": it looks GBK/GB18030-encoded. Save it as 'CSV UTF-8', or convert it: iconv -f GB18030 -t UTF-8 '" +
+        message += ": it looks GBK/GB18030-encoded. Save it as 'CSV UTF-8', or convert it: iconv "
+                   "-f GB18030 -t UTF-8 '" +
                    path + "' > manifest-utf8.csv";
     else
         message += "; save it as CSV UTF-8";
@@ -153,8 +163,8 @@ const std::set<std::string>& batchColumns()
 }
 
 // Column index by name; ConfigError for an empty, repeated or unknown column.
-std::map<std::string, std::size_t> readColumns(const std::vector<std::string>& header, const std::string& path,
-                                               const ManifestRules& rules)
+std::map<std::string, std::size_t> readColumns(const std::vector<std::string>& header,
+                                               const std::string& path, const ManifestRules& rules)
 {
     std::map<std::string, std::size_t> column;
     for (std::size_t i = 0; i < header.size(); ++i)
@@ -169,15 +179,19 @@ std::map<std::string, std::size_t> readColumns(const std::vector<std::string>& h
         const std::string name = trim(header[i]);
         const std::string where = "batch manifest '" + path + "' line 1: ";
         if (name.empty())
-            continue; // a spreadsheet's trailing empty columns; a value under one is refused per row
+            continue; // a spreadsheet's trailing empty columns; a value under one is refused per
+                      // row
         if (!column.emplace(name, i).second)
             throw ConfigError(where + "column '" + name + "' is given twice");
         if (name == "out-dir" || name == "jobs" || name == "quiet" || name == "j" || name == "q")
-            throw ConfigError(where + "column '" + name + "' is set by gridplan batch itself, not per street");
-        if (!batchColumns().count(name) && !rules.partition_options.empty() && !rules.partition_options.count(name))
-            throw ConfigError(where + "unknown column '" + name +
-                              "': not name, out, previous, args or a partition option without its dashes "
-                              "(e.g. buildings, communities-where; see gridplan partition --help)");
+            throw ConfigError(where + "column '" + name +
+                              "' is set by gridplan batch itself, not per street");
+        if (!batchColumns().count(name) && !rules.partition_options.empty() &&
+            !rules.partition_options.count(name))
+            throw ConfigError(
+                where + "unknown column '" + name +
+                "': not name, out, previous, args or a partition option without its dashes "
+                "(e.g. buildings, communities-where; see gridplan partition --help)");
     }
     return column;
 }
@@ -271,20 +285,23 @@ std::vector<StreetJob> readManifest(const std::string& path, const ManifestRules
     int line = 1;
     std::vector<std::string> header;
     if (!readRecord(in, header, line))
-        throw ConfigError("batch manifest '" + path + "' is empty (expected a header: name,out,args,previous)");
+        throw ConfigError("batch manifest '" + path +
+                          "' is empty (expected a header: name,out,args,previous)");
     const auto column = readColumns(header, path, rules);
     const fs::path manifest_dir = fs::absolute(fs::path(path)).parent_path();
     std::vector<StreetJob> jobs;
     std::map<std::string, int> names, outs; // -> line
     std::vector<std::string> fields;
-    auto next = [&](int start) {
+    auto next = [&](int start)
+    {
         try
         {
             return readRecord(in, fields, line);
         }
         catch (const ConfigError& e)
         {
-            throw ConfigError("batch manifest '" + path + "' line " + std::to_string(start) + ": " + e.what());
+            throw ConfigError("batch manifest '" + path + "' line " + std::to_string(start) + ": " +
+                              e.what());
         }
     };
     for (int start = line; next(start); start = line)
@@ -292,33 +309,40 @@ std::vector<StreetJob> readManifest(const std::string& path, const ManifestRules
         if (fields.size() == 1 && trim(fields[0]).empty())
             continue; // blank line
         const std::string where = "batch manifest '" + path + "' line " + std::to_string(start);
-        auto cell = [&](const std::string& name) {
+        auto cell = [&](const std::string& name)
+        {
             auto it = column.find(name);
-            return it != column.end() && it->second < fields.size() ? trim(fields[it->second]) : std::string();
+            return it != column.end() && it->second < fields.size() ? trim(fields[it->second])
+                                                                    : std::string();
         };
         if (fields.size() > header.size())
-            throw ConfigError(where + ": " + std::to_string(fields.size()) + " cells, the header has " +
-                              std::to_string(header.size()) + " (a comma in a value needs \"quotes\")");
+            throw ConfigError(where + ": " + std::to_string(fields.size()) +
+                              " cells, the header has " + std::to_string(header.size()) +
+                              " (a comma in a value needs \"quotes\")");
         for (std::size_t i = 0; i < fields.size(); ++i)
             if (trim(header[i]).empty() && !trim(fields[i]).empty())
-                throw ConfigError(where + ": value '" + trim(fields[i]) + "' in column " + std::to_string(i + 1) +
-                                  ", which has no name in the header");
+                throw ConfigError(where + ": value '" + trim(fields[i]) + "' in column " +
+                                  std::to_string(i + 1) + ", which has no name in the header");
         StreetJob job;
         job.line = start;
         job.name = cell("name");
         job.out = cell("out");
         job.previous = cell("previous");
         if (job.name.empty() || (job.out.empty() && rules.out_required))
-            throw ConfigError(where + (rules.out_required ? ": name and out must not be empty" : ": name must not be empty"));
+            throw ConfigError(where + (rules.out_required ? ": name and out must not be empty"
+                                                          : ": name must not be empty"));
         if (job.name.find_first_of("/\\") != std::string::npos)
-            throw ConfigError(where + ": the street name '" + job.name + "' must not contain a slash");
+            throw ConfigError(where + ": the street name '" + job.name +
+                              "' must not contain a slash");
         if (auto [it, fresh] = names.emplace(job.name, start); !fresh)
             throw ConfigError(where + ": street '" + job.name + "' is listed twice (also line " +
                               std::to_string(it->second) + ")");
         if (!job.out.empty())
-            if (auto [it, fresh] = outs.emplace(resolvedFolder(manifest_dir, job.out), start); !fresh)
-                throw ConfigError(where + ": output folder '" + job.out + "' is used by two streets (line " +
-                                  std::to_string(it->second) + " names the same folder, " + it->first + ")");
+            if (auto [it, fresh] = outs.emplace(resolvedFolder(manifest_dir, job.out), start);
+                !fresh)
+                throw ConfigError(where + ": output folder '" + job.out +
+                                  "' is used by two streets (line " + std::to_string(it->second) +
+                                  " names the same folder, " + it->first + ")");
         for (const auto& [name, index] : column)
         {
             if (batchColumns().count(name))
@@ -330,7 +354,8 @@ std::vector<StreetJob> readManifest(const std::string& path, const ManifestRules
         for (auto& w : splitWords(cell("args"), where))
         {
             const std::string option = optionName(w);
-            if (!option.empty() && !rules.partition_options.empty() && !rules.partition_options.count(option))
+            if (!option.empty() && !rules.partition_options.empty() &&
+                !rules.partition_options.count(option))
                 throw ConfigError(where + ": unknown partition option '--" + option + "' in args");
             if (option == "out")
                 throw ConfigError(where + ": --out in args; give the folder in the out column");

@@ -14,8 +14,8 @@ namespace gp::batch
 struct StreetJob
 {
     std::string name;
-    std::string out;      // output folder (relative paths: to the manifest's folder)
-    std::string previous; // optional previous-run folder
+    std::string out;               // output folder (relative paths: to the manifest's folder)
+    std::string previous;          // optional previous-run folder
     std::vector<std::string> args; // partition options (from the args column and option columns)
     int line = 0;                  // manifest line, for messages
 };

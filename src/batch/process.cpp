@@ -11,8 +11,8 @@ extern char** environ;
 namespace gp::batch
 {
 
-int runProcess(const std::vector<std::string>& args, const std::string& dir, const std::string& log_path,
-               std::string* captured)
+int runProcess(const std::vector<std::string>& args, const std::string& dir,
+               const std::string& log_path, std::string* captured)
 {
     std::vector<std::string> copy = args;
     std::vector<char*> argv;
@@ -31,7 +31,8 @@ int runProcess(const std::vector<std::string>& args, const std::string& dir, con
         posix_spawn_file_actions_addclose(&actions, fds[0]);
     }
     else
-        posix_spawn_file_actions_addopen(&actions, 1, log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_addopen(&actions, 1, log_path.c_str(),
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
     if (!dir.empty())
         posix_spawn_file_actions_addchdir_np(&actions, dir.c_str());

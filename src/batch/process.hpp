@@ -13,7 +13,7 @@ constexpr int kNotStarted = -1000;
 // plus stderr into `log_path` (a file, truncated) or, when log_path is empty, into `captured`;
 // in folder `dir` when not empty. Returns the exit code, -1 - N when killed by signal N, or
 // kNotStarted.
-int runProcess(const std::vector<std::string>& argv, const std::string& dir, const std::string& log_path,
-               std::string* captured = nullptr);
+int runProcess(const std::vector<std::string>& argv, const std::string& dir,
+               const std::string& log_path, std::string* captured = nullptr);
 
 } // namespace gp::batch

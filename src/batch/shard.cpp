@@ -100,10 +100,12 @@ ShardSpec parseShard(const std::string& text)
     return s;
 }
 
-std::vector<long long> countBuildings(const std::vector<StreetJob>& jobs, const std::string& manifest_dir)
+std::vector<long long> countBuildings(const std::vector<StreetJob>& jobs,
+                                      const std::string& manifest_dir)
 {
     io::ensureGdalRegistered();
-    io::GdalErrorCapture quiet; // an unreadable source is the street's problem, reported when it runs
+    io::GdalErrorCapture
+        quiet; // an unreadable source is the street's problem, reported when it runs
     std::vector<long long> counts;
     counts.reserve(jobs.size());
     for (const auto& job : jobs)
@@ -111,8 +113,10 @@ std::vector<long long> countBuildings(const std::vector<StreetJob>& jobs, const 
     return counts;
 }
 
-std::vector<long long> cachedBuildingCounts(const std::vector<StreetJob>& jobs, const std::string& manifest_dir,
-                                            const std::string& manifest_bytes, const std::string& cache)
+std::vector<long long> cachedBuildingCounts(const std::vector<StreetJob>& jobs,
+                                            const std::string& manifest_dir,
+                                            const std::string& manifest_bytes,
+                                            const std::string& cache)
 {
     const std::string key = hex64(fnv1a(manifest_bytes));
     try
@@ -148,7 +152,8 @@ std::vector<int> assignShards(const std::vector<long long>& counts, int shards)
 {
     std::vector<std::size_t> order(counts.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
     std::vector<long long> load(static_cast<std::size_t>(std::max(1, shards)), 0);
     std::vector<int> shard(counts.size(), 0);
     for (std::size_t i : order)

@@ -1,8 +1,8 @@
 #include "check/check.hpp"
 
 #include "audit/coverage.hpp"
-#include "classify/footprints.hpp"
 #include "classify/classify.hpp"
+#include "classify/footprints.hpp"
 #include "classify/households.hpp"
 #include "classify/use_mapping.hpp"
 #include "core/error.hpp"
@@ -31,7 +31,8 @@ struct NamedSource
 
 std::vector<NamedSource> sourcesOf(const PartitionConfig& config)
 {
-    std::vector<NamedSource> out{{&config.buildings, "buildings"}, {&config.communities, "communities"}};
+    std::vector<NamedSource> out{{&config.buildings, "buildings"},
+                                 {&config.communities, "communities"}};
     if (config.street)
         out.push_back({&*config.street, "street"});
     if (config.compounds)
@@ -61,26 +62,30 @@ bool checkLayers(const PartitionConfig& config, CheckResult& result)
             OGRLayer* layer = io::pickLayer(*ds, source->path, source->layer, role);
             const OGRSpatialReference* own = layer->GetSpatialRef();
             if ((!own || own->IsLocal()) && !config.assume_crs.empty())
-                result.problems.push_back({Severity::Note, "crs_assumed",
-                                           name + (own ? ": an engineering (LOCAL_CS) CRS" : ": no CRS of its own") +
-                                               "; --assume-crs " + config.assume_crs + " used"});
+                result.problems.push_back(
+                    {Severity::Note, "crs_assumed",
+                     name + (own ? ": an engineering (LOCAL_CS) CRS" : ": no CRS of its own") +
+                         "; --assume-crs " + config.assume_crs + " used"});
             io::InputLayer opened(*source, role, config.assume_crs);
             crs_of.emplace_back(name, io::describeSrs(opened.srs()));
             if (!source->where.empty())
                 layer->SetAttributeFilter(source->where.c_str());
             if (layer->GetFeatureCount(TRUE) == 0)
-                result.problems.push_back({role == "buildings" || role == "communities"
-                                               ? Severity::Error
-                                               : Severity::Warning,
-                                           "layer_empty", name + ": no features" +
-                                               (source->where.empty() ? "" : " match the --where filter")});
+                result.problems.push_back(
+                    {role == "buildings" || role == "communities" ? Severity::Error
+                                                                  : Severity::Warning,
+                     "layer_empty",
+                     name + ": no features" +
+                         (source->where.empty() ? "" : " match the --where filter")});
         }
         catch (const InputError& e)
         {
             const std::string what = e.what();
             result.problems.push_back({Severity::Error,
-                                       what.find("no CRS") != std::string::npos || what.find("LOCAL_CS") != std::string::npos ? "crs_missing"
-                                                                                : "input_error",
+                                       what.find("no CRS") != std::string::npos ||
+                                               what.find("LOCAL_CS") != std::string::npos
+                                           ? "crs_missing"
+                                           : "input_error",
                                        what});
             ok = false;
         }
@@ -118,7 +123,8 @@ void findDuplicates(const Plan& plan, CheckResult& result)
                 {Severity::Warning, "duplicate_geometry",
                  "buildings " + plan.buildings[keys[k - 1].second].id + " and " +
                      plan.buildings[keys[k].second].id +
-                     " have identical geometry: with households from the field both are counted (one record "
+                     " have identical geometry: with households from the field both are counted "
+                     "(one record "
                      "per 单元), an estimated copy is merged (see overlapping_footprints)"});
 }
 
@@ -185,8 +191,9 @@ CheckResult checkInputs(const PartitionConfig& config)
         households += b.households;
     }
     if (residential == 0)
-        result.problems.push_back({Severity::Warning, "no_residential_buildings",
-                                   "no building is classified residential: check --use-field / --use-map"});
+        result.problems.push_back(
+            {Severity::Warning, "no_residential_buildings",
+             "no building is classified residential: check --use-field / --use-map"});
     for (const auto& issue : plan.issues)
         result.problems.push_back({Severity::Warning, issue.reason, issue.detail});
     for (const auto& p : result.problems)
@@ -212,11 +219,13 @@ std::string formatTable(const CheckResult& result, std::size_t examples)
         std::size_t width = 7;
         for (const auto& [key, items] : groups)
             width = std::max(width, key.second.size());
-        auto pad = [](const std::string& s, std::size_t n) { return s + std::string(n > s.size() ? n - s.size() : 0, ' '); };
+        auto pad = [](const std::string& s, std::size_t n)
+        { return s + std::string(n > s.size() ? n - s.size() : 0, ' '); };
         out << pad("SEVERITY", 9) << pad("PROBLEM", width + 2) << "COUNT\n";
         for (const auto& [key, items] : groups)
         {
-            out << pad(toString(key.first), 9) << pad(key.second, width + 2) << items.size() << '\n';
+            out << pad(toString(key.first), 9) << pad(key.second, width + 2) << items.size()
+                << '\n';
             for (std::size_t i = 0; i < items.size() && i < examples; ++i)
                 out << "    - " << items[i]->detail << '\n';
             if (items.size() > examples)

@@ -28,7 +28,8 @@ MultiPolygon intersectionOf(geom::GeosContext& ctx, const MultiPolygon& a, const
     try
     {
         const auto ga = geom::toGeos(ctx, a), gb = geom::toGeos(ctx, b);
-        const auto common = geom::checked(ctx, GEOSIntersection_r(ctx.handle(), ga.get(), gb.get()), "intersection");
+        const auto common = geom::checked(ctx, GEOSIntersection_r(ctx.handle(), ga.get(), gb.get()),
+                                          "intersection");
         return geom::toMultiPolygon(ctx, common.get());
     }
     catch (const GeometryError&) // GEOS gives up on some degenerate inputs: no overlap known
@@ -63,25 +64,29 @@ Overlaps findOverlaps(geom::GeosContext& ctx, const std::vector<Building>& build
     {
         near.clear();
         tree.query(bgi::intersects(box), std::back_inserter(near));
-        std::sort(near.begin(), near.end(), [](const Entry& a, const Entry& b) { return a.second < b.second; });
+        std::sort(near.begin(), near.end(),
+                  [](const Entry& a, const Entry& b) { return a.second < b.second; });
         const auto& a = buildings[static_cast<std::size_t>(i)];
         for (const auto& [other_box, j] : near)
         {
             if (j <= i)
                 continue;
             const auto& b = buildings[static_cast<std::size_t>(j)];
-            const double small = std::min(a.area_m2, b.area_m2), large = std::max(a.area_m2, b.area_m2);
+            const double small = std::min(a.area_m2, b.area_m2),
+                         large = std::max(a.area_m2, b.area_m2);
             const double common_w = std::min(box.max_corner().x(), other_box.max_corner().x()) -
                                     std::max(box.min_corner().x(), other_box.min_corner().x());
             const double common_h = std::min(box.max_corner().y(), other_box.max_corner().y()) -
                                     std::max(box.min_corner().y(), other_box.min_corner().y());
-            if (!(small > 0) || common_w <= 0 || common_h <= 0 || common_w * common_h < kInsideShare * small)
+            if (!(small > 0) || common_w <= 0 || common_h <= 0 ||
+                common_w * common_h < kInsideShare * small)
                 continue;
             const double overlap = overlapArea(ctx, a.footprint, b.footprint);
             if (overlap >= kSameShare * large)
                 out.same.emplace_back(i, j);
             else if (overlap >= kInsideShare * small)
-                out.inside.emplace_back(a.area_m2 < b.area_m2 ? i : j, a.area_m2 < b.area_m2 ? j : i);
+                out.inside.emplace_back(a.area_m2 < b.area_m2 ? i : j,
+                                        a.area_m2 < b.area_m2 ? j : i);
         }
     }
     return out;
@@ -90,12 +95,14 @@ Overlaps findOverlaps(geom::GeosContext& ctx, const std::vector<Building>& build
 int findRoot(std::vector<int>& parent, int i)
 {
     while (parent[static_cast<std::size_t>(i)] != i)
-        i = parent[static_cast<std::size_t>(i)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(i)])];
+        i = parent[static_cast<std::size_t>(i)] =
+            parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(i)])];
     return i;
 }
 
 // Groups of records sharing one footprint, each in input order, groups by first record.
-std::vector<std::vector<int>> sameFootprintGroups(std::size_t n, const std::vector<std::pair<int, int>>& same)
+std::vector<std::vector<int>> sameFootprintGroups(std::size_t n,
+                                                  const std::vector<std::pair<int, int>>& same)
 {
     std::vector<int> parent(n);
     std::iota(parent.begin(), parent.end(), 0);
@@ -139,7 +146,8 @@ std::string idList(const std::vector<Building>& buildings, const std::vector<int
 
 // One footprint shared by several records: estimated copies merge into a kept record; records
 // with households from the field each get a slice. Non-residential records are left as they are.
-void resolveGroup(geom::GeosContext& ctx, std::vector<Building>& buildings, const std::vector<int>& group, std::vector<char>& dropped,
+void resolveGroup(geom::GeosContext& ctx, std::vector<Building>& buildings,
+                  const std::vector<int>& group, std::vector<char>& dropped,
                   std::vector<Issue>& issues, FootprintOutcome& outcome)
 {
     std::vector<int> field, estimated;
@@ -170,7 +178,8 @@ void resolveGroup(geom::GeosContext& ctx, std::vector<Building>& buildings, cons
     std::vector<double> weights;
     for (int i : field)
         weights.push_back(std::max(1, buildings[static_cast<std::size_t>(i)].households));
-    const auto slices = sliceFootprint(ctx, buildings[static_cast<std::size_t>(field[0])].footprint, weights);
+    const auto slices =
+        sliceFootprint(ctx, buildings[static_cast<std::size_t>(field[0])].footprint, weights);
     std::vector<const Building*> involved;
     for (std::size_t k = 0; k < slices.size(); ++k)
     {
@@ -182,15 +191,18 @@ void resolveGroup(geom::GeosContext& ctx, std::vector<Building>& buildings, cons
     }
     outcome.sliced += static_cast<int>(slices.size());
     issues.push_back(overlapIssue(
-        involved, "buildings " + idList(buildings, field) + " share one footprint (one record per 单元?): " +
-                      (slices.empty() ? "it could not be divided; each keeps its households on the whole footprint"
-                                      : "each keeps its households and is drawn as a slice of it, in proportion "
-                                        "to its households, so that each can lie in a grid of its own")));
+        involved,
+        "buildings " + idList(buildings, field) + " share one footprint (one record per 单元?): " +
+            (slices.empty()
+                 ? "it could not be divided; each keeps its households on the whole footprint"
+                 : "each keeps its households and is drawn as a slice of it, in proportion "
+                   "to its households, so that each can lie in a grid of its own")));
 }
 
 } // namespace
 
-FootprintOutcome resolveOverlappingFootprints(std::vector<Building>& buildings, std::vector<Issue>& issues)
+FootprintOutcome resolveOverlappingFootprints(std::vector<Building>& buildings,
+                                              std::vector<Issue>& issues)
 {
     FootprintOutcome outcome;
     geom::GeosContext ctx;
@@ -208,9 +220,10 @@ FootprintOutcome resolveOverlappingFootprints(std::vector<Building>& buildings, 
             continue;
         dropped[static_cast<std::size_t>(part)] = 1;
         ++outcome.merged;
-        issues.push_back(overlapIssue({&p, &w}, "building " + p.id + " lies inside building " + w.id +
-                                                    ": merged into it as a part (its " + std::to_string(p.households) +
-                                                    " estimated households are not counted twice)"));
+        issues.push_back(overlapIssue(
+            {&p, &w}, "building " + p.id + " lies inside building " + w.id +
+                          ": merged into it as a part (its " + std::to_string(p.households) +
+                          " estimated households are not counted twice)"));
     }
     std::size_t kept = 0;
     for (std::size_t i = 0; i < buildings.size(); ++i)
@@ -256,15 +269,18 @@ std::vector<MultiPolygon> sliceFootprint(geom::GeosContext& ctx, const MultiPoly
             smin = std::min(smin, -dx * uy + dy * ux), smax = std::max(smax, -dx * uy + dy * ux);
         }
     const double margin = 1.0 + (tmax - tmin) + (smax - smin);
-    auto at = [&](double t, double s) { return Point(origin.x() + t * ux - s * uy, origin.y() + t * uy + s * ux); };
-    auto band = [&](double t0, double t1) {
+    auto at = [&](double t, double s)
+    { return Point(origin.x() + t * ux - s * uy, origin.y() + t * uy + s * ux); };
+    auto band = [&](double t0, double t1)
+    {
         Polygon strip;
-        strip.outer() = {at(t0, smin - margin), at(t1, smin - margin), at(t1, smax + margin), at(t0, smax + margin),
-                         at(t0, smin - margin)};
+        strip.outer() = {at(t0, smin - margin), at(t1, smin - margin), at(t1, smax + margin),
+                         at(t0, smax + margin), at(t0, smin - margin)};
         bg::correct(strip);
         return intersectionOf(ctx, footprint, MultiPolygon{strip});
     };
-    const double total = bg::area(footprint), sum = std::accumulate(weights.begin(), weights.end(), 0.0);
+    const double total = bg::area(footprint),
+                 sum = std::accumulate(weights.begin(), weights.end(), 0.0);
     std::vector<double> cuts{tmin - margin};
     double share = 0;
     for (std::size_t k = 0; k + 1 < weights.size(); ++k)

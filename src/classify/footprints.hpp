@@ -24,7 +24,8 @@ struct FootprintOutcome
 };
 
 // After households are known (classifyBuildings), before placing. Buildings stay in input order.
-FootprintOutcome resolveOverlappingFootprints(std::vector<Building>& buildings, std::vector<Issue>& issues);
+FootprintOutcome resolveOverlappingFootprints(std::vector<Building>& buildings,
+                                              std::vector<Issue>& issues);
 
 // The footprint cut across its long axis into slices whose areas follow `weights` (in order).
 // Empty when it cannot (a degenerate footprint): the caller keeps the footprint whole.

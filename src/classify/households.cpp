@@ -17,7 +17,7 @@ namespace
 // The outcome of reading one numeric field.
 struct Reading
 {
-    std::optional<double> value; // usable value
+    std::optional<double> value;   // usable value
     std::optional<ValueNote> note; // present but unusable
 };
 
@@ -192,8 +192,7 @@ std::vector<ValueNote> estimateHouseholds(Building& building, const RawHousehold
 
 std::vector<BuildingNote> classifyBuildings(std::vector<Building>& buildings,
                                             const std::vector<RawHouseholdFields>& raw,
-                                            const UseMapping& uses,
-                                            const HouseholdEstimate& params)
+                                            const UseMapping& uses, const HouseholdEstimate& params)
 {
     if (!raw.empty() && raw.size() != buildings.size())
         throw std::invalid_argument("classifyBuildings: " + std::to_string(raw.size()) +
@@ -213,11 +212,12 @@ std::vector<BuildingNote> classifyBuildings(std::vector<Building>& buildings,
         {
             const std::string was = toString(building.use);
             building.use = BuildingUse::Residential;
-            notes.push_back(BuildingNote{i,
-                                         {"use", building.use_value,
-                                          "(" + was + ") has " + std::to_string(building.households) +
-                                              " households from the households field: partitioned as a home"},
-                                         "use_with_households"});
+            notes.push_back(
+                BuildingNote{i,
+                             {"use", building.use_value,
+                              "(" + was + ") has " + std::to_string(building.households) +
+                                  " households from the households field: partitioned as a home"},
+                             "use_with_households"});
         }
     }
     return notes;

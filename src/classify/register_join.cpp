@@ -35,8 +35,9 @@ std::uint32_t nextCodePoint(std::string_view text, std::size_t& i, std::size_t& 
 
 bool isSpace(std::uint32_t cp)
 {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0xA0 ||
-           cp == 0x3000 || cp == 0x2002 || cp == 0x2003 || cp == 0x2009 || cp == 0xFEFF;
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
+           cp == 0xA0 || cp == 0x3000 || cp == 0x2002 || cp == 0x2003 || cp == 0x2009 ||
+           cp == 0xFEFF;
 }
 
 std::string rowsText(const std::vector<std::int64_t>& rows)
@@ -77,7 +78,8 @@ std::string normaliseKey(std::string_view text)
     return out;
 }
 
-RegisterJoin joinRegister(std::vector<Building>& buildings, const std::vector<std::optional<std::string>>& keys,
+RegisterJoin joinRegister(std::vector<Building>& buildings,
+                          const std::vector<std::optional<std::string>>& keys,
                           const RegisterTable& table, std::vector<Issue>& issues)
 {
     RegisterJoin join;
@@ -126,12 +128,14 @@ RegisterJoin joinRegister(std::vector<Building>& buildings, const std::vector<st
             join.households_unmatched += entry.households;
             Issue issue;
             issue.reason = "register_key_unmatched";
-            issue.households = static_cast<int>(std::min<std::int64_t>(entry.households, 1'000'000'000));
-            issue.detail = "households register '" + table.path + "': key '" + entry.shown + "' (row " +
-                           rowsText(entry.rows) + ", " + std::to_string(entry.households) +
-                           " households) matches no building";
-            issue.detail_zh = "住户登记表 '" + table.path + "'：键值 '" + entry.shown + "'（第 " + rowsText(entry.rows) +
-                              " 行，" + std::to_string(entry.households) + " 户）找不到对应的建筑";
+            issue.households =
+                static_cast<int>(std::min<std::int64_t>(entry.households, 1'000'000'000));
+            issue.detail = "households register '" + table.path + "': key '" + entry.shown +
+                           "' (row " + rowsText(entry.rows) + ", " +
+                           std::to_string(entry.households) + " households) matches no building";
+            issue.detail_zh = "住户登记表 '" + table.path + "'：键值 '" + entry.shown + "'（第 " +
+                              rowsText(entry.rows) + " 行，" + std::to_string(entry.households) +
+                              " 户）找不到对应的建筑";
             issues.push_back(std::move(issue));
             continue;
         }
@@ -144,7 +148,8 @@ RegisterJoin joinRegister(std::vector<Building>& buildings, const std::vector<st
         for (std::int64_t k = 0; k < n; ++k)
         {
             const std::int64_t share = entry.households / n + (k < entry.households % n ? 1 : 0);
-            buildings[static_cast<std::size_t>(owners[static_cast<std::size_t>(k)])].inputs.households = std::to_string(share);
+            buildings[static_cast<std::size_t>(owners[static_cast<std::size_t>(k)])]
+                .inputs.households = std::to_string(share);
             ++join.buildings_matched;
         }
         join.households_joined += entry.households;
@@ -157,7 +162,8 @@ void finishRegisterJoin(Plan& plan, const std::string& key_field)
     if (!plan.register_join)
         return;
     auto& join = *plan.register_join;
-    std::vector<const std::string*> unmatched(plan.buildings.size(), nullptr); // its key, when no row
+    std::vector<const std::string*> unmatched(plan.buildings.size(),
+                                              nullptr); // its key, when no row
     for (const auto& [b, key] : join.unmatched_buildings)
         unmatched[static_cast<std::size_t>(b)] = &key;
     join.buildings_without_row = 0;
@@ -176,11 +182,12 @@ void finishRegisterJoin(Plan& plan, const std::string& key_field)
         Issue issue;
         issue.reason = "register_no_row";
         issue.households = building.households;
-        issue.detail = "building " + building.id + ": no row in households register '" + join.path + "' (" +
-                       key_field + " = '" + *unmatched[b] + "'); households " +
+        issue.detail = "building " + building.id + ": no row in households register '" + join.path +
+                       "' (" + key_field + " = '" + *unmatched[b] + "'); households " +
                        toString(building.households_source);
-        issue.detail_zh = "建筑 " + building.id + " 在住户登记表 '" + join.path + "' 中没有记录；户数为" +
-                          (building.households_source == HouseholdsSource::Estimated ? "估算值" : "字段值");
+        issue.detail_zh =
+            "建筑 " + building.id + " 在住户登记表 '" + join.path + "' 中没有记录；户数为" +
+            (building.households_source == HouseholdsSource::Estimated ? "估算值" : "字段值");
         issue.buildings.push_back(building.id);
         if (!building.footprint.empty())
             issue.area = building.footprint;

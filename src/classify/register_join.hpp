@@ -22,9 +22,9 @@ std::string normaliseKey(std::string_view text);
 
 struct RegisterRow
 {
-    std::string key;           // as read (normalised by the join)
+    std::string key; // as read (normalised by the join)
     std::int64_t households = 1;
-    std::int64_t row = 0;      // 1-based data row (FID for sources that have one), for messages
+    std::int64_t row = 0; // 1-based data row (FID for sources that have one), for messages
 };
 
 struct RegisterTable
@@ -39,7 +39,8 @@ struct RegisterTable
 // building has none): matched buildings get inputs.households = the households of their key (a
 // key on several buildings is split evenly between them, in building order). Keys that match no
 // building become register_key_unmatched issues; the counts go into the returned join.
-RegisterJoin joinRegister(std::vector<Building>& buildings, const std::vector<std::optional<std::string>>& keys,
+RegisterJoin joinRegister(std::vector<Building>& buildings,
+                          const std::vector<std::optional<std::string>>& keys,
                           const RegisterTable& table, std::vector<Issue>& issues);
 
 // After classify: register-joined buildings are labelled households_source "register", and

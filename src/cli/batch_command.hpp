@@ -18,15 +18,15 @@ struct BatchCommand
     int jobs = 0;
     bool quiet = false;
     // Shards, resumption and stores (README "Batches on a cluster").
-    std::string shard;      // K/N
-    bool collect = false;   // only write summary.* from the result records
+    std::string shard;    // K/N
+    bool collect = false; // only write summary.* from the result records
     bool only_failed = false;
-    bool force = false;     // run streets even when their fingerprint is unchanged
-    std::string pg_out;     // --out PG:...
+    bool force = false; // run streets even when their fingerprint is unchanged
+    std::string pg_out; // --out PG:...
     bool slurm = false;
     std::vector<std::string> slurm_options; // --slurm-opt, each split into words
-    int shards = 0;         // --shards N for --slurm / --emit k8s (default: streets, at most 1000)
-    std::string emit;       // k8s
+    int shards = 0;   // --shards N for --slurm / --emit k8s (default: streets, at most 1000)
+    std::string emit; // k8s
     const CLI::App* partition = nullptr; // its option names are the manifest's option columns
 
     CLI::App* add(CLI::App& app);

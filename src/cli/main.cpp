@@ -47,8 +47,10 @@ struct LayerOptions
                        "OGR SQL attribute filter on " + role + ", e.g. \"type = 'x'\"");
         app.add_option("--" + role + "-id-field", source->id_field,
                        "Field holding " + role + " ids (default: the feature id)");
-        app.add_option("--" + role + "-crs", source->crs,
-                       "CRS of " + role + ", overriding the layer's own (e.g. GCJ02 when a .prj wrongly says EPSG:4326)");
+        app.add_option(
+            "--" + role + "-crs", source->crs,
+            "CRS of " + role +
+                ", overriding the layer's own (e.g. GCJ02 when a .prj wrongly says EPSG:4326)");
     }
 };
 
@@ -87,7 +89,8 @@ struct CliOptions
 {
     gp::PartitionConfig config;
     gp::LayerSource street, compounds;
-    std::vector<std::string> barrier_paths, barrier_layers, barrier_wheres, barrier_crss, use_map, default_floors;
+    std::vector<std::string> barrier_paths, barrier_layers, barrier_wheres, barrier_crss, use_map,
+        default_floors;
     std::vector<std::string> special_paths, special_layers, special_wheres, special_id_fields,
         special_kind_fields, special_kinds, special_crss;
     std::vector<std::string> street_paths, street_layers, street_wheres, road_paths, road_layers,
@@ -102,87 +105,203 @@ struct CliOptions
 void bindOptions(CLI::App& sub, CliOptions& o, bool partition)
 {
     auto& config = o.config;
-    LayerOptions{&config.buildings}.add(sub, "buildings", "Building footprints (or points): any GDAL vector source", true);
-    LayerOptions{&config.communities}.add(sub, "communities", "Community (居民区/社区) boundary polygons", true);
-    sub.add_option("--communities-name-field", config.communities.name_field, "Field holding community names (default: name / 名称)");
+    LayerOptions{&config.buildings}.add(
+        sub, "buildings", "Building footprints (or points): any GDAL vector source", true);
+    LayerOptions{&config.communities}.add(sub, "communities",
+                                          "Community (居民区/社区) boundary polygons", true);
+    sub.add_option("--communities-name-field", config.communities.name_field,
+                   "Field holding community names (default: name / 名称)");
     LayerOptions{&o.street}.add(sub, "street", "The street (街道) boundary polygon", false);
-    LayerOptions{&o.compounds}.add(sub, "compounds", "Residential compounds (小区) / village groups as polygons", false);
-    sub.add_option("--barriers", o.barrier_paths, "Barrier lines or polygons: roads, rail, rivers (repeatable)");
-    sub.add_option("--barriers-layer", o.barrier_layers, "Layer per --barriers source (once for all, or once per source)");
-    sub.add_option("--barriers-where", o.barrier_wheres, "Attribute filter per --barriers source (once for all, or once per source)");
-    sub.add_option("--barriers-crs", o.barrier_crss, "CRS per --barriers source overriding its own, e.g. GCJ02 (once for all, or once per source)");
-    sub.add_option("--streets", o.street_paths, "Street centre lines: grid boundaries follow them, grids may cross them (repeatable)");
-    sub.add_option("--streets-layer", o.street_layers, "Layer per --streets source (once for all, or once per source)");
-    sub.add_option("--streets-where", o.street_wheres, "Attribute filter per --streets source (once for all, or once per source)");
-    sub.add_option("--roads", o.road_paths, "Road lines with a class field, split into barriers / streets / lanes (repeatable; see README 'Streets')");
-    sub.add_option("--roads-layer", o.road_layers, "Layer per --roads source (once for all, or once per source)");
-    sub.add_option("--roads-where", o.road_wheres, "Attribute filter per --roads source (once for all, or once per source)");
-    sub.add_option("--road-class-field", config.road_class_field, "Field of --roads holding the class (OSM highway=, 道路等级)")->capture_default_str();
-    sub.add_option("--road-class", o.road_classes, "Extra road class mapping VALUE=barrier|street|lane|ignore, e.g. 次干路=barrier (repeatable)");
-    sub.add_option("--special", o.special_paths, "Polygons that are dedicated grids by themselves: parks, campuses, markets, industrial parks (repeatable)");
-    sub.add_option("--special-layer", o.special_layers, "Layer per --special source (once for all, or once per source)");
-    sub.add_option("--special-where", o.special_wheres, "Attribute filter per --special source (once for all, or once per source)");
-    sub.add_option("--special-id-field", o.special_id_fields, "Id field per --special source (default: the feature id)");
-    sub.add_option("--special-kind-field", o.special_kind_fields, "Field naming each polygon's kind: office, market, campus, park, 公园, 学校, ... (default: kind)");
-    sub.add_option("--special-crs", o.special_crss, "CRS per --special source overriding its own, e.g. GCJ02 (once for all, or once per source)");
-    sub.add_option("--special-kind", o.special_kinds, "One kind for every polygon of a --special source without a kind field");
+    LayerOptions{&o.compounds}.add(
+        sub, "compounds", "Residential compounds (小区) / village groups as polygons", false);
+    sub.add_option("--barriers", o.barrier_paths,
+                   "Barrier lines or polygons: roads, rail, rivers (repeatable)");
+    sub.add_option("--barriers-layer", o.barrier_layers,
+                   "Layer per --barriers source (once for all, or once per source)");
+    sub.add_option("--barriers-where", o.barrier_wheres,
+                   "Attribute filter per --barriers source (once for all, or once per source)");
+    sub.add_option("--barriers-crs", o.barrier_crss,
+                   "CRS per --barriers source overriding its own, e.g. GCJ02 (once for all, or "
+                   "once per source)");
+    sub.add_option(
+        "--streets", o.street_paths,
+        "Street centre lines: grid boundaries follow them, grids may cross them (repeatable)");
+    sub.add_option("--streets-layer", o.street_layers,
+                   "Layer per --streets source (once for all, or once per source)");
+    sub.add_option("--streets-where", o.street_wheres,
+                   "Attribute filter per --streets source (once for all, or once per source)");
+    sub.add_option("--roads", o.road_paths,
+                   "Road lines with a class field, split into barriers / streets / lanes "
+                   "(repeatable; see README 'Streets')");
+    sub.add_option("--roads-layer", o.road_layers,
+                   "Layer per --roads source (once for all, or once per source)");
+    sub.add_option("--roads-where", o.road_wheres,
+                   "Attribute filter per --roads source (once for all, or once per source)");
+    sub.add_option("--road-class-field", config.road_class_field,
+                   "Field of --roads holding the class (OSM highway=, 道路等级)")
+        ->capture_default_str();
+    sub.add_option("--road-class", o.road_classes,
+                   "Extra road class mapping VALUE=barrier|street|lane|ignore, e.g. 次干路=barrier "
+                   "(repeatable)");
+    sub.add_option("--special", o.special_paths,
+                   "Polygons that are dedicated grids by themselves: parks, campuses, markets, "
+                   "industrial parks (repeatable)");
+    sub.add_option("--special-layer", o.special_layers,
+                   "Layer per --special source (once for all, or once per source)");
+    sub.add_option("--special-where", o.special_wheres,
+                   "Attribute filter per --special source (once for all, or once per source)");
+    sub.add_option("--special-id-field", o.special_id_fields,
+                   "Id field per --special source (default: the feature id)");
+    sub.add_option("--special-kind-field", o.special_kind_fields,
+                   "Field naming each polygon's kind: office, market, campus, park, 公园, 学校, "
+                   "... (default: kind)");
+    sub.add_option("--special-crs", o.special_crss,
+                   "CRS per --special source overriding its own, e.g. GCJ02 (once for all, or once "
+                   "per source)");
+    sub.add_option("--special-kind", o.special_kinds,
+                   "One kind for every polygon of a --special source without a kind field");
     auto& ded = config.dedicated;
-    sub.add_option("--dedicated-distance", ded.cluster_distance_m, "Non-residential footprints this close (m), with no barrier between, form one cluster")->capture_default_str();
-    sub.add_option("--dedicated-floor-area", ded.min_floor_area_m2, "A cluster with this much floor area (m2) becomes a dedicated grid")->capture_default_str();
-    sub.add_option("--dedicated-buildings", ded.min_buildings, "... or with this many buildings")->capture_default_str();
-    sub.add_option("--dedicated-flag-field", ded.flag_field, "Buildings field: a non-empty value other than 0/no/false/否 makes its cluster a dedicated grid");
-    sub.add_option("--workers-field", ded.workers_field, "Buildings field with the enterprise / worker count");
-    sub.add_option("--dedicated-workers", ded.min_workers, "... or a cluster with this many workers (needs --workers-field)")->capture_default_str();
-    sub.add_option("--fold-distance", ded.fold_distance_m, "Farthest (m) a small shop or market is folded into a residential grid")->capture_default_str();
-    sub.add_option("--area-target", config.area_target_households, "Households per area grid (片区), balanced around this")->capture_default_str();
-    sub.add_option("--areas", config.area_count, "Exactly this many area grids (overrides --area-target)");
-    sub.add_option("--households-field", config.households_field, "Buildings field with household counts");
-    sub.add_option("--households-table", o.households_table.source.path, "Households register (实有人口/房屋 table): CSV, XLSX or any GDAL table, joined to buildings by a key");
-    sub.add_option("--households-table-layer", o.households_table.source.layer, "Sheet / layer of the households register (default: the first)");
-    sub.add_option("--households-table-where", o.households_table.source.where, "OGR SQL attribute filter on the households register rows");
-    sub.add_option("--households-table-key", o.households_table.key, "Register column holding the key (building number or address)");
-    sub.add_option("--households-key-field", o.households_table.building_field, "Buildings field holding the same key");
-    sub.add_option("--households-table-count", o.households_table.count, "Register column with households per row (default: every row is one household)");
-    sub.add_option("--floors-field", config.floors_field, "Buildings field with the number of floors");
-    sub.add_option("--height-field", config.height_field, "Buildings field with the height in metres");
-    sub.add_option("--use-field", config.use_field, "Buildings field with the use (OSM building=, 住宅, 商业, ...)");
-    sub.add_option("--use-map", o.use_map, "Extra use mapping VALUE=CLASS, e.g. 综合楼=residential (repeatable)");
-    sub.add_option("--min", config.min_households, "Fewest households per grid")->capture_default_str();
-    sub.add_option("--max", config.max_households, "Most households per grid")->capture_default_str();
-    sub.add_option("--target", config.target_households, "Preferred households per grid")->capture_default_str();
-    sub.add_option("--usable-ratio", config.estimate.usable_ratio, "Share of floor area that is dwellings (estimates)")->capture_default_str();
-    sub.add_option("--dwelling-m2", config.estimate.dwelling_m2, "Average floor area per household in m2 (estimates)")->capture_default_str();
-    sub.add_option("--floor-height", config.estimate.floor_height_m, "Storey height in metres, to turn heights into floors")->capture_default_str();
-    sub.add_option("--min-dwelling-footprint", config.estimate.min_area_m2, "Footprints below this many m2 hold no dwelling")->capture_default_str();
-    sub.add_option("--default-floors", o.default_floors, "Floors assumed for a use value, VALUE=N (repeatable; * = any other)");
-    sub.add_option("--assume-crs", config.assume_crs, "CRS for layers that carry none, e.g. EPSG:4326, EPSG:4490, or GCJ02 / BD09 (Amap / Baidu lon/lat)");
-    sub.add_option("--output-crs", config.output_crs, "CRS of the output layers: EPSG:4326 (default), GCJ02 / BD09 to overlay Amap / Baidu basemaps, or any EPSG:xxxx");
-    sub.add_option("--source-encoding", o.source_encoding, "Text encoding of every Shapefile's .dbf (e.g. GBK), overriding its .cpg; for data without a .cpg");
-    sub.add_option("--working-crs", config.working_crs, "Metric CRS to work in (default: the buildings' projected CRS, else the local UTM zone)");
-    sub.add_option("--street-code", config.street_code, "Code prefix of every grid (e.g. the street's administrative code)")->capture_default_str();
-    sub.add_option("--code-scheme", config.codes.scheme, "Grid codes: gridplan (<street>-AA-CC-GGG), street15 (admin 6 + street 3 + community 3 + grid 3 digits) or cjt349 (CJ/T 349-2010: service-object code + the same 12 digits + grid 2 digits)")->capture_default_str();
-    sub.add_option("--admin-code", config.codes.admin_code, "street15 / cjt349: 6-digit administrative (county) code, e.g. 110105");
-    sub.add_option("--street-number", config.codes.street_number, "street15 / cjt349: 3-digit street (township) number, e.g. 001");
-    sub.add_option("--community-code-field", config.codes.community_code_field, "street15 / cjt349: communities field with the 3-digit community code or the 12-digit statistical code (default: numbered in reading order)");
-    sub.add_option("--service-code", config.codes.service_code, "cjt349: the service-object code (digits) that starts every grid code");
+    sub.add_option(
+           "--dedicated-distance", ded.cluster_distance_m,
+           "Non-residential footprints this close (m), with no barrier between, form one cluster")
+        ->capture_default_str();
+    sub.add_option("--dedicated-floor-area", ded.min_floor_area_m2,
+                   "A cluster with this much floor area (m2) becomes a dedicated grid")
+        ->capture_default_str();
+    sub.add_option("--dedicated-buildings", ded.min_buildings, "... or with this many buildings")
+        ->capture_default_str();
+    sub.add_option("--dedicated-flag-field", ded.flag_field,
+                   "Buildings field: a non-empty value other than 0/no/false/否 makes its cluster "
+                   "a dedicated grid");
+    sub.add_option("--workers-field", ded.workers_field,
+                   "Buildings field with the enterprise / worker count");
+    sub.add_option("--dedicated-workers", ded.min_workers,
+                   "... or a cluster with this many workers (needs --workers-field)")
+        ->capture_default_str();
+    sub.add_option("--fold-distance", ded.fold_distance_m,
+                   "Farthest (m) a small shop or market is folded into a residential grid")
+        ->capture_default_str();
+    sub.add_option("--area-target", config.area_target_households,
+                   "Households per area grid (片区), balanced around this")
+        ->capture_default_str();
+    sub.add_option("--areas", config.area_count,
+                   "Exactly this many area grids (overrides --area-target)");
+    sub.add_option("--households-field", config.households_field,
+                   "Buildings field with household counts");
+    sub.add_option("--households-table", o.households_table.source.path,
+                   "Households register (实有人口/房屋 table): CSV, XLSX or any GDAL table, joined "
+                   "to buildings by a key");
+    sub.add_option("--households-table-layer", o.households_table.source.layer,
+                   "Sheet / layer of the households register (default: the first)");
+    sub.add_option("--households-table-where", o.households_table.source.where,
+                   "OGR SQL attribute filter on the households register rows");
+    sub.add_option("--households-table-key", o.households_table.key,
+                   "Register column holding the key (building number or address)");
+    sub.add_option("--households-key-field", o.households_table.building_field,
+                   "Buildings field holding the same key");
+    sub.add_option("--households-table-count", o.households_table.count,
+                   "Register column with households per row (default: every row is one household)");
+    sub.add_option("--floors-field", config.floors_field,
+                   "Buildings field with the number of floors");
+    sub.add_option("--height-field", config.height_field,
+                   "Buildings field with the height in metres");
+    sub.add_option("--use-field", config.use_field,
+                   "Buildings field with the use (OSM building=, 住宅, 商业, ...)");
+    sub.add_option("--use-map", o.use_map,
+                   "Extra use mapping VALUE=CLASS, e.g. 综合楼=residential (repeatable)");
+    sub.add_option("--min", config.min_households, "Fewest households per grid")
+        ->capture_default_str();
+    sub.add_option("--max", config.max_households, "Most households per grid")
+        ->capture_default_str();
+    sub.add_option("--target", config.target_households, "Preferred households per grid")
+        ->capture_default_str();
+    sub.add_option("--usable-ratio", config.estimate.usable_ratio,
+                   "Share of floor area that is dwellings (estimates)")
+        ->capture_default_str();
+    sub.add_option("--dwelling-m2", config.estimate.dwelling_m2,
+                   "Average floor area per household in m2 (estimates)")
+        ->capture_default_str();
+    sub.add_option("--floor-height", config.estimate.floor_height_m,
+                   "Storey height in metres, to turn heights into floors")
+        ->capture_default_str();
+    sub.add_option("--min-dwelling-footprint", config.estimate.min_area_m2,
+                   "Footprints below this many m2 hold no dwelling")
+        ->capture_default_str();
+    sub.add_option("--default-floors", o.default_floors,
+                   "Floors assumed for a use value, VALUE=N (repeatable; * = any other)");
+    sub.add_option("--assume-crs", config.assume_crs,
+                   "CRS for layers that carry none, e.g. EPSG:4326, EPSG:4490, or GCJ02 / BD09 "
+                   "(Amap / Baidu lon/lat)");
+    sub.add_option("--output-crs", config.output_crs,
+                   "CRS of the output layers: EPSG:4326 (default), GCJ02 / BD09 to overlay Amap / "
+                   "Baidu basemaps, or any EPSG:xxxx");
+    sub.add_option("--source-encoding", o.source_encoding,
+                   "Text encoding of every Shapefile's .dbf (e.g. GBK), overriding its .cpg; for "
+                   "data without a .cpg");
+    sub.add_option(
+        "--working-crs", config.working_crs,
+        "Metric CRS to work in (default: the buildings' projected CRS, else the local UTM zone)");
+    sub.add_option("--street-code", config.street_code,
+                   "Code prefix of every grid (e.g. the street's administrative code)")
+        ->capture_default_str();
+    sub.add_option("--code-scheme", config.codes.scheme,
+                   "Grid codes: gridplan (<street>-AA-CC-GGG), street15 (admin 6 + street 3 + "
+                   "community 3 + grid 3 digits) or cjt349 (CJ/T 349-2010: service-object code + "
+                   "the same 12 digits + grid 2 digits)")
+        ->capture_default_str();
+    sub.add_option("--admin-code", config.codes.admin_code,
+                   "street15 / cjt349: 6-digit administrative (county) code, e.g. 110105");
+    sub.add_option("--street-number", config.codes.street_number,
+                   "street15 / cjt349: 3-digit street (township) number, e.g. 001");
+    sub.add_option("--community-code-field", config.codes.community_code_field,
+                   "street15 / cjt349: communities field with the 3-digit community code or the "
+                   "12-digit statistical code (default: numbered in reading order)");
+    sub.add_option("--service-code", config.codes.service_code,
+                   "cjt349: the service-object code (digits) that starts every grid code");
     sub.add_option("--seed", config.seed, "Seed of every random choice")->capture_default_str();
     if (partition)
     {
-        sub.add_option("--out", config.out_dir, "Output folder (created; earlier outputs are replaced only when the run succeeds)")->required();
+        sub.add_option(
+               "--out", config.out_dir,
+               "Output folder (created; earlier outputs are replaced only when the run succeeds)")
+            ->required();
         // gridplan batch: the fingerprint of this street's inputs and options, kept in report.json.
         sub.add_option("--batch-fingerprint", o.batch_fingerprint)->group("");
         sub.add_flag("-v,--verbose", o.verbose, "Print each stage as it finishes");
-        sub.add_flag("--measure-improvement", config.measure_improvement, "Also tile the partition as it was before the improve stage and report both mean Polsby-Popper figures (slower)");
-        sub.add_option("--previous", config.previous_dir, "A previous run's output folder: keep its grids and codes where nothing changed, re-make only what broke (needs --buildings-id-field)");
-        sub.add_option("-j,--jobs", config.threads, "Threads for the per-community stages (default: every core; outputs do not depend on it)");
-        sub.add_option("--lock", config.lock_path, "Grids fixed by hand, kept exactly: polygons with a grid_code field, or a .txt/.csv list of codes of the --previous run");
-        sub.add_option("--exact", config.exact_check_units, "Also solve every piece up to N units with the exact model (fewest cut links) and report the gap to the heuristic in report.json");
-        sub.add_option("--exact-max-units", config.exact_max_units, "Pieces up to this many units left outside the bounds get the exact model: a plan, or a proof that none exists")->capture_default_str();
-        sub.add_option("--exact-seconds", config.exact_seconds, "Time limit of one exact solve (its node budget stops it first on most machines)")->capture_default_str();
-        sub.add_option("--export-graph", config.export_graph, "Debug: write each community's unit graph as PREFIX-<n>.graph (METIS) and PREFIX-<n>.xy")->group("");
-        sub.add_option("--lang", config.lang, "Language of report.html and of the QGIS project's layer names, legends and labels: en or zh")->capture_default_str();
+        sub.add_flag("--measure-improvement", config.measure_improvement,
+                     "Also tile the partition as it was before the improve stage and report both "
+                     "mean Polsby-Popper figures (slower)");
+        sub.add_option("--previous", config.previous_dir,
+                       "A previous run's output folder: keep its grids and codes where nothing "
+                       "changed, re-make only what broke (needs --buildings-id-field)");
+        sub.add_option("-j,--jobs", config.threads,
+                       "Threads for the per-community stages (default: every core; outputs do not "
+                       "depend on it)");
+        sub.add_option("--lock", config.lock_path,
+                       "Grids fixed by hand, kept exactly: polygons with a grid_code field, or a "
+                       ".txt/.csv list of codes of the --previous run");
+        sub.add_option("--exact", config.exact_check_units,
+                       "Also solve every piece up to N units with the exact model (fewest cut "
+                       "links) and report the gap to the heuristic in report.json");
+        sub.add_option("--exact-max-units", config.exact_max_units,
+                       "Pieces up to this many units left outside the bounds get the exact model: "
+                       "a plan, or a proof that none exists")
+            ->capture_default_str();
+        sub.add_option(
+               "--exact-seconds", config.exact_seconds,
+               "Time limit of one exact solve (its node budget stops it first on most machines)")
+            ->capture_default_str();
+        sub.add_option("--export-graph", config.export_graph,
+                       "Debug: write each community's unit graph as PREFIX-<n>.graph (METIS) and "
+                       "PREFIX-<n>.xy")
+            ->group("");
+        sub.add_option("--lang", config.lang,
+                       "Language of report.html and of the QGIS project's layer names, legends and "
+                       "labels: en or zh")
+            ->capture_default_str();
     }
-    sub.add_flag("-q,--quiet", o.quiet, partition ? "Print nothing but errors" : "Print only the verdict line");
+    sub.add_flag("-q,--quiet", o.quiet,
+                 partition ? "Print nothing but errors" : "Print only the verdict line");
 }
 
 // Turns the raw option values into the config: optional layers, barriers, key=value lists.
@@ -194,14 +313,16 @@ void finishConfig(CliOptions& o)
     if (!o.compounds.path.empty())
         config.compounds = o.compounds;
     // A per-source option: absent, once for all sources, or once per source.
-    auto perSource = [](const std::vector<std::string>& values, const std::vector<std::string>& sources,
-                        const char* option, std::size_t i) {
+    auto perSource = [](const std::vector<std::string>& values,
+                        const std::vector<std::string>& sources, const char* option, std::size_t i)
+    {
         if (values.empty())
             return std::string();
         if (values.size() == 1)
             return values[0];
         if (values.size() != sources.size())
-            throw gp::ConfigError(std::string(option) + " must be given once, or once per source it applies to");
+            throw gp::ConfigError(std::string(option) +
+                                  " must be given once, or once per source it applies to");
         return values[i];
     };
     for (std::size_t i = 0; i < o.barrier_paths.size(); ++i)
@@ -214,37 +335,49 @@ void finishConfig(CliOptions& o)
         config.barriers.push_back(b);
     }
     for (std::size_t i = 0; i < o.street_paths.size(); ++i)
-        config.streets.push_back({o.street_paths[i], perSource(o.street_layers, o.street_paths, "--streets-layer", i),
-                                  perSource(o.street_wheres, o.street_paths, "--streets-where", i), {}, {}});
+        config.streets.push_back({o.street_paths[i],
+                                  perSource(o.street_layers, o.street_paths, "--streets-layer", i),
+                                  perSource(o.street_wheres, o.street_paths, "--streets-where", i),
+                                  {},
+                                  {}});
     for (std::size_t i = 0; i < o.road_paths.size(); ++i)
-        config.roads.push_back({o.road_paths[i], perSource(o.road_layers, o.road_paths, "--roads-layer", i),
-                                perSource(o.road_wheres, o.road_paths, "--roads-where", i), {}, {}});
+        config.roads.push_back({o.road_paths[i],
+                                perSource(o.road_layers, o.road_paths, "--roads-layer", i),
+                                perSource(o.road_wheres, o.road_paths, "--roads-where", i),
+                                {},
+                                {}});
     parsePairs(o.road_classes, "--road-class", config.road_classes);
-    (void)gp::classify::RoadClasses(config.road_classes); // an unknown role is a usage error (exit 2)
+    (void)gp::classify::RoadClasses(
+        config.road_classes); // an unknown role is a usage error (exit 2)
     for (std::size_t i = 0; i < o.special_paths.size(); ++i)
     {
         gp::SpecialSource s;
         s.source.path = o.special_paths[i];
         s.source.layer = perSource(o.special_layers, o.special_paths, "--special-layer", i);
         s.source.where = perSource(o.special_wheres, o.special_paths, "--special-where", i);
-        s.source.id_field = perSource(o.special_id_fields, o.special_paths, "--special-id-field", i);
+        s.source.id_field =
+            perSource(o.special_id_fields, o.special_paths, "--special-id-field", i);
         s.kind = perSource(o.special_kinds, o.special_paths, "--special-kind", i);
         s.source.crs = perSource(o.special_crss, o.special_paths, "--special-crs", i);
-        if (auto field = perSource(o.special_kind_fields, o.special_paths, "--special-kind-field", i); !field.empty())
+        if (auto field =
+                perSource(o.special_kind_fields, o.special_paths, "--special-kind-field", i);
+            !field.empty())
             s.kind_field = field;
         config.specials.push_back(std::move(s));
     }
     if (!o.households_table.source.path.empty())
     {
         if (o.households_table.key.empty() || o.households_table.building_field.empty())
-            throw gp::ConfigError("--households-table needs --households-table-key (its column) and "
-                                  "--households-key-field (the buildings field)");
+            throw gp::ConfigError(
+                "--households-table needs --households-table-key (its column) and "
+                "--households-key-field (the buildings field)");
         config.households_table = o.households_table;
     }
     else if (!o.households_table.key.empty() || !o.households_table.building_field.empty() ||
              !o.households_table.count.empty())
-        throw gp::ConfigError("--households-table-key, --households-key-field and --households-table-count "
-                              "need --households-table");
+        throw gp::ConfigError(
+            "--households-table-key, --households-key-field and --households-table-count "
+            "need --households-table");
     parsePairs(o.use_map, "--use-map", config.use_mapping);
     parsePairs(o.default_floors, "--default-floors", config.estimate.default_floors);
     if (!o.source_encoding.empty())
@@ -263,7 +396,8 @@ int main(int argc, char** argv)
     app.set_version_flag("--version", GRIDPLAN_VERSION);
 
     CliOptions o;
-    auto* partition = app.add_subcommand("partition", "Partition every community of a street into micro-grids");
+    auto* partition =
+        app.add_subcommand("partition", "Partition every community of a street into micro-grids");
     bindOptions(*partition, o, true);
     auto* check = app.add_subcommand(
         "check", "Load, classify and place the inputs without partitioning; list every problem "
@@ -287,11 +421,15 @@ int main(int argc, char** argv)
     const bool checking = check->parsed();
 
     const auto start = std::chrono::steady_clock::now();
-    auto log = [&](const std::string& line) {
+    auto log = [&](const std::string& line)
+    {
         if (o.quiet)
             return;
-        const auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start).count();
-        std::fprintf(stderr, "[%02lld:%02lld] %s\n", static_cast<long long>(s / 60), static_cast<long long>(s % 60), line.c_str());
+        const auto s = std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::steady_clock::now() - start)
+                           .count();
+        std::fprintf(stderr, "[%02lld:%02lld] %s\n", static_cast<long long>(s / 60),
+                     static_cast<long long>(s % 60), line.c_str());
     };
 
     try
@@ -303,8 +441,10 @@ int main(int argc, char** argv)
             return kOk;
         finishConfig(o);
         // --areas 0 would silently mean "not given" (balance by --area-target): say so instead.
-        if ((checking ? check : partition)->get_option("--areas")->count() > 0 && config.area_count <= 0)
-            throw gp::ConfigError("--areas must be at least 1, got " + std::to_string(config.area_count) +
+        if ((checking ? check : partition)->get_option("--areas")->count() > 0 &&
+            config.area_count <= 0)
+            throw gp::ConfigError("--areas must be at least 1, got " +
+                                  std::to_string(config.area_count) +
                                   " (leave --areas out to balance areas by --area-target)");
         if (checking)
         {
@@ -335,15 +475,21 @@ int main(int argc, char** argv)
 
         log("working CRS " + plan.working_crs + ": " + plan.working_crs_reason);
         const int residential = stats.residential_grids, within = stats.grids_within_bounds;
-        log(std::to_string(residential) + " residential grids (" + std::to_string(within) + " within [" +
-            std::to_string(config.min_households) + ", " + std::to_string(config.max_households) + "]), " +
-            std::to_string(plan.grids.size() - static_cast<std::size_t>(residential)) + " dedicated, " +
-            std::to_string(plan.issues.size()) + " issues; outputs in " + gp::io::redactConnection(config.out_dir));
+        log(std::to_string(residential) + " residential grids (" + std::to_string(within) +
+            " within [" + std::to_string(config.min_households) + ", " +
+            std::to_string(config.max_households) + "]), " +
+            std::to_string(plan.grids.size() - static_cast<std::size_t>(residential)) +
+            " dedicated, " + std::to_string(plan.issues.size()) + " issues; outputs in " +
+            gp::io::redactConnection(config.out_dir));
         return kOk;
     }
     catch (const gp::ConfigError& e)
     {
-        std::cerr << "gridplan: error: " << e.what() << "\n(see gridplan " << (batch->parsed() ? "batch" : checking ? "check" : "partition") << " --help)\n";
+        std::cerr << "gridplan: error: " << e.what() << "\n(see gridplan "
+                  << (batch->parsed() ? "batch"
+                      : checking      ? "check"
+                                      : "partition")
+                  << " --help)\n";
         return kUsageError;
     }
     catch (const gp::InputError& e)
@@ -353,7 +499,8 @@ int main(int argc, char** argv)
     }
     catch (const gp::OutputError& e)
     {
-        std::cerr << "gridplan: output error: " << e.what() << "\n(earlier outputs were left as they were)\n";
+        std::cerr << "gridplan: output error: " << e.what()
+                  << "\n(earlier outputs were left as they were)\n";
         return kDataError;
     }
     catch (const std::bad_alloc&)

@@ -18,15 +18,41 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& optionGroup
 {
     static const std::vector<std::pair<std::string, std::vector<std::string>>> groups = {
         {"Inputs",
-         {"buildings", "buildings-layer", "buildings-where", "buildings-id-field", "communities",
-          "communities-layer", "communities-where", "communities-id-field", "communities-name-field", "street",
-          "street-layer", "street-where", "street-id-field", "compounds", "compounds-layer", "compounds-where",
-          "compounds-id-field", "barriers", "barriers-layer", "barriers-where", "streets", "streets-layer", "streets-where", "roads",
-          "roads-layer", "roads-where", "road-class-field", "road-class", "assume-crs", "source-encoding",
+         {"buildings",
+          "buildings-layer",
+          "buildings-where",
+          "buildings-id-field",
+          "communities",
+          "communities-layer",
+          "communities-where",
+          "communities-id-field",
+          "communities-name-field",
+          "street",
+          "street-layer",
+          "street-where",
+          "street-id-field",
+          "compounds",
+          "compounds-layer",
+          "compounds-where",
+          "compounds-id-field",
+          "barriers",
+          "barriers-layer",
+          "barriers-where",
+          "streets",
+          "streets-layer",
+          "streets-where",
+          "roads",
+          "roads-layer",
+          "roads-where",
+          "road-class-field",
+          "road-class",
+          "assume-crs",
+          "source-encoding",
           "working-crs"}},
         {"Households",
-         {"households-field", "floors-field", "height-field", "use-field", "use-map", "usable-ratio",
-          "dwelling-m2", "floor-height", "min-dwelling-footprint", "default-floors"}},
+         {"households-field", "floors-field", "height-field", "use-field", "use-map",
+          "usable-ratio", "dwelling-m2", "floor-height", "min-dwelling-footprint",
+          "default-floors"}},
         {"Grids", {"min", "max", "target", "street-code", "seed"}},
         {"Outputs", {"out", "format", "pg-schema", "pg-prefix"}},
         {"Run", {"config", "print-config", "verbose", "quiet", "help"}},
@@ -111,7 +137,8 @@ std::vector<std::string> tomlNumbers(const CLI::Option& opt, std::vector<std::st
         bool grouped = v.find('_') != std::string::npos;
         for (std::size_t i = 0; grouped && i < v.size(); ++i)
             if (v[i] == '_') // only between two digits, as TOML allows
-                grouped = i > 0 && i + 1 < v.size() && std::isdigit(static_cast<unsigned char>(v[i - 1])) &&
+                grouped = i > 0 && i + 1 < v.size() &&
+                          std::isdigit(static_cast<unsigned char>(v[i - 1])) &&
                           std::isdigit(static_cast<unsigned char>(v[i + 1]));
         if (grouped)
             v.erase(std::remove(v.begin(), v.end(), '_'), v.end());
@@ -126,29 +153,34 @@ std::string keyOf(const CLI::Option& opt)
 
 } // namespace
 
-void bindOutputOptions(CLI::App& sub, PartitionConfig& config, ConfigFileOptions& file, bool partition)
+void bindOutputOptions(CLI::App& sub, PartitionConfig& config, ConfigFileOptions& file,
+                       bool partition)
 {
     if (partition)
     {
-        sub.add_option("--format", config.output_format,
-                       "Output format of the layers in --out: geojson (one file per layer) or gpkg (one "
-                       "GeoPackage gridplan.gpkg); ignored for a PG: output")
+        sub.add_option(
+               "--format", config.output_format,
+               "Output format of the layers in --out: geojson (one file per layer) or gpkg (one "
+               "GeoPackage gridplan.gpkg); ignored for a PG: output")
             ->capture_default_str()
             ->check(CLI::IsMember({"geojson", "gpkg"}));
         sub.add_option("--pg-schema", config.pg_schema,
                        "PostGIS output (--out PG:...): schema of the tables (created when missing)")
             ->capture_default_str();
-        sub.add_option("--pg-prefix", config.pg_table_prefix,
-                       "PostGIS output: prefix of every table name (<prefix>grids, ..., <prefix>report)")
+        sub.add_option(
+               "--pg-prefix", config.pg_table_prefix,
+               "PostGIS output: prefix of every table name (<prefix>grids, ..., <prefix>report)")
             ->capture_default_str();
     }
     if (partition)
-        sub.get_option("--out")->description(
-            "Output folder (created; earlier outputs are replaced only when the run succeeds), or a "
-            "PostGIS database as PG:\"dbname=... host=... port=... user=...\" (tables, see --pg-schema)");
-    sub.add_option("--config", file.file,
-                   "Read options from this config file (TOML: key = value, keys are the long option names); "
-                   "options on the command line win");
+        sub.get_option("--out")->description("Output folder (created; earlier outputs are replaced "
+                                             "only when the run succeeds), or a "
+                                             "PostGIS database as PG:\"dbname=... host=... "
+                                             "port=... user=...\" (tables, see --pg-schema)");
+    sub.add_option(
+        "--config", file.file,
+        "Read options from this config file (TOML: key = value, keys are the long option names); "
+        "options on the command line win");
     sub.add_flag("--print-config", file.print,
                  "Print the effective configuration as a config file and exit (no input is opened)")
         ->configurable(false);
@@ -169,7 +201,8 @@ void bindOutputOptions(CLI::App& sub, PartitionConfig& config, ConfigFileOptions
     sub.footer(partition ? kPartitionFooter : kCheckFooter);
 }
 
-bool applyConfigFile(CLI::App& sub, const CLI::App& sibling, ConfigFileOptions& file, std::ostream& out)
+bool applyConfigFile(CLI::App& sub, const CLI::App& sibling, ConfigFileOptions& file,
+                     std::ostream& out)
 {
     if (!file.file.empty())
     {
@@ -190,8 +223,9 @@ bool applyConfigFile(CLI::App& sub, const CLI::App& sibling, ConfigFileOptions& 
             const std::string section = item.parents.empty() ? std::string() : item.parents.front();
             if (item.parents.size() > 1 ||
                 (!section.empty() && section != sub.get_name() && section != sibling.get_name()))
-                throw ConfigError("config file '" + file.file + "': unknown section [" + item.fullname() +
-                                  "] (keys go at the top or under [" + sub.get_name() + "])");
+                throw ConfigError("config file '" + file.file + "': unknown section [" +
+                                  item.fullname() + "] (keys go at the top or under [" +
+                                  sub.get_name() + "])");
             // A [partition] section serves check too (inputs), but [check] is check's only.
             if (section == "check" && sub.get_name() != "check")
                 continue;
@@ -201,32 +235,36 @@ bool applyConfigFile(CLI::App& sub, const CLI::App& sibling, ConfigFileOptions& 
                 if (sibling.get_option_no_throw("--" + item.name))
                     continue; // e.g. `out` when checking
                 throw ConfigError("config file '" + file.file + "': unknown option '" + item.name +
-                                  "' (keys are the long option names of gridplan " + sub.get_name() +
-                                  " --help, without the dashes)");
+                                  "' (keys are the long option names of gridplan " +
+                                  sub.get_name() + " --help, without the dashes)");
             }
             // A key given twice (or at the top and under a section) is a mistake, not "last wins".
-            const std::string place = section.empty() ? "at the top level" : "under [" + section + "]";
+            const std::string place =
+                section.empty() ? "at the top level" : "under [" + section + "]";
             // (CLI11 joins the values of a key repeated on consecutive lines into one item.)
             if (!isList(*opt) && item.inputs.size() > 1)
-                throw ConfigError("config file '" + file.file + "': '" + item.name + "' is given twice " + place +
-                                  " (or as a list); keep one");
+                throw ConfigError("config file '" + file.file + "': '" + item.name +
+                                  "' is given twice " + place + " (or as a list); keep one");
             if (const auto [it, fresh] = seen.emplace(item.name, place); !fresh)
-                throw ConfigError("config file '" + file.file + "': '" + item.name + "' is given twice " +
-                                  (it->second == place ? place : "(" + it->second + " and " + place + ")") +
-                                  "; keep one");
+                throw ConfigError(
+                    "config file '" + file.file + "': '" + item.name + "' is given twice " +
+                    (it->second == place ? place : "(" + it->second + " and " + place + ")") +
+                    "; keep one");
             if (opt->count() > 0)
                 continue; // given on the command line: it wins
             try
             {
                 if (isFlag(*opt)) // as CLI11 reads flags from its own config files
-                    opt->add_result(opt->get_flag_value(item.name, CLI::ConfigTOML().to_flag(item)));
+                    opt->add_result(
+                        opt->get_flag_value(item.name, CLI::ConfigTOML().to_flag(item)));
                 else
                     opt->add_result(tomlNumbers(*opt, item.inputs));
                 opt->run_callback();
             }
             catch (const CLI::Error& e)
             {
-                throw ConfigError("config file '" + file.file + "': bad value for '" + item.name + "': " + e.what());
+                throw ConfigError("config file '" + file.file + "': bad value for '" + item.name +
+                                  "': " + e.what());
             }
         }
     }
@@ -237,7 +275,8 @@ bool applyConfigFile(CLI::App& sub, const CLI::App& sibling, ConfigFileOptions& 
     }
     for (const CLI::Option* opt : file.required)
         if (opt->count() == 0)
-            throw ConfigError(opt->get_name() + " is required (on the command line or in the --config file)");
+            throw ConfigError(opt->get_name() +
+                              " is required (on the command line or in the --config file)");
     return false;
 }
 
@@ -249,7 +288,8 @@ std::string effectiveConfig(const CLI::App& sub)
             by_group[opt->get_group()].push_back(opt);
     std::ostringstream out;
     out << "# gridplan " << sub.get_name() << ": effective configuration. Read it back with\n"
-        << "#   gridplan " << sub.get_name() << " --config FILE   (options on the command line win)\n"
+        << "#   gridplan " << sub.get_name()
+        << " --config FILE   (options on the command line win)\n"
         << "# Paths are relative to the folder gridplan runs in. Commented keys are unset.\n";
     std::vector<std::string> order;
     for (const auto& [group, names] : optionGroups())
@@ -266,13 +306,18 @@ std::string effectiveConfig(const CLI::App& sub)
             const std::string key = keyOf(*opt);
             out << "# " << opt->get_description() << '\n';
             if (isFlag(*opt))
-                out << key << " = " << (opt->count() > 0 && opt->as<bool>() ? "true" : "false") << '\n';
+                out << key << " = " << (opt->count() > 0 && opt->as<bool>() ? "true" : "false")
+                    << '\n';
             else if (opt->count() > 0)
                 out << key << " = " << tomlValue(*opt, opt->results()) << '\n';
             else if (!opt->get_default_str().empty())
                 out << key << " = " << tomlValue(*opt, {opt->get_default_str()}) << '\n';
             else
-                out << "# " << key << " = " << (isList(*opt) ? "[]" : isNumberType(*opt) ? "" : "\"\"") << '\n';
+                out << "# " << key << " = "
+                    << (isList(*opt)         ? "[]"
+                        : isNumberType(*opt) ? ""
+                                             : "\"\"")
+                    << '\n';
         }
     }
     return out.str();

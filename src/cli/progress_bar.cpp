@@ -5,7 +5,10 @@
 namespace gp::cli
 {
 
-StderrProgress::StderrProgress(bool verbose) : m_verbose(verbose), m_start(std::chrono::steady_clock::now()) {}
+StderrProgress::StderrProgress(bool verbose)
+    : m_verbose(verbose), m_start(std::chrono::steady_clock::now())
+{
+}
 
 void StderrProgress::begin(const std::string& task)
 {
@@ -21,8 +24,11 @@ void StderrProgress::drawTo(int tick)
     {
         if (m_verbose)
         {
-            const auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - m_start).count();
-            std::fprintf(stderr, "[%02lld:%02lld] ", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
+            const auto s = std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::steady_clock::now() - m_start)
+                               .count();
+            std::fprintf(stderr, "[%02lld:%02lld] ", static_cast<long long>(s / 60),
+                         static_cast<long long>(s % 60));
         }
         std::fprintf(stderr, "%s: ", m_task.c_str());
     }
@@ -47,7 +53,9 @@ void StderrProgress::advance(std::size_t done, std::size_t total, const std::str
             std::fputc('\n', stderr);
             m_tick = -1;
         }
-        const auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - m_start).count();
+        const auto s = std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::steady_clock::now() - m_start)
+                           .count();
         std::fprintf(stderr, "[%02lld:%02lld] %s %zu/%zu: %s\n", static_cast<long long>(s / 60),
                      static_cast<long long>(s % 60), m_task.c_str(), done, total, item.c_str());
         return;

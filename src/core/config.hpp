@@ -14,9 +14,9 @@ namespace gp
 struct LayerSource
 {
     std::string path;
-    std::string layer; // empty: the only / first layer
-    std::string where; // OGR SQL attribute filter, empty: all features
-    std::string id_field; // empty: the FID
+    std::string layer;      // empty: the only / first layer
+    std::string where;      // OGR SQL attribute filter, empty: all features
+    std::string id_field;   // empty: the FID
     std::string name_field; // empty: autodetect "name"/"名称"
     // CRS that overrides the layer's own (a .prj claiming EPSG:4326 for GCJ-02 data): any
     // string OGR understands, or GCJ02 / BD09. Empty: the layer's CRS, else --assume-crs.
@@ -51,9 +51,19 @@ struct HouseholdEstimate
     // Floors assumed when neither floors nor height is known, by the raw use value
     // (e.g. "apartments" -> 5); "*" is the fallback for every other residential value.
     std::map<std::string, double> default_floors = {
-        {"apartments", 5.0}, {"residential", 3.0}, {"house", 2.0}, {"detached", 2.0},
-        {"semidetached_house", 2.0}, {"terrace", 2.0}, {"yes", 3.0}, {"*", 3.0},
-        {"住宅", 6.0}, {"公寓", 6.0}, {"别墅", 3.0}, {"农房", 2.0}, {"平房", 1.0},
+        {"apartments", 5.0},
+        {"residential", 3.0},
+        {"house", 2.0},
+        {"detached", 2.0},
+        {"semidetached_house", 2.0},
+        {"terrace", 2.0},
+        {"yes", 3.0},
+        {"*", 3.0},
+        {"住宅", 6.0},
+        {"公寓", 6.0},
+        {"别墅", 3.0},
+        {"农房", 2.0},
+        {"平房", 1.0},
     };
     double min_area_m2 = 20.0; // footprints smaller than this hold no dwelling (sheds, kiosks)
 };
@@ -62,14 +72,14 @@ struct HouseholdEstimate
 // the rest are folded into the nearest residential grid reachable across no barrier.
 struct DedicatedConfig
 {
-    double cluster_distance_m = 25.0;    // footprints this close (and no barrier between) cluster
-    double min_floor_area_m2 = 20000.0;  // a cluster with this much floor area is dedicated
-    int min_buildings = 8;               // ... or this many buildings
-    double default_floors = 2.0;         // floors assumed for floor area when unknown
-    std::string flag_field;              // buildings field: non-empty, not 0/no/false -> dedicated
-    std::string workers_field;           // buildings field: enterprise/worker count
-    int min_workers = 1000;              // a cluster with this many workers is dedicated
-    double fold_distance_m = 200.0;      // farthest a building is folded into a residential grid
+    double cluster_distance_m = 25.0;   // footprints this close (and no barrier between) cluster
+    double min_floor_area_m2 = 20000.0; // a cluster with this much floor area is dedicated
+    int min_buildings = 8;              // ... or this many buildings
+    double default_floors = 2.0;        // floors assumed for floor area when unknown
+    std::string flag_field;             // buildings field: non-empty, not 0/no/false -> dedicated
+    std::string workers_field;          // buildings field: enterprise/worker count
+    int min_workers = 1000;             // a cluster with this many workers is dedicated
+    double fold_distance_m = 200.0;     // farthest a building is folded into a residential grid
 };
 
 // How grids are coded (organize/codes.hpp): "gridplan" (<street>-AA-CC-GGG), or a national

@@ -20,7 +20,8 @@ Point interiorPointOf(const MultiPolygon& mp)
     // Crossings of the row y = c.y with every ring edge; between pairs of them lies the inside.
     // The half-open test counts a vertex on the row once, so the pairs stay paired.
     std::vector<double> xs;
-    auto crossings = [&](const auto& ring) {
+    auto crossings = [&](const auto& ring)
+    {
         for (std::size_t i = 0; i + 1 < ring.size(); ++i)
         {
             const auto &a = ring[i], &b = ring[i + 1];

@@ -32,10 +32,14 @@ inline Box envelopeOf(const MultiPolygon& mp)
     for (const auto& poly : mp)
         for (const auto& p : poly.outer())
         {
-            if (first || p.x() < min_x) min_x = p.x();
-            if (first || p.y() < min_y) min_y = p.y();
-            if (first || p.x() > max_x) max_x = p.x();
-            if (first || p.y() > max_y) max_y = p.y();
+            if (first || p.x() < min_x)
+                min_x = p.x();
+            if (first || p.y() < min_y)
+                min_y = p.y();
+            if (first || p.x() > max_x)
+                max_x = p.x();
+            if (first || p.y() > max_y)
+                max_y = p.y();
             first = false;
         }
     return Box(Point(min_x, min_y), Point(max_x, max_y));

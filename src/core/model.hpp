@@ -49,19 +49,19 @@ struct Building
     std::string id;   // source id field value, else the feature id (FID)
     std::string name; // optional, for reports
     MultiPolygon footprint;
-    Point anchor;     // a point guaranteed inside the footprint (points-only inputs: the point)
+    Point anchor; // a point guaranteed inside the footprint (points-only inputs: the point)
     double area_m2 = 0.0;
     BuildingInputs inputs;
     std::string use_value; // raw value of the use field
     BuildingUse use = BuildingUse::Residential;
-    double floors = 0.0;   // 0 = unknown
+    double floors = 0.0;       // 0 = unknown
     std::string floors_source; // "field", "height", "default:<type>"
     int households = 0;
     HouseholdsSource households_source = HouseholdsSource::None;
     int community = -1;
     int compound = -1;
     int grid = -1;
-    int block = -1; // inferred block (Plan::blocks) when no compound layer is given
+    int block = -1;   // inferred block (Plan::blocks) when no compound layer is given
     int special = -1; // special area (Plan::specials) whose dedicated grid holds it
     int region = -1;  // barrier region (Plan::regions) holding its anchor (issue 13)
 };
@@ -71,15 +71,15 @@ struct Community
     std::string id;
     std::string name;
     MultiPolygon area;
-    int area_grid = -1; // index into Plan::areas
-    std::string code;   // "<street>-<area>-<community>"
+    int area_grid = -1;          // index into Plan::areas
+    std::string code;            // "<street>-<area>-<community>"
     std::string code_value = {}; // --community-code-field value, for the national code schemes
 };
 
 // An area grid (片区): adjacent communities of similar character, balanced in households.
 struct AreaGrid
 {
-    std::string code; // "<street>-<area>"
+    std::string code;             // "<street>-<area>"
     std::vector<int> communities; // ascending
     int households = 0;
     double commercial_share = 0.0; // non-residential floor area / all floor area
@@ -101,7 +101,7 @@ struct CompoundOutcome
     int households = 0;     // households of its buildings in grids
     std::vector<int> grids; // grid indices holding its buildings, ascending
     std::vector<std::string> merged_with; // other compound ids sharing its grid
-    int loose_buildings = 0; // residential buildings in no compound sharing its grid
+    int loose_buildings = 0;              // residential buildings in no compound sharing its grid
 };
 
 // A building cluster inferred when no compound layer is given: a face of the community outline
@@ -121,7 +121,7 @@ struct Block
 struct BarrierRegion
 {
     int community = -1;
-    int households = 0;        // residential households in grids-to-be whose anchor lies in it
+    int households = 0;           // residential households in grids-to-be whose anchor lies in it
     bool self_sufficient = false; // some count k of grids holds them: k*min <= households <= k*max
 };
 
@@ -165,7 +165,8 @@ struct Grid
 {
     std::string code;
     GridKind kind = GridKind::Residential;
-    std::string dedicated_type; // office, market, commercial, industrial, campus, park, public (dedicated only)
+    std::string dedicated_type; // office, market, commercial, industrial, campus, park, public
+                                // (dedicated only)
     std::string name;           // dedicated grids from a special area: its name
     int special = -1;           // index into Plan::specials when the grid is a special area's land
     double floor_area_m2 = 0.0; // dedicated: the cluster's floor area
@@ -181,13 +182,13 @@ struct Grid
 // One problem a planner has to look at: a grid outside the bounds, an unplaced building, ...
 struct Issue
 {
-    std::string reason; // fixed vocabulary, see README "Reasons"
-    std::string cause;  // why, for bound violations (e.g. "community_too_small")
+    std::string reason;    // fixed vocabulary, see README "Reasons"
+    std::string cause;     // why, for bound violations (e.g. "community_too_small")
     std::string detail;    // human-readable, names the objects involved
     std::string detail_zh; // the same in Chinese for `--lang zh` reports; empty: detail is shown
     int households = 0;
-    std::string community; // community id, when there is one
-    std::string grid;      // grid code, when there is one
+    std::string community;              // community id, when there is one
+    std::string grid;                   // grid code, when there is one
     std::vector<std::string> buildings; // building ids involved
     std::optional<MultiPolygon> area;   // where it is, when it has a place
 };
@@ -208,15 +209,15 @@ struct SourceInfo
 // building whose grid changed. Filled only when --previous or --lock is given.
 struct GridChange
 {
-    std::string status; // kept, resized, split, merged, new, retired, locked
-    std::string old_code; // the code before (empty: a new grid)
-    std::string new_code; // the code now (empty: retired)
+    std::string status;                 // kept, resized, split, merged, new, retired, locked
+    std::string old_code;               // the code before (empty: a new grid)
+    std::string new_code;               // the code now (empty: retired)
     std::vector<std::string> old_codes; // previous grids its households came from
     std::vector<std::string> new_codes; // grids its previous households went to
     std::string community;
     int households_old = 0;
     int households_new = 0;
-    int moved_households = 0; // of its previous households, those now in another grid
+    int moved_households = 0;         // of its previous households, those now in another grid
     std::optional<MultiPolygon> area; // the grid now (the old polygon for a retired grid)
 };
 
@@ -240,7 +241,7 @@ struct ChangeReport
     int communities_unchanged = 0;
     int communities_changed = 0;
     int grids_kept = 0;
-    int grids_changed = 0; // every grid row whose status is not kept / locked
+    int grids_changed = 0;    // every grid row whose status is not kept / locked
     int households_moved = 0; // households of buildings present before and now whose grid changed
     int households_new = 0;   // households of buildings not in the previous run
     int households_removed = 0;
@@ -253,8 +254,8 @@ struct RegisterJoin
 {
     std::string path;
     std::int64_t rows_read = 0;
-    std::int64_t rows_ignored = 0;  // empty key or a count that is not a whole number >= 0
-    std::int64_t keys = 0;          // distinct keys after normalisation
+    std::int64_t rows_ignored = 0; // empty key or a count that is not a whole number >= 0
+    std::int64_t keys = 0;         // distinct keys after normalisation
     std::int64_t keys_matched = 0;
     std::int64_t keys_unmatched = 0; // keys no building carries
     std::int64_t rows_unmatched = 0;
@@ -262,7 +263,8 @@ struct RegisterJoin
     std::int64_t keys_on_several_buildings = 0; // households split evenly between them
     std::int64_t buildings_with_key = 0;
     std::int64_t buildings_matched = 0;
-    std::int64_t buildings_without_row = 0; // residential buildings whose key has no row (or no key)
+    std::int64_t buildings_without_row =
+        0; // residential buildings whose key has no row (or no key)
     std::int64_t households_joined = 0;
     // (building index, its key) of buildings with no row; reported after classify.
     std::vector<std::pair<int, std::string>> unmatched_buildings;
@@ -282,10 +284,10 @@ struct SplitBlock
 struct StreetMeasures
 {
     double interior_boundary_m = 0.0; // length of boundary shared by two grids
-    double on_streets_m = 0.0;        // ... of it within street_distance_m of a street or barrier line
+    double on_streets_m = 0.0; // ... of it within street_distance_m of a street or barrier line
     double street_distance_m = 12.0;
-    int blocks = 0;                   // street blocks holding households
-    int blocks_fitting = 0;           // ... of them with households <= max
+    int blocks = 0;         // street blocks holding households
+    int blocks_fitting = 0; // ... of them with households <= max
     std::vector<SplitBlock> fitting_split;
     int crossings_forced = 0;
     int crossings_avoidable = 0;
@@ -322,14 +324,14 @@ struct Plan
     std::vector<AreaGrid> areas;
     std::vector<Issue> issues;
     std::vector<CompoundOutcome> compound_outcomes; // filled after partitioning
-    std::vector<Block> blocks; // inferred blocks; empty when a compound layer is given
+    std::vector<Block> blocks;          // inferred blocks; empty when a compound layer is given
     std::vector<BarrierRegion> regions; // barrier-enclosed land per community (issue 13)
     std::optional<StreetMeasures> street_measures; // with streets or barriers (issue 13)
     // Mean Polsby-Popper of the grids tiled from the partition before improve (when measured).
     std::optional<double> mean_polsby_popper_before_improve;
-    std::optional<ChangeReport> changes; // re-run against a previous run (reconcile/)
+    std::optional<ChangeReport> changes;       // re-run against a previous run (reconcile/)
     std::optional<RegisterJoin> register_join; // --households-table
-    std::vector<ExactCheck> exact_checks; // --exact
+    std::vector<ExactCheck> exact_checks;      // --exact
 };
 
 const char* toString(BuildingUse use);

@@ -16,12 +16,14 @@ namespace gp
 
 inline int resolveThreads(int threads)
 {
-    return threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return threads > 0 ? threads
+                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 inline void parallelFor(std::size_t n, int threads, const std::function<void(std::size_t, int)>& fn)
 {
-    const int workers = static_cast<int>(std::min<std::size_t>(n, static_cast<std::size_t>(resolveThreads(threads))));
+    const int workers = static_cast<int>(
+        std::min<std::size_t>(n, static_cast<std::size_t>(resolveThreads(threads))));
     std::vector<std::exception_ptr> errors(n);
     if (workers <= 1)
     {
@@ -33,19 +35,21 @@ inline void parallelFor(std::size_t n, int threads, const std::function<void(std
     {
         std::vector<std::jthread> pool;
         for (int w = 0; w < workers; ++w)
-            pool.emplace_back([&, w] {
-                for (std::size_t i; (i = next++) < n;)
+            pool.emplace_back(
+                [&, w]
                 {
-                    try
+                    for (std::size_t i; (i = next++) < n;)
                     {
-                        fn(i, w);
+                        try
+                        {
+                            fn(i, w);
+                        }
+                        catch (...)
+                        {
+                            errors[i] = std::current_exception();
+                        }
                     }
-                    catch (...)
-                    {
-                        errors[i] = std::current_exception();
-                    }
-                }
-            });
+                });
     }
     for (auto& e : errors)
         if (e)

@@ -23,7 +23,8 @@ int findRoot(std::vector<int>& parent, int i)
 {
     while (parent[static_cast<std::size_t>(i)] != i)
     {
-        parent[static_cast<std::size_t>(i)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(i)])];
+        parent[static_cast<std::size_t>(i)] =
+            parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(i)])];
         i = parent[static_cast<std::size_t>(i)];
     }
     return i;
@@ -50,13 +51,20 @@ const char* dedicatedType(BuildingUse use)
 {
     switch (use)
     {
-    case BuildingUse::Office: return "office";
-    case BuildingUse::Market: return "market";
-    case BuildingUse::Commercial: return "commercial";
-    case BuildingUse::Industrial: return "industrial";
-    case BuildingUse::Education: return "campus";
-    case BuildingUse::Public: return "public";
-    default: return "other";
+    case BuildingUse::Office:
+        return "office";
+    case BuildingUse::Market:
+        return "market";
+    case BuildingUse::Commercial:
+        return "commercial";
+    case BuildingUse::Industrial:
+        return "industrial";
+    case BuildingUse::Education:
+        return "campus";
+    case BuildingUse::Public:
+        return "public";
+    default:
+        return "other";
     }
 }
 
@@ -93,16 +101,20 @@ DedicateStats dedicateAndFold(Plan& plan, const PartitionConfig& config)
         bgi::rtree<std::pair<Box, int>, bgi::quadratic<16>> tree(boxes.begin(), boxes.end());
         for (const auto& [box, k] : boxes)
         {
-            const auto& a = plan.buildings[static_cast<std::size_t>(candidates[static_cast<std::size_t>(k)])];
-            Box grown(Point(box.min_corner().x() - cfg.cluster_distance_m, box.min_corner().y() - cfg.cluster_distance_m),
-                      Point(box.max_corner().x() + cfg.cluster_distance_m, box.max_corner().y() + cfg.cluster_distance_m));
+            const auto& a =
+                plan.buildings[static_cast<std::size_t>(candidates[static_cast<std::size_t>(k)])];
+            Box grown(Point(box.min_corner().x() - cfg.cluster_distance_m,
+                            box.min_corner().y() - cfg.cluster_distance_m),
+                      Point(box.max_corner().x() + cfg.cluster_distance_m,
+                            box.max_corner().y() + cfg.cluster_distance_m));
             std::vector<std::pair<Box, int>> near;
             tree.query(bgi::intersects(grown), std::back_inserter(near));
             for (const auto& [other_box, j] : near)
             {
                 if (j <= k)
                     continue;
-                const auto& b = plan.buildings[static_cast<std::size_t>(candidates[static_cast<std::size_t>(j)])];
+                const auto& b = plan.buildings[static_cast<std::size_t>(
+                    candidates[static_cast<std::size_t>(j)])];
                 if (b.community != a.community || barriers.crosses(a.anchor, b.anchor))
                     continue;
                 const double d = (a.footprint.empty() || b.footprint.empty())
@@ -127,7 +139,8 @@ DedicateStats dedicateAndFold(Plan& plan, const PartitionConfig& config)
         std::map<std::string, double> area_by_type;
         for (int k : members)
         {
-            const auto& b = plan.buildings[static_cast<std::size_t>(candidates[static_cast<std::size_t>(k)])];
+            const auto& b =
+                plan.buildings[static_cast<std::size_t>(candidates[static_cast<std::size_t>(k)])];
             const double fa = floorArea(b, cfg);
             floor_area += fa;
             area_by_type[dedicatedType(b.use)] += fa;
@@ -143,12 +156,15 @@ DedicateStats dedicateAndFold(Plan& plan, const PartitionConfig& config)
             continue;
         Grid grid;
         grid.kind = GridKind::Dedicated;
-        grid.community = plan.buildings[static_cast<std::size_t>(candidates[static_cast<std::size_t>(members.front())])].community;
+        grid.community = plan.buildings[static_cast<std::size_t>(
+                                            candidates[static_cast<std::size_t>(members.front())])]
+                             .community;
         grid.floor_area_m2 = floor_area;
         // The type holding most floor area (ties: alphabetical, for determinism).
-        grid.dedicated_type = std::max_element(area_by_type.begin(), area_by_type.end(),
-                                               [](const auto& x, const auto& y) { return x.second < y.second; })
-                                  ->first;
+        grid.dedicated_type =
+            std::max_element(area_by_type.begin(), area_by_type.end(),
+                             [](const auto& x, const auto& y) { return x.second < y.second; })
+                ->first;
         const int g = static_cast<int>(plan.grids.size());
         for (int k : members)
         {
@@ -169,7 +185,8 @@ DedicateStats dedicateAndFold(Plan& plan, const PartitionConfig& config)
     for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
     {
         const auto& b = plan.buildings[static_cast<std::size_t>(i)];
-        if (b.grid >= 0 && plan.grids[static_cast<std::size_t>(b.grid)].kind == GridKind::Residential)
+        if (b.grid >= 0 &&
+            plan.grids[static_cast<std::size_t>(b.grid)].kind == GridKind::Residential)
             homes.emplace_back(b.anchor, i);
     }
     bgi::rtree<Indexed, bgi::quadratic<16>> home_tree(homes.begin(), homes.end());
@@ -180,10 +197,13 @@ DedicateStats dedicateAndFold(Plan& plan, const PartitionConfig& config)
         auto& b = plan.buildings[static_cast<std::size_t>(candidates[k])];
         std::vector<Indexed> near;
         home_tree.query(bgi::nearest(b.anchor, 24), std::back_inserter(near));
-        std::sort(near.begin(), near.end(), [&](const Indexed& x, const Indexed& y) {
-            const double dx = bg::distance(b.anchor, x.first), dy = bg::distance(b.anchor, y.first);
-            return dx != dy ? dx < dy : x.second < y.second;
-        });
+        std::sort(near.begin(), near.end(),
+                  [&](const Indexed& x, const Indexed& y)
+                  {
+                      const double dx = bg::distance(b.anchor, x.first),
+                                   dy = bg::distance(b.anchor, y.first);
+                      return dx != dy ? dx < dy : x.second < y.second;
+                  });
         int target = -1;
         for (const auto& [pt, hi] : near)
         {
@@ -204,9 +224,11 @@ DedicateStats dedicateAndFold(Plan& plan, const PartitionConfig& config)
             issue.cause = near.empty() ? "no_residential_grid" : "too_far_or_across_barrier";
             issue.detail = std::string(toString(b.use)) + " building " + b.id +
                            " is below the dedicated-grid thresholds and no residential grid of its "
-                           "community lies within " + std::to_string(static_cast<int>(cfg.fold_distance_m)) +
+                           "community lies within " +
+                           std::to_string(static_cast<int>(cfg.fold_distance_m)) +
                            " m across no barrier; assign it by hand";
-            issue.detail_zh = "楼栋 " + b.id + "（" + toString(b.use) + "）未达到专属网格标准，且本社区 " +
+            issue.detail_zh = "楼栋 " + b.id + "（" + toString(b.use) +
+                              "）未达到专属网格标准，且本社区 " +
                               std::to_string(static_cast<int>(cfg.fold_distance_m)) +
                               " 米内（不跨分隔线）没有住宅网格可并入；请人工指定";
             issue.community = plan.communities[static_cast<std::size_t>(b.community)].id;
@@ -218,7 +240,9 @@ DedicateStats dedicateAndFold(Plan& plan, const PartitionConfig& config)
         }
         auto& grid = plan.grids[static_cast<std::size_t>(target)];
         b.grid = target;
-        grid.buildings.insert(std::upper_bound(grid.buildings.begin(), grid.buildings.end(), candidates[k]), candidates[k]);
+        grid.buildings.insert(
+            std::upper_bound(grid.buildings.begin(), grid.buildings.end(), candidates[k]),
+            candidates[k]);
         grid.households += b.households; // 0 unless a households field says otherwise
         ++grid.folded_buildings;
         grid.folded_floor_area_m2 += floorArea(b, cfg);

@@ -27,8 +27,11 @@ constexpr double kOverlapReportM2 = 1.0;
 const std::set<std::string>& parkWords()
 {
     static const std::set<std::string> words = {
-        "park", "garden", "recreation_ground", "village_green", "playground", "green",
-        "公园", "公園", "绿地", "綠地", "游园", "遊園", "广场", "廣場", "公共绿地",
+        "park",          "garden",     "recreation_ground",
+        "village_green", "playground", "green",
+        "公园",          "公園",       "绿地",
+        "綠地",          "游园",       "遊園",
+        "广场",          "廣場",       "公共绿地",
     };
     return words;
 }
@@ -86,7 +89,9 @@ SpecialStats carveSpecialAreas(Plan& plan, const PartitionConfig& config)
     std::vector<std::vector<int>> in_community(plan.communities.size());
     for (int b = 0; b < static_cast<int>(plan.buildings.size()); ++b)
         if (plan.buildings[static_cast<std::size_t>(b)].community >= 0)
-            in_community[static_cast<std::size_t>(plan.buildings[static_cast<std::size_t>(b)].community)].push_back(b);
+            in_community[static_cast<std::size_t>(
+                             plan.buildings[static_cast<std::size_t>(b)].community)]
+                .push_back(b);
     std::vector<GeomPtr> claimed(plan.communities.size()); // special land cut so far, per community
 
     for (int s = 0; s < static_cast<int>(plan.specials.size()); ++s)
@@ -95,8 +100,10 @@ SpecialStats carveSpecialAreas(Plan& plan, const PartitionConfig& config)
         special.kind = specialKind(special.kind_value, config);
         if (special.kind == "other" && !special.kind_value.empty())
             plan.issues.push_back(specialIssue(special, "value_ignored",
-                "kind '" + special.kind_value + "' is not a known kind (office, market, "
-                "commercial, industrial, campus, park, public); its grid has dedicated_type other"));
+                                               "kind '" + special.kind_value +
+                                                   "' is not a known kind (office, market, "
+                                                   "commercial, industrial, campus, park, public); "
+                                                   "its grid has dedicated_type other"));
         if (special.area.empty())
             continue;
         const GeomPtr whole = geom::toGeos(ctx, special.area);
@@ -112,15 +119,18 @@ SpecialStats carveSpecialAreas(Plan& plan, const PartitionConfig& config)
                                     "intersection of a special area with a community");
             if (claimed[cu])
             {
-                GeomPtr overlap = checked(ctx, GEOSIntersection_r(h, piece.get(), claimed[cu].get()),
-                                          "overlap of special areas");
+                GeomPtr overlap =
+                    checked(ctx, GEOSIntersection_r(h, piece.get(), claimed[cu].get()),
+                            "overlap of special areas");
                 double overlap_m2 = 0;
                 GEOSArea_r(h, overlap.get(), &overlap_m2);
                 if (overlap_m2 > kOverlapReportM2)
                 {
-                    auto issue = specialIssue(special, "special_area_overlap",
-                        std::to_string(static_cast<long>(std::lround(overlap_m2))) +
-                        " m² overlap an earlier special area; that land stays with the earlier one");
+                    auto issue =
+                        specialIssue(special, "special_area_overlap",
+                                     std::to_string(static_cast<long>(std::lround(overlap_m2))) +
+                                         " m² overlap an earlier special area; that land stays "
+                                         "with the earlier one");
                     issue.community = plan.communities[cu].id;
                     issue.area = geom::toMultiPolygon(ctx, overlap.get());
                     plan.issues.push_back(std::move(issue));
@@ -148,10 +158,11 @@ SpecialStats carveSpecialAreas(Plan& plan, const PartitionConfig& config)
             }
             if (held.empty() && (land_m2 < kSliverM2 || land_m2 < kSliverShare * whole_area))
             {
-                auto issue = specialIssue(special, "tiling_note",
+                auto issue = specialIssue(
+                    special, "tiling_note",
                     "a " + std::to_string(static_cast<long>(std::lround(land_m2))) +
-                    " m² sliver without buildings in community " + plan.communities[cu].id +
-                    " was left to that community's residential grids");
+                        " m² sliver without buildings in community " + plan.communities[cu].id +
+                        " was left to that community's residential grids");
                 issue.community = plan.communities[cu].id;
                 plan.issues.push_back(std::move(issue));
                 continue;
@@ -174,7 +185,8 @@ SpecialStats carveSpecialAreas(Plan& plan, const PartitionConfig& config)
                 grid.floor_area_m2 += floorArea(building, config.dedicated);
             }
             grid.area = std::move(land);
-            claimed[cu] = claimed[cu] ? unionOf(ctx, claimed[cu].get(), piece.get()) : std::move(piece);
+            claimed[cu] =
+                claimed[cu] ? unionOf(ctx, claimed[cu].get(), piece.get()) : std::move(piece);
             stats.buildings += static_cast<int>(held.size());
             stats.households += grid.households;
             ++stats.grids;
@@ -183,7 +195,8 @@ SpecialStats carveSpecialAreas(Plan& plan, const PartitionConfig& config)
         }
         if (!made)
         {
-            auto issue = specialIssue(special, "special_area_outside",
+            auto issue = specialIssue(
+                special, "special_area_outside",
                 "it lies in no community (or only as slivers), so it forms no dedicated grid");
             issue.area = special.area;
             plan.issues.push_back(std::move(issue));

@@ -12,7 +12,10 @@ GeosContext::GeosContext() : m_handle(GEOS_init_r())
     GEOSContext_setErrorMessageHandler_r(m_handle, &GeosContext::onError, this);
 }
 
-GeosContext::~GeosContext() { GEOS_finish_r(m_handle); }
+GeosContext::~GeosContext()
+{
+    GEOS_finish_r(m_handle);
+}
 
 void GeosContext::onError(const char* message, void* self)
 {
@@ -69,7 +72,8 @@ GEOSGeometry* rawPolygon(GeosContext& ctx, const Polygon& p)
 void appendPolygon(GeosContext& ctx, const GEOSGeometry* g, MultiPolygon& out)
 {
     const auto h = ctx.handle();
-    auto readRing = [&](const GEOSGeometry* ring, auto& target) {
+    auto readRing = [&](const GEOSGeometry* ring, auto& target)
+    {
         const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
         unsigned n = 0;
         GEOSCoordSeq_getSize_r(h, seq, &n);

@@ -7,7 +7,6 @@
 namespace gp::geom
 {
 
-
 PreparedPtr prepare(GeosContext& ctx, const GEOSGeometry* g)
 {
     const GEOSPreparedGeometry* p = GEOSPrepare_r(ctx.handle(), g);

@@ -134,7 +134,8 @@ void forEachRingSegment(geom::GeosContext& ctx, const GEOSGeometry* g, Fn&& fn);
 
 namespace detail
 {
-template <typename Fn> void ringSegments(GEOSContextHandle_t h, const GEOSGeometry* ring, Fn& fn)
+template <typename Fn>
+void ringSegments(GEOSContextHandle_t h, const GEOSGeometry* ring, Fn& fn)
 {
     const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
     unsigned n = 0;

@@ -38,9 +38,8 @@ std::vector<int> PreparedAreas::candidates(const GEOSGeometry* g) const
     std::vector<int> out;
     GEOSSTRtree_query_r(
         m_ctx.handle(), m_tree, g,
-        [](void* item, void* data) {
-            static_cast<std::vector<int>*>(data)->push_back(*static_cast<int*>(item));
-        },
+        [](void* item, void* data)
+        { static_cast<std::vector<int>*>(data)->push_back(*static_cast<int*>(item)); },
         &out);
     std::sort(out.begin(), out.end());
     return out;
@@ -53,7 +52,8 @@ bool PreparedAreas::covers(int area, const GEOSGeometry* g) const
 
 bool PreparedAreas::intersects(int area, const GEOSGeometry* g) const
 {
-    return GEOSPreparedIntersects_r(m_ctx.handle(), m_prepared[static_cast<std::size_t>(area)], g) == 1;
+    return GEOSPreparedIntersects_r(m_ctx.handle(), m_prepared[static_cast<std::size_t>(area)],
+                                    g) == 1;
 }
 
 double PreparedAreas::overlapArea(int area, const GEOSGeometry* g) const

@@ -23,7 +23,10 @@ class PreparedAreas
     bool intersects(int area, const GEOSGeometry* g) const;
     // Area of (area ∩ g); 0 when GEOS cannot compute it.
     double overlapArea(int area, const GEOSGeometry* g) const;
-    const GEOSGeometry* geometry(int area) const { return m_geoms[static_cast<std::size_t>(area)].get(); }
+    const GEOSGeometry* geometry(int area) const
+    {
+        return m_geoms[static_cast<std::size_t>(area)].get();
+    }
     int size() const { return static_cast<int>(m_geoms.size()); }
 
   private:

@@ -4,8 +4,8 @@
 #include "geom/geos.hpp"
 #include "geom/prepared.hpp"
 #include "graph/community_graph.hpp"
-#include "spatial/line_index.hpp"
 #include "spatial/barrier_faces.hpp"
+#include "spatial/line_index.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -37,7 +37,8 @@ std::vector<MultiPolygon> communityFaces(geom::GeosContext& ctx, const MultiPoly
 
 // Per member building, the face holding its anchor (else the nearest face: an anchor outside
 // the community belongs to a straddling building), or -1 when there is no face.
-std::vector<int> faceOfAnchors(geom::GeosContext& ctx, const Plan& plan, const std::vector<int>& members,
+std::vector<int> faceOfAnchors(geom::GeosContext& ctx, const Plan& plan,
+                               const std::vector<int>& members,
                                const std::vector<const MultiPolygon*>& faces)
 {
     std::vector<int> out(members.size(), -1);
@@ -61,7 +62,8 @@ std::vector<int> faceOfAnchors(geom::GeosContext& ctx, const Plan& plan, const s
             for (int k = 0; k < index.size(); ++k)
             {
                 double d = 0;
-                if (GEOSDistance_r(ctx.handle(), index.geometry(k), anchor.get(), &d) == 1 && d < best)
+                if (GEOSDistance_r(ctx.handle(), index.geometry(k), anchor.get(), &d) == 1 &&
+                    d < best)
                 {
                     best = d;
                     found = k;
@@ -173,7 +175,8 @@ std::vector<int> faceOfMembers(const Plan& plan, int c, const std::vector<int>& 
                                const MultiLineString& lines)
 {
     geom::GeosContext ctx;
-    const auto faces = communityFaces(ctx, plan.communities[static_cast<std::size_t>(c)].area, &lines);
+    const auto faces =
+        communityFaces(ctx, plan.communities[static_cast<std::size_t>(c)].area, &lines);
     std::vector<const MultiPolygon*> areas;
     for (const auto& f : faces)
         areas.push_back(&f);
@@ -252,7 +255,8 @@ int foldIntoBlockGrids(Plan& plan, const DedicatedConfig& config)
         auto& to_grid = plan.grids[static_cast<std::size_t>(to)];
         const int bi = static_cast<int>(i);
         std::erase(from_grid.buildings, bi);
-        to_grid.buildings.insert(std::upper_bound(to_grid.buildings.begin(), to_grid.buildings.end(), bi), bi);
+        to_grid.buildings.insert(
+            std::upper_bound(to_grid.buildings.begin(), to_grid.buildings.end(), bi), bi);
         from_grid.households -= b.households;
         to_grid.households += b.households;
         const double fa = dedicate::floorArea(b, config);

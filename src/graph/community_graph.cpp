@@ -10,8 +10,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 
 namespace gp::graph
 {
@@ -29,7 +29,8 @@ namespace
 
 // Edges of the Delaunay triangulation of `points` as index pairs (a < b), sorted. Points at the
 // same coordinates are chained with zero-length edges (GEOS merges duplicate sites).
-std::vector<std::pair<int, int>> delaunayEdges(geom::GeosContext& ctx, const std::vector<Point>& points)
+std::vector<std::pair<int, int>> delaunayEdges(geom::GeosContext& ctx,
+                                               const std::vector<Point>& points)
 {
     std::vector<std::pair<int, int>> edges;
     std::map<std::pair<double, double>, int> first_at;
@@ -46,8 +47,9 @@ std::vector<std::pair<int, int>> delaunayEdges(geom::GeosContext& ctx, const std
     if (sites.size() >= 2)
     {
         auto multipoint = geom::makeCollection(ctx, GEOS_MULTIPOINT, std::move(sites));
-        auto tri = geom::checked(ctx, GEOSDelaunayTriangulation_r(ctx.handle(), multipoint.get(), 0.0, 1),
-                                 "DelaunayTriangulation");
+        auto tri =
+            geom::checked(ctx, GEOSDelaunayTriangulation_r(ctx.handle(), multipoint.get(), 0.0, 1),
+                          "DelaunayTriangulation");
         for (const auto& line : geom::toMultiLineString(ctx, tri.get()))
         {
             if (line.size() < 2)
@@ -64,7 +66,10 @@ std::vector<std::pair<int, int>> delaunayEdges(geom::GeosContext& ctx, const std
     return edges;
 }
 
-int severity(EdgeKind kind) { return static_cast<int>(kind); }
+int severity(EdgeKind kind)
+{
+    return static_cast<int>(kind);
+}
 
 // Union-find over the members of one community (path halving; union keeps the lower root so
 // the result does not depend on the order of unions).
@@ -75,7 +80,8 @@ struct Groups
     int find(int i)
     {
         while (parent[static_cast<std::size_t>(i)] != i)
-            i = parent[static_cast<std::size_t>(i)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(i)])];
+            i = parent[static_cast<std::size_t>(i)] =
+                parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(i)])];
         return i;
     }
     void unite(int a, int b)
@@ -113,8 +119,9 @@ void joinWithin(Groups& groups, const std::map<int, std::vector<int>>& by_key, i
 
 // Partition units of one community: a compound that fits in one grid is one unit; with streets,
 // so is a street block that fits in one grid (with the compounds in it, if the whole still fits),
-// and in a larger block each part bounded by lanes that fits. Others are one unit per building. Units are numbered by their lowest member. Fills
-// cg.unit_buildings; returns the unit of each member.
+// and in a larger block each part bounded by lanes that fits. Others are one unit per building.
+// Units are numbered by their lowest member. Fills cg.unit_buildings; returns the unit of each
+// member.
 std::vector<int> groupUnits(const Plan& plan, const std::vector<int>& ids,
                             const std::map<std::pair<int, int>, int>& compound_households, int c,
                             int max_households, const std::vector<int>& lane_face,
@@ -147,7 +154,8 @@ std::vector<int> groupUnits(const Plan& plan, const std::vector<int>& ids,
     std::map<int, int> unit_of_root;
     for (std::size_t k = 0; k < ids.size(); ++k)
     {
-        auto [it, inserted] = unit_of_root.emplace(groups.find(static_cast<int>(k)), static_cast<int>(cg.unit_buildings.size()));
+        auto [it, inserted] = unit_of_root.emplace(groups.find(static_cast<int>(k)),
+                                                   static_cast<int>(cg.unit_buildings.size()));
         if (inserted)
             cg.unit_buildings.emplace_back();
         unit_of[k] = it->second;
@@ -188,7 +196,8 @@ std::set<std::pair<int, int>> touchingBlocks(geom::GeosContext& ctx, const Plan&
     for (std::size_t i = 0; i < adj.size(); ++i)
         for (const auto& [j, len] : adj[i])
             if (len >= 1.0)
-                out.emplace(std::min(ids[i], ids[static_cast<std::size_t>(j)]), std::max(ids[i], ids[static_cast<std::size_t>(j)]));
+                out.emplace(std::min(ids[i], ids[static_cast<std::size_t>(j)]),
+                            std::max(ids[i], ids[static_cast<std::size_t>(j)]));
     return out;
 }
 
@@ -204,8 +213,9 @@ struct GraphInputs
     int max_households;
     bool streets;
     spatial::SegmentIndex barriers;
-    spatial::SegmentIndex lanes;         // inside a large block, links across a lane are cut first
-    MultiLineString lane_lines; // lanes with everything that bounds blocks: the parts of large blocks
+    spatial::SegmentIndex lanes; // inside a large block, links across a lane are cut first
+    MultiLineString
+        lane_lines; // lanes with everything that bounds blocks: the parts of large blocks
     std::unique_ptr<spatial::LineIndex> lane_index;
     std::vector<std::vector<int>> members;
     std::map<std::pair<int, int>, int> compound_households; // decide which compounds are one unit
@@ -227,7 +237,9 @@ struct GraphInputs
         members.resize(plan.communities.size());
         for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
             if (isGridMember(plan.buildings[static_cast<std::size_t>(i)]))
-                members[static_cast<std::size_t>(plan.buildings[static_cast<std::size_t>(i)].community)].push_back(i);
+                members[static_cast<std::size_t>(
+                            plan.buildings[static_cast<std::size_t>(i)].community)]
+                    .push_back(i);
         for (const auto& b : plan.buildings)
             if (isGridMember(b) && b.compound >= 0)
                 compound_households[{b.community, b.compound}] += b.households;
@@ -269,15 +281,18 @@ void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::
         anchors.push_back(plan.buildings[static_cast<std::size_t>(bi)].anchor);
     // Links between street blocks that do not touch (across a crossing's corner, or over an
     // empty block) are kept for connectivity but weigh like a barrier: cut them first.
-    const auto touching = in.streets ? touchingBlocks(ctx, plan, c) : std::set<std::pair<int, int>>{};
-    auto apart = [&](const Building& a, const Building& b) {
+    const auto touching =
+        in.streets ? touchingBlocks(ctx, plan, c) : std::set<std::pair<int, int>>{};
+    auto apart = [&](const Building& a, const Building& b)
+    {
         return in.streets && a.block >= 0 && b.block >= 0 && a.block != b.block &&
                !touching.count({std::min(a.block, b.block), std::max(a.block, b.block)});
     };
     std::map<std::pair<int, int>, std::pair<Edge, bool>> lifted;
     for (const auto& [i, j] : delaunayEdges(ctx, anchors))
     {
-        const int ua = unit_of[static_cast<std::size_t>(i)], ub = unit_of[static_cast<std::size_t>(j)];
+        const int ua = unit_of[static_cast<std::size_t>(i)],
+                  ub = unit_of[static_cast<std::size_t>(j)];
         if (ua == ub)
             continue;
         const auto& ba = plan.buildings[static_cast<std::size_t>(ids[static_cast<std::size_t>(i)])];
@@ -288,15 +303,18 @@ void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::
         EdgeKind kind = EdgeKind::Open;
         if (crosses_barrier || boundary.crosses(ba.anchor, bb.anchor) || apart(ba, bb))
             kind = EdgeKind::CrossesBarrier;
-        else if (clusterOf(plan, ba) != clusterOf(plan, bb) || (in.streets && ba.block != bb.block) ||
+        else if (clusterOf(plan, ba) != clusterOf(plan, bb) ||
+                 (in.streets && ba.block != bb.block) ||
                  (!in.lanes.empty() && in.lanes.crosses(ba.anchor, bb.anchor)))
             kind = EdgeKind::CrossesCompound;
         Edge e{std::min(ua, ub), std::max(ua, ub), bg::distance(ba.anchor, bb.anchor), kind};
-        auto [it, inserted] = lifted.emplace(std::make_pair(e.a, e.b), std::make_pair(e, crosses_barrier));
+        auto [it, inserted] =
+            lifted.emplace(std::make_pair(e.a, e.b), std::make_pair(e, crosses_barrier));
         if (!inserted)
         {
             auto& kept = it->second.first;
-            if (severity(e.kind) < severity(kept.kind) || (e.kind == kept.kind && e.length < kept.length))
+            if (severity(e.kind) < severity(kept.kind) ||
+                (e.kind == kept.kind && e.length < kept.length))
                 it->second = {e, crosses_barrier};
         }
     }
@@ -307,7 +325,8 @@ void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::
     }
 }
 
-CommunityGraph buildOne(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::set<int>& loose_blocks)
+CommunityGraph buildOne(geom::GeosContext& ctx, const GraphInputs& in, int c,
+                        const std::set<int>& loose_blocks)
 {
     CommunityGraph cg;
     cg.community = c;
@@ -316,10 +335,11 @@ CommunityGraph buildOne(geom::GeosContext& ctx, const GraphInputs& in, int c, co
         return cg;
     std::vector<int> lane_face; // per member: the lane-bounded part of its block
     if (in.streets && !in.lane_lines.empty())
-        lane_face = faceOfMembers(in.plan, c, ids,
-                                  in.lane_index->near(envelopeOf(in.plan.communities[static_cast<std::size_t>(c)].area)));
-    const std::vector<int> unit_of =
-        groupUnits(in.plan, ids, in.compound_households, c, in.max_households, lane_face, loose_blocks, cg);
+        lane_face = faceOfMembers(
+            in.plan, c, ids,
+            in.lane_index->near(envelopeOf(in.plan.communities[static_cast<std::size_t>(c)].area)));
+    const std::vector<int> unit_of = groupUnits(in.plan, ids, in.compound_households, c,
+                                                in.max_households, lane_face, loose_blocks, cg);
     placeUnits(in.plan, cg);
     linkUnits(ctx, in, c, ids, unit_of, cg);
     return cg;
@@ -332,13 +352,16 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
     const GraphInputs in(plan, max_households);
     // Communities are independent: built in parallel (a GEOS context per worker), each in its slot.
     std::vector<CommunityGraph> out(plan.communities.size());
-    std::vector<std::unique_ptr<geom::GeosContext>> contexts(static_cast<std::size_t>(resolveThreads(threads)));
-    parallelFor(plan.communities.size(), threads, [&](std::size_t slot, int worker) {
-        auto& context = contexts[static_cast<std::size_t>(worker)];
-        if (!context)
-            context = std::make_unique<geom::GeosContext>();
-        out[slot] = buildOne(*context, in, static_cast<int>(slot), {});
-    });
+    std::vector<std::unique_ptr<geom::GeosContext>> contexts(
+        static_cast<std::size_t>(resolveThreads(threads)));
+    parallelFor(plan.communities.size(), threads,
+                [&](std::size_t slot, int worker)
+                {
+                    auto& context = contexts[static_cast<std::size_t>(worker)];
+                    if (!context)
+                        context = std::make_unique<geom::GeosContext>();
+                    out[slot] = buildOne(*context, in, static_cast<int>(slot), {});
+                });
     return out;
 }
 

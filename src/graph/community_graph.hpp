@@ -26,7 +26,8 @@ struct CommunityGraph
 bool isGridMember(const Building& b);
 
 // One graph per community, in community order; `threads` as for parallelFor (0 = every core).
-std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_households, int threads = 0);
+std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_households,
+                                                 int threads = 0);
 
 // One community's graph with the street blocks in `loose_blocks` (Plan::blocks indices) opened:
 // their buildings are not joined into block units (issue 13: when whole blocks leave no

@@ -28,7 +28,8 @@ double sharedBorder(geom::GeosContext& ctx, const GEOSGeometry* a_outline, const
     const auto h = ctx.handle();
     const GeomPtr bg = geom::toGeos(ctx, b);
     const GeomPtr b_outline = checked(ctx, GEOSBoundary_r(h, bg.get()), "boundary");
-    const GeomPtr common = checked(ctx, GEOSIntersection_r(h, a_outline, b_outline.get()), "shared border");
+    const GeomPtr common =
+        checked(ctx, GEOSIntersection_r(h, a_outline, b_outline.get()), "shared border");
     double length = 0;
     GEOSLength_r(h, common.get(), &length);
     return length;
@@ -83,7 +84,8 @@ DetachedRepair reassignDetachedPieces(Plan& plan, const PartitionConfig& config)
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
     {
         auto& grid = plan.grids[static_cast<std::size_t>(g)];
-        if (grid.kind != GridKind::Residential || grid.area.size() < 2 || !within(grid.households, config))
+        if (grid.kind != GridKind::Residential || grid.area.size() < 2 ||
+            !within(grid.households, config))
             continue;
         // The grid's buildings by piece; the piece with most households is the grid's body.
         std::vector<std::vector<int>> held(grid.area.size());
@@ -97,7 +99,8 @@ DetachedRepair reassignDetachedPieces(Plan& plan, const PartitionConfig& config)
         std::size_t body = 0;
         for (std::size_t k = 1; k < held.size(); ++k)
             if (households[k] > households[body] ||
-                (households[k] == households[body] && bg::area(grid.area[k]) > bg::area(grid.area[body])))
+                (households[k] == households[body] &&
+                 bg::area(grid.area[k]) > bg::area(grid.area[body])))
                 body = k;
 
         for (std::size_t k = 0; k < held.size(); ++k)
@@ -114,10 +117,13 @@ DetachedRepair reassignDetachedPieces(Plan& plan, const PartitionConfig& config)
                 for (std::size_t j = 0; j < held.size() && !splits_compound; ++j)
                     if (j != k)
                         for (int o : held[j])
-                            splits_compound = splits_compound || plan.buildings[static_cast<std::size_t>(o)].compound == compound;
+                            splits_compound =
+                                splits_compound ||
+                                plan.buildings[static_cast<std::size_t>(o)].compound == compound;
             }
             const GeomPtr piece = geom::toGeos(ctx, MultiPolygon{grid.area[k]});
-            const GeomPtr outline = checked(ctx, GEOSBoundary_r(ctx.handle(), piece.get()), "boundary");
+            const GeomPtr outline =
+                checked(ctx, GEOSBoundary_r(ctx.handle(), piece.get()), "boundary");
             int best = -1;
             double best_border = kMinBorderM;
             for (int o : grids_of[static_cast<std::size_t>(grid.community)])

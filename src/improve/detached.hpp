@@ -18,7 +18,7 @@ struct DetachedRepair
     int pieces_moved = 0;
     int buildings_moved = 0;
     int households_moved = 0;
-    int pieces_kept = 0;                    // no neighbour could take them within the bounds
+    int pieces_kept = 0;                   // no neighbour could take them within the bounds
     std::vector<char> communities_changed; // per community: tile again
 };
 

@@ -27,7 +27,8 @@ std::vector<int> groupParts(const std::vector<std::vector<int>>& part_links, int
             continue;
         std::vector<int> queue{start};
         group[start] = groups;
-        for (std::size_t head = 0; head < queue.size() && static_cast<int>(queue.size()) < size; ++head)
+        for (std::size_t head = 0; head < queue.size() && static_cast<int>(queue.size()) < size;
+             ++head)
             for (int q : part_links[queue[head]])
                 if (group[q] < 0 && static_cast<int>(queue.size()) < size)
                 {
@@ -39,7 +40,8 @@ std::vector<int> groupParts(const std::vector<std::vector<int>>& part_links, int
     return group;
 }
 
-std::vector<std::vector<int>> partLinks(const UnitGraph& graph, const std::vector<int>& part_of, int parts)
+std::vector<std::vector<int>> partLinks(const UnitGraph& graph, const std::vector<int>& part_of,
+                                        int parts)
 {
     std::vector<std::vector<int>> links(parts);
     for (const auto& e : graph.edges)
@@ -75,11 +77,13 @@ int improveGroup(const UnitGraph& graph, const partition::Bounds& bounds, std::v
             part_ids.insert(it, part_of[u]);
     }
     for (int u : units)
-        local_part.push_back(static_cast<int>(std::lower_bound(part_ids.begin(), part_ids.end(), part_of[u]) - part_ids.begin()));
+        local_part.push_back(static_cast<int>(
+            std::lower_bound(part_ids.begin(), part_ids.end(), part_of[u]) - part_ids.begin()));
     for (const auto& e : graph.edges)
         if (group_of_unit[e.a] == group && group_of_unit[e.b] == group)
             sub.edges.push_back({local_of_unit[e.a], local_of_unit[e.b], e.length, e.kind});
-    const ImproveStats stats = improvePartition(sub, bounds, local_part, static_cast<int>(part_ids.size()), options);
+    const ImproveStats stats =
+        improvePartition(sub, bounds, local_part, static_cast<int>(part_ids.size()), options);
     for (std::size_t i = 0; i < units.size(); ++i)
         part_of[units[i]] = part_ids[local_part[i]];
     return stats.moves;
@@ -99,8 +103,8 @@ ImproveStats improveByGroups(const UnitGraph& graph, const partition::Bounds& bo
     const int n = static_cast<int>(graph.units.size());
     for (int round = 0; round < groups.rounds; ++round)
     {
-        const std::vector<int> group_of_part =
-            groupParts(partLinks(graph, result.part_of, result.parts), groups.parts_per_group, round % 2 == 1);
+        const std::vector<int> group_of_part = groupParts(
+            partLinks(graph, result.part_of, result.parts), groups.parts_per_group, round % 2 == 1);
         const int count = *std::max_element(group_of_part.begin(), group_of_part.end()) + 1;
         std::vector<std::vector<int>> units(count);
         std::vector<int> local_of_unit(n, -1), group_of_unit(n, -1);
@@ -114,10 +118,12 @@ ImproveStats improveByGroups(const UnitGraph& graph, const partition::Bounds& bo
         // Each group writes part_of only for its own units and reads only its own units' entries.
         std::vector<int> moves(count, 0);
         std::vector<int> part_of = result.part_of;
-        parallelFor(static_cast<std::size_t>(count), groups.threads, [&](std::size_t g, int) {
-            moves[g] = improveGroup(graph, bounds, part_of, units[g], local_of_unit, group_of_unit,
-                                    static_cast<int>(g), options);
-        });
+        parallelFor(static_cast<std::size_t>(count), groups.threads,
+                    [&](std::size_t g, int)
+                    {
+                        moves[g] = improveGroup(graph, bounds, part_of, units[g], local_of_unit,
+                                                group_of_unit, static_cast<int>(g), options);
+                    });
         result.part_of = std::move(part_of);
         for (int m : moves)
             stats.moves += m;

@@ -14,7 +14,7 @@ struct GroupOptions
 {
     int parts_per_group = 48; // a community with no more parts is improved as one group
     int rounds = 2;
-    int threads = 1;          // 0: every core
+    int threads = 1; // 0: every core
 };
 
 // Same contract as improvePartition on a PartitionResult; identical to it when the community has

@@ -292,10 +292,7 @@ ImproveStats improvePartition(const UnitGraph& graph, const Bounds& bounds,
         violation.part = renumber[violation.part];
     }
     std::stable_sort(result.violations.begin(), result.violations.end(),
-                     [](const auto& a, const auto& b)
-                     {
-                         return a.part < b.part;
-                     });
+                     [](const auto& a, const auto& b) { return a.part < b.part; });
     return stats;
 }
 

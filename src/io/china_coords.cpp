@@ -18,7 +18,8 @@ constexpr double kXPi = kPi * 3000.0 / 180.0;
 
 double transformLat(double x, double y)
 {
-    double r = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * std::sqrt(std::abs(x));
+    double r =
+        -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * std::sqrt(std::abs(x));
     r += (20.0 * std::sin(6.0 * x * kPi) + 20.0 * std::sin(2.0 * x * kPi)) * 2.0 / 3.0;
     r += (20.0 * std::sin(y * kPi) + 40.0 * std::sin(y / 3.0 * kPi)) * 2.0 / 3.0;
     r += (160.0 * std::sin(y / 12.0 * kPi) + 320.0 * std::sin(y * kPi / 30.0)) * 2.0 / 3.0;
@@ -100,9 +101,12 @@ const char* toString(LonLatShift shift)
 {
     switch (shift)
     {
-    case LonLatShift::Gcj02: return "GCJ02";
-    case LonLatShift::Bd09: return "BD09";
-    case LonLatShift::None: break;
+    case LonLatShift::Gcj02:
+        return "GCJ02";
+    case LonLatShift::Bd09:
+        return "BD09";
+    case LonLatShift::None:
+        break;
     }
     return "WGS84";
 }
@@ -168,8 +172,10 @@ int ShiftedTransform::Transform(int count, double* x, double* y, double* z, doub
 
 OGRCoordinateTransformation* ShiftedTransform::Clone() const
 {
-    return new ShiftedTransform(m_before, std::unique_ptr<OGRCoordinateTransformation>(m_inner ? m_inner->Clone() : nullptr),
-                                m_after);
+    return new ShiftedTransform(
+        m_before,
+        std::unique_ptr<OGRCoordinateTransformation>(m_inner ? m_inner->Clone() : nullptr),
+        m_after);
 }
 
 OGRCoordinateTransformation* ShiftedTransform::GetInverse() const

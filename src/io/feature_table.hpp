@@ -18,7 +18,8 @@ enum class FieldType
     Integer,
     Real,
     String,
-    Json, // a JSON array or object held as text: a JSON value in GeoJSON, its text (JSON subtype) in a GeoPackage
+    Json, // a JSON array or object held as text: a JSON value in GeoJSON, its text (JSON subtype)
+          // in a GeoPackage
 };
 
 using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string>;

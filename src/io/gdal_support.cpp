@@ -20,11 +20,14 @@ thread_local GdalErrorCapture::Messages* t_captured = nullptr;
 void ensureGdalRegistered()
 {
     static std::once_flag once;
-    std::call_once(once, [] {
-        CPLSetConfigOption("GDAL_FILENAME_IS_UTF8", "YES");
-        // Shapefiles without .cpg: GDAL decodes per the DBF language driver id, else ISO-8859-1.
-        GDALAllRegister();
-    });
+    std::call_once(once,
+                   []
+                   {
+                       CPLSetConfigOption("GDAL_FILENAME_IS_UTF8", "YES");
+                       // Shapefiles without .cpg: GDAL decodes per the DBF language driver id, else
+                       // ISO-8859-1.
+                       GDALAllRegister();
+                   });
 }
 
 void setShapefileEncoding(const std::string& encoding)
@@ -33,7 +36,8 @@ void setShapefileEncoding(const std::string& encoding)
     // GDAL only warns (once) about an unknown encoding and then passes bytes through: ask iconv.
     const iconv_t probe = iconv_open("UTF-8", encoding.c_str());
     if (encoding.empty() || probe == reinterpret_cast<iconv_t>(-1))
-        throw ConfigError("--source-encoding '" + encoding + "' is not an encoding iconv knows "
+        throw ConfigError("--source-encoding '" + encoding +
+                          "' is not an encoding iconv knows "
                           "(try GBK, GB18030, BIG5, UTF-8, CP1252)");
     iconv_close(probe);
     CPLSetConfigOption("SHAPE_ENCODING", encoding.c_str());
@@ -84,16 +88,18 @@ std::string redactConnection(const std::string& target)
     if (!isPostgisConnection(target))
         return target;
     // Every "password = value" (any case; value quoted '...' or up to the next space) -> ***.
-    auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+    auto lower = [](char c)
+    { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
     auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
     const std::string key = "password";
     std::string out;
     std::size_t i = 0;
     while (i < target.size())
     {
-        const bool at_key = target.size() - i >= key.size() &&
-                            std::equal(key.begin(), key.end(), target.begin() + static_cast<std::ptrdiff_t>(i),
-                                       [&](char k, char t) { return k == lower(t); });
+        const bool at_key =
+            target.size() - i >= key.size() &&
+            std::equal(key.begin(), key.end(), target.begin() + static_cast<std::ptrdiff_t>(i),
+                       [&](char k, char t) { return k == lower(t); });
         std::size_t j = i + key.size();
         if (at_key)
         {
@@ -140,7 +146,8 @@ GDALDatasetUniquePtr openVector(const std::string& path, const std::string& role
         std::string why = capture.lastMessage();
         if (why.empty())
             why = "not a vector dataset GDAL can read (or the file does not exist)";
-        throw InputError("cannot open " + role + " source '" + redactConnection(path) + "': " + why);
+        throw InputError("cannot open " + role + " source '" + redactConnection(path) +
+                         "': " + why);
     }
     return ds;
 }
@@ -168,15 +175,16 @@ OGRLayer* pickLayer(GDALDataset& ds, const std::string& path, const std::string&
         if (spatial.size() == 1 || (spatial.empty() && ds.GetLayerCount() == 1))
             return spatial.empty() ? ds.GetLayer(0) : spatial[0];
         if (spatial.size() > 1)
-            throw InputError("in " + role + " source '" + redactConnection(path) + "': " +
-                             std::to_string(spatial.size()) + " layers with geometry (" + names +
-                             "); choose one with --" + role + "-layer NAME");
+            throw InputError("in " + role + " source '" + redactConnection(path) +
+                             "': " + std::to_string(spatial.size()) + " layers with geometry (" +
+                             names + "); choose one with --" + role + "-layer NAME");
     }
     if (layer.empty())
-        throw InputError("in " + role + " source '" + redactConnection(path) + "': " +
-                         (names.empty() ? "no layers found" : "no layer with geometry (layers: " + names + ")"));
-    throw InputError("in " + role + " source '" + redactConnection(path) + "': no layer named '" + layer +
-                     "' (layers: " + names + ")");
+        throw InputError(
+            "in " + role + " source '" + redactConnection(path) + "': " +
+            (names.empty() ? "no layers found" : "no layer with geometry (layers: " + names + ")"));
+    throw InputError("in " + role + " source '" + redactConnection(path) + "': no layer named '" +
+                     layer + "' (layers: " + names + ")");
 }
 
 SpatialRefPtr spatialRefFromUser(const std::string& text)

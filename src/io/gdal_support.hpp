@@ -3,8 +3,8 @@
 #pragma once
 
 #include <gdal_priv.h>
-#include <ogrsf_frmts.h>
 #include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
 
 #include <memory>
 #include <string>

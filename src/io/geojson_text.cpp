@@ -56,18 +56,21 @@ void intelliround(std::string& s)
         return;
     if (s[i - 2] == '0' && s[i - 3] == '0' && s[i - 4] == '0' && s[i - 5] == '0' && s[i - 6] == '0')
         s.resize(i - 1);
-    else if (dot < i - 8 && (before_dot >= 4 || s[i - 3] == '0') && (before_dot >= 5 || s[i - 4] == '0') &&
-             (before_dot >= 6 || s[i - 5] == '0') && (before_dot >= 7 || s[i - 6] == '0') &&
-             (before_dot >= 8 || s[i - 7] == '0') && s[i - 8] == '0' && s[i - 9] == '0')
+    else if (dot < i - 8 && (before_dot >= 4 || s[i - 3] == '0') &&
+             (before_dot >= 5 || s[i - 4] == '0') && (before_dot >= 6 || s[i - 5] == '0') &&
+             (before_dot >= 7 || s[i - 6] == '0') && (before_dot >= 8 || s[i - 7] == '0') &&
+             s[i - 8] == '0' && s[i - 9] == '0')
         s.resize(i - 8);
-    else if (s[i - 2] == '9' && s[i - 3] == '9' && s[i - 4] == '9' && s[i - 5] == '9' && s[i - 6] == '9')
+    else if (s[i - 2] == '9' && s[i - 3] == '9' && s[i - 4] == '9' && s[i - 5] == '9' &&
+             s[i - 6] == '9')
     {
         s.resize(i - 6);
         s = roundUpLastDigit(s);
     }
-    else if (dot < i - 9 && (before_dot >= 4 || s[i - 3] == '9') && (before_dot >= 5 || s[i - 4] == '9') &&
-             (before_dot >= 6 || s[i - 5] == '9') && (before_dot >= 7 || s[i - 6] == '9') &&
-             (before_dot >= 8 || s[i - 7] == '9') && s[i - 8] == '9' && s[i - 9] == '9')
+    else if (dot < i - 9 && (before_dot >= 4 || s[i - 3] == '9') &&
+             (before_dot >= 5 || s[i - 4] == '9') && (before_dot >= 6 || s[i - 5] == '9') &&
+             (before_dot >= 7 || s[i - 6] == '9') && (before_dot >= 8 || s[i - 7] == '9') &&
+             s[i - 8] == '9' && s[i - 9] == '9')
     {
         s.resize(i - 9);
         s = roundUpLastDigit(s);
@@ -98,7 +101,8 @@ void appendCoordinate(std::string& out, double value)
 {
     char buf[64];
     int n = printDouble(buf, sizeof buf, value, std::chars_format::fixed, 7);
-    const char* dot_at = static_cast<const char*>(std::memchr(buf, '.', static_cast<std::size_t>(n)));
+    const char* dot_at =
+        static_cast<const char*>(std::memchr(buf, '.', static_cast<std::size_t>(n)));
     if (!dot_at)
     {
         out.append(buf, static_cast<std::size_t>(n)); // "nan", "inf": nothing to trim
@@ -112,16 +116,20 @@ void appendCoordinate(std::string& out, double value)
     {
         const std::size_t before_dot = dot - 1 - (buf[0] == '-' ? 1 : 0);
         const char* s = buf;
-        if (s[i - 2] == '0' && s[i - 3] == '0' && s[i - 4] == '0' && s[i - 5] == '0' && s[i - 6] == '0')
+        if (s[i - 2] == '0' && s[i - 3] == '0' && s[i - 4] == '0' && s[i - 5] == '0' &&
+            s[i - 6] == '0')
             n -= 1;
-        else if (dot < i - 8 && (before_dot >= 4 || s[i - 3] == '0') && (before_dot >= 5 || s[i - 4] == '0') &&
-                 (before_dot >= 6 || s[i - 5] == '0') && (before_dot >= 7 || s[i - 6] == '0') &&
-                 (before_dot >= 8 || s[i - 7] == '0') && s[i - 8] == '0' && s[i - 9] == '0')
+        else if (dot < i - 8 && (before_dot >= 4 || s[i - 3] == '0') &&
+                 (before_dot >= 5 || s[i - 4] == '0') && (before_dot >= 6 || s[i - 5] == '0') &&
+                 (before_dot >= 7 || s[i - 6] == '0') && (before_dot >= 8 || s[i - 7] == '0') &&
+                 s[i - 8] == '0' && s[i - 9] == '0')
             n -= 8;
-        else if ((s[i - 2] == '9' && s[i - 3] == '9' && s[i - 4] == '9' && s[i - 5] == '9' && s[i - 6] == '9') ||
-                 (dot < i - 9 && (before_dot >= 4 || s[i - 3] == '9') && (before_dot >= 5 || s[i - 4] == '9') &&
-                  (before_dot >= 6 || s[i - 5] == '9') && (before_dot >= 7 || s[i - 6] == '9') &&
-                  (before_dot >= 8 || s[i - 7] == '9') && s[i - 8] == '9' && s[i - 9] == '9'))
+        else if ((s[i - 2] == '9' && s[i - 3] == '9' && s[i - 4] == '9' && s[i - 5] == '9' &&
+                  s[i - 6] == '9') ||
+                 (dot < i - 9 && (before_dot >= 4 || s[i - 3] == '9') &&
+                  (before_dot >= 5 || s[i - 4] == '9') && (before_dot >= 6 || s[i - 5] == '9') &&
+                  (before_dot >= 7 || s[i - 6] == '9') && (before_dot >= 8 || s[i - 7] == '9') &&
+                  s[i - 8] == '9' && s[i - 9] == '9'))
         {
             std::string rounded(buf, i);
             intelliround(rounded);
@@ -164,7 +172,8 @@ void appendReal(std::string& out, double value)
     }
     const std::string_view s(buf, static_cast<std::size_t>(n));
     out += s;
-    if (n + 2 < kBuffer && s.find('.') == std::string_view::npos && s.find('e') == std::string_view::npos)
+    if (n + 2 < kBuffer && s.find('.') == std::string_view::npos &&
+        s.find('e') == std::string_view::npos)
         out += ".0";
 }
 
@@ -189,14 +198,29 @@ void appendJsonStringUpToNul(std::string& out, std::string_view text)
         const char* escape = nullptr;
         switch (c)
         {
-        case '\b': escape = "\\b"; break;
-        case '\n': escape = "\\n"; break;
-        case '\r': escape = "\\r"; break;
-        case '\t': escape = "\\t"; break;
-        case '\f': escape = "\\f"; break;
-        case '"': escape = "\\\""; break;
-        case '\\': escape = "\\\\"; break;
-        default: break;
+        case '\b':
+            escape = "\\b";
+            break;
+        case '\n':
+            escape = "\\n";
+            break;
+        case '\r':
+            escape = "\\r";
+            break;
+        case '\t':
+            escape = "\\t";
+            break;
+        case '\f':
+            escape = "\\f";
+            break;
+        case '"':
+            escape = "\\\"";
+            break;
+        case '\\':
+            escape = "\\\\";
+            break;
+        default:
+            break;
         }
         if (!escape && c >= ' ')
             continue;
@@ -222,7 +246,8 @@ namespace
 // Whether GDAL would parse this string property as JSON instead of writing it as a string.
 bool looksLikeJson(const std::string& s)
 {
-    return !s.empty() && ((s.front() == '{' && s.back() == '}') || (s.front() == '[' && s.back() == ']'));
+    return !s.empty() &&
+           ((s.front() == '{' && s.back() == '}') || (s.front() == '[' && s.back() == ']'));
 }
 
 bool appendProperties(std::string& out, const FeatureTable& table, const FeatureTable::Row& row)
@@ -239,7 +264,8 @@ bool appendProperties(std::string& out, const FeatureTable& table, const Feature
         appendJsonString(out, name);
         out += ": ";
         const bool ok = std::visit(
-            [&](const auto& v) {
+            [&](const auto& v)
+            {
                 using T = std::decay_t<decltype(v)>;
                 if constexpr (std::is_same_v<T, std::monostate>)
                 {
@@ -264,12 +290,15 @@ bool appendProperties(std::string& out, const FeatureTable& table, const Feature
                 }
                 else
                 {
-                    if (type == FieldType::Json && looksLikeJson(v) && v.find('\0') == std::string::npos)
+                    if (type == FieldType::Json && looksLikeJson(v) &&
+                        v.find('\0') == std::string::npos)
                     {
-                        out += v; // written by nlohmann::json: valid JSON, as GDAL embeds a JSON subtype
+                        out += v; // written by nlohmann::json: valid JSON, as GDAL embeds a JSON
+                                  // subtype
                         return true;
                     }
-                    if (type != FieldType::String || v.find('\0') != std::string::npos || looksLikeJson(v))
+                    if (type != FieldType::String || v.find('\0') != std::string::npos ||
+                        looksLikeJson(v))
                         return false;
                     appendJsonStringUpToNul(out, v);
                     return true;

@@ -35,7 +35,8 @@ constexpr std::string_view kFooter = "\n]\n}\n";
 constexpr std::size_t kChunkRows = 512;
 constexpr std::size_t kChunksPerWorkerAhead = 8;
 
-const char* const kLayerOptions[] = {"RFC7946=YES", "WRITE_NAME=YES", "COORDINATE_PRECISION=7", nullptr};
+const char* const kLayerOptions[] = {"RFC7946=YES", "WRITE_NAME=YES", "COORDINATE_PRECISION=7",
+                                     nullptr};
 
 // The table written by GDAL's GeoJSON driver (the reference for every byte), into `path`.
 void writeWithGdal(const FeatureTable& table, const std::string& path, const OutputCrs& crs,
@@ -52,8 +53,9 @@ void writeWithGdal(const FeatureTable& table, const std::string& path, const Out
     // RFC 7946 means EPSG:4326 (GDAL would reproject to it): other output CRSs are written with a
     // "crs" member instead.
     const char* const projected_options[] = {"WRITE_NAME=YES", "COORDINATE_PRECISION=7", nullptr};
-    OGRLayer* layer = ds->CreateLayer(table.name.c_str(), to_wgs84.srs(), wkbUnknown,
-                                      const_cast<char**>(to_wgs84.lonLat() ? kLayerOptions : projected_options));
+    OGRLayer* layer =
+        ds->CreateLayer(table.name.c_str(), to_wgs84.srs(), wkbUnknown,
+                        const_cast<char**>(to_wgs84.lonLat() ? kLayerOptions : projected_options));
     if (!layer)
         fail("cannot create layer " + table.name);
     // The driver rounds to COORDINATE_PRECISION itself.
@@ -78,7 +80,8 @@ std::string gdalBytes(const FeatureTable& table, const OutputCrs& crs, const Fai
 // case would not come out as the table holds them, so such tables go through GDAL whole.
 bool namesDistinct(const FeatureTable& table)
 {
-    auto lower = [](std::string s) {
+    auto lower = [](std::string s)
+    {
         for (auto& ch : s)
             if (ch >= 'A' && ch <= 'Z')
                 ch = static_cast<char>(ch - 'A' + 'a');
@@ -130,7 +133,8 @@ void formatChunk(const FeatureTable& table, std::size_t chunk, Formatter& format
 // Chunks are formatted by `workers` threads at most kChunksPerWorkerAhead * workers chunks ahead
 // of the one being written, and handed to `consume` in chunk order on the calling thread.
 void formatInOrder(const FeatureTable& table, std::size_t chunks, int workers, const OutputCrs& crs,
-                   const std::string& path, const Fail& fail, const std::function<void(ChunkText&)>& consume)
+                   const std::string& path, const Fail& fail,
+                   const std::function<void(ChunkText&)>& consume)
 {
     if (chunks == 0)
         return;
@@ -151,11 +155,15 @@ void formatInOrder(const FeatureTable& table, std::size_t chunks, int workers, c
     std::size_t next = 0, consumed = 0;
     bool stop = false;
     std::vector<std::optional<ChunkText>> slots(window);
-    auto work = [&] {
-        GdalErrorCapture quiet; // a failed transform is retried (and reported) by GDAL on the writer
-        const Fail worker_fail = [&](const std::string& what) {
-            throw OutputError("cannot write '" + path + "': " + what +
-                              (quiet.lastMessage().empty() ? "" : " (" + quiet.lastMessage() + ")"));
+    auto work = [&]
+    {
+        GdalErrorCapture
+            quiet; // a failed transform is retried (and reported) by GDAL on the writer
+        const Fail worker_fail = [&](const std::string& what)
+        {
+            throw OutputError(
+                "cannot write '" + path + "': " + what +
+                (quiet.lastMessage().empty() ? "" : " (" + quiet.lastMessage() + ")"));
         };
         std::unique_ptr<Formatter> formatter;
         std::exception_ptr setup_error;
@@ -172,7 +180,8 @@ void formatInOrder(const FeatureTable& table, std::size_t chunks, int workers, c
             std::size_t c;
             {
                 std::unique_lock lock(mutex);
-                work_cv.wait(lock, [&] { return stop || next >= chunks || next < consumed + window; });
+                work_cv.wait(lock,
+                             [&] { return stop || next >= chunks || next < consumed + window; });
                 if (stop || next >= chunks)
                     return;
                 c = next++;
@@ -197,7 +206,8 @@ void formatInOrder(const FeatureTable& table, std::size_t chunks, int workers, c
         }
     };
     std::vector<std::jthread> pool;
-    auto stop_pool = [&] {
+    auto stop_pool = [&]
+    {
         {
             std::lock_guard lock(mutex);
             stop = true;
@@ -235,15 +245,18 @@ void formatInOrder(const FeatureTable& table, std::size_t chunks, int workers, c
 
 } // namespace
 
-void writeGeoJson(const FeatureTable& table, const std::string& path, const std::string& working_crs_wkt,
-                  ProgressTask* task, int threads, const std::string& output_crs)
+void writeGeoJson(const FeatureTable& table, const std::string& path,
+                  const std::string& working_crs_wkt, ProgressTask* task, int threads,
+                  const std::string& output_crs)
 {
     const OutputCrs crs{working_crs_wkt, output_crs};
     ensureGdalRegistered();
     GdalErrorCapture capture;
-    auto fail = [&](const std::string& what) {
-        throw OutputError("cannot write '" + path + "': " + what +
-                          (capture.lastMessage().empty() ? "" : " (" + capture.lastMessage() + ")"));
+    auto fail = [&](const std::string& what)
+    {
+        throw OutputError(
+            "cannot write '" + path + "': " + what +
+            (capture.lastMessage().empty() ? "" : " (" + capture.lastMessage() + ")"));
     };
 
     // GDAL writes the header (name, CRS member if any) and footer itself: an empty layer is
@@ -261,43 +274,51 @@ void writeGeoJson(const FeatureTable& table, const std::string& path, const std:
     }
     const std::string header = empty.substr(0, empty.size() - kFooter.size());
 
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "wb"), &std::fclose);
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "wb"),
+                                                         &std::fclose);
     if (!file)
         fail("cannot create the file");
     bool write_ok = true;
     auto put = [&](std::string_view bytes) {
-        write_ok = write_ok && std::fwrite(bytes.data(), 1, bytes.size(), file.get()) == bytes.size();
+        write_ok =
+            write_ok && std::fwrite(bytes.data(), 1, bytes.size(), file.get()) == bytes.size();
     };
     put(header);
 
     // A row the fast path left out: GDAL writes it alone, and its text is what lies between the
     // header and the footer.
-    auto gdalFeature = [&](std::size_t r) {
+    auto gdalFeature = [&](std::size_t r)
+    {
         const FeatureTable one{table.name, table.fields, {table.rows[r]}};
         const std::string bytes = gdalBytes(one, crs, fail);
         if (!bytes.starts_with(header) || !bytes.ends_with(kFooter) ||
             bytes.size() < header.size() + kFooter.size())
-            throw OutputError("cannot write '" + path + "': GDAL wrote an unexpected GeoJSON layout");
+            throw OutputError("cannot write '" + path +
+                              "': GDAL wrote an unexpected GeoJSON layout");
         return bytes.substr(header.size(), bytes.size() - header.size() - kFooter.size());
     };
 
     const std::size_t chunks = (table.rows.size() + kChunkRows - 1) / kChunkRows;
-    const int workers = static_cast<int>(std::min<std::size_t>(chunks, static_cast<std::size_t>(resolveThreads(threads))));
+    const int workers = static_cast<int>(
+        std::min<std::size_t>(chunks, static_cast<std::size_t>(resolveThreads(threads))));
     std::size_t written_rows = 0;
-    formatInOrder(table, chunks, workers, crs, path, fail, [&](ChunkText& chunk) {
-        std::size_t at = 0;
-        for (const auto& [offset, row] : chunk.gdal_rows)
-        {
-            put(std::string_view(chunk.text).substr(at, offset - at));
-            put(gdalFeature(row));
-            at = offset;
-        }
-        put(std::string_view(chunk.text).substr(at));
-        const std::size_t end = std::min(table.rows.size(), written_rows + kChunkRows);
-        for (; written_rows < end; ++written_rows)
-            if (task)
-                task->stepQuietly();
-    });
+    formatInOrder(table, chunks, workers, crs, path, fail,
+                  [&](ChunkText& chunk)
+                  {
+                      std::size_t at = 0;
+                      for (const auto& [offset, row] : chunk.gdal_rows)
+                      {
+                          put(std::string_view(chunk.text).substr(at, offset - at));
+                          put(gdalFeature(row));
+                          at = offset;
+                      }
+                      put(std::string_view(chunk.text).substr(at));
+                      const std::size_t end =
+                          std::min(table.rows.size(), written_rows + kChunkRows);
+                      for (; written_rows < end; ++written_rows)
+                          if (task)
+                              task->stepQuietly();
+                  });
     put(kFooter);
     if (std::fclose(file.release()) != 0)
         write_ok = false;
@@ -307,15 +328,18 @@ void writeGeoJson(const FeatureTable& table, const std::string& path, const std:
         fail("closing the file failed");
 }
 
-void writeGeoJsonWithGdal(const FeatureTable& table, const std::string& path, const std::string& working_crs_wkt,
-                          ProgressTask* task, const std::string& output_crs)
+void writeGeoJsonWithGdal(const FeatureTable& table, const std::string& path,
+                          const std::string& working_crs_wkt, ProgressTask* task,
+                          const std::string& output_crs)
 {
     const OutputCrs crs{working_crs_wkt, output_crs};
     ensureGdalRegistered();
     GdalErrorCapture capture;
-    auto fail = [&](const std::string& what) {
-        throw OutputError("cannot write '" + path + "': " + what +
-                          (capture.lastMessage().empty() ? "" : " (" + capture.lastMessage() + ")"));
+    auto fail = [&](const std::string& what)
+    {
+        throw OutputError(
+            "cannot write '" + path + "': " + what +
+            (capture.lastMessage().empty() ? "" : " (" + capture.lastMessage() + ")"));
     };
     writeWithGdal(table, path, crs, fail, task);
     if (capture.failed())

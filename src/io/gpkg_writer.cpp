@@ -11,13 +11,16 @@ namespace gp::io
 {
 
 void writeGeoPackage(const std::vector<FeatureTable>& tables, const std::string& path,
-                     const std::string& working_crs_wkt, ProgressTask* task, const std::string& output_crs)
+                     const std::string& working_crs_wkt, ProgressTask* task,
+                     const std::string& output_crs)
 {
     ensureGdalRegistered();
     GdalErrorCapture capture;
-    auto fail = [&](const std::string& what) {
-        throw OutputError("cannot write '" + path + "': " + what +
-                          (capture.lastMessage().empty() ? "" : " (" + capture.lastMessage() + ")"));
+    auto fail = [&](const std::string& what)
+    {
+        throw OutputError(
+            "cannot write '" + path + "': " + what +
+            (capture.lastMessage().empty() ? "" : " (" + capture.lastMessage() + ")"));
     };
     const ScopedThreadConfig fixed_date("OGR_CURRENT_DATE", kGpkgFixedDate);
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
@@ -33,8 +36,8 @@ void writeGeoPackage(const std::vector<FeatureTable>& tables, const std::string&
     for (const auto& table : tables)
     {
         const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES", nullptr};
-        OGRLayer* layer = ds->CreateLayer(table.name.c_str(), to_wgs84.srs(), tableGeometryType(table),
-                                          const_cast<char**>(options));
+        OGRLayer* layer = ds->CreateLayer(table.name.c_str(), to_wgs84.srs(),
+                                          tableGeometryType(table), const_cast<char**>(options));
         if (!layer)
             fail("cannot create layer " + table.name);
         appendRows(*layer, table, to_wgs84, 7, fail, task);

@@ -26,7 +26,8 @@ std::string longPathNote(const std::string& path)
     if (path.size() < 1900)
         return "";
     return " (the path is " + std::to_string(path.size()) +
-           " bytes long: GDAL does not find a Shapefile's .prj past about 2,000 bytes; move the data to a "
+           " bytes long: GDAL does not find a Shapefile's .prj past about 2,000 bytes; move the "
+           "data to a "
            "shorter path or link it from one)";
 }
 
@@ -67,7 +68,8 @@ void appendLine(const OGRSimpleCurve* curve, MultiLineString& out)
 // then gets the validity check and repair every polygon gets.
 OGRGeometryUniquePtr closedLinesAsPolygons(OGRGeometryUniquePtr geom)
 {
-    auto ringOf = [](const OGRLineString* line) -> OGRPolygon* {
+    auto ringOf = [](const OGRLineString* line) -> OGRPolygon*
+    {
         if (line->getNumPoints() < 4 || !line->get_IsClosed())
             return nullptr;
         auto* ring = new OGRLinearRing();
@@ -166,7 +168,8 @@ InputLayer::InputLayer(const LayerSource& source, std::string role, const std::s
     }
     // GCJ-02 / BD-09 are WGS 84 lon/lat with a shift PROJ does not know: read as EPSG:4326,
     // the shift removed per vertex in read().
-    auto useCrs = [&](const std::string& text) {
+    auto useCrs = [&](const std::string& text)
+    {
         const auto shift = parseLonLatShift(text);
         m_shift = shift.value_or(LonLatShift::None);
         m_srs = spatialRefFromUser(shift ? "EPSG:4326" : text);
@@ -184,23 +187,26 @@ InputLayer::InputLayer(const LayerSource& source, std::string role, const std::s
     else if (!assume_crs.empty())
         useCrs(assume_crs);
     else if (own)
-        throw InputError("in " + where(m_role, source.path) + " layer '" + m_layer->GetName() + "': its CRS '" +
-                         (own->GetName() ? own->GetName() : "") +
-                         "' is an engineering (LOCAL_CS) CRS, not tied to the globe; name the CRS its "
-                         "coordinates are in with --assume-crs (it replaces a LOCAL_CS), e.g. "
-                         "--assume-crs EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E)");
+        throw InputError(
+            "in " + where(m_role, source.path) + " layer '" + m_layer->GetName() + "': its CRS '" +
+            (own->GetName() ? own->GetName() : "") +
+            "' is an engineering (LOCAL_CS) CRS, not tied to the globe; name the CRS its "
+            "coordinates are in with --assume-crs (it replaces a LOCAL_CS), e.g. "
+            "--assume-crs EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E)");
     else
         throw InputError("in " + where(m_role, source.path) + " layer '" + m_layer->GetName() +
                          "': no CRS (a Shapefile needs its .prj, a DXF drawing never has one); "
                          "name one with --assume-crs, e.g. --assume-crs EPSG:4326 (or GCJ02 / "
-                         "BD09 for outlines traced on Amap / Baidu maps)" + longPathNote(source.path));
+                         "BD09 for outlines traced on Amap / Baidu maps)" +
+                         longPathNote(source.path));
 }
 
 OGREnvelope InputLayer::extent()
 {
     OGREnvelope env;
     if (m_layer->GetExtent(&env, TRUE) != OGRERR_NONE)
-        throw InputError("in " + where(m_role, m_source.path) + ": cannot compute the extent (empty layer?)");
+        throw InputError("in " + where(m_role, m_source.path) +
+                         ": cannot compute the extent (empty layer?)");
     return env;
 }
 
@@ -245,10 +251,11 @@ struct FieldIndices
     int name = -1;
 };
 
-FieldIndices findFields(OGRFeatureDefn& defn, const LayerSource& source, const std::vector<std::string>& fields,
-                        const std::string& context)
+FieldIndices findFields(OGRFeatureDefn& defn, const LayerSource& source,
+                        const std::vector<std::string>& fields, const std::string& context)
 {
-    auto fieldIndex = [&](const std::string& name) {
+    auto fieldIndex = [&](const std::string& name)
+    {
         const int idx = defn.GetFieldIndex(name.c_str());
         if (idx >= 0)
             return idx;
@@ -256,11 +263,14 @@ FieldIndices findFields(OGRFeatureDefn& defn, const LayerSource& source, const s
         for (int i = 0; i < defn.GetFieldCount(); ++i)
             names += (i ? ", " : "") + std::string(defn.GetFieldDefn(i)->GetNameRef());
         // Non-ASCII names that do not match usually mean an undeclared DBF encoding.
-        auto ascii = [](const std::string& t) {
-            return std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        auto ascii = [](const std::string& t)
+        {
+            return std::all_of(t.begin(), t.end(),
+                               [](char c) { return static_cast<unsigned char>(c) < 0x80; });
         };
         const bool encoding_hint = !ascii(name) || !ascii(names);
-        throw InputError("in " + context + ": no field named '" + name + "' (fields: " + names + ")" +
+        throw InputError("in " + context + ": no field named '" + name + "' (fields: " + names +
+                         ")" +
                          (encoding_hint ? "; if the names look garbled the file's text encoding "
                                           "is not declared (no .cpg): name it with "
                                           "--source-encoding, e.g. --source-encoding GBK"
@@ -287,7 +297,8 @@ struct Transforms
 };
 
 std::vector<Transforms> makeTransforms(const OGRSpatialReference& from, LonLatShift shift,
-                                       const OGRSpatialReference& working, int threads, const std::string& context)
+                                       const OGRSpatialReference& working, int threads,
+                                       const std::string& context)
 {
     GdalErrorCapture capture;
     std::unique_ptr<OGRCoordinateTransformation> transform;
@@ -295,14 +306,16 @@ std::vector<Transforms> makeTransforms(const OGRSpatialReference& from, LonLatSh
     {
         transform.reset(OGRCreateCoordinateTransformation(&from, &working));
         if (!transform)
-            throw InputError("in " + context + ": cannot transform from " + describeSrs(from) + " to " +
-                             describeSrs(working) + ": " + capture.lastMessage());
+            throw InputError("in " + context + ": cannot transform from " + describeSrs(from) +
+                             " to " + describeSrs(working) + ": " + capture.lastMessage());
     }
     // GCJ-02 / BD-09 input: the shift is removed before the CRS transformation.
     if (shift != LonLatShift::None)
-        transform = std::make_unique<ShiftedTransform>(shift, std::move(transform), LonLatShift::None);
+        transform =
+            std::make_unique<ShiftedTransform>(shift, std::move(transform), LonLatShift::None);
     SpatialRefPtr wgs84 = spatialRefFromUser("EPSG:4326");
-    std::unique_ptr<OGRCoordinateTransformation> to_wgs84(OGRCreateCoordinateTransformation(&working, wgs84.get()));
+    std::unique_ptr<OGRCoordinateTransformation> to_wgs84(
+        OGRCreateCoordinateTransformation(&working, wgs84.get()));
     std::vector<Transforms> per_worker(static_cast<std::size_t>(resolveThreads(threads)));
     for (auto& t : per_worker)
     {
@@ -373,7 +386,8 @@ std::unique_ptr<OGRGeometry> validPolygons(const OGRGeometry& g, std::string& wh
     if (out->IsEmpty() || !out->IsValid())
         return nullptr;
     merged = true;
-    what = std::to_string(parts->getNumGeometries()) + " overlapping parts merged into one footprint" +
+    what = std::to_string(parts->getNumGeometries()) +
+           " overlapping parts merged into one footprint" +
            (repaired ? " (invalid parts repaired with make-valid)" : "");
     return out;
 }
@@ -383,8 +397,8 @@ struct Pending
 {
     FeatureRecord rec;
     OGRGeometryUniquePtr geom;
-    std::string skipped; // why the feature is skipped; empty when it is kept
-    std::string repaired; // what repairing the geometry did; empty when nothing
+    std::string skipped;       // why the feature is skipped; empty when it is kept
+    std::string repaired;      // what repairing the geometry did; empty when nothing
     bool merged_parts = false; // ... and it merged overlapping parts (overlapping_footprints)
 };
 
@@ -408,7 +422,8 @@ void convert(Pending& p, const Transforms& t, GeometryKind kind, const std::stri
     }
     if (!onTheGlobe(*geom, t.to_wgs84.get()))
     {
-        p.skipped = "coordinates outside the valid area of " + working_name + " (wrong CRS, or a corrupt vertex?)";
+        p.skipped = "coordinates outside the valid area of " + working_name +
+                    " (wrong CRS, or a corrupt vertex?)";
         return;
     }
     if (kind != GeometryKind::Lineal)
@@ -427,9 +442,10 @@ void convert(Pending& p, const Transforms& t, GeometryKind kind, const std::stri
         geom.reset(fixed.release());
     }
     collect(geom.get(), kind, p.rec);
-    const bool usable = kind == GeometryKind::Lineal  ? !p.rec.lines.empty()
-                        : kind == GeometryKind::Polygonal ? !p.rec.polygons.empty()
-                                                          : (!p.rec.polygons.empty() || p.rec.point.has_value());
+    const bool usable = kind == GeometryKind::Lineal ? !p.rec.lines.empty()
+                        : kind == GeometryKind::Polygonal
+                            ? !p.rec.polygons.empty()
+                            : (!p.rec.polygons.empty() || p.rec.point.has_value());
     if (!usable)
         p.skipped = std::string("geometry type ") + OGRGeometryTypeToName(geom->getGeometryType()) +
                     " is not usable here";
@@ -443,9 +459,11 @@ Pending readFeature(OGRFeature& feature, const FieldIndices& indices)
     rec.fid = feature.GetFID();
     if (indices.id >= 0)
     {
-        rec.id = feature.IsFieldSetAndNotNull(indices.id) ? feature.GetFieldAsString(indices.id) : "";
+        rec.id =
+            feature.IsFieldSetAndNotNull(indices.id) ? feature.GetFieldAsString(indices.id) : "";
         // A blank id cannot name the feature in outputs or re-runs: a stable stand-in, flagged.
-        rec.id_empty = std::all_of(rec.id.begin(), rec.id.end(), [](char c) { return c == ' ' || c == '\t'; });
+        rec.id_empty =
+            std::all_of(rec.id.begin(), rec.id.end(), [](char c) { return c == ' ' || c == '\t'; });
         if (rec.id_empty)
             rec.id = "FID:" + std::to_string(rec.fid);
     }
@@ -454,8 +472,9 @@ Pending readFeature(OGRFeature& feature, const FieldIndices& indices)
     if (indices.name >= 0 && feature.IsFieldSetAndNotNull(indices.name))
         rec.name = feature.GetFieldAsString(indices.name);
     for (int idx : indices.values)
-        rec.values.push_back(feature.IsFieldSetAndNotNull(idx) ? std::optional<std::string>(feature.GetFieldAsString(idx))
-                                                               : std::nullopt);
+        rec.values.push_back(feature.IsFieldSetAndNotNull(idx)
+                                 ? std::optional<std::string>(feature.GetFieldAsString(idx))
+                                 : std::nullopt);
     p.geom.reset(feature.StealGeometry());
     return p;
 }
@@ -472,12 +491,16 @@ struct BatchContext
 // Converts a batch on worker threads, then keeps its records in FID order with their issues.
 void finishBatch(std::vector<Pending>& batch, BatchContext& ctx, LayerRecords& out)
 {
-    parallelFor(batch.size(), ctx.threads, [&](std::size_t i, int worker) {
-        convert(batch[i], ctx.transforms[static_cast<std::size_t>(worker)], ctx.kind, ctx.working_name);
-    });
+    parallelFor(batch.size(), ctx.threads,
+                [&](std::size_t i, int worker)
+                {
+                    convert(batch[i], ctx.transforms[static_cast<std::size_t>(worker)], ctx.kind,
+                            ctx.working_name);
+                });
     for (auto& p : batch)
     {
-        const std::string feature = ctx.role + " feature " + p.rec.id + " (FID " + std::to_string(p.rec.fid) + ")";
+        const std::string feature =
+            ctx.role + " feature " + p.rec.id + " (FID " + std::to_string(p.rec.fid) + ")";
         Issue issue;
         if (!p.skipped.empty())
         {
@@ -490,8 +513,9 @@ void finishBatch(std::vector<Pending>& batch, BatchContext& ctx, LayerRecords& o
             const bool merged = p.merged_parts;
             issue.reason = merged ? "overlapping_footprints" : "geometry_repaired";
             issue.detail = feature + " in '" + ctx.file + "': " + p.repaired;
-            issue.detail_zh = ctx.role + " 图层要素 " + p.rec.id + "（FID " + std::to_string(p.rec.fid) + "）" +
-                              (merged ? "的重叠部分已合并为一个轮廓" : "几何无效，已自动修复（make-valid）");
+            issue.detail_zh =
+                ctx.role + " 图层要素 " + p.rec.id + "（FID " + std::to_string(p.rec.fid) + "）" +
+                (merged ? "的重叠部分已合并为一个轮廓" : "几何无效，已自动修复（make-valid）");
         }
         if (!issue.reason.empty())
         {
@@ -507,8 +531,9 @@ void finishBatch(std::vector<Pending>& batch, BatchContext& ctx, LayerRecords& o
 
 } // namespace
 
-LayerRecords InputLayer::read(const OGRSpatialReference& working, const std::vector<std::string>& fields,
-                              GeometryKind kind, ProgressReporter* progress, int threads)
+LayerRecords InputLayer::read(const OGRSpatialReference& working,
+                              const std::vector<std::string>& fields, GeometryKind kind,
+                              ProgressReporter* progress, int threads)
 {
     LayerRecords out;
     out.info.role = m_role;
@@ -518,13 +543,19 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working, const std::vec
     out.info.crs = m_shift == LonLatShift::None ? describeSrs(*m_srs) : toString(m_shift);
     const std::string context = where(m_role, m_source.path) + " layer '" + out.info.layer + "'";
     const FieldIndices indices = findFields(*m_layer->GetLayerDefn(), m_source, fields, context);
-    BatchContext ctx{kind, m_role, out.info.path, describeSrs(working),
-                     makeTransforms(*m_srs, m_shift, working, threads, where(m_role, m_source.path)), threads};
+    BatchContext ctx{
+        kind,
+        m_role,
+        out.info.path,
+        describeSrs(working),
+        makeTransforms(*m_srs, m_shift, working, threads, where(m_role, m_source.path)),
+        threads};
 
     // Read errors (a truncated .shp or .dbf) fail the run: a half-read layer would give a plan
     // that silently misses buildings. Errors of make-valid and reprojection are captured apart.
     GdalErrorCapture read_errors;
-    auto failIfReadError = [&](const std::string& at) {
+    auto failIfReadError = [&](const std::string& at)
+    {
         if (read_errors.failed())
             throw InputError("cannot read " + where(m_role, m_source.path) + " " + at + ": " +
                              read_errors.lastMessage() + " (damaged or truncated file?)");
@@ -552,8 +583,9 @@ LayerRecords InputLayer::read(const OGRSpatialReference& working, const std::vec
     task.finish();
     failIfReadError("after feature FID " + std::to_string(last_fid));
     if (m_role == "buildings" && out.features.empty())
-        throw InputError(context + " holds no usable building (" + std::to_string(out.info.features_read) +
-                         " features read" + (m_source.where.empty() ? "" : " with the --where filter") + ", " +
+        throw InputError(context + " holds no usable building (" +
+                         std::to_string(out.info.features_read) + " features read" +
+                         (m_source.where.empty() ? "" : " with the --where filter") + ", " +
                          std::to_string(out.info.features_skipped) + " skipped)");
     return out;
 }

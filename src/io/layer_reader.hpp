@@ -26,9 +26,9 @@ enum class GeometryKind
 struct FeatureRecord
 {
     std::int64_t fid = 0;
-    std::string id;   // the id field's value, else the FID as text ("FID:12" when the field is empty)
+    std::string id; // the id field's value, else the FID as text ("FID:12" when the field is empty)
     bool id_empty = false; // an id field was named and this feature's value is null or blank
-    std::string name; // the name field's value, when there is one
+    std::string name;      // the name field's value, when there is one
     std::vector<std::optional<std::string>> values; // one per requested field, nullopt when null
     MultiPolygon polygons;
     MultiLineString lines;

@@ -1,7 +1,7 @@
 #include "io/load.hpp"
 
-#include "core/error.hpp"
 #include "classify/road_classes.hpp"
+#include "core/error.hpp"
 #include "io/households_register.hpp"
 #include "io/layer_reader.hpp"
 #include "io/reproject.hpp"
@@ -25,9 +25,9 @@ void takeIssues(Plan& plan, LayerRecords& records)
 std::vector<std::string> buildingFields(const PartitionConfig& config)
 {
     std::vector<std::string> fields;
-    for (const auto* f : {&config.households_field, &config.floors_field, &config.height_field,
-                          &config.use_field, &config.dedicated.flag_field,
-                          &config.dedicated.workers_field})
+    for (const auto* f :
+         {&config.households_field, &config.floors_field, &config.height_field, &config.use_field,
+          &config.dedicated.flag_field, &config.dedicated.workers_field})
         if (!f->empty())
             fields.push_back(*f);
     if (config.households_table)
@@ -64,10 +64,13 @@ void refuseBadCommunityIds(const LayerRecords& records, const LayerSource& sourc
         return;
     std::string text;
     for (std::size_t i = 0; i < bad.size() && i < 5; ++i)
-        text += std::string(i ? "; " : "") +
-                (bad[i].first.empty() ? "blank id at FIDs " : "id '" + bad[i].first + "' at FIDs ") + fidList(bad[i].second);
-    throw InputError("in communities source '" + redactConnection(source.path) + "': the --communities-id-field '" +
-                     source.id_field + "' must give every community its own non-blank id: " + text +
+        text +=
+            std::string(i ? "; " : "") +
+            (bad[i].first.empty() ? "blank id at FIDs " : "id '" + bad[i].first + "' at FIDs ") +
+            fidList(bad[i].second);
+    throw InputError("in communities source '" + redactConnection(source.path) +
+                     "': the --communities-id-field '" + source.id_field +
+                     "' must give every community its own non-blank id: " + text +
                      (bad.size() > 5 ? " and " + std::to_string(bad.size() - 5) + " more" : ""));
 }
 
@@ -79,12 +82,13 @@ void reportBadBuildingIds(const LayerRecords& records, const LayerSource& source
     {
         Issue issue;
         issue.reason = id.empty() ? "empty_id" : "duplicate_id";
-        issue.detail = "buildings source '" + redactConnection(source.path) + "': " +
-                       (id.empty() ? "blank --buildings-id-field '" + source.id_field + "' at FIDs " + fidList(fids) +
-                                         " (named FID:<fid> in the outputs)"
-                                   : "id '" + id + "' is used by " + std::to_string(fids.size()) + " buildings (FIDs " +
-                                         fidList(fids) + ")") +
-                       "; give every building its own id, or re-runs with --previous cannot follow them";
+        issue.detail =
+            "buildings source '" + redactConnection(source.path) + "': " +
+            (id.empty() ? "blank --buildings-id-field '" + source.id_field + "' at FIDs " +
+                              fidList(fids) + " (named FID:<fid> in the outputs)"
+                        : "id '" + id + "' is used by " + std::to_string(fids.size()) +
+                              " buildings (FIDs " + fidList(fids) + ")") +
+            "; give every building its own id, or re-runs with --previous cannot follow them";
         for (const auto& rec : records.features)
             if (rec.id_empty ? id.empty() : rec.id == id)
                 issue.buildings.push_back(rec.id);
@@ -104,7 +108,13 @@ struct OpenedInputs
 OpenedInputs openInputs(const PartitionConfig& config)
 {
     OpenedInputs in{InputLayer(config.buildings, "buildings", config.assume_crs),
-                    InputLayer(config.communities, "communities", config.assume_crs), std::nullopt, std::nullopt, {}, {}, {}, {}};
+                    InputLayer(config.communities, "communities", config.assume_crs),
+                    std::nullopt,
+                    std::nullopt,
+                    {},
+                    {},
+                    {},
+                    {}};
     if (config.street)
         in.street.emplace(*config.street, "street", config.assume_crs);
     if (config.compounds)
@@ -131,12 +141,14 @@ void setWorkingCrs(const OGRSpatialReference& working, std::string reason, Plan&
 }
 
 // Footprints (or points) and the raw attribute text for classify/.
-void readBuildings(InputLayer& layer, const OGRSpatialReference& working, const PartitionConfig& config, Plan& plan,
-                   ProgressReporter* progress)
+void readBuildings(InputLayer& layer, const OGRSpatialReference& working,
+                   const PartitionConfig& config, Plan& plan, ProgressReporter* progress)
 {
     const auto fields = buildingFields(config);
-    auto records = layer.read(working, fields, GeometryKind::PolygonalOrPoint, progress, config.threads);
-    auto valueOf = [&](const FeatureRecord& rec, const std::string& field) {
+    auto records =
+        layer.read(working, fields, GeometryKind::PolygonalOrPoint, progress, config.threads);
+    auto valueOf = [&](const FeatureRecord& rec, const std::string& field)
+    {
         for (std::size_t i = 0; i < fields.size(); ++i)
             if (!field.empty() && fields[i] == field)
                 return rec.values[i];
@@ -171,47 +183,59 @@ void readBuildings(InputLayer& layer, const OGRSpatialReference& working, const 
     if (!config.buildings.id_field.empty())
         reportBadBuildingIds(records, config.buildings, plan);
     if (config.households_table)
-        plan.register_join = classify::joinRegister(plan.buildings, register_keys,
-                                                    readHouseholdsRegister(*config.households_table), plan.issues);
+        plan.register_join =
+            classify::joinRegister(plan.buildings, register_keys,
+                                   readHouseholdsRegister(*config.households_table), plan.issues);
 }
 
-void readCommunities(InputLayer& layer, const OGRSpatialReference& working, const PartitionConfig& config,
-                     Plan& plan, ProgressReporter* progress)
+void readCommunities(InputLayer& layer, const OGRSpatialReference& working,
+                     const PartitionConfig& config, Plan& plan, ProgressReporter* progress)
 {
     // The national code schemes may take each community's code from a field.
     const std::string& code_field = config.codes.community_code_field;
-    auto records = layer.read(working, code_field.empty() ? std::vector<std::string>{} : std::vector<std::string>{code_field},
+    auto records = layer.read(working,
+                              code_field.empty() ? std::vector<std::string>{}
+                                                 : std::vector<std::string>{code_field},
                               GeometryKind::Polygonal, progress, config.threads);
     if (!config.communities.id_field.empty())
         refuseBadCommunityIds(records, config.communities);
     for (auto& rec : records.features)
-        plan.communities.push_back({rec.id, rec.name, std::move(rec.polygons), -1, {},
+        plan.communities.push_back({rec.id,
+                                    rec.name,
+                                    std::move(rec.polygons),
+                                    -1,
+                                    {},
                                     code_field.empty() ? "" : rec.values[0].value_or("")});
     takeIssues(plan, records);
     if (plan.communities.empty())
-        throw InputError("communities source '" + config.communities.path + "' holds no usable polygon");
+        throw InputError("communities source '" + config.communities.path +
+                         "' holds no usable polygon");
     // An area groups whole communities: more areas than communities cannot be made.
     if (config.area_count > static_cast<int>(plan.communities.size()))
-        throw ConfigError("--areas " + std::to_string(config.area_count) + " asks for more area grids than there are "
-                          "communities (" + std::to_string(plan.communities.size()) + " in '" +
+        throw ConfigError("--areas " + std::to_string(config.area_count) +
+                          " asks for more area grids than there are "
+                          "communities (" +
+                          std::to_string(plan.communities.size()) + " in '" +
                           redactConnection(config.communities.path) + "'): give at most " +
                           std::to_string(plan.communities.size()));
 }
 
 // Compounds and the street outline: plain polygon layers.
-void readOutlines(OpenedInputs& in, const OGRSpatialReference& working, const PartitionConfig& config, Plan& plan,
-                  ProgressReporter* progress)
+void readOutlines(OpenedInputs& in, const OGRSpatialReference& working,
+                  const PartitionConfig& config, Plan& plan, ProgressReporter* progress)
 {
     if (in.compounds)
     {
-        auto records = in.compounds->read(working, {}, GeometryKind::Polygonal, progress, config.threads);
+        auto records =
+            in.compounds->read(working, {}, GeometryKind::Polygonal, progress, config.threads);
         for (auto& rec : records.features)
             plan.compounds.push_back({rec.id, rec.name, std::move(rec.polygons), -1});
         takeIssues(plan, records);
     }
     if (in.street)
     {
-        auto records = in.street->read(working, {}, GeometryKind::Polygonal, progress, config.threads);
+        auto records =
+            in.street->read(working, {}, GeometryKind::Polygonal, progress, config.threads);
         for (auto& rec : records.features)
         {
             if (!plan.street)
@@ -223,8 +247,8 @@ void readOutlines(OpenedInputs& in, const OGRSpatialReference& working, const Pa
     }
 }
 
-void readBarriers(std::vector<InputLayer>& layers, const OGRSpatialReference& working, const PartitionConfig& config,
-                  Plan& plan, ProgressReporter* progress)
+void readBarriers(std::vector<InputLayer>& layers, const OGRSpatialReference& working,
+                  const PartitionConfig& config, Plan& plan, ProgressReporter* progress)
 {
     for (auto& layer : layers)
     {
@@ -240,8 +264,8 @@ void readBarriers(std::vector<InputLayer>& layers, const OGRSpatialReference& wo
 }
 
 // Special areas: the kind comes from the layer's kind field unless one kind is given for all.
-void readSpecials(std::vector<InputLayer>& layers, const OGRSpatialReference& working, const PartitionConfig& config,
-                  Plan& plan)
+void readSpecials(std::vector<InputLayer>& layers, const OGRSpatialReference& working,
+                  const PartitionConfig& config, Plan& plan)
 {
     for (std::size_t i = 0; i < layers.size(); ++i)
     {
@@ -266,9 +290,9 @@ void readSpecials(std::vector<InputLayer>& layers, const OGRSpatialReference& wo
 
 // Street centre lines as they are; roads split by their class field (classify/road_classes) into
 // barriers, streets and lanes, one Barrier entry per source and role.
-void readStreetsAndRoads(Plan& plan, const PartitionConfig& config, const OGRSpatialReference& working,
-                         std::vector<InputLayer>& streets, std::vector<InputLayer>& roads,
-                         ProgressReporter* progress)
+void readStreetsAndRoads(Plan& plan, const PartitionConfig& config,
+                         const OGRSpatialReference& working, std::vector<InputLayer>& streets,
+                         std::vector<InputLayer>& roads, ProgressReporter* progress)
 {
     for (auto& layer : streets)
     {
@@ -284,16 +308,17 @@ void readStreetsAndRoads(Plan& plan, const PartitionConfig& config, const OGRSpa
     const classify::RoadClasses classes(config.road_classes);
     for (auto& layer : roads)
     {
-        auto records = layer.read(working, {config.road_class_field}, GeometryKind::Lineal, progress, config.threads);
+        auto records = layer.read(working, {config.road_class_field}, GeometryKind::Lineal,
+                                  progress, config.threads);
         Barrier as_barrier, as_street, as_lane;
         as_barrier.source = as_street.source = as_lane.source = records.info.path;
         for (auto& rec : records.features)
         {
             const auto role = classes.roleOf(rec.values[0].value_or(""));
-            Barrier* to = role == classify::RoadRole::Barrier ? &as_barrier
+            Barrier* to = role == classify::RoadRole::Barrier  ? &as_barrier
                           : role == classify::RoadRole::Street ? &as_street
                           : role == classify::RoadRole::Lane   ? &as_lane
-                                                            : nullptr;
+                                                               : nullptr;
             if (to)
                 for (auto& line : rec.lines)
                     to->lines.push_back(std::move(line));
@@ -312,8 +337,8 @@ Plan loadInputs(const PartitionConfig& config, ProgressReporter* progress)
 {
     Plan plan;
     OpenedInputs in = openInputs(config);
-    WorkingCrs choice = chooseWorkingCrs(in.buildings.srs(), in.buildings.typicalCentre(), config.buildings.path,
-                                         config.working_crs);
+    WorkingCrs choice = chooseWorkingCrs(in.buildings.srs(), in.buildings.typicalCentre(),
+                                         config.buildings.path, config.working_crs);
     const SpatialRefPtr working = std::move(choice.srs);
     setWorkingCrs(*working, std::move(choice.reason), plan);
     readBuildings(in.buildings, *working, config, plan, progress);

@@ -75,7 +75,8 @@ void roundCoordinates(OGRGeometry& g, double scale)
 
 } // namespace
 
-ToWgs84::ToWgs84(const std::string& working_crs_wkt, const std::function<void(const std::string&)>& fail)
+ToWgs84::ToWgs84(const std::string& working_crs_wkt,
+                 const std::function<void(const std::string&)>& fail)
     : ToWgs84(OutputCrs{working_crs_wkt, ""}, fail)
 {
 }
@@ -94,7 +95,8 @@ ToWgs84::ToWgs84(const OutputCrs& crs, const std::function<void(const std::strin
     if (!m_transform)
         fail("cannot transform to " + (crs.target.empty() ? std::string("EPSG:4326") : crs.target));
     if (shift)
-        m_transform = std::make_unique<ShiftedTransform>(LonLatShift::None, std::move(m_transform), *shift);
+        m_transform =
+            std::make_unique<ShiftedTransform>(LonLatShift::None, std::move(m_transform), *shift);
 }
 
 OGRwkbGeometryType tableGeometryType(const FeatureTable& table)
@@ -118,16 +120,21 @@ OGRFieldType ogrType(FieldType t)
 {
     switch (t)
     {
-    case FieldType::Integer: return OFTInteger64;
-    case FieldType::Real: return OFTReal;
-    case FieldType::String: return OFTString;
-    case FieldType::Json: return OFTString;
+    case FieldType::Integer:
+        return OFTInteger64;
+    case FieldType::Real:
+        return OFTReal;
+    case FieldType::String:
+        return OFTString;
+    case FieldType::Json:
+        return OFTString;
     }
     return OFTString;
 }
 
-void appendRows(OGRLayer& layer, const FeatureTable& table, const ToWgs84& to_wgs84, int round_digits,
-                const std::function<void(const std::string&)>& fail, ProgressTask* task)
+void appendRows(OGRLayer& layer, const FeatureTable& table, const ToWgs84& to_wgs84,
+                int round_digits, const std::function<void(const std::string&)>& fail,
+                ProgressTask* task)
 {
     for (const auto& [name, type] : table.fields)
     {
@@ -145,7 +152,8 @@ void appendRows(OGRLayer& layer, const FeatureTable& table, const ToWgs84& to_wg
         {
             const int idx = static_cast<int>(i);
             std::visit(
-                [&](const auto& v) {
+                [&](const auto& v)
+                {
                     using T = std::decay_t<decltype(v)>;
                     if constexpr (std::is_same_v<T, std::monostate>)
                         f->SetFieldNull(idx);

@@ -27,7 +27,8 @@ struct OutputCrs
 class ToWgs84
 {
   public:
-    ToWgs84(const std::string& working_crs_wkt, const std::function<void(const std::string&)>& fail);
+    ToWgs84(const std::string& working_crs_wkt,
+            const std::function<void(const std::string&)>& fail);
     ToWgs84(const OutputCrs& crs, const std::function<void(const std::string&)>& fail);
     OGRSpatialReference* srs() const { return m_wgs84.get(); }
     OGRCoordinateTransformation* transform() const { return m_transform.get(); }
@@ -48,7 +49,8 @@ OGRFieldType ogrType(FieldType type);
 // Creates the table's fields on `layer` and appends its rows, reprojected to EPSG:4326.
 // `round_digits` >= 0 rounds lon/lat to that many decimals (as COORDINATE_PRECISION does for
 // GeoJSON), so every format holds the same coordinates. Calls `fail` on any OGR error.
-void appendRows(OGRLayer& layer, const FeatureTable& table, const ToWgs84& to_wgs84, int round_digits,
-                const std::function<void(const std::string&)>& fail, ProgressTask* task = nullptr);
+void appendRows(OGRLayer& layer, const FeatureTable& table, const ToWgs84& to_wgs84,
+                int round_digits, const std::function<void(const std::string&)>& fail,
+                ProgressTask* task = nullptr);
 
 } // namespace gp::io

@@ -49,7 +49,8 @@ std::set<std::string> legacyOutputNames(const fs::path& dir)
     if (head.find("\"tool\": \"gridplan\"") == std::string::npos)
         return {};
     std::set<std::string> names{"gridplan.gpkg", "report.json", "report.html", "gridplan.qgs"};
-    for (const char* layer : {"grids", "buildings", "gaps", "communities", "areas", "compounds", "blocks", "changes"})
+    for (const char* layer :
+         {"grids", "buildings", "gaps", "communities", "areas", "compounds", "blocks", "changes"})
         names.insert(std::string(layer) + ".geojson");
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir, ec))
@@ -64,10 +65,12 @@ bool isInput(const fs::path& path, const std::vector<std::string>& inputs)
     std::error_code ec;
     if (!fs::exists(path, ec))
         return false;
-    return std::any_of(inputs.begin(), inputs.end(), [&](const std::string& input) {
-        std::error_code e;
-        return fs::exists(input, e) && fs::equivalent(path, input, e) && !e;
-    });
+    return std::any_of(inputs.begin(), inputs.end(),
+                       [&](const std::string& input)
+                       {
+                           std::error_code e;
+                           return fs::exists(input, e) && fs::equivalent(path, input, e) && !e;
+                       });
 }
 
 // "a, b, c and 4 more"
@@ -91,7 +94,8 @@ void removeStaleStaging(const fs::path& dir)
         if (name.rfind(kStagingPrefix, 0) != 0)
             continue;
         const std::string digits = name.substr(std::char_traits<char>::length(kStagingPrefix));
-        if (digits.empty() || digits.size() > 9 || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        if (digits.empty() || digits.size() > 9 ||
+            !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
             continue;
         const pid_t pid = static_cast<pid_t>(std::stol(digits));
         if (pid != ::getpid() && ::kill(pid, 0) == -1 && errno == ESRCH)
@@ -103,7 +107,8 @@ void removeStaleStaging(const fs::path& dir)
 void refuseForeignFiles(const fs::path& dir, const std::vector<std::string>& inputs)
 {
     std::error_code exists;
-    const auto listed = fs::exists(dir / kOutputManifest, exists) ? manifestNames(dir) : legacyOutputNames(dir);
+    const auto listed =
+        fs::exists(dir / kOutputManifest, exists) ? manifestNames(dir) : legacyOutputNames(dir);
     std::vector<std::string> foreign, input_files;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir, ec))
@@ -119,11 +124,12 @@ void refuseForeignFiles(const fs::path& dir, const std::vector<std::string>& inp
     std::sort(foreign.begin(), foreign.end());
     std::sort(input_files.begin(), input_files.end());
     if (!input_files.empty())
-        throw ConfigError("--out '" + dir.string() + "' holds inputs of this run (" + someNames(input_files) +
+        throw ConfigError("--out '" + dir.string() + "' holds inputs of this run (" +
+                          someNames(input_files) +
                           "): its outputs could replace them; give --out a folder of its own");
     if (!foreign.empty())
-        throw ConfigError("--out '" + dir.string() + "' holds files gridplan did not write (" + someNames(foreign) +
-                          "; its outputs are listed in " + kOutputManifest +
+        throw ConfigError("--out '" + dir.string() + "' holds files gridplan did not write (" +
+                          someNames(foreign) + "; its outputs are listed in " + kOutputManifest +
                           "): give --out an empty or new folder, or move those files away");
 }
 
@@ -153,7 +159,8 @@ void prepareOutputDir(const std::string& out_dir, const std::vector<std::string>
         throw ConfigError("--out '" + out_dir + "' is a file, not a folder");
     for (const auto& input : input_paths) // an input folder (of Shapefiles) as --out
         if (fs::exists(dir, ec) && fs::exists(input, ec) && fs::equivalent(dir, input, ec))
-            throw ConfigError("--out '" + out_dir + "' is the input '" + input + "': give --out a folder of its own");
+            throw ConfigError("--out '" + out_dir + "' is the input '" + input +
+                              "': give --out a folder of its own");
     if (fs::is_directory(dir, ec))
     {
         removeStaleStaging(dir);
@@ -162,7 +169,8 @@ void prepareOutputDir(const std::string& out_dir, const std::vector<std::string>
     // Proven writable now, not after the whole computation, without creating the folder yet (a
     // run refused for its inputs leaves nothing behind): the folder, else its nearest ancestor.
     fs::path existing = fs::absolute(dir, ec);
-    while (!fs::exists(existing, ec) && existing.has_parent_path() && existing.parent_path() != existing)
+    while (!fs::exists(existing, ec) && existing.has_parent_path() &&
+           existing.parent_path() != existing)
         existing = existing.parent_path();
     if (!fs::is_directory(existing, ec))
         throw OutputError("cannot create output folder '" + out_dir + "': '" + existing.string() +
@@ -172,8 +180,8 @@ void prepareOutputDir(const std::string& out_dir, const std::vector<std::string>
     const bool written = !ec && static_cast<bool>(std::ofstream(probe / "probe") << "ok");
     fs::remove_all(probe, ec);
     if (!written)
-        throw OutputError("cannot write into output folder '" + out_dir + "' ('" + existing.string() +
-                          "' is not writable)");
+        throw OutputError("cannot write into output folder '" + out_dir + "' ('" +
+                          existing.string() + "' is not writable)");
 }
 
 OutputStaging::OutputStaging(const std::string& out_dir, std::vector<std::string> input_paths)
@@ -205,7 +213,8 @@ void OutputStaging::writeManifest(const std::set<std::string>& names)
 {
     {
         std::ofstream manifest(m_staging / kOutputManifest, std::ios::binary);
-        manifest << "# Files gridplan wrote into this folder; it refuses a folder holding others.\n";
+        manifest
+            << "# Files gridplan wrote into this folder; it refuses a folder holding others.\n";
         for (const auto& name : names)
             manifest << name << '\n';
         if (!manifest.flush())
@@ -214,15 +223,16 @@ void OutputStaging::writeManifest(const std::set<std::string>& names)
     std::error_code ec;
     fs::rename(m_staging / kOutputManifest, m_dir / kOutputManifest, ec);
     if (ec)
-        throw OutputError("cannot move '" + std::string(kOutputManifest) + "' into '" + m_dir.string() +
-                          "': " + ec.message());
+        throw OutputError("cannot move '" + std::string(kOutputManifest) + "' into '" +
+                          m_dir.string() + "': " + ec.message());
 }
 
 void OutputStaging::commit()
 {
     for (const auto& name : m_files) // checked again: the folder may have changed during the run
         if (isInput(m_dir / name, m_inputs))
-            throw OutputError("'" + (m_dir / name).string() + "' is an input of this run; not replaced");
+            throw OutputError("'" + (m_dir / name).string() +
+                              "' is an input of this run; not replaced");
     const auto previous = manifestNames(m_dir);
     // First the manifest lists the files of both runs, so that a crash while moving leaves none
     // unlisted; after the moves it lists this run's only.
@@ -234,13 +244,15 @@ void OutputStaging::commit()
         std::error_code ec;
         fs::rename(m_staging / name, m_dir / name, ec);
         if (ec)
-            throw OutputError("cannot move '" + name + "' into '" + m_dir.string() + "': " + ec.message());
+            throw OutputError("cannot move '" + name + "' into '" + m_dir.string() +
+                              "': " + ec.message());
     }
     for (const auto& name : previous)
     {
         std::error_code ec;
         if (std::find(m_files.begin(), m_files.end(), name) == m_files.end() &&
-            fs::is_regular_file(fs::symlink_status(m_dir / name, ec)) && !isInput(m_dir / name, m_inputs))
+            fs::is_regular_file(fs::symlink_status(m_dir / name, ec)) &&
+            !isInput(m_dir / name, m_inputs))
             fs::remove(m_dir / name, ec);
     }
     writeManifest(std::set<std::string>(m_files.begin(), m_files.end()));

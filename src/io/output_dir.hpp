@@ -1,7 +1,7 @@
 // Atomic outputs: every file of a run is written into a staging folder inside DIR and moved into
-// place only when all of them are complete, so a failed run leaves DIR's earlier outputs as they were.
-// DIR's own files are listed in a manifest (.gridplan-outputs), so a run never replaces a file it
-// did not write, nor an input of the same run (README "Output folder safety").
+// place only when all of them are complete, so a failed run leaves DIR's earlier outputs as they
+// were. DIR's own files are listed in a manifest (.gridplan-outputs), so a run never replaces a
+// file it did not write, nor an input of the same run (README "Output folder safety").
 #pragma once
 
 #include <filesystem>

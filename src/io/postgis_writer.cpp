@@ -12,29 +12,30 @@ namespace gp::io
 
 const std::vector<std::string>& postgisLayerNames()
 {
-    static const std::vector<std::string> names = {"grids", "buildings", "gaps", "communities", "areas",
-                                                   "compounds", "blocks", "report"};
+    static const std::vector<std::string> names = {"grids", "buildings", "gaps",   "communities",
+                                                   "areas", "compounds", "blocks", "report"};
     return names;
 }
 
 void writePostgis(const std::vector<FeatureTable>& tables, const std::string& report_json,
-                  const PostgisTarget& target, const std::string& working_crs_wkt, ProgressTask* task,
-                  const std::string& output_crs)
+                  const PostgisTarget& target, const std::string& working_crs_wkt,
+                  ProgressTask* task, const std::string& output_crs)
 {
     ensureGdalRegistered();
     GdalErrorCapture capture;
     const std::string shown = redactConnection(target.connection);
     bool in_transaction = false;
     GDALDatasetUniquePtr ds;
-    auto fail = [&](const std::string& what) {
+    auto fail = [&](const std::string& what)
+    {
         std::string why = capture.lastMessage();
         while (!why.empty() && std::isspace(static_cast<unsigned char>(why.back())))
             why.pop_back();
         for (auto& c : why)
             if (c == '\n')
                 c = ' '; // PostgreSQL's ERROR + HINT lines: keep the message on one line
-        std::string message = "cannot write PostGIS tables to '" + shown + "' (schema " + target.schema +
-                              "): " + what + (why.empty() ? "" : " (" + why + ")");
+        std::string message = "cannot write PostGIS tables to '" + shown + "' (schema " +
+                              target.schema + "): " + what + (why.empty() ? "" : " (" + why + ")");
         if (in_transaction)
         {
             in_transaction = false;
@@ -52,7 +53,8 @@ void writePostgis(const std::vector<FeatureTable>& tables, const std::string& re
     if (ds->StartTransaction(FALSE) != OGRERR_NONE)
         fail("cannot start a transaction");
     in_transaction = true;
-    auto execute = [&](const std::string& sql) {
+    auto execute = [&](const std::string& sql)
+    {
         capture.clear();
         OGRLayer* result = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
         if (result)
@@ -64,13 +66,21 @@ void writePostgis(const std::vector<FeatureTable>& tables, const std::string& re
     execute("CREATE SCHEMA IF NOT EXISTS " + schema);
 
     std::vector<std::string> written;
-    auto createLayer = [&](const std::string& name, OGRwkbGeometryType type, OGRSpatialReference* srs) {
+    auto createLayer =
+        [&](const std::string& name, OGRwkbGeometryType type, OGRSpatialReference* srs)
+    {
         const std::string schema_option = "SCHEMA=" + target.schema;
-        const char* options[] = {schema_option.c_str(), "OVERWRITE=YES", "GEOMETRY_NAME=geom", "FID=fid",
-                                 "SPATIAL_INDEX=GIST", "LAUNDER=NO", "DIM=2", nullptr};
+        const char* options[] = {schema_option.c_str(),
+                                 "OVERWRITE=YES",
+                                 "GEOMETRY_NAME=geom",
+                                 "FID=fid",
+                                 "SPATIAL_INDEX=GIST",
+                                 "LAUNDER=NO",
+                                 "DIM=2",
+                                 nullptr};
         capture.clear();
-        OGRLayer* layer = ds->CreateLayer((target.prefix + name).c_str(), srs, type,
-                                          const_cast<char**>(options));
+        OGRLayer* layer =
+            ds->CreateLayer((target.prefix + name).c_str(), srs, type, const_cast<char**>(options));
         if (!layer || capture.failed())
             fail("cannot create table " + target.schema + "." + target.prefix + name);
         written.push_back(name);
@@ -110,10 +120,12 @@ std::string readPostgisReport(const PostgisTarget& target)
 {
     ensureGdalRegistered();
     GdalErrorCapture quiet; // a missing table is an answer (no report yet), not an error to print
-    GDALDatasetUniquePtr ds(GDALDataset::Open(target.connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(target.connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds)
         return {};
-    const std::string sql = "SELECT report::text AS report FROM \"" + target.schema + "\".\"" + target.prefix + "report\"";
+    const std::string sql = "SELECT report::text AS report FROM \"" + target.schema + "\".\"" +
+                            target.prefix + "report\"";
     OGRLayer* result = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
     if (!result)
         return {};

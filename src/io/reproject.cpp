@@ -29,7 +29,8 @@ bool isCgcs2000(const OGRSpatialReference& srs)
 {
     const char* datum = srs.GetAttrValue("DATUM");
     std::string d = datum ? datum : "";
-    std::transform(d.begin(), d.end(), d.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(d.begin(), d.end(), d.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return d.find("china") != std::string::npos && d.find("2000") != std::string::npos;
 }
 
@@ -53,12 +54,14 @@ bool centreLonLat(const OGRSpatialReference& source, const Point& centre, double
 
 // The CGCS2000 3-degree Gauss-Krueger zone for CGCS2000 data inside China's zones (EPSG:4534
 // is central meridian 75E ... EPSG:4554 is 135E, no zone prefix in the easting), else UTM.
-std::string fallbackCrs(const OGRSpatialReference& source, double lon, double lat, std::string& what)
+std::string fallbackCrs(const OGRSpatialReference& source, double lon, double lat,
+                        std::string& what)
 {
     if (isCgcs2000(source) && lon >= 73.5 && lon < 136.5)
     {
         const int zone = static_cast<int>(std::floor((lon - 73.5) / 3.0));
-        what = "the CGCS2000 3-degree Gauss-Krueger zone (central meridian " + std::to_string(75 + 3 * zone) + "E)";
+        what = "the CGCS2000 3-degree Gauss-Krueger zone (central meridian " +
+               std::to_string(75 + 3 * zone) + "E)";
         return "EPSG:" + std::to_string(4534 + zone);
     }
     const int zone = std::clamp(static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1, 1, 60);
@@ -92,7 +95,8 @@ double scaleErrorAt(const OGRSpatialReference& projected, double lon, double lat
         throw InputError("cannot measure the scale of " + describeSrs(projected) + " at the data");
     const double step = 10.0 / projected.GetLinearUnits(); // 10 m in the CRS's units
     double xs[3] = {cx, cx + step, cx}, ys[3] = {cy, cy, cy + step};
-    if (!to_local->Transform(3, xs, ys) || !std::all_of(xs, xs + 3, [](double v) { return std::isfinite(v); }) ||
+    if (!to_local->Transform(3, xs, ys) ||
+        !std::all_of(xs, xs + 3, [](double v) { return std::isfinite(v); }) ||
         !std::all_of(ys, ys + 3, [](double v) { return std::isfinite(v); }))
         throw InputError("cannot measure the scale of " + describeSrs(projected) + " at the data");
     const double ux = xs[1] - xs[0], uy = ys[1] - ys[0]; // the CRS's x step on the ground
@@ -111,28 +115,34 @@ WorkingCrs chooseWorkingCrs(const OGRSpatialReference& source, const std::option
     {
         auto srs = spatialRefFromUser(user_choice);
         if (!srs->IsProjected())
-            throw ConfigError("--working-crs '" + user_choice + "' is not a projected (metric) CRS");
+            throw ConfigError("--working-crs '" + user_choice +
+                              "' is not a projected (metric) CRS");
         // No building geometry (the load refuses the layer next) or none on the globe (skipped
         // feature by feature as the load reads them): nothing to measure the scale at.
         if (!centre || !centreLonLat(source, *centre, lon, lat))
-            return {std::move(srs), "chosen with --working-crs (scale not checked: no building on the globe)"};
+            return {std::move(srs),
+                    "chosen with --working-crs (scale not checked: no building on the globe)"};
         const double error = scaleErrorAt(*srs, lon, lat);
         if (error > kMaxScaleError)
-            throw ConfigError("--working-crs '" + user_choice + "' is off true scale by " + percent(error) +
-                              " at the data (more than " + percent(kMaxScaleError) +
+            throw ConfigError("--working-crs '" + user_choice + "' is off true scale by " +
+                              percent(error) + " at the data (more than " +
+                              percent(kMaxScaleError) +
                               "): areas and households would be wrong; leave --working-crs out to "
                               "use the local UTM zone");
-        return {std::move(srs), "chosen with --working-crs (scale error at the data " + percent(error) + ")"};
+        return {std::move(srs),
+                "chosen with --working-crs (scale error at the data " + percent(error) + ")"};
     }
     const bool located = centre && centreLonLat(source, *centre, lon, lat);
     if (!located && metric)
-        return {SpatialRefPtr(source.Clone()), "the buildings' CRS (scale not checked: no building on the globe)"};
+        return {SpatialRefPtr(source.Clone()),
+                "the buildings' CRS (scale not checked: no building on the globe)"};
     if (!centre)
         throw InputError("buildings source '" + redactConnection(buildings_path) +
                          "' holds no geometry to choose a working CRS by (empty layer?)");
     if (!located)
         throw InputError("cannot locate the buildings on the globe to choose a working CRS: the "
-                         "centre of buildings source '" + redactConnection(buildings_path) +
+                         "centre of buildings source '" +
+                         redactConnection(buildings_path) +
                          "' is not a longitude/latitude (a corrupt vertex or a wrong CRS?); name a "
                          "metric CRS with --working-crs");
     std::string why;
@@ -143,10 +153,11 @@ WorkingCrs chooseWorkingCrs(const OGRSpatialReference& source, const std::option
         {
             SpatialRefPtr srs(source.Clone());
             srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-            return {std::move(srs), "the buildings' CRS (scale error at the data " + percent(error) + ")"};
+            return {std::move(srs),
+                    "the buildings' CRS (scale error at the data " + percent(error) + ")"};
         }
-        why = "the buildings' CRS " + describeSrs(source) + " is off true scale by " + percent(error) +
-              " at the data (more than " + percent(kMaxScaleError) + "), so ";
+        why = "the buildings' CRS " + describeSrs(source) + " is off true scale by " +
+              percent(error) + " at the data (more than " + percent(kMaxScaleError) + "), so ";
     }
     else if (source.IsProjected())
         why = "the buildings' CRS " + describeSrs(source) + " is not in metres, so ";
@@ -156,7 +167,8 @@ WorkingCrs chooseWorkingCrs(const OGRSpatialReference& source, const std::option
     const std::string code = fallbackCrs(source, lon, lat, what);
     auto srs = spatialRefFromUser(code);
     const double error = scaleErrorAt(*srs, lon, lat);
-    return {std::move(srs), why + what + " " + code + " is used (scale error at the data " + percent(error) + ")"};
+    return {std::move(srs),
+            why + what + " " + code + " is used (scale error at the data " + percent(error) + ")"};
 }
 
 Box boxToWgs84(const Box& box, const std::string& working_crs_wkt)

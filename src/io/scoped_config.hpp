@@ -19,7 +19,10 @@ class ScopedThreadConfig
             m_old = old;
         CPLSetThreadLocalConfigOption(key, value);
     }
-    ~ScopedThreadConfig() { CPLSetThreadLocalConfigOption(m_key, m_old ? m_old->c_str() : nullptr); }
+    ~ScopedThreadConfig()
+    {
+        CPLSetThreadLocalConfigOption(m_key, m_old ? m_old->c_str() : nullptr);
+    }
     ScopedThreadConfig(const ScopedThreadConfig&) = delete;
     ScopedThreadConfig& operator=(const ScopedThreadConfig&) = delete;
 

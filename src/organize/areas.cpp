@@ -48,14 +48,18 @@ std::vector<partition::Edge> communityAdjacency(const Plan& plan, const std::vec
         {
             const auto& ca = plan.communities[static_cast<std::size_t>(a)].area;
             const auto& cb = plan.communities[static_cast<std::size_t>(b)].area;
-            if (!bg::intersects(boxes[static_cast<std::size_t>(a)].first, boxes[static_cast<std::size_t>(b)].first) &&
-                bg::distance(boxes[static_cast<std::size_t>(a)].first, boxes[static_cast<std::size_t>(b)].first) > 1.0)
+            if (!bg::intersects(boxes[static_cast<std::size_t>(a)].first,
+                                boxes[static_cast<std::size_t>(b)].first) &&
+                bg::distance(boxes[static_cast<std::size_t>(a)].first,
+                             boxes[static_cast<std::size_t>(b)].first) > 1.0)
                 continue;
             if (bg::distance(ca, cb) > 1.0)
                 continue;
             // Unlike characters make a long, costly link: the spanning tree prefers to cut it.
-            const double unlike = std::abs(share[static_cast<std::size_t>(a)] - share[static_cast<std::size_t>(b)]);
-            const double length = bg::distance(centres[static_cast<std::size_t>(a)], centres[static_cast<std::size_t>(b)]);
+            const double unlike =
+                std::abs(share[static_cast<std::size_t>(a)] - share[static_cast<std::size_t>(b)]);
+            const double length = bg::distance(centres[static_cast<std::size_t>(a)],
+                                               centres[static_cast<std::size_t>(b)]);
             edges.push_back({a, b, length * (1.0 + 4.0 * unlike), partition::EdgeKind::Open});
         }
     }
@@ -73,7 +77,9 @@ void groupAreas(Plan& plan, const PartitionConfig& config)
         if (b.community < 0)
             continue;
         const double fa = dedicate::floorArea(b, config.dedicated);
-        (b.use == BuildingUse::Residential ? residential_floor : other_floor)[static_cast<std::size_t>(b.community)] += fa;
+        (b.use == BuildingUse::Residential ? residential_floor
+                                           : other_floor)[static_cast<std::size_t>(b.community)] +=
+            fa;
     }
     std::vector<int> households(n, 0);
     for (const auto& g : plan.grids)
@@ -98,7 +104,8 @@ void groupAreas(Plan& plan, const PartitionConfig& config)
     partition::Bounds bounds;
     if (config.area_count > 0)
     {
-        // Exactly area_count parts: bounds that only that count satisfies (as far as weights allow).
+        // Exactly area_count parts: bounds that only that count satisfies (as far as weights
+        // allow).
         const int per = static_cast<int>(std::max<long>(1, total / config.area_count));
         bounds = {std::max(1, per / 2), std::max(1, per + per / 2), std::max(1, per)};
     }

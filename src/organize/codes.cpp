@@ -56,18 +56,23 @@ std::vector<int> readingOrder(const std::vector<Point>& points, double row_heigh
     double max_y = points[0].y();
     for (const auto& p : points)
         max_y = std::max(max_y, p.y());
-    auto row = [&](int i) {
-        return static_cast<long>(std::floor((max_y - points[static_cast<std::size_t>(i)].y()) / row_height));
+    auto row = [&](int i)
+    {
+        return static_cast<long>(
+            std::floor((max_y - points[static_cast<std::size_t>(i)].y()) / row_height));
     };
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        const long ra = row(a), rb = row(b);
-        if (ra != rb)
-            return ra < rb;
-        const double xa = points[static_cast<std::size_t>(a)].x(), xb = points[static_cast<std::size_t>(b)].x();
-        if (xa != xb)
-            return xa < xb;
-        return a < b;
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b)
+                     {
+                         const long ra = row(a), rb = row(b);
+                         if (ra != rb)
+                             return ra < rb;
+                         const double xa = points[static_cast<std::size_t>(a)].x(),
+                                      xb = points[static_cast<std::size_t>(b)].x();
+                         if (xa != xb)
+                             return xa < xb;
+                         return a < b;
+                     });
     return order;
 }
 
@@ -97,7 +102,8 @@ std::string nationalCommunityCode(const Community& c, const CodeScheme& scheme, 
     if (scheme.community_code_field.empty())
     {
         if (number > 999)
-            throw InputError("more than 999 communities: the community part of --code-scheme " + scheme.scheme +
+            throw InputError("more than 999 communities: the community part of --code-scheme " +
+                             scheme.scheme +
                              " codes has 3 digits; give codes with --community-code-field");
         return street + format("%03d", number);
     }
@@ -123,7 +129,8 @@ std::vector<std::vector<int>> gridsInReadingOrder(const Plan& plan)
 {
     std::vector<std::vector<int>> grids_of(plan.communities.size());
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
-        grids_of[static_cast<std::size_t>(plan.grids[static_cast<std::size_t>(g)].community)].push_back(g);
+        grids_of[static_cast<std::size_t>(plan.grids[static_cast<std::size_t>(g)].community)]
+            .push_back(g);
     for (auto& grids : grids_of)
     {
         std::vector<Point> centres;
@@ -148,7 +155,8 @@ std::vector<std::vector<int>> gridsInReadingOrder(const Plan& plan)
 
 } // namespace
 
-std::string gridCodePrefix(const CodeScheme& scheme, const std::string& community_code, bool dedicated)
+std::string gridCodePrefix(const CodeScheme& scheme, const std::string& community_code,
+                           bool dedicated)
 {
     if (scheme.scheme == "cjt349")
         return scheme.service_code + community_code;
@@ -184,19 +192,23 @@ void assignCodes(Plan& plan, const std::string& street_code, const CodeScheme& s
     }
     std::vector<std::vector<int>> communities_of(std::max<std::size_t>(1, plan.areas.size()));
     for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
-        communities_of[static_cast<std::size_t>(std::max(0, plan.communities[static_cast<std::size_t>(c)].area_grid))].push_back(c);
+        communities_of[static_cast<std::size_t>(
+                           std::max(0, plan.communities[static_cast<std::size_t>(c)].area_grid))]
+            .push_back(c);
     std::map<std::string, const Community*> holder; // national codes must be unique
     int number = 0; // communities numbered across areas in area order (national schemes)
     for (std::size_t a = 0; a < communities_of.size(); ++a)
     {
         std::vector<Point> centres;
         for (int c : communities_of[a])
-            centres.push_back(centreOf(plan.communities[static_cast<std::size_t>(c)].area, Point(0, 0)));
+            centres.push_back(
+                centreOf(plan.communities[static_cast<std::size_t>(c)].area, Point(0, 0)));
         const auto order = readingOrder(centres, rowHeightFor(centres));
         const std::string prefix = a < area_code.size() ? area_code[a] : street_code + "-01";
         for (std::size_t k = 0; k < order.size(); ++k)
         {
-            auto& comm = plan.communities[static_cast<std::size_t>(communities_of[a][static_cast<std::size_t>(order[k])])];
+            auto& comm = plan.communities[static_cast<std::size_t>(
+                communities_of[a][static_cast<std::size_t>(order[k])])];
             if (!national)
             {
                 comm.code = prefix + "-" + format("%02d", static_cast<int>(k) + 1);
@@ -204,7 +216,8 @@ void assignCodes(Plan& plan, const std::string& street_code, const CodeScheme& s
             }
             comm.code = nationalCommunityCode(comm, scheme, ++number);
             if (const auto [it, fresh] = holder.emplace(comm.code, &comm); !fresh)
-                throw InputError(describe(*it->second) + " and " + describe(comm) + " have the same code " + comm.code);
+                throw InputError(describe(*it->second) + " and " + describe(comm) +
+                                 " have the same code " + comm.code);
         }
     }
 
@@ -218,13 +231,16 @@ void assignCodes(Plan& plan, const std::string& street_code, const CodeScheme& s
             const int width = gridSequenceWidth(scheme, false);
             const int most = width == 2 ? 99 : 999;
             if (static_cast<int>(grids_of[c].size()) > most)
-                throw InputError(describe(comm) + " has " + std::to_string(grids_of[c].size()) + " grids, more than the " +
-                                 std::to_string(width) + " sequence digits of --code-scheme " + scheme.scheme +
-                                 " codes allow (" + std::to_string(most) + "); split the community or raise --min/--max");
+                throw InputError(describe(comm) + " has " + std::to_string(grids_of[c].size()) +
+                                 " grids, more than the " + std::to_string(width) +
+                                 " sequence digits of --code-scheme " + scheme.scheme +
+                                 " codes allow (" + std::to_string(most) +
+                                 "); split the community or raise --min/--max");
             int seq = 0;
             for (int g : grids_of[c])
                 plan.grids[static_cast<std::size_t>(g)].code =
-                    gridCodePrefix(scheme, comm.code, false) + format(width == 2 ? "%02d" : "%03d", ++seq);
+                    gridCodePrefix(scheme, comm.code, false) +
+                    format(width == 2 ? "%02d" : "%03d", ++seq);
             continue;
         }
         // Residential grids 001, 002, ...; dedicated grids D01, D02, ... in the same reading order.

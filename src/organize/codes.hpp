@@ -26,7 +26,8 @@ void assignCodes(Plan& plan, const std::string& street_code, const CodeScheme& s
 
 // What precedes a grid's sequence number, and how many digits it has, under `scheme` (for
 // re-runs that number new grids after the ones a previous run issued).
-std::string gridCodePrefix(const CodeScheme& scheme, const std::string& community_code, bool dedicated);
+std::string gridCodePrefix(const CodeScheme& scheme, const std::string& community_code,
+                           bool dedicated);
 int gridSequenceWidth(const CodeScheme& scheme, bool dedicated);
 
 } // namespace gp::organize

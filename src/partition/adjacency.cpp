@@ -66,10 +66,7 @@ std::vector<std::vector<int>> connectedComponents(const Adjacency& adjacency,
                                                   const std::vector<char>& keep)
 {
     const int n = adjacency.size();
-    auto kept = [&](int u)
-    {
-        return keep.empty() || keep[u];
-    };
+    auto kept = [&](int u) { return keep.empty() || keep[u]; };
     std::vector<char> seen(n, 0);
     std::vector<std::vector<int>> components;
     std::vector<int> queue;

@@ -175,8 +175,7 @@ PartViolation explainPart(int part, long long w, const Bounds& bounds, const Pie
                    std::to_string(options.max_columns) + " feasible grids to choose from)";
     else
         v.detail = where + ": the exact model stopped at its " +
-                   (piece.exact->hit_time_limit ? "time limit (--exact-seconds)"
-                                                : "node budget") +
+                   (piece.exact->hit_time_limit ? "time limit (--exact-seconds)" : "node budget") +
                    " before finding a plan or proving there is none";
     return v;
 }

@@ -41,8 +41,8 @@ struct PieceFacts
 {
     std::size_t units = 0;
     long long households = 0;
-    const ExactResult* exact = nullptr;     // the exact model on the piece, if run
-    std::optional<Bounds> nearest;          // from nearestFeasibleBounds, if known
+    const ExactResult* exact = nullptr; // the exact model on the piece, if run
+    std::optional<Bounds> nearest;      // from nearestFeasibleBounds, if known
 };
 PartViolation explainPart(int part, long long households, const Bounds& bounds,
                           const PieceFacts& piece, const ExactOptions& options);

@@ -48,8 +48,8 @@ class ChainSearch
                 const EjectionOptions& options)
         : m_graph(graph), m_adjacency(adjacency), m_bounds(bounds), m_part_of(part_of),
           m_frozen(frozen), m_options(options), m_contiguity(adjacency), m_weight(parts, 0),
-          m_members(parts), m_delta(parts, 0), m_out(parts, 0),
-          m_in_chain(parts, 0), m_moved(graph.units.size(), 0)
+          m_members(parts), m_delta(parts, 0), m_out(parts, 0), m_in_chain(parts, 0),
+          m_moved(graph.units.size(), 0)
     {
         for (int u = 0; u < static_cast<int>(part_of.size()); ++u)
         {
@@ -141,17 +141,15 @@ class ChainSearch
                 cand.unit = unit;
                 cand.from = from;
                 cand.to = to;
-                cand.score = outsideBounds(now(from) - w, m_bounds) +
-                             outsideBounds(now(to) + w, m_bounds);
+                cand.score =
+                    outsideBounds(now(from) - w, m_bounds) + outsideBounds(now(to) + w, m_bounds);
                 out.push_back(cand);
             }
         }
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end(),
                               [](const Candidate& a, const Candidate& b)
-                              {
-                                  return a.unit == b.unit && a.to == b.to;
-                              }),
+                              { return a.unit == b.unit && a.to == b.to; }),
                   out.end());
         return out;
     }
@@ -300,7 +298,7 @@ class ChainSearch
     std::vector<long long> m_weight;
     std::vector<std::vector<int>> m_members; // ascending
     std::vector<long long> m_delta;          // weight change of the chain being built
-    std::vector<int> m_out; // units the chain takes out of each part
+    std::vector<int> m_out;                  // units the chain takes out of each part
     std::vector<int> m_in_chain;
     std::vector<char> m_moved;
     std::vector<UnitMove> m_chain;

@@ -107,8 +107,8 @@ void addLinkRows(Rows& rows, const Layout& L, const LocalGraph& g)
             rows.add({{L.y(e), 1.0}, {L.x(b, j), -1.0}, {L.x(a, j), 1.0}}, GLP_LO, 0.0, 0.0);
         }
         // Flow only over uncut links: f(a->b) + f(b->a) <= (n - 1)(1 - y(e)).
-        rows.add({{L.f(2 * e), 1.0}, {L.f(2 * e + 1), 1.0}, {L.y(e), double(L.n - 1)}}, GLP_UP,
-                 0.0, double(L.n - 1));
+        rows.add({{L.f(2 * e), 1.0}, {L.f(2 * e + 1), 1.0}, {L.y(e), double(L.n - 1)}}, GLP_UP, 0.0,
+                 double(L.n - 1));
         net[b].emplace_back(L.f(2 * e), 1.0); // arc 2e: a -> b
         net[a].emplace_back(L.f(2 * e), -1.0);
         net[a].emplace_back(L.f(2 * e + 1), 1.0); // arc 2e+1: b -> a
@@ -166,8 +166,9 @@ void buildModel(glp_prob* lp, const Layout& L, const LocalGraph& g, const Bounds
     }
     for (int j = 0; j < L.k; ++j)
     {
-        std::vector<std::pair<int, double>> roots{{L.z(j), -1.0}}, wmin{{L.z(j), -double(bounds.min)}},
-            wmax{{L.z(j), -double(bounds.max)}}, used{{L.z(j), -double(L.n)}};
+        std::vector<std::pair<int, double>> roots{{L.z(j), -1.0}},
+            wmin{{L.z(j), -double(bounds.min)}}, wmax{{L.z(j), -double(bounds.max)}},
+            used{{L.z(j), -double(L.n)}};
         for (int v = 0; v < L.n; ++v)
         {
             roots.emplace_back(L.r(v, j), 1.0);

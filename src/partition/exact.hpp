@@ -1,11 +1,12 @@
 // The exact partition model for small parts: a mixed-integer program whose feasible solutions
 // are exactly the contiguous plans with every part in [min, max], in one of two forms. First the
 // set-partitioning form over enumerated feasible parts (exact_columns.hpp); when those are too
-// many, an assignment model whose contiguity is the single-commodity flow formulation (Shirabe 2005, 2009) as compared by Validi, Buchanan & Lykhovyd
-// (2022), "Imposing contiguity constraints in political districting models", Operations Research
-// 70(2): each part has one root that sends one unit of flow to every other unit of the part, over
-// links whose ends are in the same part. Solved with GLPK's branch and cut, stopped by a node
-// budget (deterministic) and a wall-clock limit (a safety net only).
+// many, an assignment model whose contiguity is the single-commodity flow formulation (Shirabe
+// 2005, 2009) as compared by Validi, Buchanan & Lykhovyd (2022), "Imposing contiguity constraints
+// in political districting models", Operations Research 70(2): each part has one root that sends
+// one unit of flow to every other unit of the part, over links whose ends are in the same part.
+// Solved with GLPK's branch and cut, stopped by a node budget (deterministic) and a wall-clock
+// limit (a safety net only).
 #pragma once
 
 #include "partition/adjacency.hpp"
@@ -26,8 +27,8 @@ struct ExactOptions
     long long max_variables = 150; // the flow form's unit x part-slot variables at most
     int node_limit = 5000;         // branch-and-bound nodes; the deterministic stop
     double seconds = 10.0;         // wall-clock limit per solve; reaching it gives Unknown
-    bool minimise_cut = false;       // optimise cut links (else stop at the first plan)
-    int parts = 0;                   // part count to use; 0: any count that can fit
+    bool minimise_cut = false;     // optimise cut links (else stop at the first plan)
+    int parts = 0;                 // part count to use; 0: any count that can fit
 };
 
 enum class ExactStatus
@@ -44,9 +45,9 @@ struct ExactResult
     ExactStatus status = ExactStatus::Unknown;
     std::vector<int> part_of; // per unit of the input set (same order); empty without a plan
     int parts = 0;
-    int cut_edges = -1;           // links between different parts in the plan found
-    double bound = 0.0;           // lower bound on cut links (with minimise_cut)
-    bool hit_time_limit = false;  // the wall-clock limit, not the node budget, stopped it
+    int cut_edges = -1;          // links between different parts in the plan found
+    double bound = 0.0;          // lower bound on cut links (with minimise_cut)
+    bool hit_time_limit = false; // the wall-clock limit, not the node budget, stopped it
 };
 
 // Solves the model on the connected set `units` (ascending indices into graph) with the links

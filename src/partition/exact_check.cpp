@@ -40,7 +40,8 @@ std::vector<ExactGap> compareWithExact(const UnitGraph& graph, const std::vector
         gap.parts = static_cast<int>(in_piece.size());
         for (int u : piece)
             for (int s = adjacency.begin(u); s < adjacency.end(u); ++s)
-                gap.heuristic_cut += adjacency.target(s) > u && part_of[adjacency.target(s)] != part_of[u];
+                gap.heuristic_cut +=
+                    adjacency.target(s) > u && part_of[adjacency.target(s)] != part_of[u];
         ExactOptions exact = options;
         exact.minimise_cut = true;
         exact.parts = gap.parts;

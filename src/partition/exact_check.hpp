@@ -13,11 +13,11 @@ namespace gp::partition
 
 struct ExactGap
 {
-    int units = 0;          // units in the piece
-    int parts = 0;          // parts of the heuristic's plan there (the exact model uses as many)
-    int heuristic_cut = 0;  // links between different parts in the heuristic's plan
-    int exact_cut = -1;     // in the exact model's best plan (-1: none found)
-    int lower_bound = 0;    // no plan with that many parts cuts fewer links
+    int units = 0;         // units in the piece
+    int parts = 0;         // parts of the heuristic's plan there (the exact model uses as many)
+    int heuristic_cut = 0; // links between different parts in the heuristic's plan
+    int exact_cut = -1;    // in the exact model's best plan (-1: none found)
+    int lower_bound = 0;   // no plan with that many parts cuts fewer links
     ExactStatus status = ExactStatus::Unknown;
 };
 

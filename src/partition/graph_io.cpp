@@ -20,7 +20,9 @@ int kindWeight(EdgeKind kind)
 
 EdgeKind kindOf(int weight)
 {
-    return weight == 1 ? EdgeKind::CrossesBarrier : weight == 2 ? EdgeKind::CrossesCompound : EdgeKind::Open;
+    return weight == 1   ? EdgeKind::CrossesBarrier
+           : weight == 2 ? EdgeKind::CrossesCompound
+                         : EdgeKind::Open;
 }
 
 // The next line that is not a comment (METIS comments start with %).
@@ -73,14 +75,17 @@ UnitGraph readMetisGraph(const std::string& path, const std::string& xy_path)
     int number = 0;
     long long n = 0, m = 0;
     std::string fmt;
-    if (!nextLine(in, line, number) || !(std::istringstream(line) >> n >> m >> fmt) || n < 0 || fmt != "011")
-        throw InputError(path + ": line " + std::to_string(number) + ": expected \"<vertices> <edges> 011\"");
+    if (!nextLine(in, line, number) || !(std::istringstream(line) >> n >> m >> fmt) || n < 0 ||
+        fmt != "011")
+        throw InputError(path + ": line " + std::to_string(number) +
+                         ": expected \"<vertices> <edges> 011\"");
     UnitGraph graph;
     graph.units.resize(static_cast<std::size_t>(n));
     for (long long u = 0; u < n; ++u)
     {
         if (!nextLine(in, line, number))
-            throw InputError(path + ": " + std::to_string(n) + " vertices announced, " + std::to_string(u) + " found");
+            throw InputError(path + ": " + std::to_string(n) + " vertices announced, " +
+                             std::to_string(u) + " found");
         std::istringstream fields(line);
         long long v = 0, w = 0;
         if (!(fields >> graph.units[u].weight) || graph.units[u].weight < 0)
@@ -88,17 +93,21 @@ UnitGraph readMetisGraph(const std::string& path, const std::string& xy_path)
         while (fields >> v >> w)
         {
             if (v < 1 || v > n || v - 1 == u)
-                throw InputError(path + ": line " + std::to_string(number) + ": neighbour " + std::to_string(v) + " out of range");
+                throw InputError(path + ": line " + std::to_string(number) + ": neighbour " +
+                                 std::to_string(v) + " out of range");
             if (v - 1 > u)
-                graph.edges.push_back({static_cast<int>(u), static_cast<int>(v - 1), 0.0, kindOf(static_cast<int>(w))});
+                graph.edges.push_back({static_cast<int>(u), static_cast<int>(v - 1), 0.0,
+                                       kindOf(static_cast<int>(w))});
         }
         if (!(xy >> graph.units[u].x >> graph.units[u].y))
             throw InputError(xy_path + ": no position for vertex " + std::to_string(u + 1));
     }
     if (static_cast<long long>(graph.edges.size()) != m)
-        throw InputError(path + ": " + std::to_string(m) + " edges announced, " + std::to_string(graph.edges.size()) + " found");
+        throw InputError(path + ": " + std::to_string(m) + " edges announced, " +
+                         std::to_string(graph.edges.size()) + " found");
     for (Edge& e : graph.edges)
-        e.length = std::hypot(graph.units[e.a].x - graph.units[e.b].x, graph.units[e.a].y - graph.units[e.b].y);
+        e.length = std::hypot(graph.units[e.a].x - graph.units[e.b].x,
+                              graph.units[e.a].y - graph.units[e.b].y);
     return graph;
 }
 

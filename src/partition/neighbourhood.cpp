@@ -95,12 +95,14 @@ int repairNeighbourhoods(const UnitGraph& graph, const Adjacency& adjacency, con
         ExactResult plan;
         for (int max_parts : {3, 5})
         {
-            region = regionAround(part, adjacency, labels, members, frozen, exact.max_units, max_parts);
+            region =
+                regionAround(part, adjacency, labels, members, frozen, exact.max_units, max_parts);
             units.clear();
             for (int q : region)
                 units.insert(units.end(), members[q].begin(), members[q].end());
             std::sort(units.begin(), units.end());
-            plan = region.size() < 2 ? ExactResult{} : solveExact(graph, adjacency, units, bounds, quick);
+            plan = region.size() < 2 ? ExactResult{}
+                                     : solveExact(graph, adjacency, units, bounds, quick);
             if (!plan.part_of.empty() || static_cast<int>(region.size()) < max_parts)
                 break;
         }

@@ -16,8 +16,9 @@ namespace gp::partition
 
 // For each non-frozen label outside the bounds, in label order: the part and its neighbouring
 // non-frozen parts, ring by ring up to 3 and then 5 parts and exact.max_units units, are solved
-// with the exact model's columns form (any part count, at most 500 nodes). A plan found replaces the region's labels with fresh ones
-// (next_label grows, frozen gets 0 entries). Deterministic. Returns the regions replaced.
+// with the exact model's columns form (any part count, at most 500 nodes). A plan found replaces
+// the region's labels with fresh ones (next_label grows, frozen gets 0 entries). Deterministic.
+// Returns the regions replaced.
 int repairNeighbourhoods(const UnitGraph& graph, const Adjacency& adjacency, const Bounds& bounds,
                          std::vector<int>& labels, int& next_label, std::vector<char>& frozen,
                          const ExactOptions& exact);

@@ -92,7 +92,7 @@ class Partitioner
     const PartitionOptions& m_options;
     std::vector<int> m_labels;
     int m_next_label = 0;
-    std::vector<int> m_heavy;                  // per unit: its own label if over max, else -1
+    std::vector<int> m_heavy;                      // per unit: its own label if over max, else -1
     std::vector<std::optional<LabelNote>> m_notes; // per label: a cause known when it was made
     std::vector<Piece> m_pieces;
     std::vector<int> m_piece_of_unit; // per unit: its piece, -1 outside every piece
@@ -166,8 +166,8 @@ void Partitioner::placeSmallPiece(const std::vector<int>& units, long long weigh
         m_labels[u] = label;
     }
     m_notes.resize(m_next_label);
-    m_notes[label] = isolatedClusterNote(static_cast<int>(units.size()), weight, m_bounds,
-                                         heavy_neighbour >= 0);
+    m_notes[label] =
+        isolatedClusterNote(static_cast<int>(units.size()), weight, m_bounds, heavy_neighbour >= 0);
 }
 
 // Parts that are violations by nature (over-max units, isolated clusters) stay as they are.
@@ -208,8 +208,8 @@ void Partitioner::repair()
                    m_options.chains);
     if (m_options.exact_repair)
     {
-        repairNeighbourhoods(m_graph, m_adjacency, m_bounds, m_labels, m_next_label,
-                             frozen_labels, m_options.exact);
+        repairNeighbourhoods(m_graph, m_adjacency, m_bounds, m_labels, m_next_label, frozen_labels,
+                             m_options.exact);
     }
 }
 
@@ -265,8 +265,8 @@ void Partitioner::solveStubbornPieces()
         }
         else if (piece.exact->status == ExactStatus::Infeasible)
         {
-            piece.nearest = nearestFeasibleBounds(m_graph, m_adjacency, piece.units, m_bounds,
-                                                  m_options.exact);
+            piece.nearest =
+                nearestFeasibleBounds(m_graph, m_adjacency, piece.units, m_bounds, m_options.exact);
         }
     }
 }
@@ -309,11 +309,13 @@ PartitionResult Partitioner::result() const
         }
         if (heavy >= 0)
         {
-            result.violations.push_back(unitOverMax(part, heavy, m_graph, part_units[part], w, m_bounds));
+            result.violations.push_back(
+                unitOverMax(part, heavy, m_graph, part_units[part], w, m_bounds));
         }
         else if (noted)
         {
-            result.violations.push_back({part, m_notes[label]->cause, m_notes[label]->detail, "", ""});
+            result.violations.push_back(
+                {part, m_notes[label]->cause, m_notes[label]->detail, "", ""});
         }
         else if (outsideBounds(w, m_bounds) > 0)
         {

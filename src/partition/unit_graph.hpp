@@ -10,9 +10,9 @@ namespace gp::partition
 
 enum class EdgeKind
 {
-    Open,           // neighbours with nothing in between
+    Open,            // neighbours with nothing in between
     CrossesCompound, // neighbours in different compounds (or one in none)
-    CrossesBarrier, // the link crosses a road / river / rail barrier
+    CrossesBarrier,  // the link crosses a road / river / rail barrier
 };
 
 struct Unit

@@ -57,7 +57,8 @@ void checkAgainstExact(Plan& plan, const graph::CommunityGraph& cg, const std::v
 {
     partition::ExactOptions exact;
     exact.seconds = config.exact_seconds;
-    for (const auto& gap : partition::compareWithExact(cg.graph, part_of, bounds, config.exact_check_units, exact))
+    for (const auto& gap :
+         partition::compareWithExact(cg.graph, part_of, bounds, config.exact_check_units, exact))
         plan.exact_checks.push_back({at(plan.communities, cg.community).id, gap.units, gap.parts,
                                      gap.heuristic_cut, gap.exact_cut, gap.lower_bound,
                                      partition::toString(gap.status)});
@@ -65,8 +66,7 @@ void checkAgainstExact(Plan& plan, const graph::CommunityGraph& cg, const std::v
 
 } // namespace
 
-std::vector<audit::GridViolation> makeGrids(Plan& plan,
-                                            std::vector<graph::CommunityGraph>& graphs,
+std::vector<audit::GridViolation> makeGrids(Plan& plan, std::vector<graph::CommunityGraph>& graphs,
                                             const PartitionConfig& config, RunStats& stats,
                                             std::vector<std::vector<int>>* before_improve,
                                             ProgressReporter* progress, double* improve_seconds)
@@ -84,31 +84,33 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
     const partition::PartitionOptions options = partitionOptions(config);
     std::vector<std::set<int>> opened(graphs.size()); // street blocks opened for the bounds
     ProgressTask task(progress, "partition", graphs.size());
-    parallelFor(graphs.size(), config.threads,
-                [&](std::size_t k, int)
-                {
-                    const auto& community = at(plan.communities, graphs[k].community);
-                    if (graphs[k].graph.units.empty())
-                    {
-                        task.stepInOrder(k, community.id);
-                        return;
-                    }
-                    auto& result = results[k];
-                    result = partitionWithStreetBlocks(plan, graphs[k], bounds, config, options, opened[k]);
-                    const auto& cg = graphs[k];
-                    if (before_improve)
-                        (*before_improve)[k] = result.part_of;
-                    const auto improve_start = std::chrono::steady_clock::now();
-                    // A large community is improved in groups of parts on every core.
-                    improved[k] = improve::improveByGroups(cg.graph, bounds, result, {}, {48, 2, config.threads});
-                    improve_secs[k] = std::chrono::duration<double>(
-                                          std::chrono::steady_clock::now() - improve_start)
-                                          .count();
-                    part_of[k] = result.part_of;
-                    parts[k] = result.parts;
-                    task.stepInOrder(k, community.id +
-                                            (community.name.empty() ? "" : " " + community.name));
-                });
+    parallelFor(
+        graphs.size(), config.threads,
+        [&](std::size_t k, int)
+        {
+            const auto& community = at(plan.communities, graphs[k].community);
+            if (graphs[k].graph.units.empty())
+            {
+                task.stepInOrder(k, community.id);
+                return;
+            }
+            auto& result = results[k];
+            result = partitionWithStreetBlocks(plan, graphs[k], bounds, config, options, opened[k]);
+            const auto& cg = graphs[k];
+            if (before_improve)
+                (*before_improve)[k] = result.part_of;
+            const auto improve_start = std::chrono::steady_clock::now();
+            // A large community is improved in groups of parts on every core.
+            improved[k] =
+                improve::improveByGroups(cg.graph, bounds, result, {}, {48, 2, config.threads});
+            improve_secs[k] =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - improve_start)
+                    .count();
+            part_of[k] = result.part_of;
+            parts[k] = result.parts;
+            task.stepInOrder(k,
+                             community.id + (community.name.empty() ? "" : " " + community.name));
+        });
     for (std::size_t k = 0; k < graphs.size(); ++k)
     {
         if (graphs[k].graph.units.empty())
@@ -133,7 +135,8 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan,
         if (first_grid[k] < 0)
             continue;
         for (const auto& v : results[k].violations)
-            violations.push_back({first_grid[k] + v.part, v.cause, v.detail, v.advice, v.advice_zh});
+            violations.push_back(
+                {first_grid[k] + v.part, v.cause, v.detail, v.advice, v.advice_zh});
     }
     return violations;
 }

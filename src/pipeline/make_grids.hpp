@@ -24,8 +24,7 @@ void buildGrids(Plan& plan, const std::vector<graph::CommunityGraph>& graphs,
 // Partitions and improves every graph, turns the parts into Grids; returns the violations keyed
 // by grid index. before_improve (if not null) receives each graph's partition before improve;
 // improve_seconds (if not null) the improve wall time summed over communities.
-std::vector<audit::GridViolation> makeGrids(Plan& plan,
-                                            std::vector<graph::CommunityGraph>& graphs,
+std::vector<audit::GridViolation> makeGrids(Plan& plan, std::vector<graph::CommunityGraph>& graphs,
                                             const PartitionConfig& config, RunStats& stats,
                                             std::vector<std::vector<int>>* before_improve,
                                             ProgressReporter* progress,

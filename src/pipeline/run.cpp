@@ -50,11 +50,13 @@ std::string classifyStage(Plan& plan, const PartitionConfig& config)
         classify::finishRegisterJoin(plan, config.households_table->building_field);
         const auto& join = *plan.register_join;
         line += "; register: " + std::to_string(join.buildings_matched) + " buildings given " +
-                std::to_string(join.households_joined) + " households from " + std::to_string(join.keys_matched) +
-                " keys, " + std::to_string(join.keys_unmatched) + " keys match no building, " +
+                std::to_string(join.households_joined) + " households from " +
+                std::to_string(join.keys_matched) + " keys, " +
+                std::to_string(join.keys_unmatched) + " keys match no building, " +
                 std::to_string(join.buildings_without_row) + " residential buildings have no row";
     }
-    // Parts inside their building and records sharing one footprint (README "Overlapping footprints").
+    // Parts inside their building and records sharing one footprint (README "Overlapping
+    // footprints").
     const auto footprints = classify::resolveOverlappingFootprints(plan.buildings, plan.issues);
     if (footprints.merged + footprints.sliced > 0)
         line += "; " + std::to_string(footprints.merged) + " overlapping footprints merged, " +
@@ -109,7 +111,8 @@ std::string graphStage(const Plan& work, const PartitionConfig& config, FreePart
         units += cg.graph.units.size();
     if (!config.export_graph.empty()) // debug: the graphs for other partitioners (bench_peers.sh)
         for (std::size_t k = 0; k < free.graphs.size(); ++k)
-            partition::writeMetisGraph(free.graphs[k].graph, config.export_graph + "-" + std::to_string(k) + ".graph",
+            partition::writeMetisGraph(free.graphs[k].graph,
+                                       config.export_graph + "-" + std::to_string(k) + ".graph",
                                        config.export_graph + "-" + std::to_string(k) + ".xy");
     return "graph: " + std::to_string(free.graphs.size()) + " community graphs, " +
            std::to_string(units) + " units";
@@ -132,13 +135,15 @@ std::string partitionStage(Plan& work, const PartitionConfig& config, bool measu
 std::string dedicateStage(Plan& work, const PartitionConfig& config)
 {
     const auto dedicated = dedicate::dedicateAndFold(work, config);
-    std::string line = "dedicate: " + std::to_string(dedicated.dedicated_grids) + " dedicated grids (" +
-                       std::to_string(dedicated.dedicated_buildings) + " buildings), " +
-                       std::to_string(dedicated.folded_buildings) + " buildings folded in, " +
-                       std::to_string(dedicated.unfolded_buildings) + " left for review";
+    std::string line = "dedicate: " + std::to_string(dedicated.dedicated_grids) +
+                       " dedicated grids (" + std::to_string(dedicated.dedicated_buildings) +
+                       " buildings), " + std::to_string(dedicated.folded_buildings) +
+                       " buildings folded in, " + std::to_string(dedicated.unfolded_buildings) +
+                       " left for review";
     // With streets, a folded shop goes to the grid holding its street block.
     if (const int refolded = graph::foldIntoBlockGrids(work, config.dedicated); refolded > 0)
-        line += "; " + std::to_string(refolded) + " folded buildings moved to the grid holding their street block";
+        line += "; " + std::to_string(refolded) +
+                " folded buildings moved to the grid holding their street block";
     return line;
 }
 
@@ -246,17 +251,18 @@ std::string streetsStage(Plan& plan, const PartitionConfig& config)
 {
     if (!graph::hasStreets(plan) && plan.barriers.empty())
         return {};
-    const auto& m =
-        plan.street_measures.emplace(audit::measureStreets(plan, config.min_households, config.max_households));
+    const auto& m = plan.street_measures.emplace(
+        audit::measureStreets(plan, config.min_households, config.max_households));
     char line[320];
-    std::snprintf(line, sizeof line,
-                  "streets: %.1f%% of interior grid boundary within %.0f m of a street, lane or barrier; "
-                  "%zu of %d fitting blocks split; crossings %d forced, %d avoidable; "
-                  "%d/%d grids within bounds, %d without land, %d multipart; mean PP %.3f",
-                  m.interior_boundary_m > 0 ? 100.0 * m.on_streets_m / m.interior_boundary_m : 0.0,
-                  m.street_distance_m, m.fitting_split.size(), m.blocks_fitting, m.crossings_forced,
-                  m.crossings_avoidable, m.grids_within_bounds, m.grids, m.grids_without_land, m.multipart_grids,
-                  m.mean_polsby_popper);
+    std::snprintf(
+        line, sizeof line,
+        "streets: %.1f%% of interior grid boundary within %.0f m of a street, lane or barrier; "
+        "%zu of %d fitting blocks split; crossings %d forced, %d avoidable; "
+        "%d/%d grids within bounds, %d without land, %d multipart; mean PP %.3f",
+        m.interior_boundary_m > 0 ? 100.0 * m.on_streets_m / m.interior_boundary_m : 0.0,
+        m.street_distance_m, m.fitting_split.size(), m.blocks_fitting, m.crossings_forced,
+        m.crossings_avoidable, m.grids_within_bounds, m.grids, m.grids_without_land,
+        m.multipart_grids, m.mean_polsby_popper);
     return line;
 }
 

@@ -8,7 +8,8 @@ namespace gp::pipeline
 partition::PartitionResult partitionWithStreetBlocks(const Plan& plan, graph::CommunityGraph& cg,
                                                      const partition::Bounds& bounds,
                                                      const PartitionConfig& config,
-                                                     const partition::PartitionOptions& options, std::set<int>& opened)
+                                                     const partition::PartitionOptions& options,
+                                                     std::set<int>& opened)
 {
     auto result = partition::partitionGraph(cg.graph, bounds, config.seed, options);
     std::set<int> loose;
@@ -51,7 +52,8 @@ void noteOpenedBlocks(Plan& plan, const std::vector<std::set<int>>& opened)
             const auto& block = plan.blocks[static_cast<std::size_t>(k)];
             Issue issue;
             issue.reason = "street_block_opened";
-            issue.detail = "street block " + block.id + ": opened to single buildings because the grids of its "
+            issue.detail = "street block " + block.id +
+                           ": opened to single buildings because the grids of its "
                            "community could not meet the bounds with it whole";
             issue.households = block.households;
             issue.community = plan.communities[static_cast<std::size_t>(block.community)].id;

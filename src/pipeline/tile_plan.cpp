@@ -71,9 +71,11 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
             const MultiLineString near_barriers =
                 barrier_index.near(envelopeOf(plan.communities[c].area));
             input.barriers = &near_barriers;
-            const MultiLineString near_streets = street_index.near(envelopeOf(plan.communities[c].area));
+            const MultiLineString near_streets =
+                street_index.near(envelopeOf(plan.communities[c].area));
             input.streets = &near_streets;
-            const MultiLineString near_lanes = lane_index.near(envelopeOf(plan.communities[c].area));
+            const MultiLineString near_lanes =
+                lane_index.near(envelopeOf(plan.communities[c].area));
             input.lanes = &near_lanes;
             for (int b : in_community[c])
             {

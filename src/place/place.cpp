@@ -78,29 +78,34 @@ PlaceStats placeBuildings(Plan& plan, int threads)
     // context and prepared areas (GEOS prepared geometries are not shared between threads).
     const std::size_t n = plan.buildings.size();
     std::vector<double> shares(n, 0.0);
-    const std::size_t slices = std::max<std::size_t>(1, std::min<std::size_t>(n / 64, static_cast<std::size_t>(resolveThreads(threads))));
-    parallelFor(slices, threads, [&](std::size_t slice, int) {
-        geom::GeosContext ctx;
-        geom::PreparedAreas communities(ctx, community_areas);
-        geom::PreparedAreas compounds(ctx, compound_areas);
-        for (std::size_t i = n * slice / slices, end = n * (slice + 1) / slices; i < end; ++i)
+    const std::size_t slices = std::max<std::size_t>(
+        1, std::min<std::size_t>(n / 64, static_cast<std::size_t>(resolveThreads(threads))));
+    parallelFor(
+        slices, threads,
+        [&](std::size_t slice, int)
         {
-            auto& b = plan.buildings[i];
-            auto g = b.footprint.empty() ? geom::toGeos(ctx, b.anchor) : geom::toGeos(ctx, b.footprint);
-            b.community = bestArea(communities, g.get(), b.area_m2, shares[i]);
-            if (b.community < 0)
-                continue;
-            // Compound by the anchor point, within the same community only.
-            auto anchor = geom::toGeos(ctx, b.anchor);
-            for (int c : compounds.candidates(anchor.get()))
-                if (plan.compounds[static_cast<std::size_t>(c)].community == b.community &&
-                    compounds.covers(c, anchor.get()))
-                {
-                    b.compound = c;
-                    break;
-                }
-        }
-    });
+            geom::GeosContext ctx;
+            geom::PreparedAreas communities(ctx, community_areas);
+            geom::PreparedAreas compounds(ctx, compound_areas);
+            for (std::size_t i = n * slice / slices, end = n * (slice + 1) / slices; i < end; ++i)
+            {
+                auto& b = plan.buildings[i];
+                auto g = b.footprint.empty() ? geom::toGeos(ctx, b.anchor)
+                                             : geom::toGeos(ctx, b.footprint);
+                b.community = bestArea(communities, g.get(), b.area_m2, shares[i]);
+                if (b.community < 0)
+                    continue;
+                // Compound by the anchor point, within the same community only.
+                auto anchor = geom::toGeos(ctx, b.anchor);
+                for (int c : compounds.candidates(anchor.get()))
+                    if (plan.compounds[static_cast<std::size_t>(c)].community == b.community &&
+                        compounds.covers(c, anchor.get()))
+                    {
+                        b.compound = c;
+                        break;
+                    }
+            }
+        });
 
     // Issues in building order.
     for (std::size_t i = 0; i < n; ++i)
@@ -129,8 +134,8 @@ PlaceStats placeBuildings(Plan& plan, int threads)
             issue.detail = "building " + b.id + " straddles a community boundary; placed in " +
                            c.id + (c.name.empty() ? "" : " (" + c.name + ")") + " which holds " +
                            percent(shares[i]) + " of its footprint";
-            issue.detail_zh = "楼栋 " + b.id + " 跨社区边界；已归入占其占地 " + percent(shares[i]) + " 的社区 " +
-                              c.id + (c.name.empty() ? "" : "（" + c.name + "）");
+            issue.detail_zh = "楼栋 " + b.id + " 跨社区边界；已归入占其占地 " + percent(shares[i]) +
+                              " 的社区 " + c.id + (c.name.empty() ? "" : "（" + c.name + "）");
             issue.community = c.id;
             issue.households = b.households;
             issue.buildings.push_back(b.id);

@@ -1,8 +1,8 @@
 #include "reconcile/reconcile.hpp"
 
-#include "organize/codes.hpp"
 #include "core/index.hpp"
 #include "core/plan_check.hpp"
+#include "organize/codes.hpp"
 
 #include "core/error.hpp"
 #include "dedicate/dedicate.hpp"
@@ -460,7 +460,8 @@ void Reconciler::absorb(Plan& plan, Plan&& free, std::vector<audit::GridViolatio
     {
         const auto& code = m_kept_code.at(g);
         for (const auto& issue : m_prev.issues)
-            if (issue.grid == code && (issue.reason == "grid_under_min" || issue.reason == "grid_over_max"))
+            if (issue.grid == code &&
+                (issue.reason == "grid_under_min" || issue.reason == "grid_over_max"))
                 violations.push_back({g, causeFrom(issue.cause), {}, {}, {}});
     }
 

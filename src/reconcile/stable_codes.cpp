@@ -174,8 +174,8 @@ void Reconciler::assignGridCodes(Plan& plan, std::set<std::string>& taken,
         for (int b : grid.buildings)
             if (auto it = old_code_of.find(at(plan.buildings, b).id); it != old_code_of.end())
                 shared[it->second] += at(plan.buildings, b).households;
-        const std::string prefix =
-            organize::gridCodePrefix(m_config.codes, at(plan.communities, grid.community).code, false);
+        const std::string prefix = organize::gridCodePrefix(
+            m_config.codes, at(plan.communities, grid.community).code, false);
         for (const auto& [code, hh] : shared)
         {
             auto pg = m_prev.grids.find(code);
@@ -209,16 +209,17 @@ void Reconciler::assignGridCodes(Plan& plan, std::set<std::string>& taken,
         if (code_of[r].empty())
         {
             const bool dedicated = grid.kind == GridKind::Dedicated;
-            const std::string prefix =
-                organize::gridCodePrefix(m_config.codes, at(plan.communities, grid.community).code, dedicated);
+            const std::string prefix = organize::gridCodePrefix(
+                m_config.codes, at(plan.communities, grid.community).code, dedicated);
             int next = 0;
             for (const auto& code : taken)
                 next = std::max(next, sequenceAfter(code, prefix));
             const int width = organize::gridSequenceWidth(m_config.codes, dedicated);
             if (next + 1 >= (width == 2 ? 100 : 1000) && m_config.codes.scheme != "gridplan")
-                throw InputError("community " + at(plan.communities, grid.community).id + ": no " +
-                                 std::to_string(width) + "-digit grid number left under --code-scheme " +
-                                 m_config.codes.scheme + " (numbers are never reused across re-runs)");
+                throw InputError(
+                    "community " + at(plan.communities, grid.community).id + ": no " +
+                    std::to_string(width) + "-digit grid number left under --code-scheme " +
+                    m_config.codes.scheme + " (numbers are never reused across re-runs)");
             code_of[r] = numbered(prefix, next + 1, width);
         }
         taken.insert(code_of[r]);

@@ -20,17 +20,21 @@ FaceAdjacency faceAdjacency(geom::GeosContext& ctx, const std::vector<const GEOS
     };
     std::vector<Seg> segs;
     for (std::size_t f = 0; f < faces.size(); ++f)
-        geom::forEachRingSegment(ctx, faces[f], [&](double x1, double y1, double x2, double y2) {
-            if (std::tie(x2, y2) < std::tie(x1, y1))
-            {
-                std::swap(x1, x2);
-                std::swap(y1, y2);
-            }
-            segs.push_back({x1, y1, x2, y2, static_cast<int>(f)});
-        });
-    std::sort(segs.begin(), segs.end(), [](const Seg& a, const Seg& b) {
-        return std::tie(a.x1, a.y1, a.x2, a.y2, a.face) < std::tie(b.x1, b.y1, b.x2, b.y2, b.face);
-    });
+        geom::forEachRingSegment(ctx, faces[f],
+                                 [&](double x1, double y1, double x2, double y2)
+                                 {
+                                     if (std::tie(x2, y2) < std::tie(x1, y1))
+                                     {
+                                         std::swap(x1, x2);
+                                         std::swap(y1, y2);
+                                     }
+                                     segs.push_back({x1, y1, x2, y2, static_cast<int>(f)});
+                                 });
+    std::sort(segs.begin(), segs.end(),
+              [](const Seg& a, const Seg& b) {
+                  return std::tie(a.x1, a.y1, a.x2, a.y2, a.face) <
+                         std::tie(b.x1, b.y1, b.x2, b.y2, b.face);
+              });
     struct Pair
     {
         int a, b;

@@ -56,8 +56,8 @@ int Region::locateFace(GeosContext& ctx, const GEOSGeometry* face, const Point& 
     const double face_area = areaOf(ctx, face);
     for (int j : candidates(inside))
     {
-        GeomPtr common = checked(ctx, GEOSIntersection_r(ctx.handle(), face, geoms[j].get()),
-                                 "intersection");
+        GeomPtr common =
+            checked(ctx, GEOSIntersection_r(ctx.handle(), face, geoms[j].get()), "intersection");
         if (areaOf(ctx, common.get()) > 0.5 * face_area)
             return j;
     }

@@ -78,7 +78,8 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
 
     MultiLineString lines;
     // Blocks: faces of the community outline noded with the barriers and streets inside it.
-    spatial::BlockSplit split = spatial::splitIntoBlocks(ctx, community.get(), blockLines(in, lines), &t.noding_fell_back);
+    spatial::BlockSplit split =
+        spatial::splitIntoBlocks(ctx, community.get(), blockLines(in, lines), &t.noding_fell_back);
     t.linework.push_back(std::move(split.lines));
     t.blocks.geoms = std::move(split.faces);
     t.blocks.build(ctx);

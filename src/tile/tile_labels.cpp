@@ -5,8 +5,8 @@
 #include <cmath>
 #include <iterator>
 #include <limits>
-#include <tuple>
 #include <map>
+#include <tuple>
 
 namespace gp::tile::internal
 {
@@ -90,7 +90,8 @@ namespace
 
 // The face holding point p (lowest index; else the lowest one touching it), or -1. Faces can
 // be whole blocks holding many anchors: each is prepared once, when first asked.
-int faceAt(Tiling& t, const BoxTree& face_tree, std::vector<PreparedPtr>& prepared_faces, const Point& p)
+int faceAt(Tiling& t, const BoxTree& face_tree, std::vector<PreparedPtr>& prepared_faces,
+           const Point& p)
 {
     const auto h = t.ctx.handle();
     std::vector<BoxEntry> hits;
@@ -100,7 +101,8 @@ int faceAt(Tiling& t, const BoxTree& face_tree, std::vector<PreparedPtr>& prepar
         ids.push_back(hit.second);
     std::sort(ids.begin(), ids.end());
     GeomPtr pt = geom::toGeos(t.ctx, p);
-    auto face_prepared = [&](int f) {
+    auto face_prepared = [&](int f)
+    {
         if (!prepared_faces[f])
             prepared_faces[f] = prepare(t.ctx, t.faces[f]);
         return prepared_faces[f].get();
@@ -163,8 +165,10 @@ int joiningGrid(const Tiling& t, const std::vector<int>& comp, const std::vector
     std::map<int, std::vector<int>> touched; // grid -> its pieces the block touches
     for (int f : comp)
         for (const auto& [g, len] : t.adj[static_cast<std::size_t>(f)])
-            if (t.label[static_cast<std::size_t>(g)] >= 0 && piece_of[static_cast<std::size_t>(g)] >= 0)
-                touched[t.label[static_cast<std::size_t>(g)]].push_back(piece_of[static_cast<std::size_t>(g)]);
+            if (t.label[static_cast<std::size_t>(g)] >= 0 &&
+                piece_of[static_cast<std::size_t>(g)] >= 0)
+                touched[t.label[static_cast<std::size_t>(g)]].push_back(
+                    piece_of[static_cast<std::size_t>(g)]);
     int best = -1;
     std::size_t best_pieces = 1;
     for (auto& [grid, pieces] : touched)
@@ -197,13 +201,15 @@ void fillEmptyBlocks(Tiling& t)
     std::vector<bool> unlabeled(nf);
     for (std::size_t f = 0; f < nf; ++f)
         unlabeled[f] = t.label[f] < 0;
-    auto comps = components(t.adj, unlabeled, [&](int a, int b) { return block_of[a] == block_of[b]; });
+    auto comps =
+        components(t.adj, unlabeled, [&](int a, int b) { return block_of[a] == block_of[b]; });
     std::vector<int> piece_of(nf, -1); // the piece of its grid each labelled face lies in
     {
         std::vector<bool> labelled(nf);
         for (std::size_t f = 0; f < nf; ++f)
             labelled[f] = t.label[f] >= 0;
-        const auto pieces = components(t.adj, labelled, [&](int a, int b) { return t.label[a] == t.label[b]; });
+        const auto pieces =
+            components(t.adj, labelled, [&](int a, int b) { return t.label[a] == t.label[b]; });
         for (std::size_t p = 0; p < pieces.size(); ++p)
             for (int f : pieces[p])
                 piece_of[static_cast<std::size_t>(f)] = static_cast<int>(p);
@@ -246,9 +252,11 @@ void fillEmptyBlocks(Tiling& t)
         ++isolated;
     }
     if (absorbed > 0)
-        t.note(std::to_string(absorbed) + " blocks without grid buildings absorbed by a neighbouring grid");
+        t.note(std::to_string(absorbed) +
+               " blocks without grid buildings absorbed by a neighbouring grid");
     if (isolated > 0)
-        t.note(std::to_string(isolated) + " isolated parts without grid buildings given to the nearest grid");
+        t.note(std::to_string(isolated) +
+               " isolated parts without grid buildings given to the nearest grid");
 }
 
 namespace
@@ -297,7 +305,8 @@ GeomPtr halfPlaneToward(geom::GeosContext& ctx, const Point& a, const Point& b, 
     else
         nx = 1.0, ny = 0.0;
     const Point mid = len > 0.0 ? Point((a.x() + b.x()) / 2, (a.y() + b.y()) / 2) : a;
-    const double reach = bg::distance(box.min_corner(), box.max_corner()) + bg::distance(mid, box.min_corner()) + 1.0;
+    const double reach = bg::distance(box.min_corner(), box.max_corner()) +
+                         bg::distance(mid, box.min_corner()) + 1.0;
     const double tx = -ny * reach, ty = nx * reach; // along the bisector
     MultiPolygon mp;
     mp.resize(1);
@@ -311,7 +320,8 @@ GeomPtr halfPlaneToward(geom::GeosContext& ctx, const Point& a, const Point& b, 
 }
 
 // The point of `face` nearest to `p` (p itself when inside).
-Point nearestPointOf(Tiling& t, const GEOSGeometry* face, const GEOSGeometry* p, const Point& fallback)
+Point nearestPointOf(Tiling& t, const GEOSGeometry* face, const GEOSGeometry* p,
+                     const Point& fallback)
 {
     const auto h = t.ctx.handle();
     GEOSCoordSequence* seq = GEOSNearestPoints_r(h, face, p);
@@ -358,8 +368,11 @@ int carveFace(Tiling& t, int g)
             near = bg::distance(a, t.in.anchors[b]), other = t.in.anchors[b];
     const Box box = envelopeOf(ctx, t.faces[static_cast<std::size_t>(f)]);
     GeomPtr half = halfPlaneToward(ctx, a, other, box);
-    GeomPtr piece = geom::checked(ctx, GEOSIntersection_r(h, t.faces[static_cast<std::size_t>(f)], half.get()), "intersection");
-    GeomPtr rest = geom::checked(ctx, GEOSDifference_r(h, t.faces[static_cast<std::size_t>(f)], half.get()), "difference");
+    GeomPtr piece =
+        geom::checked(ctx, GEOSIntersection_r(h, t.faces[static_cast<std::size_t>(f)], half.get()),
+                      "intersection");
+    GeomPtr rest = geom::checked(
+        ctx, GEOSDifference_r(h, t.faces[static_cast<std::size_t>(f)], half.get()), "difference");
     if (areaOf(ctx, piece.get()) <= 0.0 || areaOf(ctx, rest.get()) <= 0.0)
         return -1;
     t.face_area[static_cast<std::size_t>(f)] = areaOf(ctx, rest.get());
@@ -390,7 +403,8 @@ void giveLandToEmptyGrids(Tiling& t)
     bool carved = false;
     for (int g = 0; g < t.in.grid_count; ++g)
     {
-        if (face_count[static_cast<std::size_t>(g)] > 0 || !has_building[static_cast<std::size_t>(g)])
+        if (face_count[static_cast<std::size_t>(g)] > 0 ||
+            !has_building[static_cast<std::size_t>(g)])
             continue;
         int f = nearestSpareFace(t, g, face_count);
         if (f < 0)
@@ -406,9 +420,10 @@ void giveLandToEmptyGrids(Tiling& t)
         ++face_count[static_cast<std::size_t>(g)];
         t.label[static_cast<std::size_t>(f)] = g;
         t.pinned[static_cast<std::size_t>(f)] = g;
-        t.note(gridNote(g, "no land of its own (its buildings lie outside the community, in a hole of "
-                           "it, or under another grid's building): took the nearest face of grid " +
-                               std::to_string(from)));
+        t.note(
+            gridNote(g, "no land of its own (its buildings lie outside the community, in a hole of "
+                        "it, or under another grid's building): took the nearest face of grid " +
+                            std::to_string(from)));
     }
     if (carved) // new faces: their neighbours are found again
         t.adj = faceAdjacency(t.ctx, t.faces);
@@ -424,7 +439,8 @@ bool mergeRound(Tiling& t, std::vector<int>& merged)
 {
     const std::size_t nf = t.faces.size();
     const std::vector<bool> all_faces(nf, true);
-    const auto comps = components(t.adj, all_faces, [&](int a, int b) { return t.label[a] == t.label[b]; });
+    const auto comps =
+        components(t.adj, all_faces, [&](int a, int b) { return t.label[a] == t.label[b]; });
     std::vector<int> comp_of(nf, -1);
     for (std::size_t c = 0; c < comps.size(); ++c)
         for (int f : comps[c])
@@ -436,7 +452,8 @@ bool mergeRound(Tiling& t, std::vector<int>& merged)
     std::vector<std::vector<int>> by_grid(static_cast<std::size_t>(t.in.grid_count));
     for (std::size_t c = 0; c < comps.size(); ++c)
         by_grid[t.label[comps[c].front()]].push_back(static_cast<int>(c));
-    auto area = [&](int c) {
+    auto area = [&](int c)
+    {
         double a = 0.0;
         for (int f : comps[c])
             a += t.face_area[f];
@@ -483,15 +500,18 @@ void mergeDetachedPieces(Tiling& t)
             break;
     const std::vector<bool> all_faces(t.faces.size(), true);
     std::vector<int> piece_count(static_cast<std::size_t>(t.in.grid_count), 0);
-    for (const auto& comp : components(t.adj, all_faces, [&](int a, int b) { return t.label[a] == t.label[b]; }))
+    for (const auto& comp :
+         components(t.adj, all_faces, [&](int a, int b) { return t.label[a] == t.label[b]; }))
         ++piece_count[t.label[comp.front()]];
     for (int g = 0; g < t.in.grid_count; ++g)
     {
         if (merged[g] > 0)
-            t.note(gridNote(g, std::to_string(merged[g]) + " detached pieces merged into neighbours"));
+            t.note(
+                gridNote(g, std::to_string(merged[g]) + " detached pieces merged into neighbours"));
         if (piece_count[g] > 1)
-            t.note(gridNote(g, std::to_string(piece_count[g] - 1) +
-                                   " detached pieces kept (they hold its buildings or touch no other grid)"));
+            t.note(gridNote(
+                g, std::to_string(piece_count[g] - 1) +
+                       " detached pieces kept (they hold its buildings or touch no other grid)"));
         if (piece_count[g] == 0)
             t.note(gridNote(g, "no area (no buildings inside the community)"));
     }

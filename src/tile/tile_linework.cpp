@@ -34,16 +34,19 @@ void locateBuildingsInBlocks(Tiling& t)
             if (GEOSisEmpty_r(h, fp.get()) != 1)
             {
                 std::vector<BoxEntry> hits;
-                t.blocks.tree.query(bgi::intersects(envelopeOf(ctx, fp.get())), std::back_inserter(hits));
+                t.blocks.tree.query(bgi::intersects(envelopeOf(ctx, fp.get())),
+                                    std::back_inserter(hits));
                 std::vector<int> ids;
                 for (const auto& hit : hits)
                     ids.push_back(hit.second);
                 std::sort(ids.begin(), ids.end());
-                if (ids.size() == 1 && GEOSPreparedContains_r(h, t.blocks.prepared[ids[0]].get(), fp.get()) == 1)
+                if (ids.size() == 1 &&
+                    GEOSPreparedContains_r(h, t.blocks.prepared[ids[0]].get(), fp.get()) == 1)
                     ids_out = ids;
                 else
                     for (int k : ids)
-                        if (GEOSPreparedIntersects_r(h, t.blocks.prepared[k].get(), fp.get()) == 1 &&
+                        if (GEOSPreparedIntersects_r(h, t.blocks.prepared[k].get(), fp.get()) ==
+                                1 &&
                             GEOSPreparedTouches_r(h, t.blocks.prepared[k].get(), fp.get()) != 1)
                             ids_out.push_back(k);
                 t.footprint_geos[b] = std::move(fp);
@@ -109,7 +112,8 @@ void addLanesInMixedBlocks(Tiling& t)
             continue;
         if (!lanes)
             lanes = geom::toGeos(ctx, *t.in.lanes);
-        GeomPtr inside = checked(ctx, GEOSIntersection_r(h, lanes.get(), t.blocks.geoms[k].get()), "intersection(lanes)");
+        GeomPtr inside = checked(ctx, GEOSIntersection_r(h, lanes.get(), t.blocks.geoms[k].get()),
+                                 "intersection(lanes)");
         if (GEOSisEmpty_r(h, inside.get()) != 1)
             t.linework.push_back(std::move(inside));
     }
@@ -126,14 +130,16 @@ int blockOfSample(Tiling& t, const std::vector<int>& ks, const Point& p)
         return ks.front();
     const auto h = t.ctx.handle();
     GeomPtr pt = geom::toGeos(t.ctx, p);
-    auto first = [&](auto&& test) {
+    auto first = [&](auto&& test)
+    {
         for (int k : ks)
             if (test(t.blocks.prepared[k].get(), pt.get()) == 1)
                 return k;
         return -1;
     };
     const int blk = first([&](auto* g, auto* q) { return GEOSPreparedContains_r(h, g, q); });
-    return blk >= 0 ? blk : first([&](auto* g, auto* q) { return GEOSPreparedIntersects_r(h, g, q); });
+    return blk >= 0 ? blk
+                    : first([&](auto* g, auto* q) { return GEOSPreparedIntersects_r(h, g, q); });
 }
 
 } // namespace
@@ -168,10 +174,12 @@ void collectSites(Tiling& t)
     for (std::size_t k = 0; k < nblocks; ++k)
     {
         auto& sites = t.block_sites[k];
-        std::sort(sites.begin(), sites.end(), [](const SiteEntry& a, const SiteEntry& b) {
-            return std::make_tuple(a.first.x(), a.first.y(), a.second) <
-                   std::make_tuple(b.first.x(), b.first.y(), b.second);
-        });
+        std::sort(sites.begin(), sites.end(),
+                  [](const SiteEntry& a, const SiteEntry& b)
+                  {
+                      return std::make_tuple(a.first.x(), a.first.y(), a.second) <
+                             std::make_tuple(b.first.x(), b.first.y(), b.second);
+                  });
         sites.erase(std::unique(sites.begin(), sites.end(),
                                 [](const SiteEntry& a, const SiteEntry& b) {
                                     return a.first.x() == b.first.x() && a.first.y() == b.first.y();
@@ -234,19 +242,22 @@ void addCutFootprints(Tiling& t)
         if (!t.footprint_geos[b])
             continue;
         const auto& ks = t.in_blocks[b];
-        auto crossed = [&](int k) {
+        auto crossed = [&](int k)
+        {
             const auto& boundary = t.boundaries[k];
             if (!boundary)
                 return false;
             const Box env = envelopeOf(ctx, t.footprint_geos[b].get());
             if (boundary->boxes.qbegin(bgi::intersects(env)) == boundary->boxes.qend())
                 return false;
-            return GEOSPreparedIntersects_r(h, boundary->prepared.get(), t.footprint_geos[b].get()) == 1;
+            return GEOSPreparedIntersects_r(h, boundary->prepared.get(),
+                                            t.footprint_geos[b].get()) == 1;
         };
         const bool cut = ks.size() > 1 || (ks.size() == 1 && crossed(ks[0]));
         if (!cut)
             continue;
-        t.linework.push_back(checked(ctx, GEOSBoundary_r(h, t.footprint_geos[b].get()), "boundary(footprint)"));
+        t.linework.push_back(
+            checked(ctx, GEOSBoundary_r(h, t.footprint_geos[b].get()), "boundary(footprint)"));
         t.footprints.geoms.push_back(std::move(t.footprint_geos[b]));
         t.footprint_building.push_back(static_cast<int>(b));
     }

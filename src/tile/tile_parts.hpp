@@ -70,8 +70,14 @@ struct Segment
         }
         x1 = ax, y1 = ay, x2 = bx, y2 = by;
     }
-    bool operator<(const Segment& o) const { return std::tie(x1, y1, x2, y2) < std::tie(o.x1, o.y1, o.x2, o.y2); }
-    bool operator==(const Segment& o) const { return x1 == o.x1 && y1 == o.y1 && x2 == o.x2 && y2 == o.y2; }
+    bool operator<(const Segment& o) const
+    {
+        return std::tie(x1, y1, x2, y2) < std::tie(o.x1, o.y1, o.x2, o.y2);
+    }
+    bool operator==(const Segment& o) const
+    {
+        return x1 == o.x1 && y1 == o.y1 && x2 == o.x2 && y2 == o.y2;
+    }
 };
 
 // Sample points of one building: its anchor, and its outline densified to `spacing`.
@@ -80,14 +86,15 @@ void sampleBuilding(const MultiPolygon* footprint, const Point& anchor, double s
 
 // The edges of the Voronoi diagram of `sites` that separate sites of different grids, long
 // enough to cross `extent` (voronoi_edges.cpp says how).
-std::vector<Segment> gridBoundaryEdges(const std::vector<Point>& sites, const std::vector<int>& grid,
-                                       const Box& extent);
+std::vector<Segment> gridBoundaryEdges(const std::vector<Point>& sites,
+                                       const std::vector<int>& grid, const Box& extent);
 
 // Segments as one GEOS multilinestring.
 geom::GeomPtr linesOf(geom::GeosContext& ctx, const std::vector<Segment>& segs);
 
 // The boundary edges of a block as linework to node, cut a metre outside the block's box.
-geom::GeomPtr blockLinework(geom::GeosContext& ctx, const std::vector<Segment>& segs, const Box& block_box);
+geom::GeomPtr blockLinework(geom::GeosContext& ctx, const std::vector<Segment>& segs,
+                            const Box& block_box);
 
 // Per face, its neighbours and the length of border shared with each, neighbours ascending.
 using spatial::FaceAdjacency;

@@ -33,29 +33,29 @@ struct Tiling
     bool noding_fell_back = false;
 
     // Blocks and the buildings in them.
-    Region blocks;                              // faces of the community cut by the barriers
-    std::vector<geom::GeomPtr> footprint_geos;  // per building (grid members with a footprint)
-    std::vector<std::vector<int>> in_blocks;    // per building: the blocks it lies in
-    std::vector<int> block_grid;                // the grid of a pure block; -1 otherwise
-    std::vector<bool> mixed;                    // per block: holds buildings of several grids
+    Region blocks;                                   // faces of the community cut by the barriers
+    std::vector<geom::GeomPtr> footprint_geos;       // per building (grid members with a footprint)
+    std::vector<std::vector<int>> in_blocks;         // per building: the blocks it lies in
+    std::vector<int> block_grid;                     // the grid of a pure block; -1 otherwise
+    std::vector<bool> mixed;                         // per block: holds buildings of several grids
     std::vector<std::vector<SiteEntry>> block_sites; // Voronoi sites per block
-    std::vector<SiteTree> site_trees;           // per block
-    SiteTree global_sites;                      // every site of the community
+    std::vector<SiteTree> site_trees;                // per block
+    SiteTree global_sites;                           // every site of the community
 
     // Linework to node: block outlines, grid-boundary edges, cut footprint outlines.
     std::vector<geom::GeomPtr> linework;
     std::vector<std::optional<BlockBoundary>> boundaries; // per block
-    Region footprints;                          // footprints a grid boundary could cut
-    std::vector<int> footprint_building;        // per such footprint: its building
+    Region footprints;                                    // footprints a grid boundary could cut
+    std::vector<int> footprint_building;                  // per such footprint: its building
 
     // Faces of the noded linework inside the community, and their labels.
-    geom::GeomPtr face_set;                     // owns the faces
-    std::vector<geom::GeomPtr> carved;          // owns faces cut by giveLandToEmptyGrids
+    geom::GeomPtr face_set;            // owns the faces
+    std::vector<geom::GeomPtr> carved; // owns faces cut by giveLandToEmptyGrids
     std::vector<const GEOSGeometry*> faces;
-    std::vector<int> label;                     // grid of each face, -1 while unassigned
-    std::vector<int> pinned;                    // grid a face must keep (holds its building)
+    std::vector<int> label;  // grid of each face, -1 while unassigned
+    std::vector<int> pinned; // grid a face must keep (holds its building)
     std::vector<double> face_area;
-    std::vector<int> anchor_face;               // per building: the face holding its anchor
+    std::vector<int> anchor_face; // per building: the face holding its anchor
     int footprint_conflicts = 0;
     FaceAdjacency adj;
 

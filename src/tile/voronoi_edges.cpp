@@ -22,7 +22,8 @@ void sampleBuilding(const MultiPolygon* footprint, const Point& anchor, double s
     out.push_back(anchor);
     if (!footprint)
         return;
-    auto ring = [&](const auto& pts) {
+    auto ring = [&](const auto& pts)
+    {
         for (std::size_t i = 0; i + 1 < pts.size(); ++i)
         {
             const Point& a = pts[i];
@@ -63,8 +64,8 @@ static double reachOf(const Point& p, const Box& box)
 // so they are never made: the linework to node is a small fraction of the full diagram. The
 // diagram is Boost.Polygon's sweep-line Voronoi (exact predicates on integer input, several
 // times faster than GEOS's incremental Delaunay here); sites are taken to the millimetre.
-std::vector<Segment> gridBoundaryEdges(const std::vector<Point>& sites, const std::vector<int>& grid,
-                                       const Box& extent)
+std::vector<Segment> gridBoundaryEdges(const std::vector<Point>& sites,
+                                       const std::vector<int>& grid, const Box& extent)
 {
     namespace bp = boost::polygon;
     // Millimetres from the sites' corner; coarser only for a span beyond 1,000 km (bad input),
@@ -103,7 +104,8 @@ std::vector<Segment> gridBoundaryEdges(const std::vector<Point>& sites, const st
         const Point mid((pi.x() + pj.x()) / 2.0, (pi.y() + pj.y()) / 2.0);
         const double dx = pi.y() - pj.y(), dy = pj.x() - pi.x();
         const double len = std::hypot(dx, dy);
-        auto far = [&](const Point& from, double sign) {
+        auto far = [&](const Point& from, double sign)
+        {
             const double r = reachOf(from, extent) / len;
             return Point(from.x() + sign * dx * r, from.y() + sign * dy * r);
         };

@@ -10,28 +10,41 @@ io::FeatureTable changesTable(const ChangeReport& changes)
     using io::FieldType;
     io::FeatureTable t;
     t.name = "changes";
-    t.fields = {{"kind", FieldType::String},          {"status", FieldType::String},
-                {"old_code", FieldType::String},      {"new_code", FieldType::String},
-                {"old_codes", FieldType::String},     {"new_codes", FieldType::String},
-                {"community", FieldType::String},     {"building_id", FieldType::String},
-                {"households", FieldType::Integer},   {"households_old", FieldType::Integer},
+    t.fields = {{"kind", FieldType::String},
+                {"status", FieldType::String},
+                {"old_code", FieldType::String},
+                {"new_code", FieldType::String},
+                {"old_codes", FieldType::String},
+                {"new_codes", FieldType::String},
+                {"community", FieldType::String},
+                {"building_id", FieldType::String},
+                {"households", FieldType::Integer},
+                {"households_old", FieldType::Integer},
                 {"moved_households", FieldType::Integer}};
     for (const auto& g : changes.grids)
     {
         io::FeatureTable::Row row;
-        row.values = {text("grid"),           text(g.status),        text(g.old_code),
-                      text(g.new_code),       text(join(g.old_codes)), text(join(g.new_codes)),
-                      text(g.community),      io::FieldValue{},      integer(g.households_new),
-                      integer(g.households_old), integer(g.moved_households)};
+        row.values = {text("grid"),
+                      text(g.status),
+                      text(g.old_code),
+                      text(g.new_code),
+                      text(join(g.old_codes)),
+                      text(join(g.new_codes)),
+                      text(g.community),
+                      io::FieldValue{},
+                      integer(g.households_new),
+                      integer(g.households_old),
+                      integer(g.moved_households)};
         row.area = g.area;
         t.rows.push_back(std::move(row));
     }
     for (const auto& b : changes.buildings)
     {
         io::FeatureTable::Row row;
-        row.values = {text("building"), text(b.status),      text(b.old_code), text(b.new_code),
-                      io::FieldValue{}, io::FieldValue{},    text(b.community), text(b.building_id),
-                      integer(b.households), io::FieldValue{}, io::FieldValue{}};
+        row.values = {text("building"),  text(b.status),      text(b.old_code),
+                      text(b.new_code),  io::FieldValue{},    io::FieldValue{},
+                      text(b.community), text(b.building_id), integer(b.households),
+                      io::FieldValue{},  io::FieldValue{}};
         row.area = b.area;
         row.point = b.point;
         t.rows.push_back(std::move(row));

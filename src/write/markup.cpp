@@ -1,8 +1,8 @@
 #include "write/markup.hpp"
 
-#include <cmath>
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 namespace gp::write
 {
@@ -60,13 +60,28 @@ void appendEscapedXml(std::string& out, std::string_view text)
         {
             switch (text[i])
             {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            case '\t': case '\n': case '\r': out += text[i]; break;
-            default: break; // other control characters are not allowed in XML 1.0
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            case '\t':
+            case '\n':
+            case '\r':
+                out += text[i];
+                break;
+            default:
+                break; // other control characters are not allowed in XML 1.0
             }
         }
         plain = ++i;
@@ -86,13 +101,15 @@ void appendFixed(std::string& out, double value, int decimals)
 {
     // Exact powers of ten, as std::pow(10.0, decimals) returns them.
     static constexpr double kScales[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
-    const double scale = decimals >= 0 && decimals < 10 ? kScales[decimals] : std::pow(10.0, decimals);
+    const double scale =
+        decimals >= 0 && decimals < 10 ? kScales[decimals] : std::pow(10.0, decimals);
     double rounded = std::round(value * scale) / scale;
     if (rounded == 0.0)
         rounded = 0.0; // no "-0.0"
     char buf[400];
     // to_chars with a precision prints what printf("%.*f") prints in the C locale.
-    const auto r = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, decimals);
+    const auto r =
+        std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, decimals);
     // The former snprintf into 64 bytes kept at most 63 characters.
     out.append(buf, std::min<std::size_t>(static_cast<std::size_t>(r.ptr - buf), 63));
 }

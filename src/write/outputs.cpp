@@ -8,9 +8,9 @@
 #include "io/geojson_writer.hpp"
 #include "io/gpkg_writer.hpp"
 #include "io/output_dir.hpp"
-#include "write/fields.hpp"
-#include "write/changes.hpp"
 #include "io/postgis_writer.hpp"
+#include "write/changes.hpp"
+#include "write/fields.hpp"
 #include "write/planner_outputs.hpp"
 
 #include <algorithm>
@@ -49,47 +49,61 @@ FeatureTable gridsTable(const Plan& plan, const PartitionConfig& config)
 {
     FeatureTable t;
     t.name = "grids";
-    t.fields = {{"grid_code", FieldType::String},    {"kind", FieldType::String},
-                {"community", FieldType::String},    {"community_name", FieldType::String},
-                {"households", FieldType::Integer},  {"buildings", FieldType::Integer},
-                {"bounds", FieldType::String},       {"deviation", FieldType::Integer},
-                {"area_m2", FieldType::Real},        {"polsby_popper", FieldType::Real},
-                {"cut_edges", FieldType::Integer},   {"barrier_crossings", FieldType::Integer},
-                {"dedicated_type", FieldType::String}, {"name", FieldType::String},
-                {"special_id", FieldType::String}, {"floor_area_m2", FieldType::Real},
-                {"folded_buildings", FieldType::Integer}, {"folded_floor_area_m2", FieldType::Real},
+    t.fields = {{"grid_code", FieldType::String},
+                {"kind", FieldType::String},
+                {"community", FieldType::String},
+                {"community_name", FieldType::String},
+                {"households", FieldType::Integer},
+                {"buildings", FieldType::Integer},
+                {"bounds", FieldType::String},
+                {"deviation", FieldType::Integer},
+                {"area_m2", FieldType::Real},
+                {"polsby_popper", FieldType::Real},
+                {"cut_edges", FieldType::Integer},
+                {"barrier_crossings", FieldType::Integer},
+                {"dedicated_type", FieldType::String},
+                {"name", FieldType::String},
+                {"special_id", FieldType::String},
+                {"floor_area_m2", FieldType::Real},
+                {"folded_buildings", FieldType::Integer},
+                {"folded_floor_area_m2", FieldType::Real},
                 {"splits_compound", FieldType::Integer}};
     std::vector<int> order(plan.grids.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = static_cast<int>(i);
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-        return plan.grids[static_cast<std::size_t>(a)].code < plan.grids[static_cast<std::size_t>(b)].code;
-    });
+    std::sort(order.begin(), order.end(),
+              [&](int a, int b)
+              {
+                  return plan.grids[static_cast<std::size_t>(a)].code <
+                         plan.grids[static_cast<std::size_t>(b)].code;
+              });
     for (int g : order)
     {
         const auto& grid = plan.grids[static_cast<std::size_t>(g)];
         const Community* c = communityOf(plan, grid.community);
         const bool dedicated = grid.kind == GridKind::Dedicated;
         FeatureTable::Row row;
-        row.values = {text(grid.code),
-                      text(toString(grid.kind)),
-                      text(c ? c->id : ""),
-                      text(c ? c->name : ""),
-                      integer(grid.households),
-                      integer(static_cast<long long>(grid.buildings.size())),
-                      dedicated ? FieldValue{} : text(boundsStatus(grid.households, config)),
-                      dedicated ? FieldValue{} : integer(grid.households - config.target_households),
-                      real(grid.metrics.area_m2, 1),
-                      real(grid.metrics.polsby_popper, 4),
-                      integer(grid.metrics.cut_edges),
-                      integer(grid.metrics.barrier_crossings),
-                      text(grid.dedicated_type),
-                      text(grid.name),
-                      grid.special >= 0 ? text(plan.specials[static_cast<std::size_t>(grid.special)].id) : FieldValue{},
-                      dedicated ? real(grid.floor_area_m2, 1) : FieldValue{},
-                      integer(grid.folded_buildings),
-                      real(grid.folded_floor_area_m2, 1),
-                      integer(grid.metrics.splits_compound)};
+        row.values = {
+            text(grid.code),
+            text(toString(grid.kind)),
+            text(c ? c->id : ""),
+            text(c ? c->name : ""),
+            integer(grid.households),
+            integer(static_cast<long long>(grid.buildings.size())),
+            dedicated ? FieldValue{} : text(boundsStatus(grid.households, config)),
+            dedicated ? FieldValue{} : integer(grid.households - config.target_households),
+            real(grid.metrics.area_m2, 1),
+            real(grid.metrics.polsby_popper, 4),
+            integer(grid.metrics.cut_edges),
+            integer(grid.metrics.barrier_crossings),
+            text(grid.dedicated_type),
+            text(grid.name),
+            grid.special >= 0 ? text(plan.specials[static_cast<std::size_t>(grid.special)].id)
+                              : FieldValue{},
+            dedicated ? real(grid.floor_area_m2, 1) : FieldValue{},
+            integer(grid.folded_buildings),
+            real(grid.folded_floor_area_m2, 1),
+            integer(grid.metrics.splits_compound)};
         row.area = grid.area;
         t.rows.push_back(std::move(row));
     }
@@ -100,11 +114,11 @@ FeatureTable buildingsTable(const Plan& plan)
 {
     FeatureTable t;
     t.name = "buildings";
-    t.fields = {{"building_id", FieldType::String},   {"name", FieldType::String},
-                {"grid_code", FieldType::String},     {"community", FieldType::String},
-                {"households", FieldType::Integer},   {"households_source", FieldType::String},
-                {"use", FieldType::String},           {"use_value", FieldType::String},
-                {"floors", FieldType::Real},          {"floors_source", FieldType::String},
+    t.fields = {{"building_id", FieldType::String}, {"name", FieldType::String},
+                {"grid_code", FieldType::String},   {"community", FieldType::String},
+                {"households", FieldType::Integer}, {"households_source", FieldType::String},
+                {"use", FieldType::String},         {"use_value", FieldType::String},
+                {"floors", FieldType::Real},        {"floors_source", FieldType::String},
                 {"area_m2", FieldType::Real}};
     for (const auto& b : plan.buildings)
     {
@@ -112,7 +126,8 @@ FeatureTable buildingsTable(const Plan& plan)
         FeatureTable::Row row;
         row.values = {text(b.id),
                       text(b.name),
-                      b.grid >= 0 ? text(plan.grids[static_cast<std::size_t>(b.grid)].code) : FieldValue{},
+                      b.grid >= 0 ? text(plan.grids[static_cast<std::size_t>(b.grid)].code)
+                                  : FieldValue{},
                       text(c ? c->id : ""),
                       integer(b.households),
                       text(toString(b.households_source)),
@@ -134,13 +149,19 @@ FeatureTable communitiesTable(const Plan& plan, const PartitionConfig& config)
 {
     FeatureTable t;
     t.name = "communities";
-    t.fields = {{"community_code", FieldType::String}, {"community", FieldType::String},
-                {"name", FieldType::String},           {"area_code", FieldType::String},
-                {"households", FieldType::Integer},    {"buildings", FieldType::Integer},
-                {"grids", FieldType::Integer},         {"grids_within_bounds", FieldType::Integer},
-                {"dedicated_grids", FieldType::Integer}, {"violations", FieldType::Integer}};
+    t.fields = {{"community_code", FieldType::String},
+                {"community", FieldType::String},
+                {"name", FieldType::String},
+                {"area_code", FieldType::String},
+                {"households", FieldType::Integer},
+                {"buildings", FieldType::Integer},
+                {"grids", FieldType::Integer},
+                {"grids_within_bounds", FieldType::Integer},
+                {"dedicated_grids", FieldType::Integer},
+                {"violations", FieldType::Integer}};
     const std::size_t n = plan.communities.size();
-    std::vector<long long> households(n, 0), buildings(n, 0), grids(n, 0), within(n, 0), dedicated(n, 0), violations(n, 0);
+    std::vector<long long> households(n, 0), buildings(n, 0), grids(n, 0), within(n, 0),
+        dedicated(n, 0), violations(n, 0);
     for (const auto& b : plan.buildings)
         if (b.community >= 0)
             ++buildings[static_cast<std::size_t>(b.community)];
@@ -162,10 +183,18 @@ FeatureTable communitiesTable(const Plan& plan, const PartitionConfig& config)
     {
         const auto& comm = plan.communities[c];
         FeatureTable::Row row;
-        row.values = {text(comm.code), text(comm.id), text(comm.name),
-                      comm.area_grid >= 0 ? text(plan.areas[static_cast<std::size_t>(comm.area_grid)].code) : FieldValue{},
-                      integer(households[c]), integer(buildings[c]), integer(grids[c]), integer(within[c]),
-                      integer(dedicated[c]), integer(violations[c])};
+        row.values = {text(comm.code),
+                      text(comm.id),
+                      text(comm.name),
+                      comm.area_grid >= 0
+                          ? text(plan.areas[static_cast<std::size_t>(comm.area_grid)].code)
+                          : FieldValue{},
+                      integer(households[c]),
+                      integer(buildings[c]),
+                      integer(grids[c]),
+                      integer(within[c]),
+                      integer(dedicated[c]),
+                      integer(violations[c])};
         row.area = comm.area;
         t.rows.push_back(std::move(row));
     }
@@ -176,13 +205,14 @@ FeatureTable areasTable(const Plan& plan)
 {
     FeatureTable t;
     t.name = "areas";
-    t.fields = {{"area_code", FieldType::String},     {"communities", FieldType::String},
+    t.fields = {{"area_code", FieldType::String},        {"communities", FieldType::String},
                 {"community_count", FieldType::Integer}, {"households", FieldType::Integer},
-                {"grids", FieldType::Integer},        {"commercial_share", FieldType::Real}};
+                {"grids", FieldType::Integer},           {"commercial_share", FieldType::Real}};
     std::vector<const AreaGrid*> order;
     for (const auto& a : plan.areas)
         order.push_back(&a);
-    std::sort(order.begin(), order.end(), [](const AreaGrid* a, const AreaGrid* b) { return a->code < b->code; });
+    std::sort(order.begin(), order.end(),
+              [](const AreaGrid* a, const AreaGrid* b) { return a->code < b->code; });
     for (const AreaGrid* a : order)
     {
         std::vector<std::string> ids;
@@ -190,10 +220,12 @@ FeatureTable areasTable(const Plan& plan)
         for (int c : a->communities)
             ids.push_back(plan.communities[static_cast<std::size_t>(c)].id);
         for (const auto& g : plan.grids)
-            grids += std::find(a->communities.begin(), a->communities.end(), g.community) != a->communities.end();
+            grids += std::find(a->communities.begin(), a->communities.end(), g.community) !=
+                     a->communities.end();
         FeatureTable::Row row;
-        row.values = {text(a->code), text(join(ids)), integer(static_cast<long long>(ids.size())),
-                      integer(a->households), integer(grids), real(a->commercial_share, 4)};
+        row.values = {
+            text(a->code),          text(join(ids)), integer(static_cast<long long>(ids.size())),
+            integer(a->households), integer(grids),  real(a->commercial_share, 4)};
         row.area = a->area;
         t.rows.push_back(std::move(row));
     }
@@ -206,26 +238,31 @@ nlohmann::ordered_json streetsJson(const StreetMeasures& m)
     using Json = nlohmann::ordered_json;
     Json split = Json::array();
     for (const auto& s : m.fitting_split)
-        split.push_back({{"block", s.block}, {"community", s.community}, {"households", s.households},
-                         {"grids", s.grids}, {"reason", s.reason}});
-    auto pct = [](double part, double whole) { return whole > 0 ? Json(rounded(100.0 * part / whole, 2)) : Json(nullptr); };
+        split.push_back({{"block", s.block},
+                         {"community", s.community},
+                         {"households", s.households},
+                         {"grids", s.grids},
+                         {"reason", s.reason}});
+    auto pct = [](double part, double whole)
+    { return whole > 0 ? Json(rounded(100.0 * part / whole, 2)) : Json(nullptr); };
     return Json{{"interior_boundary_m", rounded(m.interior_boundary_m, 1)},
-            {"boundary_on_streets_m", rounded(m.on_streets_m, 1)},
-            {"boundary_on_streets_pct", pct(m.on_streets_m, m.interior_boundary_m)},
-            {"street_distance_m", m.street_distance_m},
-            {"blocks", m.blocks},
-            {"blocks_fitting_one_grid", m.blocks_fitting},
-            {"fitting_blocks_split", m.fitting_split.size()},
-            {"fitting_blocks_split_pct", pct(static_cast<double>(m.fitting_split.size()), m.blocks_fitting)},
-            {"fitting_blocks_split_list", split},
-            {"barrier_crossings_forced", m.crossings_forced},
-            {"barrier_crossings_avoidable", m.crossings_avoidable},
-            {"grids", m.grids},
-            {"grids_within_bounds", m.grids_within_bounds},
-            {"grids_within_bounds_pct", pct(m.grids_within_bounds, m.grids)},
-            {"grids_without_land", m.grids_without_land},
-            {"multipart_grids", m.multipart_grids},
-            {"mean_polsby_popper", rounded(m.mean_polsby_popper, 4)}};
+                {"boundary_on_streets_m", rounded(m.on_streets_m, 1)},
+                {"boundary_on_streets_pct", pct(m.on_streets_m, m.interior_boundary_m)},
+                {"street_distance_m", m.street_distance_m},
+                {"blocks", m.blocks},
+                {"blocks_fitting_one_grid", m.blocks_fitting},
+                {"fitting_blocks_split", m.fitting_split.size()},
+                {"fitting_blocks_split_pct",
+                 pct(static_cast<double>(m.fitting_split.size()), m.blocks_fitting)},
+                {"fitting_blocks_split_list", split},
+                {"barrier_crossings_forced", m.crossings_forced},
+                {"barrier_crossings_avoidable", m.crossings_avoidable},
+                {"grids", m.grids},
+                {"grids_within_bounds", m.grids_within_bounds},
+                {"grids_within_bounds_pct", pct(m.grids_within_bounds, m.grids)},
+                {"grids_without_land", m.grids_without_land},
+                {"multipart_grids", m.multipart_grids},
+                {"mean_polsby_popper", rounded(m.mean_polsby_popper, 4)}};
 }
 
 FeatureTable gapsTable(const Plan& plan)
@@ -239,10 +276,11 @@ FeatureTable gapsTable(const Plan& plan)
     for (const auto& issue : plan.issues)
     {
         FeatureTable::Row row;
-        row.values = {text(issue.reason),    text(issue.cause),     text(issue.detail),
+        row.values = {text(issue.reason), text(issue.cause), text(issue.detail),
                       integer(issue.households), text(issue.community), text(issue.grid),
                       // A JSON array: ids may hold commas (README "Identifiers").
-                      text(nlohmann::json(issue.buildings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))};
+                      text(nlohmann::json(issue.buildings)
+                               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))};
         if (issue.area)
             row.area = *issue.area;
         t.rows.push_back(std::move(row));
@@ -254,10 +292,10 @@ FeatureTable compoundsTable(const Plan& plan)
 {
     FeatureTable t;
     t.name = "compounds";
-    t.fields = {{"compound_id", FieldType::String}, {"name", FieldType::String},
-                {"community", FieldType::String},   {"households", FieldType::Integer},
-                {"status", FieldType::String},      {"pieces", FieldType::Integer},
-                {"grids", FieldType::String},       {"merged_with", FieldType::String},
+    t.fields = {{"compound_id", FieldType::String},     {"name", FieldType::String},
+                {"community", FieldType::String},       {"households", FieldType::Integer},
+                {"status", FieldType::String},          {"pieces", FieldType::Integer},
+                {"grids", FieldType::String},           {"merged_with", FieldType::String},
                 {"loose_buildings", FieldType::Integer}};
     for (std::size_t i = 0; i < plan.compounds.size(); ++i)
     {
@@ -289,8 +327,10 @@ FeatureTable blocksTable(const Plan& plan)
 {
     FeatureTable t;
     t.name = "blocks";
-    t.fields = {{"block_id", FieldType::String},    {"community", FieldType::String},
-                {"households", FieldType::Integer}, {"buildings", FieldType::Integer},
+    t.fields = {{"block_id", FieldType::String},
+                {"community", FieldType::String},
+                {"households", FieldType::Integer},
+                {"buildings", FieldType::Integer},
                 {"area_m2", FieldType::Real}};
     for (const auto& b : plan.blocks)
     {
@@ -308,12 +348,18 @@ FeatureTable blocksTable(const Plan& plan)
 nlohmann::ordered_json registerSection(const RegisterJoin& j, const HouseholdsTable& t)
 {
     using Json = nlohmann::ordered_json;
-    return {{"path", j.path}, {"layer", t.source.layer}, {"where", t.source.where},
-            {"key", t.key}, {"building_field", t.building_field},
+    return {{"path", j.path},
+            {"layer", t.source.layer},
+            {"where", t.source.where},
+            {"key", t.key},
+            {"building_field", t.building_field},
             {"count", t.count.empty() ? Json(nullptr) : Json(t.count)},
-            {"rows_read", j.rows_read}, {"rows_ignored", j.rows_ignored},
-            {"keys", j.keys}, {"keys_matched", j.keys_matched},
-            {"keys_unmatched", j.keys_unmatched}, {"rows_unmatched", j.rows_unmatched},
+            {"rows_read", j.rows_read},
+            {"rows_ignored", j.rows_ignored},
+            {"keys", j.keys},
+            {"keys_matched", j.keys_matched},
+            {"keys_unmatched", j.keys_unmatched},
+            {"rows_unmatched", j.rows_unmatched},
             {"households_unmatched", j.households_unmatched},
             {"keys_on_several_buildings", j.keys_on_several_buildings},
             {"buildings_with_key", j.buildings_with_key},
@@ -424,9 +470,13 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
         int heuristic = 0, exact = 0, optimal = 0;
         for (const auto& c : plan.exact_checks)
         {
-            pieces.push_back({{"community", c.community}, {"units", c.units}, {"parts", c.parts},
-                              {"heuristic_cut_links", c.heuristic_cut}, {"exact_cut_links", c.exact_cut},
-                              {"lower_bound", c.lower_bound}, {"status", c.status}});
+            pieces.push_back({{"community", c.community},
+                              {"units", c.units},
+                              {"parts", c.parts},
+                              {"heuristic_cut_links", c.heuristic_cut},
+                              {"exact_cut_links", c.exact_cut},
+                              {"lower_bound", c.lower_bound},
+                              {"status", c.status}});
             if (c.exact_cut >= 0)
             {
                 heuristic += c.heuristic_cut;
@@ -455,12 +505,14 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
     {
         // Re-run against a previous run: what changed, and the codes never to be issued again.
         r["changes"] = changesReport(*plan.changes);
-        r["codes"] = {{"retired", plan.changes->retired_codes}, {"locked", plan.changes->locked_codes}};
+        r["codes"] = {{"retired", plan.changes->retired_codes},
+                      {"locked", plan.changes->locked_codes}};
     }
     return r;
 }
 
-// report.json of a street run by `gridplan batch`: with its fingerprint (src/batch/fingerprint.hpp).
+// report.json of a street run by `gridplan batch`: with its fingerprint
+// (src/batch/fingerprint.hpp).
 static nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config,
                                      const std::string& batch_fingerprint)
 {
@@ -497,7 +549,9 @@ void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressRepor
     ProgressTask task(progress, "write", rows);
     if (io::isPostgisConnection(config.out_dir))
     {
-        const std::string json = report(plan, config, batch_fingerprint).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        const std::string json =
+            report(plan, config, batch_fingerprint)
+                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         io::writePostgis(tables, json, {config.out_dir, config.pg_schema, config.pg_table_prefix},
                          plan.working_crs_wkt, &task, config.output_crs);
         task.finish();
@@ -506,11 +560,13 @@ void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressRepor
     io::OutputStaging staging(config.out_dir, io::runInputPaths(config));
     // report.json, report.html and the QGIS files need none of the layer files: with a second
     // thread they are made while the layers are written (bytes do not depend on it).
-    auto side_files = [&] {
+    auto side_files = [&]
+    {
         const auto json = report(plan, config, batch_fingerprint);
         // Invalid UTF-8 from a mis-decoded source must not abort the run: replace it.
         std::vector<std::pair<std::string, std::string>> files{
-            {"report.json", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n'}};
+            {"report.json",
+             json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n'}};
         // gridplan.qgs with its .qml styles and report.html (README "QGIS project and report").
         for (auto& file : plannerOutputFiles(plan, config, tables, json))
             files.push_back(std::move(file));
@@ -520,11 +576,12 @@ void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressRepor
     if (resolveThreads(config.threads) > 1)
         side = std::async(std::launch::async, side_files);
     if (config.output_format == "gpkg")
-        io::writeGeoPackage(tables, staging.path("gridplan.gpkg"), plan.working_crs_wkt, &task, config.output_crs);
+        io::writeGeoPackage(tables, staging.path("gridplan.gpkg"), plan.working_crs_wkt, &task,
+                            config.output_crs);
     else
         for (const auto& table : tables)
-            io::writeGeoJson(table, staging.path(table.name + ".geojson"), plan.working_crs_wkt, &task,
-                             config.threads, config.output_crs);
+            io::writeGeoJson(table, staging.path(table.name + ".geojson"), plan.working_crs_wkt,
+                             &task, config.threads, config.output_crs);
     for (const auto& [name, bytes] : side.valid() ? side.get() : side_files())
         writeTextFile(staging.path(name), bytes);
     staging.commit();

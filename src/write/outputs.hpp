@@ -32,8 +32,8 @@ std::vector<io::FeatureTable> outputTables(const Plan& plan, const PartitionConf
 // instead (see io/postgis_writer.hpp). `progress` (may be null) watches the writing.
 // batch_fingerprint (set by `gridplan batch`, src/batch/fingerprint.hpp) goes into report.json
 // as batch.fingerprint, so that a street finished with the same inputs and options is not rerun.
-void writeOutputs(const Plan& plan, const PartitionConfig& config, ProgressReporter* progress = nullptr,
-                  const std::string& batch_fingerprint = {});
+void writeOutputs(const Plan& plan, const PartitionConfig& config,
+                  ProgressReporter* progress = nullptr, const std::string& batch_fingerprint = {});
 
 // "within", "under" or "over" the household bounds.
 const char* boundsStatus(int households, const PartitionConfig& config);

@@ -41,9 +41,10 @@ void writePlannerOutputs(const Plan& plan, const PartitionConfig& config,
         writeTextFile(staging.path(name), bytes);
 }
 
-std::vector<std::pair<std::string, std::string>> plannerOutputFiles(const Plan& plan, const PartitionConfig& config,
-                                                                    const std::vector<io::FeatureTable>& tables,
-                                                                    const nlohmann::ordered_json& report)
+std::vector<std::pair<std::string, std::string>>
+plannerOutputFiles(const Plan& plan, const PartitionConfig& config,
+                   const std::vector<io::FeatureTable>& tables,
+                   const nlohmann::ordered_json& report)
 {
     // The project describes exactly the layers written beside it: one GeoJSON file per table,
     // or the tables of gridplan.gpkg.

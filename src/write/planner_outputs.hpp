@@ -21,9 +21,10 @@ void writePlannerOutputs(const Plan& plan, const PartitionConfig& config,
 
 // The same files as (file name, bytes), in writing order, for `report` = report(plan, config);
 // touches no file, so it can run while the layers are written.
-std::vector<std::pair<std::string, std::string>> plannerOutputFiles(const Plan& plan, const PartitionConfig& config,
-                                                                    const std::vector<io::FeatureTable>& tables,
-                                                                    const nlohmann::ordered_json& report);
+std::vector<std::pair<std::string, std::string>>
+plannerOutputFiles(const Plan& plan, const PartitionConfig& config,
+                   const std::vector<io::FeatureTable>& tables,
+                   const nlohmann::ordered_json& report);
 
 // Writes bytes to path; OutputError naming it on failure.
 void writeTextFile(const std::string& path, const std::string& bytes);

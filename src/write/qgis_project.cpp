@@ -79,7 +79,8 @@ struct Rgb
     int r, g, b;
     std::string qgis(int alpha = 255) const
     {
-        return std::to_string(r) + "," + std::to_string(g) + "," + std::to_string(b) + "," + std::to_string(alpha);
+        return std::to_string(r) + "," + std::to_string(g) + "," + std::to_string(b) + "," +
+               std::to_string(alpha);
     }
 };
 
@@ -102,12 +103,30 @@ Rgb paletteColour(std::size_t i)
     double r = 0, g = 0, b = 0;
     switch (static_cast<int>(h))
     {
-    case 0: r = c; g = x; break;
-    case 1: r = x; g = c; break;
-    case 2: g = c; b = x; break;
-    case 3: g = x; b = c; break;
-    case 4: r = x; b = c; break;
-    default: r = c; b = x; break;
+    case 0:
+        r = c;
+        g = x;
+        break;
+    case 1:
+        r = x;
+        g = c;
+        break;
+    case 2:
+        g = c;
+        b = x;
+        break;
+    case 3:
+        g = x;
+        b = c;
+        break;
+    case 4:
+        r = x;
+        b = c;
+        break;
+    default:
+        r = c;
+        b = x;
+        break;
     }
     auto to255 = [&](double u) { return static_cast<int>(std::lround((u + m) * 255)); };
     return {to255(r), to255(g), to255(b)};
@@ -122,20 +141,28 @@ struct Hatch
 
 Hatch hatchFor(const std::string& type)
 {
-    if (type == "office") return {{0, 114, 178}, {45}};
-    if (type == "market") return {{213, 94, 0}, {135}};
-    if (type == "commercial") return {{230, 159, 0}, {0}};
-    if (type == "industrial") return {{90, 90, 90}, {90}};
-    if (type == "campus") return {{0, 158, 115}, {45, 135}};
-    if (type == "public") return {{204, 121, 167}, {0, 90}};
-    if (type == "park") return {{86, 160, 60}, {0, 45}};
+    if (type == "office")
+        return {{0, 114, 178}, {45}};
+    if (type == "market")
+        return {{213, 94, 0}, {135}};
+    if (type == "commercial")
+        return {{230, 159, 0}, {0}};
+    if (type == "industrial")
+        return {{90, 90, 90}, {90}};
+    if (type == "campus")
+        return {{0, 158, 115}, {45, 135}};
+    if (type == "public")
+        return {{204, 121, 167}, {0, 90}};
+    if (type == "park")
+        return {{86, 160, 60}, {0, 45}};
     return {{120, 120, 120}, {45}};
 }
 
 using Props = std::vector<std::pair<std::string, std::string>>;
 
 // A symbol layer in both encodings QGIS reads (<Option> map since 3.20, <prop> before).
-void symbolLayer(Xml& x, const std::string& cls, const Props& props, const std::function<void(Xml&)>& sub = {})
+void symbolLayer(Xml& x, const std::string& cls, const Props& props,
+                 const std::function<void(Xml&)>& sub = {})
 {
     x.open("layer", {{"class", cls}, {"enabled", "1"}, {"locked", "0"}, {"pass", "0"}});
     x.open("Option", {{"type", "Map"}});
@@ -149,9 +176,14 @@ void symbolLayer(Xml& x, const std::string& cls, const Props& props, const std::
     x.close();
 }
 
-void symbol(Xml& x, const std::string& type, const std::string& name, const std::function<void(Xml&)>& layers)
+void symbol(Xml& x, const std::string& type, const std::string& name,
+            const std::function<void(Xml&)>& layers)
 {
-    x.open("symbol", {{"type", type}, {"name", name}, {"alpha", "1"}, {"clip_to_extent", "1"}, {"force_rhr", "0"}});
+    x.open("symbol", {{"type", type},
+                      {"name", name},
+                      {"alpha", "1"},
+                      {"clip_to_extent", "1"},
+                      {"force_rhr", "0"}});
     layers(x);
     x.close();
 }
@@ -182,18 +214,21 @@ void linePattern(Xml& x, const Rgb& colour, int angle)
                  {"line_width_unit", "MM"},
                  {"offset", "0"},
                  {"offset_unit", "MM"}},
-                [&](Xml& s) {
-                    symbol(s, "line", "@0@" + std::to_string(angle), [&](Xml& l) {
-                        symbolLayer(l, "SimpleLine",
-                                    {{"line_color", colour.qgis()},
-                                     {"line_width", "0.35"},
-                                     {"line_width_unit", "MM"},
-                                     {"line_style", "solid"},
-                                     {"capstyle", "square"},
-                                     {"joinstyle", "bevel"},
-                                     {"offset", "0"},
-                                     {"offset_unit", "MM"}});
-                    });
+                [&](Xml& s)
+                {
+                    symbol(s, "line", "@0@" + std::to_string(angle),
+                           [&](Xml& l)
+                           {
+                               symbolLayer(l, "SimpleLine",
+                                           {{"line_color", colour.qgis()},
+                                            {"line_width", "0.35"},
+                                            {"line_width_unit", "MM"},
+                                            {"line_style", "solid"},
+                                            {"capstyle", "square"},
+                                            {"joinstyle", "bevel"},
+                                            {"offset", "0"},
+                                            {"offset_unit", "MM"}});
+                           });
                 });
 }
 
@@ -206,12 +241,18 @@ struct Category
 
 void categorized(Xml& x, const std::string& field, const std::vector<Category>& categories)
 {
-    x.open("renderer-v2", {{"type", "categorizedSymbol"}, {"attr", field}, {"forceraster", "0"},
-                           {"symbollevels", "0"}, {"enableorderby", "0"}, {"referencescale", "-1"}});
+    x.open("renderer-v2", {{"type", "categorizedSymbol"},
+                           {"attr", field},
+                           {"forceraster", "0"},
+                           {"symbollevels", "0"},
+                           {"enableorderby", "0"},
+                           {"referencescale", "-1"}});
     x.open("categories");
     for (std::size_t i = 0; i < categories.size(); ++i)
-        x.empty("category", {{"label", categories[i].label}, {"symbol", std::to_string(i)},
-                             {"value", categories[i].value}, {"render", "true"}});
+        x.empty("category", {{"label", categories[i].label},
+                             {"symbol", std::to_string(i)},
+                             {"value", categories[i].value},
+                             {"render", "true"}});
     x.close();
     x.open("symbols");
     for (std::size_t i = 0; i < categories.size(); ++i)
@@ -224,8 +265,11 @@ void categorized(Xml& x, const std::string& field, const std::vector<Category>& 
 
 void singleSymbol(Xml& x, const std::function<void(Xml&)>& layers)
 {
-    x.open("renderer-v2", {{"type", "singleSymbol"}, {"forceraster", "0"}, {"symbollevels", "0"},
-                           {"enableorderby", "0"}, {"referencescale", "-1"}});
+    x.open("renderer-v2", {{"type", "singleSymbol"},
+                           {"forceraster", "0"},
+                           {"symbollevels", "0"},
+                           {"enableorderby", "0"},
+                           {"referencescale", "-1"}});
     x.open("symbols");
     symbol(x, "fill", "0", layers);
     x.close();
@@ -252,26 +296,53 @@ void labels(Xml& x, const std::string& expression, double size_pt, bool bold, bo
                           {"allowHtml", "0"}});
     // Tried in order when the first family is missing: CJK-capable fonts of common systems.
     x.open("families");
-    for (const char* f : {"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
-                          "WenQuanYi Micro Hei", "DejaVu Sans", "Sans Serif"})
+    for (const char* f : {"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei",
+                          "PingFang SC", "WenQuanYi Micro Hei", "DejaVu Sans", "Sans Serif"})
         x.empty("family", {{"name", f}});
     x.close();
-    x.empty("text-buffer", {{"bufferDraw", "1"}, {"bufferSize", "0.7"}, {"bufferSizeUnits", "MM"},
-                            {"bufferColor", "255,255,255,255"}, {"bufferOpacity", "0.85"},
-                            {"bufferNoFill", "1"}, {"bufferJoinStyle", "128"}, {"bufferBlendMode", "0"}});
+    x.empty("text-buffer", {{"bufferDraw", "1"},
+                            {"bufferSize", "0.7"},
+                            {"bufferSizeUnits", "MM"},
+                            {"bufferColor", "255,255,255,255"},
+                            {"bufferOpacity", "0.85"},
+                            {"bufferNoFill", "1"},
+                            {"bufferJoinStyle", "128"},
+                            {"bufferBlendMode", "0"}});
     x.close();
-    x.empty("text-format", {{"multilineAlign", "1"}, {"wrapChar", ""}, {"autoWrapLength", "0"},
-                            {"formatNumbers", "0"}, {"decimals", "3"}, {"plussign", "0"}});
-    x.empty("placement", {{"placement", "1"}, {"centroidInside", "1"}, {"centroidWhole", "0"},
-                          {"fitInPolygonOnly", "0"}, {"polygonPlacementFlags", "2"}, {"dist", "0"},
-                          {"distUnits", "MM"}, {"quadOffset", "4"}, {"priority", "5"},
-                          {"offsetType", "0"}, {"xOffset", "0"}, {"yOffset", "0"}});
-    x.empty("rendering", {{"drawLabels", "1"}, {"displayAll", display_all ? "1" : "0"},
-                          {"obstacle", "1"}, {"obstacleFactor", "1"}, {"obstacleType", "1"},
-                          {"upsidedownLabels", "0"}, {"labelPerPart", "0"}, {"mergeLines", "0"},
-                          {"limitNumLabels", "0"}, {"maxNumLabels", "2000"}, {"minFeatureSize", "0"},
-                          {"scaleVisibility", "0"}, {"scaleMin", "0"}, {"scaleMax", "0"},
-                          {"fontLimitPixelSize", "0"}, {"zIndex", "0"}});
+    x.empty("text-format", {{"multilineAlign", "1"},
+                            {"wrapChar", ""},
+                            {"autoWrapLength", "0"},
+                            {"formatNumbers", "0"},
+                            {"decimals", "3"},
+                            {"plussign", "0"}});
+    x.empty("placement", {{"placement", "1"},
+                          {"centroidInside", "1"},
+                          {"centroidWhole", "0"},
+                          {"fitInPolygonOnly", "0"},
+                          {"polygonPlacementFlags", "2"},
+                          {"dist", "0"},
+                          {"distUnits", "MM"},
+                          {"quadOffset", "4"},
+                          {"priority", "5"},
+                          {"offsetType", "0"},
+                          {"xOffset", "0"},
+                          {"yOffset", "0"}});
+    x.empty("rendering", {{"drawLabels", "1"},
+                          {"displayAll", display_all ? "1" : "0"},
+                          {"obstacle", "1"},
+                          {"obstacleFactor", "1"},
+                          {"obstacleType", "1"},
+                          {"upsidedownLabels", "0"},
+                          {"labelPerPart", "0"},
+                          {"mergeLines", "0"},
+                          {"limitNumLabels", "0"},
+                          {"maxNumLabels", "2000"},
+                          {"minFeatureSize", "0"},
+                          {"scaleVisibility", "0"},
+                          {"scaleMin", "0"},
+                          {"scaleMax", "0"},
+                          {"fontLimitPixelSize", "0"},
+                          {"zIndex", "0"}});
     x.close();
     x.close();
 }
@@ -293,7 +364,10 @@ struct ProjectLayer
 };
 
 // QGIS replaces layer ids of 10 characters or fewer with random ones, so prefix them.
-std::string layerId(const ProjectLayer& l) { return "gridplan_" + l.id; }
+std::string layerId(const ProjectLayer& l)
+{
+    return "gridplan_" + l.id;
+}
 
 int fieldIndex(const io::FeatureTable& t, const std::string& field)
 {
@@ -330,15 +404,18 @@ std::string datasourceFor(const ProjectSource& s)
 }
 
 const char* kWgs84Wkt =
-    "GEOGCRS[\"WGS 84\",ENSEMBLE[\"World Geodetic System 1984 ensemble\",MEMBER[\"World Geodetic System 1984 "
-    "(Transit)\"],MEMBER[\"World Geodetic System 1984 (G730)\"],MEMBER[\"World Geodetic System 1984 (G873)\"],"
+    "GEOGCRS[\"WGS 84\",ENSEMBLE[\"World Geodetic System 1984 ensemble\",MEMBER[\"World Geodetic "
+    "System 1984 "
+    "(Transit)\"],MEMBER[\"World Geodetic System 1984 (G730)\"],MEMBER[\"World Geodetic System "
+    "1984 (G873)\"],"
     "MEMBER[\"World Geodetic System 1984 (G1150)\"],MEMBER[\"World Geodetic System 1984 (G1674)\"],"
     "MEMBER[\"World Geodetic System 1984 (G1762)\"],MEMBER[\"World Geodetic System 1984 (G2139)\"],"
     "ELLIPSOID[\"WGS 84\",6378137,298.257223563,LENGTHUNIT[\"metre\",1]],ENSEMBLEACCURACY[2.0]],"
     "PRIMEM[\"Greenwich\",0,ANGLEUNIT[\"degree\",0.0174532925199433]],CS[ellipsoidal,2],"
     "AXIS[\"geodetic latitude (Lat)\",north,ORDER[1],ANGLEUNIT[\"degree\",0.0174532925199433]],"
     "AXIS[\"geodetic longitude (Lon)\",east,ORDER[2],ANGLEUNIT[\"degree\",0.0174532925199433]],"
-    "USAGE[SCOPE[\"Horizontal component of 3D system.\"],AREA[\"World.\"],BBOX[-90,-180,90,180]],ID[\"EPSG\",4326]]";
+    "USAGE[SCOPE[\"Horizontal component of 3D "
+    "system.\"],AREA[\"World.\"],BBOX[-90,-180,90,180]],ID[\"EPSG\",4326]]";
 
 void wgs84(Xml& x)
 {
@@ -394,41 +471,53 @@ std::string qml(const ProjectLayer& layer)
     return x.str();
 }
 
-std::vector<ProjectLayer> projectLayers(const std::vector<ProjectSource>& sources, const PartitionConfig& config)
+std::vector<ProjectLayer> projectLayers(const std::vector<ProjectSource>& sources,
+                                        const PartitionConfig& config)
 {
     const Texts& t = textsFor(config.lang);
     const std::string& lang = config.lang;
-    auto find = [&](const std::string& name) -> const ProjectSource* {
+    auto find = [&](const std::string& name) -> const ProjectSource*
+    {
         for (const auto& s : sources)
             if (s.table && s.table->name == name)
                 return &s;
         return nullptr;
     };
-    auto outlineOnly = [](const Rgb& c, double mm, const std::string& style) {
-        return [=](Xml& x) { simpleFill(x, "", c.qgis(), mm, style); };
-    };
+    auto outlineOnly = [](const Rgb& c, double mm, const std::string& style)
+    { return [=](Xml& x) { simpleFill(x, "", c.qgis(), mm, style); }; };
     const std::string unit = t.households_unit;
     const std::string grid_label = "\"grid_code\" || '\\n' || \"households\" || '" + unit + "'";
     std::vector<ProjectLayer> layers; // top of the layer panel first (drawn last)
 
     if (const auto* gaps = find("gaps"))
-        layers.push_back({"gaps", t.layer_gaps, datasourceFor(*gaps), true,
-                          {[](Xml& x) {
-                               // A light fill: some problems (a grid crossing a barrier) cover a whole grid.
-                               singleSymbol(x, [](Xml& s) { simpleFill(s, kGapRed.qgis(25), kGapRed.qgis(), 0.7); });
+        layers.push_back({"gaps",
+                          t.layer_gaps,
+                          datasourceFor(*gaps),
+                          true,
+                          {[](Xml& x)
+                           {
+                               // A light fill: some problems (a grid crossing a barrier) cover a
+                               // whole grid.
+                               singleSymbol(
+                                   x, [](Xml& s)
+                                   { simpleFill(s, kGapRed.qgis(25), kGapRed.qgis(), 0.7); });
                            },
                            {}}});
 
     if (const auto* grids = find("grids"))
     {
-        const auto types = [&] {
+        const auto types = [&]
+        {
             std::vector<std::string> v;
-            const int kind = fieldIndex(*grids->table, "kind"), type = fieldIndex(*grids->table, "dedicated_type");
+            const int kind = fieldIndex(*grids->table, "kind"),
+                      type = fieldIndex(*grids->table, "dedicated_type");
             std::set<std::string> seen;
             for (const auto& row : grids->table->rows)
             {
-                const auto* k = std::get_if<std::string>(&row.values[static_cast<std::size_t>(kind)]);
-                const auto* ty = std::get_if<std::string>(&row.values[static_cast<std::size_t>(type)]);
+                const auto* k =
+                    std::get_if<std::string>(&row.values[static_cast<std::size_t>(kind)]);
+                const auto* ty =
+                    std::get_if<std::string>(&row.values[static_cast<std::size_t>(type)]);
                 if (k && *k == "dedicated")
                     seen.insert(ty ? *ty : "");
             }
@@ -442,30 +531,43 @@ std::vector<ProjectLayer> projectLayers(const std::vector<ProjectSource>& source
                 if (type.empty())
                     continue;
                 const Hatch h = hatchFor(type);
-                cats.push_back({type, dedicatedTypeLabel(type, lang), [h](Xml& x) {
+                cats.push_back({type, dedicatedTypeLabel(type, lang),
+                                [h](Xml& x)
+                                {
                                     for (int a : h.angles)
                                         linePattern(x, h.colour, a);
                                     simpleFill(x, "", h.colour.qgis(), 0.5);
                                 }});
             }
             const Hatch other = hatchFor("");
-            cats.push_back({"", t.other, [other](Xml& x) {
+            cats.push_back({"", t.other,
+                            [other](Xml& x)
+                            {
                                 linePattern(x, other.colour, other.angles[0]);
                                 simpleFill(x, "", other.colour.qgis(), 0.5);
                             }});
-            layers.push_back({"dedicated_grids", t.layer_dedicated,
-                              grids->datasource + "|subset=\"kind\" = 'dedicated'", true,
+            layers.push_back({"dedicated_grids",
+                              t.layer_dedicated,
+                              grids->datasource + "|subset=\"kind\" = 'dedicated'",
+                              true,
                               {[cats](Xml& x) { categorized(x, "dedicated_type", cats); }, {}}});
         }
 
-        const std::string min = std::to_string(config.min_households), max = std::to_string(config.max_households);
+        const std::string min = std::to_string(config.min_households),
+                          max = std::to_string(config.max_households);
         std::vector<Category> bands = {
-            {"under", std::string(t.under) + " (< " + min + ")", [](Xml& x) { simpleFill(x, kUnder.qgis(120), kOutline.qgis(), 0.4); }},
-            {"within", std::string(t.within) + " (" + min + "–" + max + ")", [](Xml& x) { simpleFill(x, kWithin.qgis(90), kOutline.qgis(), 0.4); }},
-            {"over", std::string(t.over) + " (> " + max + ")", [](Xml& x) { simpleFill(x, kOver.qgis(120), kOutline.qgis(), 0.4); }},
+            {"under", std::string(t.under) + " (< " + min + ")",
+             [](Xml& x) { simpleFill(x, kUnder.qgis(120), kOutline.qgis(), 0.4); }},
+            {"within", std::string(t.within) + " (" + min + "–" + max + ")",
+             [](Xml& x) { simpleFill(x, kWithin.qgis(90), kOutline.qgis(), 0.4); }},
+            {"over", std::string(t.over) + " (> " + max + ")",
+             [](Xml& x) { simpleFill(x, kOver.qgis(120), kOutline.qgis(), 0.4); }},
             {"", t.dedicated, [](Xml& x) { simpleFill(x, "", kOutline.qgis(), 0.4); }},
         };
-        layers.push_back({"grids", t.layer_grids_band, datasourceFor(*grids), true,
+        layers.push_back({"grids",
+                          t.layer_grids_band,
+                          datasourceFor(*grids),
+                          true,
                           {[bands](Xml& x) { categorized(x, "bounds", bands); },
                            [grid_label](Xml& x) { labels(x, grid_label, 8, true, true); }}});
     }
@@ -474,41 +576,77 @@ std::vector<ProjectLayer> projectLayers(const std::vector<ProjectSource>& source
     {
         std::vector<Category> cats;
         const auto* grids = find("grids");
-        const auto codes = grids ? distinctText(*grids->table, "grid_code") : std::vector<std::string>{};
+        const auto codes =
+            grids ? distinctText(*grids->table, "grid_code") : std::vector<std::string>{};
         for (std::size_t i = 0; i < codes.size(); ++i)
         {
             const Rgb c = paletteColour(i);
-            cats.push_back({codes[i], codes[i], [c](Xml& x) { simpleFill(x, c.qgis(), Rgb{40, 40, 40}.qgis(120), 0.1); }});
+            cats.push_back({codes[i], codes[i], [c](Xml& x) {
+                                simpleFill(x, c.qgis(), Rgb{40, 40, 40}.qgis(120), 0.1);
+                            }});
         }
-        cats.push_back({"", t.no_grid, [](Xml& x) { simpleFill(x, kGrey.qgis(), kGrey.qgis(), 0.1); }});
-        layers.push_back({"buildings", t.layer_buildings, datasourceFor(*buildings), true,
+        cats.push_back(
+            {"", t.no_grid, [](Xml& x) { simpleFill(x, kGrey.qgis(), kGrey.qgis(), 0.1); }});
+        layers.push_back({"buildings",
+                          t.layer_buildings,
+                          datasourceFor(*buildings),
+                          true,
                           {[cats](Xml& x) { categorized(x, "grid_code", cats); }, {}}});
     }
 
     if (const auto* grids = find("grids"))
     {
         std::vector<Category> kinds = {
-            {"residential", t.residential, [](Xml& x) { simpleFill(x, kResidential.qgis(110), kOutline.qgis(), 0.4); }},
-            {"dedicated", t.dedicated, [](Xml& x) { simpleFill(x, kDedicated.qgis(110), kOutline.qgis(), 0.4); }},
+            {"residential", t.residential,
+             [](Xml& x) { simpleFill(x, kResidential.qgis(110), kOutline.qgis(), 0.4); }},
+            {"dedicated", t.dedicated,
+             [](Xml& x) { simpleFill(x, kDedicated.qgis(110), kOutline.qgis(), 0.4); }},
         };
-        layers.push_back({"grids_kind", t.layer_grids_kind, datasourceFor(*grids), false,
+        layers.push_back({"grids_kind",
+                          t.layer_grids_kind,
+                          datasourceFor(*grids),
+                          false,
                           {[kinds](Xml& x) { categorized(x, "kind", kinds); },
                            [grid_label](Xml& x) { labels(x, grid_label, 8, true, true); }}});
     }
 
     if (const auto* compounds = find("compounds"))
-        layers.push_back({"compounds", t.layer_compounds, datasourceFor(*compounds), false,
-                          {[=](Xml& x) { singleSymbol(x, outlineOnly({140, 81, 10}, 0.3, "dash")); }, {}}});
+        layers.push_back({"compounds",
+                          t.layer_compounds,
+                          datasourceFor(*compounds),
+                          false,
+                          {[=](Xml& x) {
+                               singleSymbol(x, outlineOnly({140, 81, 10}, 0.3, "dash"));
+                           },
+                           {}}});
     if (const auto* blocks = find("blocks"))
-        layers.push_back({"blocks", t.layer_blocks, datasourceFor(*blocks), false,
-                          {[=](Xml& x) { singleSymbol(x, outlineOnly({120, 120, 120}, 0.3, "dot")); }, {}}});
+        layers.push_back({"blocks",
+                          t.layer_blocks,
+                          datasourceFor(*blocks),
+                          false,
+                          {[=](Xml& x) {
+                               singleSymbol(x, outlineOnly({120, 120, 120}, 0.3, "dot"));
+                           },
+                           {}}});
     if (const auto* communities = find("communities"))
-        layers.push_back({"communities", t.layer_communities, datasourceFor(*communities), true,
-                          {[=](Xml& x) { singleSymbol(x, outlineOnly({30, 30, 30}, 0.9, "solid")); },
-                           [](Xml& x) { labels(x, "coalesce(\"name\", \"community\")", 11, true, false); }}});
+        layers.push_back(
+            {"communities",
+             t.layer_communities,
+             datasourceFor(*communities),
+             true,
+             {[=](Xml& x) {
+                  singleSymbol(x, outlineOnly({30, 30, 30}, 0.9, "solid"));
+              },
+              [](Xml& x) { labels(x, "coalesce(\"name\", \"community\")", 11, true, false); }}});
     if (const auto* areas = find("areas"))
-        layers.push_back({"areas", t.layer_areas, datasourceFor(*areas), true,
-                          {[=](Xml& x) { singleSymbol(x, outlineOnly({0, 0, 0}, 1.4, "dash")); }, {}}});
+        layers.push_back({"areas",
+                          t.layer_areas,
+                          datasourceFor(*areas),
+                          true,
+                          {[=](Xml& x) {
+                               singleSymbol(x, outlineOnly({0, 0, 0}, 1.4, "dash"));
+                           },
+                           {}}});
     return layers;
 }
 
@@ -535,8 +673,12 @@ std::map<std::string, std::string> qgisProjectFiles(const std::vector<ProjectSou
     x.open("layer-tree-group");
     for (const auto& l : layers)
     {
-        x.open("layer-tree-layer", {{"id", layerId(l)}, {"name", l.name}, {"source", l.datasource}, {"providerKey", "ogr"},
-                                    {"checked", l.visible ? "Qt::Checked" : "Qt::Unchecked"}, {"expanded", "1"}});
+        x.open("layer-tree-layer", {{"id", layerId(l)},
+                                    {"name", l.name},
+                                    {"source", l.datasource},
+                                    {"providerKey", "ogr"},
+                                    {"checked", l.visible ? "Qt::Checked" : "Qt::Unchecked"},
+                                    {"expanded", "1"}});
         x.close();
     }
     x.open("custom-order", {{"enabled", "0"}});

@@ -17,7 +17,8 @@ namespace gp::write
 // The page as UTF-8 bytes; depends only on the plan and options (no dates, no paths of DIR).
 std::string reportHtml(const Plan& plan, const PartitionConfig& config);
 // The same page from report(plan, config) computed already (report.json holds the same).
-std::string reportHtml(const Plan& plan, const PartitionConfig& config, const nlohmann::ordered_json& report);
+std::string reportHtml(const Plan& plan, const PartitionConfig& config,
+                       const nlohmann::ordered_json& report);
 
 // The box (working CRS) around every community and grid; nullopt when they are all empty.
 // The report's map and the QGIS project's initial view both frame it.

@@ -212,8 +212,8 @@ Json gridsSection(const Plan& plan, const PartitionConfig& config)
              {"polsby_popper", rounded(g->metrics.polsby_popper, 4)},
              {"barrier_crossings", g->metrics.barrier_crossings},
              {"splits_compound", g->metrics.splits_compound},
-                             {"barrier_crossings_forced", g->metrics.crossings_forced},
-                             {"barrier_crossings_avoidable", g->metrics.crossings_avoidable}});
+             {"barrier_crossings_forced", g->metrics.crossings_forced},
+             {"barrier_crossings_avoidable", g->metrics.crossings_avoidable}});
     return grid_list;
 }
 

@@ -98,8 +98,9 @@ const Texts kChinese{
     .communities = "社区",
     .grids = "网格清单",
     .work_list = "待办问题清单",
-    .work_list_note = "本次划分发现的全部问题，按紧急程度排列：超出户数范围的网格、未划入网格的建筑，"
-                      "然后是数据和切分的说明。",
+    .work_list_note =
+        "本次划分发现的全部问题，按紧急程度排列：超出户数范围的网格、未划入网格的建筑，"
+        "然后是数据和切分的说明。",
     .parameters = "运行参数",
     .inputs = "输入数据",
     .no_issues = "未发现问题。",
@@ -162,12 +163,11 @@ const Texts kChinese{
 
 using Labels = std::map<std::string, std::pair<const char*, const char*>>; // en, zh
 
-
 const Labels kDedicatedTypes = {
-    {"office", {"office", "商务楼宇"}},   {"market", {"market", "市场"}},
+    {"office", {"office", "商务楼宇"}},     {"market", {"market", "市场"}},
     {"commercial", {"commercial", "商业"}}, {"industrial", {"industrial", "工业园区"}},
-    {"campus", {"campus", "校园"}},       {"public", {"public", "公共机构"}},
-    {"park", {"park", "公园绿地"}},       {"other", {"other", "其他"}},
+    {"campus", {"campus", "校园"}},         {"public", {"public", "公共机构"}},
+    {"park", {"park", "公园绿地"}},         {"other", {"other", "其他"}},
 };
 
 std::string lookup(const Labels& labels, const std::string& key, const std::string& lang)

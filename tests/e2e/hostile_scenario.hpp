@@ -30,13 +30,14 @@ struct HostileScenario
         communities.driver = buildings.driver = "GeoJSON";
         communities.fields = {{"cid", 'S'}, {"name", 'S'}};
         communities.features = {{rectWkt(0, 0, 100, 100), {{"cid", "C1"}, {"name", "North"}}},
-                                 {rectWkt(100, 0, 200, 100), {{"cid", "C2"}, {"name", "South"}}}};
+                                {rectWkt(100, 0, 200, 100), {{"cid", "C2"}, {"name", "South"}}}};
         buildings.fields = {{"bid", 'S'}, {"hh", 'S'}, {"use", 'S'}};
         int n = 0;
         for (double x0 : {10.0, 60.0, 110.0, 160.0})
             for (double y0 : {10.0, 60.0})
-                buildings.features.push_back({rectWkt(x0, y0, x0 + 20, y0 + 20),
-                                              {{"bid", "B" + std::to_string(++n)}, {"hh", "100"}, {"use", "住宅"}}});
+                buildings.features.push_back(
+                    {rectWkt(x0, y0, x0 + 20, y0 + 20),
+                     {{"bid", "B" + std::to_string(++n)}, {"hh", "100"}, {"use", "住宅"}}});
     }
     void write() const
     {
@@ -44,11 +45,13 @@ struct HostileScenario
         writeLayer(communities_path, communities);
     }
     // The scenario's options, then `extra`; an option in `extra` replaces the scenario's own.
-    std::vector<std::string> withExtra(std::vector<std::string> a, const std::vector<std::string>& extra) const
+    std::vector<std::string> withExtra(std::vector<std::string> a,
+                                       const std::vector<std::string>& extra) const
     {
         std::vector<std::string> out;
         for (std::size_t i = 0; i < a.size(); ++i)
-            if (a[i].rfind("--", 0) == 0 && i + 1 < a.size() && std::find(extra.begin(), extra.end(), a[i]) != extra.end())
+            if (a[i].rfind("--", 0) == 0 && i + 1 < a.size() &&
+                std::find(extra.begin(), extra.end(), a[i]) != extra.end())
                 ++i; // skip the option and its value
             else
                 out.push_back(a[i]);
@@ -57,9 +60,23 @@ struct HostileScenario
     }
     std::vector<std::string> inputArgs(const std::string& command = "partition") const
     {
-        return {command,       "--buildings", buildings_path, "--buildings-id-field", "bid",
-                "--communities", communities_path, "--communities-id-field", "cid",
-                "--households-field", "hh", "--use-field", "use", "--min", "150", "--max", "450"};
+        return {command,
+                "--buildings",
+                buildings_path,
+                "--buildings-id-field",
+                "bid",
+                "--communities",
+                communities_path,
+                "--communities-id-field",
+                "cid",
+                "--households-field",
+                "hh",
+                "--use-field",
+                "use",
+                "--min",
+                "150",
+                "--max",
+                "450"};
     }
     std::vector<std::string> args(std::vector<std::string> extra = {}) const
     {
@@ -67,7 +84,10 @@ struct HostileScenario
         a.insert(a.end(), {"--out", out, "-q"});
         return withExtra(a, extra);
     }
-    RunResult run(std::vector<std::string> extra = {}) const { return runGridplan(args(std::move(extra))); }
+    RunResult run(std::vector<std::string> extra = {}) const
+    {
+        return runGridplan(args(std::move(extra)));
+    }
     RunResult check(std::vector<std::string> extra = {}) const
     {
         return runGridplan(withExtra(inputArgs("check"), extra));

@@ -6,8 +6,8 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -19,8 +19,8 @@ namespace fs = std::filesystem;
 using gp::test::FixtureFeature;
 using gp::test::FixtureLayer;
 using gp::test::rectWkt;
-using gp::test::RunResult;
 using gp::test::runGridplan;
+using gp::test::RunResult;
 using gp::test::TempDir;
 using gp::test::writeLayer;
 
@@ -46,8 +46,8 @@ FixtureLayer buildingsLayer()
     int n = 0;
     for (double x0 : {10.0, 60.0, 110.0, 160.0})
         for (double y0 : {10.0, 60.0})
-            l.features.push_back(
-                {rectWkt(x0, y0, x0 + 20, y0 + 20), {{"bid", "B" + std::to_string(++n)}, {"hh", "100"}}});
+            l.features.push_back({rectWkt(x0, y0, x0 + 20, y0 + 20),
+                                  {{"bid", "B" + std::to_string(++n)}, {"hh", "100"}}});
     return l;
 }
 
@@ -67,11 +67,24 @@ struct Scenario
     }
     std::vector<std::string> args(std::vector<std::string> extra = {}) const
     {
-        std::vector<std::string> a{"partition",          "--buildings",  buildings_path,
-                                   "--buildings-id-field", "bid",        "--communities",
-                                   communities_path,     "--communities-id-field", "cid",
-                                   "--households-field", "hh",           "--min", "150",
-                                   "--max",              "450",          "--out", out, "-q"};
+        std::vector<std::string> a{"partition",
+                                   "--buildings",
+                                   buildings_path,
+                                   "--buildings-id-field",
+                                   "bid",
+                                   "--communities",
+                                   communities_path,
+                                   "--communities-id-field",
+                                   "cid",
+                                   "--households-field",
+                                   "hh",
+                                   "--min",
+                                   "150",
+                                   "--max",
+                                   "450",
+                                   "--out",
+                                   out,
+                                   "-q"};
         a.insert(a.end(), extra.begin(), extra.end());
         return a;
     }
@@ -87,7 +100,10 @@ std::vector<gp::test::ReadFeature> gapsWith(const std::string& out, const std::s
     return found;
 }
 
-void truncateFile(const std::string& path, std::uintmax_t size) { fs::resize_file(path, size); }
+void truncateFile(const std::string& path, std::uintmax_t size)
+{
+    fs::resize_file(path, size);
+}
 
 } // namespace
 
@@ -158,7 +174,8 @@ TEST_CASE("missing and damaged files are input errors naming the file", "[bad-in
     }
     SECTION("garbage bytes as .shp")
     {
-        std::ofstream(s.buildings_path, std::ios::binary | std::ios::trunc) << "not a shapefile at all";
+        std::ofstream(s.buildings_path, std::ios::binary | std::ios::trunc)
+            << "not a shapefile at all";
         const auto r = s.run();
         CHECK(r.exit_code == 1);
         CHECK(contains(r.err, s.buildings_path));
@@ -210,7 +227,8 @@ TEST_CASE("empty layers and unusable geometries", "[bad-inputs]")
     }
     SECTION("coordinates off the globe are skipped and reported, not a failure at output time")
     {
-        s.buildings.features.push_back({rectWkt(1e9, 1e9, 1e9 + 20, 1e9 + 20), {{"bid", "FAR"}, {"hh", "5"}}});
+        s.buildings.features.push_back(
+            {rectWkt(1e9, 1e9, 1e9 + 20, 1e9 + 20), {{"bid", "FAR"}, {"hh", "5"}}});
         s.write();
         const auto r = s.run();
         INFO(r.err);
@@ -257,9 +275,9 @@ TEST_CASE("points and 3D multipolygons are accepted as buildings", "[bad-inputs]
             double x = 0, y = 0;
             std::sscanf(f.wkt.c_str() + f.wkt.find('(') + 2, "%lf %lf", &x, &y);
             const auto X = [](double v) { return std::to_string(v); };
-            f.wkt = "MULTIPOLYGON Z (((" + X(x) + " " + X(y) + " 5," + X(x + 20) + " " + X(y) + " 5," +
-                    X(x + 20) + " " + X(y + 20) + " 5," + X(x) + " " + X(y + 20) + " 5," + X(x) +
-                    " " + X(y) + " 5)))";
+            f.wkt = "MULTIPOLYGON Z (((" + X(x) + " " + X(y) + " 5," + X(x + 20) + " " + X(y) +
+                    " 5," + X(x + 20) + " " + X(y + 20) + " 5," + X(x) + " " + X(y + 20) + " 5," +
+                    X(x) + " " + X(y) + " 5)))";
         }
         s.write();
         const auto r = s.run();
@@ -332,7 +350,8 @@ TEST_CASE("a failed run leaves earlier outputs byte-identical", "[bad-inputs]")
     // Earlier outputs, listed in the folder's manifest (a folder holding files gridplan did not
     // write is refused before the run: tests/e2e/test_hostile_out.cpp).
     const std::map<std::string, std::string> before = {
-        {"grids.geojson", "old grids"}, {"report.json", "{\"old\": true}"},
+        {"grids.geojson", "old grids"},
+        {"report.json", "{\"old\": true}"},
         {".gridplan-outputs", "grids.geojson\nreport.json\n"}};
     for (const auto& [name, text] : before)
         std::ofstream(s.out + "/" + name, std::ios::binary) << text;
@@ -354,8 +373,8 @@ namespace
 {
 
 // A Shapefile whose DBF is GBK-encoded (GDAL recodes from UTF-8 and writes .cpg "GBK").
-void writeGbkLayer(const std::string& path, const std::vector<std::pair<std::string, std::string>>& rows,
-                   double x_offset)
+void writeGbkLayer(const std::string& path,
+                   const std::vector<std::pair<std::string, std::string>>& rows, double x_offset)
 {
     GDALAllRegister();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
@@ -395,15 +414,31 @@ TEST_CASE("GBK-encoded DBF with and without .cpg", "[bad-inputs]")
     s.communities.features = {{rectWkt(0, 0, 100, 100), {{"cid", "C1"}, {"name", "幸福社区"}}}};
     s.write();
     writeGbkLayer(s.buildings_path, {{"甲1", "幸福楼一号"}, {"甲2", "幸福楼二号"}}, 10);
-    auto args = [&](std::vector<std::string> extra) {
-        std::vector<std::string> a{"partition", "--buildings", s.buildings_path, "--buildings-id-field",
-                                   "编号", "--communities", s.communities_path, "--communities-id-field",
-                                   "cid", "--households-field", "户数", "--min", "100", "--max", "400",
-                                   "--out", s.out, "-q"};
+    auto args = [&](std::vector<std::string> extra)
+    {
+        std::vector<std::string> a{"partition",
+                                   "--buildings",
+                                   s.buildings_path,
+                                   "--buildings-id-field",
+                                   "编号",
+                                   "--communities",
+                                   s.communities_path,
+                                   "--communities-id-field",
+                                   "cid",
+                                   "--households-field",
+                                   "户数",
+                                   "--min",
+                                   "100",
+                                   "--max",
+                                   "400",
+                                   "--out",
+                                   s.out,
+                                   "-q"};
         a.insert(a.end(), extra.begin(), extra.end());
         return a;
     };
-    auto names = [&] {
+    auto names = [&]
+    {
         std::set<std::string> found;
         for (auto& f : gp::test::readLayer(s.out + "/buildings.geojson"))
             found.insert(f.fields["building_id"] + "/" + f.fields["name"]);

@@ -36,24 +36,34 @@ void writeStreet(const std::string& dir, int communities)
     for (int k = 0; k < communities; ++k)
     {
         const std::string cid = "C" + std::to_string(k + 1);
-        boundaries.features.push_back({rectWkt(x0 + k * 400, y0, x0 + k * 400 + 400, y0 + 600), {{"cid", cid}}});
+        boundaries.features.push_back(
+            {rectWkt(x0 + k * 400, y0, x0 + k * 400 + 400, y0 + 600), {{"cid", cid}}});
         for (int r = 0; r < 8; ++r)
             for (int c = 0; c < 8; ++c)
             {
                 const double bx = x0 + k * 400 + 15 + c * 50, by = y0 + 15 + r * 50;
-                buildings.features.push_back({rectWkt(bx, by, bx + 20, by + 20),
-                                              {{"bid", cid + "-" + std::to_string(r) + "-" + std::to_string(c)}, {"hh", "25"}}});
+                buildings.features.push_back(
+                    {rectWkt(bx, by, bx + 20, by + 20),
+                     {{"bid", cid + "-" + std::to_string(r) + "-" + std::to_string(c)},
+                      {"hh", "25"}}});
             }
     }
     writeLayer(dir + "/buildings.shp", buildings);
     writeLayer(dir + "/communities.shp", boundaries);
 }
 
-const char* kStreetArgs = "--buildings-id-field bid --households-field hh --communities-id-field cid";
+const char* kStreetArgs =
+    "--buildings-id-field bid --households-field hh --communities-id-field cid";
 
-void writeText(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+void writeText(const std::string& path, const std::string& text)
+{
+    std::ofstream(path, std::ios::binary) << text;
+}
 
-nlohmann::json readJson(const std::string& path) { return nlohmann::json::parse(slurp(path)); }
+nlohmann::json readJson(const std::string& path)
+{
+    return nlohmann::json::parse(slurp(path));
+}
 
 std::map<std::string, nlohmann::json> streetsOf(const nlohmann::json& summary)
 {
@@ -65,19 +75,23 @@ std::map<std::string, nlohmann::json> streetsOf(const nlohmann::json& summary)
 
 } // namespace
 
-TEST_CASE("batch shards balance buildings, collect, unchanged streets and --only-failed", "[e2e][batch]")
+TEST_CASE("batch shards balance buildings, collect, unchanged streets and --only-failed",
+          "[e2e][batch]")
 {
     TempDir dir("batch-shards");
     // Streets of 4, 3, 2 and 1 communities (256, 192, 128, 64 buildings) and one whose buildings
     // file does not exist yet. Greedy by buildings over 2 shards: {a, d, broken} and {b, c}.
     std::string manifest = "name,out,buildings,communities,args\n";
-    const std::vector<std::pair<std::string, int>> streets = {{"a", 4}, {"b", 3}, {"c", 2}, {"d", 1}};
+    const std::vector<std::pair<std::string, int>> streets = {
+        {"a", 4}, {"b", 3}, {"c", 2}, {"d", 1}};
     for (const auto& [name, n] : streets)
     {
         writeStreet(dir.file("in/" + name), n);
-        manifest += name + ",out/" + name + ",in/" + name + "/buildings.shp,in/" + name + "/communities.shp," + kStreetArgs + "\n";
+        manifest += name + ",out/" + name + ",in/" + name + "/buildings.shp,in/" + name +
+                    "/communities.shp," + kStreetArgs + "\n";
     }
-    manifest += std::string("broken,out/broken,in/fixed/buildings.shp,in/a/communities.shp,") + kStreetArgs + "\n";
+    manifest += std::string("broken,out/broken,in/fixed/buildings.shp,in/a/communities.shp,") +
+                kStreetArgs + "\n";
     writeText(dir.file("m.csv"), manifest);
 
     const auto shard0 = runGridplan({"batch", dir.file("m.csv"), "--shard", "0/2", "-q"});
@@ -107,8 +121,10 @@ TEST_CASE("batch shards balance buildings, collect, unchanged streets and --only
         CHECK(by_name[name]["grids"] == 4 * n);
     }
     CHECK(by_name["broken"]["status"] == "failed");
-    CHECK(by_name["broken"]["error"].get<std::string>().find("in/fixed/buildings.shp") != std::string::npos);
-    CHECK(slurp(by_name["broken"]["log"].get<std::string>()).find("in/fixed/buildings.shp") != std::string::npos);
+    CHECK(by_name["broken"]["error"].get<std::string>().find("in/fixed/buildings.shp") !=
+          std::string::npos);
+    CHECK(slurp(by_name["broken"]["log"].get<std::string>()).find("in/fixed/buildings.shp") !=
+          std::string::npos);
     const std::string fingerprint = readJson(dir.file("out/a/report.json"))["batch"]["fingerprint"];
     CHECK(fingerprint.size() == 16);
 
@@ -165,16 +181,21 @@ TEST_CASE("batch: a bad --shard and a folder --out are usage errors", "[e2e][bat
     CHECK(folder.err.find("PG:") != std::string::npos);
 }
 
-TEST_CASE("batch rows naming one folder in different spellings are refused before any run", "[e2e][batch][hostile]")
+TEST_CASE("batch rows naming one folder in different spellings are refused before any run",
+          "[e2e][batch][hostile]")
 {
     TempDir dir("batch-same-folder");
     writeStreet(dir.file("in"), 1);
-    const std::string cells = std::string(",in/buildings.shp,in/communities.shp,") + kStreetArgs + "\n";
+    const std::string cells =
+        std::string(",in/buildings.shp,in/communities.shp,") + kStreetArgs + "\n";
     writeText(dir.file("m.csv"), "name,out,buildings,communities,args\n"
-                                 "one,same" + cells + "two,./same/" + cells + "three," + dir.file("same") + cells);
+                                 "one,same" +
+                                     cells + "two,./same/" + cells + "three," + dir.file("same") +
+                                     cells);
     const auto run = runGridplan({"batch", dir.file("m.csv")});
     CHECK(run.exit_code == 2);
-    CHECK(run.err.find("line 3: output folder './same/' is used by two streets (line 2") != std::string::npos);
+    CHECK(run.err.find("line 3: output folder './same/' is used by two streets (line 2") !=
+          std::string::npos);
     CHECK(run.err.find("see gridplan batch --help") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.file("same")));
     CHECK_FALSE(fs::exists(dir.file("summary.json")));
@@ -183,7 +204,8 @@ TEST_CASE("batch rows naming one folder in different spellings are refused befor
     // A symbolic link to the folder is the same folder too.
     fs::create_directories(dir.file("real"));
     fs::create_directory_symlink(dir.file("real"), dir.file("link"));
-    writeText(dir.file("m2.csv"), "name,out,buildings,communities,args\none,real" + cells + "two,link" + cells);
+    writeText(dir.file("m2.csv"),
+              "name,out,buildings,communities,args\none,real" + cells + "two,link" + cells);
     const auto linked = runGridplan({"batch", dir.file("m2.csv")});
     CHECK(linked.exit_code == 2);
     CHECK(linked.err.find("output folder 'link' is used by two streets") != std::string::npos);
@@ -194,10 +216,12 @@ TEST_CASE("a GBK-encoded batch manifest is refused, saying so", "[e2e][batch][ho
     TempDir dir("batch-gbk");
     writeStreet(dir.file("in"), 1);
     // "东城,out/east,...,cid = '东城社区'" as Excel on Chinese Windows saves it (GBK bytes).
-    const std::string dongcheng = "\xB6\xAB\xB3\xC7", community = "\xB6\xAB\xB3\xC7\xC9\xE7\xC7\xF8";
-    writeText(dir.file("m.csv"), "name,out,buildings,communities,communities-where,args\n" + dongcheng +
-                                     ",out/east,in/buildings.shp,in/communities.shp,cid = '" + community + "'," +
-                                     kStreetArgs + "\n");
+    const std::string dongcheng = "\xB6\xAB\xB3\xC7",
+                      community = "\xB6\xAB\xB3\xC7\xC9\xE7\xC7\xF8";
+    writeText(dir.file("m.csv"), "name,out,buildings,communities,communities-where,args\n" +
+                                     dongcheng +
+                                     ",out/east,in/buildings.shp,in/communities.shp,cid = '" +
+                                     community + "'," + kStreetArgs + "\n");
     const auto run = runGridplan({"batch", dir.file("m.csv")});
     CHECK(run.exit_code == 2);
     CHECK(run.err.find("is not UTF-8 (line 2, byte 0xB6)") != std::string::npos);
@@ -209,15 +233,18 @@ TEST_CASE("a GBK-encoded batch manifest is refused, saying so", "[e2e][batch][ho
     writeText(dir.file("m2.csv"), "name,out\nx,out/x\xFF");
     const auto other = runGridplan({"batch", dir.file("m2.csv")});
     CHECK(other.exit_code == 2);
-    CHECK(other.err.find("is not UTF-8 (line 2, byte 0xFF); save it as CSV UTF-8") != std::string::npos);
+    CHECK(other.err.find("is not UTF-8 (line 2, byte 0xFF); save it as CSV UTF-8") !=
+          std::string::npos);
 }
 
-TEST_CASE("an unknown manifest column or args option is a usage error naming it", "[e2e][batch][hostile]")
+TEST_CASE("an unknown manifest column or args option is a usage error naming it",
+          "[e2e][batch][hostile]")
 {
     TempDir dir("batch-unknown-column");
     writeStreet(dir.file("in"), 1);
     writeText(dir.file("m.csv"), std::string("name,out,bulidings,communities,args\n"
-                                             "east,out/east,in/buildings.shp,in/communities.shp,") + kStreetArgs + "\n");
+                                             "east,out/east,in/buildings.shp,in/communities.shp,") +
+                                     kStreetArgs + "\n");
     const auto run = runGridplan({"batch", dir.file("m.csv")});
     CHECK(run.exit_code == 2);
     CHECK(run.err.find("unknown column 'bulidings'") != std::string::npos);
@@ -225,34 +252,44 @@ TEST_CASE("an unknown manifest column or args option is a usage error naming it"
     CHECK_FALSE(fs::exists(dir.file("out")));
     CHECK_FALSE(fs::exists(dir.file("logs")));
 
-    writeText(dir.file("m2.csv"), std::string("name,out,buildings,communities,args\n"
-                                              "east,out/east,in/buildings.shp,in/communities.shp,") + kStreetArgs + " --housholds-field hh\n");
+    writeText(dir.file("m2.csv"),
+              std::string("name,out,buildings,communities,args\n"
+                          "east,out/east,in/buildings.shp,in/communities.shp,") +
+                  kStreetArgs + " --housholds-field hh\n");
     const auto args = runGridplan({"batch", dir.file("m2.csv")});
     CHECK(args.exit_code == 2);
-    CHECK(args.err.find("line 2: unknown partition option '--housholds-field' in args") != std::string::npos);
+    CHECK(args.err.find("line 2: unknown partition option '--housholds-field' in args") !=
+          std::string::npos);
 
     // The known option columns still work.
-    writeText(dir.file("m3.csv"), std::string("name,out,buildings,communities,households-field,args\n"
-                                              "east,out/east,in/buildings.shp,in/communities.shp,hh,--buildings-id-field bid --communities-id-field cid\n"));
+    writeText(
+        dir.file("m3.csv"),
+        std::string("name,out,buildings,communities,households-field,args\n"
+                    "east,out/east,in/buildings.shp,in/communities.shp,hh,--buildings-id-field bid "
+                    "--communities-id-field cid\n"));
     const auto good = runGridplan({"batch", dir.file("m3.csv"), "-q"});
     INFO(good.err);
     CHECK(good.exit_code == 0);
     CHECK(streetsOf(readJson(dir.file("summary.json")))["east"]["households"] == 1600);
 }
 
-TEST_CASE("a shard killed mid-street leaves that street failed with its log; --only-failed runs it", "[e2e][batch]")
+TEST_CASE("a shard killed mid-street leaves that street failed with its log; --only-failed runs it",
+          "[e2e][batch]")
 {
     TempDir dir("batch-killed");
     // A street big enough to be still running when the shard is killed (about a second of CPU).
-    const std::string cmd = std::string("'") + GRIDPLAN_SYNTH_EXE + "' --seed 5 --buildings 20000 --out '" +
-                            dir.file("big") + "' > /dev/null 2>&1";
+    const std::string cmd = std::string("'") + GRIDPLAN_SYNTH_EXE +
+                            "' --seed 5 --buildings 20000 --out '" + dir.file("big") +
+                            "' > /dev/null 2>&1";
     REQUIRE(std::system(cmd.c_str()) == 0);
-    writeText(dir.file("m.csv"), "name,out,buildings,communities,args\n"
-                                 "big,out/big,big/buildings.shp,big/communities.shp,--buildings-id-field bld_id "
-                                 "--communities-id-field comm_id --households-field households\n");
+    writeText(dir.file("m.csv"),
+              "name,out,buildings,communities,args\n"
+              "big,out/big,big/buildings.shp,big/communities.shp,--buildings-id-field bld_id "
+              "--communities-id-field comm_id --households-field households\n");
     // The shard in a process group of its own, killed (SIGKILL, as a time limit or a node failure
     // would) as soon as its street has started.
-    std::vector<std::string> args = {GRIDPLAN_EXE, "batch", dir.file("m.csv"), "--shard", "0/1", "-q"};
+    std::vector<std::string> args = {GRIDPLAN_EXE, "batch", dir.file("m.csv"),
+                                     "--shard",    "0/1",   "-q"};
     std::vector<char*> argv;
     for (auto& a : args)
         argv.push_back(a.data());

@@ -17,29 +17,48 @@ void writeRow(const TempDir& dir, const std::vector<int>& households)
     FixtureLayer buildings;
     buildings.fields = {{"bid", 'S'}, {"hh", 'I'}, {"use", 'S'}};
     for (std::size_t i = 0; i < households.size(); ++i)
-        buildings.features.push_back({rectWkt(x0 + 10 + 30.0 * i, y0 + 10, x0 + 30 + 30.0 * i, y0 + 30),
-                                      {{"bid", "b" + std::to_string(i)},
-                                       {"hh", std::to_string(households[i])},
-                                       {"use", "住宅"}}});
+        buildings.features.push_back(
+            {rectWkt(x0 + 10 + 30.0 * i, y0 + 10, x0 + 30 + 30.0 * i, y0 + 30),
+             {{"bid", "b" + std::to_string(i)},
+              {"hh", std::to_string(households[i])},
+              {"use", "住宅"}}});
     writeLayer(dir.file("buildings.shp"), buildings);
     FixtureLayer communities;
     communities.fields = {{"cid", 'S'}};
-    communities.features.push_back({rectWkt(x0, y0, x0 + 20 + 30.0 * households.size(), y0 + 40), {{"cid", "C1"}}});
+    communities.features.push_back(
+        {rectWkt(x0, y0, x0 + 20 + 30.0 * households.size(), y0 + 40), {{"cid", "C1"}}});
     writeLayer(dir.file("communities.shp"), communities);
 }
 
 std::vector<std::string> args(const TempDir& dir)
 {
-    return {"partition", "--buildings", dir.file("buildings.shp"), "--buildings-id-field", "bid",
-            "--households-field", "hh", "--use-field", "use", "--communities", dir.file("communities.shp"),
-            "--communities-id-field", "cid", "--out", dir.file("out"), "-q"};
+    return {"partition",
+            "--buildings",
+            dir.file("buildings.shp"),
+            "--buildings-id-field",
+            "bid",
+            "--households-field",
+            "hh",
+            "--use-field",
+            "use",
+            "--communities",
+            dir.file("communities.shp"),
+            "--communities-id-field",
+            "cid",
+            "--out",
+            dir.file("out"),
+            "-q"};
 }
 
-nlohmann::json report(const TempDir& dir) { return nlohmann::json::parse(slurp(dir.file("out/report.json"))); }
+nlohmann::json report(const TempDir& dir)
+{
+    return nlohmann::json::parse(slurp(dir.file("out/report.json")));
+}
 
 } // namespace
 
-TEST_CASE("a row of 280 / 100 / 280 households is proven infeasible, with the bounds that work", "[e2e][bounds]")
+TEST_CASE("a row of 280 / 100 / 280 households is proven infeasible, with the bounds that work",
+          "[e2e][bounds]")
 {
     TempDir dir("proven");
     writeRow(dir, {280, 100, 280});
@@ -86,7 +105,8 @@ TEST_CASE("a row with a single plan within tight bounds gets it", "[e2e][bounds]
     CHECK(r["summary"]["grids_within_bounds"] == 4);
 }
 
-TEST_CASE("the exact check (--exact) reports the heuristic's cut links against the optimum", "[e2e][bounds]")
+TEST_CASE("the exact check (--exact) reports the heuristic's cut links against the optimum",
+          "[e2e][bounds]")
 {
     TempDir dir("exact");
     writeRow(dir, {150, 150, 150, 150, 150, 150, 150, 150});

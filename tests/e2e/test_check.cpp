@@ -14,8 +14,8 @@ namespace
 namespace fs = std::filesystem;
 using gp::test::FixtureLayer;
 using gp::test::rectWkt;
-using gp::test::RunResult;
 using gp::test::runGridplan;
+using gp::test::RunResult;
 using gp::test::TempDir;
 using gp::test::writeLayer;
 
@@ -54,10 +54,21 @@ struct World
     {
         writeLayer(dir.file("buildings.shp"), buildings);
         writeLayer(dir.file("communities.shp"), communities);
-        std::vector<std::string> a{command, "--buildings", dir.file("buildings.shp"),
-                                   "--buildings-id-field", "bid", "--communities",
-                                   dir.file("communities.shp"), "--communities-id-field", "cid",
-                                   "--households-field", "hh", "--min", "50", "--max", "450"};
+        std::vector<std::string> a{command,
+                                   "--buildings",
+                                   dir.file("buildings.shp"),
+                                   "--buildings-id-field",
+                                   "bid",
+                                   "--communities",
+                                   dir.file("communities.shp"),
+                                   "--communities-id-field",
+                                   "cid",
+                                   "--households-field",
+                                   "hh",
+                                   "--min",
+                                   "50",
+                                   "--max",
+                                   "450"};
         if (with_street)
         {
             writeLayer(dir.file("street.shp"), street);
@@ -93,7 +104,8 @@ TEST_CASE("coverage: street not covered, slivers between communities, overlaps",
     World w;
     w.addCommunity(rectWkt(0, 0, 100, 100), "C1");
     w.addCommunity(rectWkt(101, 0, 200, 100), "C2"); // a 1 m sliver between C1 and C2
-    // The street: both communities' cells plus a 40 x 30 m bump north of C1 that no community covers.
+    // The street: both communities' cells plus a 40 x 30 m bump north of C1 that no community
+    // covers.
     w.setStreet("POLYGON((0 0,200 0,200 100,60 100,60 130,20 130,20 100,0 100,0 0))");
     SECTION("gaps and the covered share")
     {
@@ -184,12 +196,15 @@ TEST_CASE("check lists problems and accepts what partition accepts", "[check]")
     }
     SECTION("warnings: partition would still run")
     {
-        w.addCommunity(rectWkt(150, 50, 250, 150), "C3");                        // overlap
+        w.addCommunity(rectWkt(150, 50, 250, 150), "C3"); // overlap
         w.buildings.features.push_back({rectWkt(10, 10, 30, 30), {{"bid", "DUP"}, {"hh", "100"}}});
         w.buildings.features.push_back({"", {{"bid", "NULLGEOM"}, {"hh", "1"}}});
-        w.buildings.features.push_back({rectWkt(500, 500, 520, 520), {{"bid", "FAR"}, {"hh", "7"}}});
-        w.buildings.features.push_back({rectWkt(60, 60, 80, 80), {{"bid", "TEXT"}, {"hh", "many"}}});
-        w.buildings.features.push_back({"POLYGON((10 60,30 80,30 60,10 80,10 60))", {{"bid", "BOW"}, {"hh", "5"}}});
+        w.buildings.features.push_back(
+            {rectWkt(500, 500, 520, 520), {{"bid", "FAR"}, {"hh", "7"}}});
+        w.buildings.features.push_back(
+            {rectWkt(60, 60, 80, 80), {{"bid", "TEXT"}, {"hh", "many"}}});
+        w.buildings.features.push_back(
+            {"POLYGON((10 60,30 80,30 60,10 80,10 60))", {{"bid", "BOW"}, {"hh", "5"}}});
         w.setStreet(rectWkt(0, 0, 200, 120));
         const auto r = w.run("check");
         INFO(r.out << r.err);

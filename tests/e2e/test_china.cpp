@@ -1,7 +1,8 @@
 // End-to-end: coordinates as Chinese street offices have them. A synthetic city (gridplan-synth)
 // re-labelled as a CGCS2000 Gauss-Krueger zone (EPSG:4547, central meridian 114 E) runs as it
 // is, and as CGCS2000 lon/lat; buildings traced on a GCJ-02 web map (with a .prj that claims
-// EPSG:4326, or none) partition as the WGS 84 ones do; outputs in GCJ-02 / BD-09 overlay those maps.
+// EPSG:4326, or none) partition as the WGS 84 ones do; outputs in GCJ-02 / BD-09 overlay those
+// maps.
 #include "io/china_coords.hpp"
 #include "support/fixtures.hpp"
 
@@ -22,7 +23,8 @@ namespace fs = std::filesystem;
 namespace
 {
 
-const std::vector<std::string> kLayers = {"buildings", "communities", "street", "compounds", "barriers"};
+const std::vector<std::string> kLayers = {"buildings", "communities", "street", "compounds",
+                                          "barriers"};
 
 // A synthetic city of `buildings` buildings in EPSG:4547 GeoPackages under dir/gk/: the
 // generator's EPSG:32650 coordinates (easting ~430 km) re-labelled with ogr2ogr -a_srs, which
@@ -30,7 +32,8 @@ const std::vector<std::string> kLayers = {"buildings", "communities", "street", 
 void makeGaussKruegerCity(const TempDir& dir, int buildings)
 {
     const std::string cmd = std::string("'") + GRIDPLAN_SYNTH_EXE + "' --seed 5 --buildings " +
-                            std::to_string(buildings) + " --out '" + dir.file("synth") + "' > /dev/null 2>&1";
+                            std::to_string(buildings) + " --out '" + dir.file("synth") +
+                            "' > /dev/null 2>&1";
     REQUIRE(std::system(cmd.c_str()) == 0);
     fs::create_directories(dir.file("gk"));
     for (const auto& layer : kLayers)
@@ -40,16 +43,30 @@ void makeGaussKruegerCity(const TempDir& dir, int buildings)
 
 std::vector<std::string> cityArgs(const std::function<std::string(const std::string&)>& path)
 {
-    return {"partition", "--buildings", path("buildings"), "--buildings-id-field", "bld_id",
-            "--use-field", "use", "--floors-field", "floors", "--height-field", "height",
-            "--households-field", "households", "--communities", path("communities"),
-            "--communities-id-field", "comm_id", "-q"};
+    return {"partition",
+            "--buildings",
+            path("buildings"),
+            "--buildings-id-field",
+            "bld_id",
+            "--use-field",
+            "use",
+            "--floors-field",
+            "floors",
+            "--height-field",
+            "height",
+            "--households-field",
+            "households",
+            "--communities",
+            path("communities"),
+            "--communities-id-field",
+            "comm_id",
+            "-q"};
 }
 
 struct Outcome
 {
     nlohmann::json report;
-    std::map<std::string, std::string> grid_of;    // building id -> grid code ("" for none)
+    std::map<std::string, std::string> grid_of;      // building id -> grid code ("" for none)
     std::map<std::string, std::string> community_of; // building id -> community
     long households = 0;
     int grids = 0;
@@ -80,10 +97,13 @@ std::vector<std::pair<double, double>> vertices(const std::string& path)
     std::vector<std::pair<double, double>> out;
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     REQUIRE(ds);
-    std::function<void(const OGRGeometry*)> walk = [&](const OGRGeometry* g) {
+    std::function<void(const OGRGeometry*)> walk = [&](const OGRGeometry* g)
+    {
         switch (wkbFlatten(g->getGeometryType()))
         {
-        case wkbPoint: out.emplace_back(g->toPoint()->getX(), g->toPoint()->getY()); break;
+        case wkbPoint:
+            out.emplace_back(g->toPoint()->getX(), g->toPoint()->getY());
+            break;
         case wkbPolygon:
             for (const auto* ring : *g->toPolygon())
                 for (const auto& p : *ring)
@@ -94,7 +114,8 @@ std::vector<std::pair<double, double>> vertices(const std::string& path)
             for (const auto* part : *g->toGeometryCollection())
                 walk(part);
             break;
-        default: break;
+        default:
+            break;
         }
     };
     for (auto& f : *ds->GetLayer(0))
@@ -125,13 +146,15 @@ void shiftLayer(const std::string& in, const std::string& out, gp::io::LonLatShi
 
 } // namespace
 
-TEST_CASE("a CGCS2000 Gauss-Krueger input (EPSG:4547) works end to end, and as CGCS2000 lon/lat", "[e2e][china][crs]")
+TEST_CASE("a CGCS2000 Gauss-Krueger input (EPSG:4547) works end to end, and as CGCS2000 lon/lat",
+          "[e2e][china][crs]")
 {
     TempDir dir("cgcs2000");
     makeGaussKruegerCity(dir, 1500);
     auto gk = cityArgs([&](const std::string& l) { return dir.file("gk/" + l + ".gpkg"); });
-    gk.insert(gk.end(), {"--street", dir.file("gk/street.gpkg"), "--compounds", dir.file("gk/compounds.gpkg"),
-                         "--compounds-id-field", "cmp_id", "--barriers", dir.file("gk/barriers.gpkg")});
+    gk.insert(gk.end(),
+              {"--street", dir.file("gk/street.gpkg"), "--compounds", dir.file("gk/compounds.gpkg"),
+               "--compounds-id-field", "cmp_id", "--barriers", dir.file("gk/barriers.gpkg")});
     const auto a = partition(gk, dir.file("out-gk"));
     CHECK(a.report["working_crs"] == "EPSG:4547");
     CHECK(a.report["inputs"][0]["crs"] == "EPSG:4547");
@@ -145,20 +168,23 @@ TEST_CASE("a CGCS2000 Gauss-Krueger input (EPSG:4547) works end to end, and as C
     CHECK(v[0].second < 40.5);
     int homes_in_no_grid = 0;
     for (const auto& b : readLayer(dir.file("out-gk/buildings.geojson")))
-        homes_in_no_grid += b.fields.at("use") == "residential" && b.fields.at("households") != "0" &&
-                            !b.fields.count("grid_code");
+        homes_in_no_grid += b.fields.at("use") == "residential" &&
+                            b.fields.at("households") != "0" && !b.fields.count("grid_code");
     CHECK(homes_in_no_grid == 0);
 
     // The same city as CGCS2000 lon/lat (EPSG:4490): worked in its Gauss-Krueger zone again.
     fs::create_directories(dir.file("geo"));
     for (const auto& layer : {"buildings", "communities"})
-        translateVector(dir.file(std::string("gk/") + layer + ".gpkg"), dir.file(std::string("geo/") + layer + ".gpkg"),
+        translateVector(dir.file(std::string("gk/") + layer + ".gpkg"),
+                        dir.file(std::string("geo/") + layer + ".gpkg"),
                         {"-f", "GPKG", "-t_srs", "EPSG:4490"});
-    const auto geo_args = cityArgs([&](const std::string& l) { return dir.file("geo/" + l + ".gpkg"); });
+    const auto geo_args =
+        cityArgs([&](const std::string& l) { return dir.file("geo/" + l + ".gpkg"); });
     const auto b = partition(geo_args, dir.file("out-geo"));
     CHECK(b.report["working_crs"] == "EPSG:4547");
     const std::string why = b.report["working_crs_reason"];
-    CHECK(why.find("CGCS2000 3-degree Gauss-Krueger zone (central meridian 114E)") != std::string::npos);
+    CHECK(why.find("CGCS2000 3-degree Gauss-Krueger zone (central meridian 114E)") !=
+          std::string::npos);
     CHECK(b.households == a.households);
 
     // --working-crs names a CGCS2000 zone explicitly.
@@ -169,22 +195,27 @@ TEST_CASE("a CGCS2000 Gauss-Krueger input (EPSG:4547) works end to end, and as C
     CHECK(c.grid_of == b.grid_of);
 }
 
-TEST_CASE("GCJ-02 buildings partition as the WGS 84 ones; outputs in GCJ-02 / BD-09 overlay", "[e2e][china][crs]")
+TEST_CASE("GCJ-02 buildings partition as the WGS 84 ones; outputs in GCJ-02 / BD-09 overlay",
+          "[e2e][china][crs]")
 {
     using gp::io::LonLatShift;
     TempDir dir("gcj02");
     makeGaussKruegerCity(dir, 1200);
     for (const auto& layer : {"buildings", "communities"})
-        translateVector(dir.file(std::string("gk/") + layer + ".gpkg"), dir.file(std::string(layer) + "_wgs.gpkg"),
+        translateVector(dir.file(std::string("gk/") + layer + ".gpkg"),
+                        dir.file(std::string(layer) + "_wgs.gpkg"),
                         {"-f", "GPKG", "-t_srs", "EPSG:4326"});
     // Buildings traced on Amap: GCJ-02 lon/lat in a file that says EPSG:4326.
     shiftLayer(dir.file("buildings_wgs.gpkg"), dir.file("buildings_gcj.gpkg"), LonLatShift::Gcj02);
     // ... and the same without any CRS (a Shapefile without .prj).
-    translateVector(dir.file("buildings_gcj.gpkg"), dir.file("buildings_gcj.shp"), {"-f", "ESRI Shapefile"});
+    translateVector(dir.file("buildings_gcj.gpkg"), dir.file("buildings_gcj.shp"),
+                    {"-f", "ESRI Shapefile"});
     fs::remove(dir.file("buildings_gcj.prj"));
 
-    auto args = [&](const std::string& buildings) {
-        return cityArgs([&](const std::string& l) { return l == "buildings" ? buildings : dir.file(l + "_wgs.gpkg"); });
+    auto args = [&](const std::string& buildings)
+    {
+        return cityArgs([&](const std::string& l)
+                        { return l == "buildings" ? buildings : dir.file(l + "_wgs.gpkg"); });
     };
     const auto truth = partition(args(dir.file("buildings_wgs.gpkg")), dir.file("out-wgs"));
     REQUIRE(truth.grids >= 4);
@@ -198,7 +229,8 @@ TEST_CASE("GCJ-02 buildings partition as the WGS 84 ones; outputs in GCJ-02 / BD
 
     // The Shapefile writer reorders rings (and so anchors and ties move a little): compare with
     // the WGS 84 buildings through the same writer.
-    translateVector(dir.file("buildings_wgs.gpkg"), dir.file("buildings_wgs.shp"), {"-f", "ESRI Shapefile"});
+    translateVector(dir.file("buildings_wgs.gpkg"), dir.file("buildings_wgs.shp"),
+                    {"-f", "ESRI Shapefile"});
     const auto truth_shp = partition(args(dir.file("buildings_wgs.shp")), dir.file("out-wgs-shp"));
     auto assumed = args(dir.file("buildings_gcj.shp"));
     assumed.insert(assumed.end(), {"--assume-crs", "GCJ02"});
@@ -207,7 +239,8 @@ TEST_CASE("GCJ-02 buildings partition as the WGS 84 ones; outputs in GCJ-02 / BD
     CHECK(from_shp.grid_of == truth_shp.grid_of);
     CHECK(from_shp.households == truth_shp.households);
 
-    // Without the override the buildings sit hundreds of metres off their communities: another plan.
+    // Without the override the buildings sit hundreds of metres off their communities: another
+    // plan.
     const auto wrong = partition(args(dir.file("buildings_gcj.gpkg")), dir.file("out-wrong"));
     int moved = 0;
     for (const auto& [id, community] : truth.community_of)
@@ -235,7 +268,8 @@ TEST_CASE("GCJ-02 buildings partition as the WGS 84 ones; outputs in GCJ-02 / BD
             {
                 double lon = wgs[i].first, lat = wgs[i].second;
                 gp::io::shiftFromWgs84(shift, lon, lat);
-                worst = std::max({worst, std::abs(lon - got[i].first), std::abs(lat - got[i].second)});
+                worst =
+                    std::max({worst, std::abs(lon - got[i].first), std::abs(lat - got[i].second)});
             }
             CHECK(worst < 1e-6);
             // ... and really shifted (GCJ-02 moves points here by hundreds of metres).

@@ -17,19 +17,23 @@ namespace
 constexpr double kX0 = 500000, kY0 = 3300000;
 
 // Communities C1 (code field 011) and C2 (012), 400 x 600 m side by side, each with an 8 x 8
-// lattice of 25-household buildings in its south (4 grids of 400); `estate` adds 32 more in C2's north.
+// lattice of 25-household buildings in its south (4 grids of 400); `estate` adds 32 more in C2's
+// north.
 void writeStreet(const std::string& dir, bool estate)
 {
     std::filesystem::create_directories(dir);
     FixtureLayer buildings;
     buildings.fields = {{"bid", 'S'}, {"hh", 'I'}};
-    auto lattice = [&](const std::string& prefix, double x, int row0, int rows) {
+    auto lattice = [&](const std::string& prefix, double x, int row0, int rows)
+    {
         for (int r = row0; r < row0 + rows; ++r)
             for (int c = 0; c < 8; ++c)
             {
                 const double bx = kX0 + x + 15 + c * 50, by = kY0 + 15 + r * 50;
-                buildings.features.push_back({rectWkt(bx, by, bx + 20, by + 20),
-                                              {{"bid", prefix + "-" + std::to_string(r) + "-" + std::to_string(c)}, {"hh", "25"}}});
+                buildings.features.push_back(
+                    {rectWkt(bx, by, bx + 20, by + 20),
+                     {{"bid", prefix + "-" + std::to_string(r) + "-" + std::to_string(c)},
+                      {"hh", "25"}}});
             }
     };
     lattice("C1", 0, 0, 8);
@@ -39,17 +43,40 @@ void writeStreet(const std::string& dir, bool estate)
     writeLayer(dir + "/buildings.shp", buildings);
     FixtureLayer communities;
     communities.fields = {{"cid", 'S'}, {"code", 'S'}};
-    communities.features.push_back({rectWkt(kX0, kY0, kX0 + 400, kY0 + 600), {{"cid", "C1"}, {"code", "011"}}});
-    communities.features.push_back({rectWkt(kX0 + 400, kY0, kX0 + 800, kY0 + 600), {{"cid", "C2"}, {"code", "012"}}});
+    communities.features.push_back(
+        {rectWkt(kX0, kY0, kX0 + 400, kY0 + 600), {{"cid", "C1"}, {"code", "011"}}});
+    communities.features.push_back(
+        {rectWkt(kX0 + 400, kY0, kX0 + 800, kY0 + 600), {{"cid", "C2"}, {"code", "012"}}});
     writeLayer(dir + "/communities.shp", communities);
 }
 
-std::vector<std::string> args(const std::string& in, const std::string& out, const std::string& scheme)
+std::vector<std::string> args(const std::string& in, const std::string& out,
+                              const std::string& scheme)
 {
-    return {"partition", "--buildings", in + "/buildings.shp", "--buildings-id-field", "bid", "--households-field", "hh",
-            "--communities", in + "/communities.shp", "--communities-id-field", "cid", "--code-scheme", scheme,
-            "--admin-code", "440106", "--street-number", "009", "--community-code-field", "code",
-            "--service-code", "3", "--out", out, "-q"};
+    return {"partition",
+            "--buildings",
+            in + "/buildings.shp",
+            "--buildings-id-field",
+            "bid",
+            "--households-field",
+            "hh",
+            "--communities",
+            in + "/communities.shp",
+            "--communities-id-field",
+            "cid",
+            "--code-scheme",
+            scheme,
+            "--admin-code",
+            "440106",
+            "--street-number",
+            "009",
+            "--community-code-field",
+            "code",
+            "--service-code",
+            "3",
+            "--out",
+            out,
+            "-q"};
 }
 
 // grid code -> community
@@ -88,7 +115,8 @@ TEST_CASE("street15 and cjt349 codes end to end, digit by digit", "[e2e][codes]"
     CHECK(sequences["C2"] == four);
     // Community codes in communities.geojson: the 12-digit prefix.
     for (const auto& c : readLayer(dir.file("s15/communities.geojson")))
-        CHECK(c.fields.at("community_code") == (c.fields.at("community") == "C1" ? "440106009011" : "440106009012"));
+        CHECK(c.fields.at("community_code") ==
+              (c.fields.at("community") == "C1" ? "440106009011" : "440106009012"));
 
     run = runGridplan(args(dir.file("in"), dir.file("cjt"), "cjt349"));
     INFO(run.err);
@@ -112,7 +140,8 @@ TEST_CASE("street15 and cjt349 codes end to end, digit by digit", "[e2e][codes]"
     CHECK(run.err.find("--admin-code") != std::string::npos);
 }
 
-TEST_CASE("street15 codes are kept across a re-run; new grids get fresh numbers", "[e2e][codes][rerun]")
+TEST_CASE("street15 codes are kept across a re-run; new grids get fresh numbers",
+          "[e2e][codes][rerun]")
 {
     TempDir dir("codes-rerun");
     writeStreet(dir.file("before"), false);
@@ -139,7 +168,7 @@ TEST_CASE("street15 codes are kept across a re-run; new grids get fresh numbers"
             c1_before.insert(code);
     for (const auto& [code, community] : after)
         (community == "C1" ? c1_after : c2_after).insert(code);
-    CHECK(c1_after == c1_before); // untouched community: every code kept
+    CHECK(c1_after == c1_before);  // untouched community: every code kept
     REQUIRE(c2_after.size() == 6); // 2400 households
     for (const auto& code : c2_after)
     {
@@ -149,5 +178,6 @@ TEST_CASE("street15 codes are kept across a re-run; new grids get fresh numbers"
     }
     // The four codes of before are still there; the two new grids are numbered 005 and 006.
     CHECK(c2_after == std::set<std::string>{"440106009012001", "440106009012002", "440106009012003",
-                                            "440106009012004", "440106009012005", "440106009012006"});
+                                            "440106009012004", "440106009012005",
+                                            "440106009012006"});
 }

@@ -33,10 +33,10 @@ PortoRun runPorto(const TempDir& dir, const std::string& tag, const std::string&
         translateVector(shapes + "buildings.shp", buildings, {"-f", "GPKG", "-t_srs", crs});
         translateVector(shapes + "communities.shp", communities, {"-f", "GPKG", "-t_srs", crs});
     }
-    const auto run = runGridplan({"partition", "--buildings", buildings, "--buildings-id-field", "bld_id",
-                                  "--use-field", "use", "--floors-field", "floors", "--height-field", "height",
-                                  "--communities", communities, "--communities-id-field", "comm_id",
-                                  "--out", dir.file(tag), "-q"});
+    const auto run = runGridplan(
+        {"partition", "--buildings", buildings, "--buildings-id-field", "bld_id", "--use-field",
+         "use", "--floors-field", "floors", "--height-field", "height", "--communities",
+         communities, "--communities-id-field", "comm_id", "--out", dir.file(tag), "-q"});
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     PortoRun out;
@@ -54,24 +54,28 @@ PortoRun runPorto(const TempDir& dir, const std::string& tag, const std::string&
 
 } // namespace
 
-TEST_CASE("Web Mercator inputs: worked in the UTM zone, households as in lon/lat", "[e2e][crs][porto]")
+TEST_CASE("Web Mercator inputs: worked in the UTM zone, households as in lon/lat",
+          "[e2e][crs][porto]")
 {
     TempDir dir("crs3857");
-    const auto truth = runPorto(dir, "tm06", "");           // EPSG:3763, true scale at Porto
+    const auto truth = runPorto(dir, "tm06", ""); // EPSG:3763, true scale at Porto
     const auto lonlat = runPorto(dir, "wgs84", "EPSG:4326");
     const auto mercator = runPorto(dir, "mercator", "EPSG:3857");
 
     CHECK(truth.report["working_crs"] == "EPSG:3763");
     CHECK(lonlat.report["working_crs"] == "EPSG:32629");
-    // Not 3857: Porto's 41.15 N puts Web Mercator's scale at 1 / cos = 1.33 (area 1 / cos^2 = 1.77).
+    // Not 3857: Porto's 41.15 N puts Web Mercator's scale at 1 / cos = 1.33 (area 1 / cos^2
+    // = 1.77).
     CHECK(mercator.report["working_crs"] == "EPSG:32629");
     const std::string why = mercator.report["working_crs_reason"];
     INFO(why);
-    CHECK(why.find("EPSG:3857 is off true scale by 3") != std::string::npos); // 32.9% (76.6% in area)
+    CHECK(why.find("EPSG:3857 is off true scale by 3") !=
+          std::string::npos); // 32.9% (76.6% in area)
     CHECK(why.find("UTM zone 29N") != std::string::npos);
 
     // Households within 0.5% of the lon/lat run (the issue saw +77%).
-    INFO("households 4326 " << lonlat.households << ", 3857 " << mercator.households << ", 3763 " << truth.households);
+    INFO("households 4326 " << lonlat.households << ", 3857 " << mercator.households << ", 3763 "
+                            << truth.households);
     CHECK(std::abs(mercator.households - lonlat.households) <= 0.005 * lonlat.households);
     CHECK(std::abs(mercator.households - truth.households) <= 0.005 * truth.households);
     CHECK(mercator.residential_grids == lonlat.residential_grids);
@@ -96,9 +100,9 @@ TEST_CASE("a working CRS off true scale at the data is refused", "[e2e][crs]")
 {
     TempDir dir("crsrefuse");
     const std::string shapes = sourceDir() + "/shapes/";
-    const auto run = runGridplan({"partition", "--buildings", shapes + "buildings.shp", "--communities",
-                                  shapes + "communities.shp", "--working-crs", "EPSG:3857", "--out",
-                                  dir.file("out"), "-q"});
+    const auto run = runGridplan({"partition", "--buildings", shapes + "buildings.shp",
+                                  "--communities", shapes + "communities.shp", "--working-crs",
+                                  "EPSG:3857", "--out", dir.file("out"), "-q"});
     CHECK(run.exit_code == 2);
     CHECK(run.err.find("--working-crs 'EPSG:3857' is off true scale") != std::string::npos);
 }

@@ -27,23 +27,41 @@ struct Scene
     }
     void home(const std::string& id, double x, double y, int households)
     {
-        buildings.features.push_back({rectWkt(X0 + x, Y0 + y, X0 + x + 20, Y0 + y + 20),
-                                      {{"bid", id}, {"hh", std::to_string(households)}, {"use", "住宅"}}});
+        buildings.features.push_back(
+            {rectWkt(X0 + x, Y0 + y, X0 + x + 20, Y0 + y + 20),
+             {{"bid", id}, {"hh", std::to_string(households)}, {"use", "住宅"}}});
     }
-    void other(const std::string& id, double x, double y, double size, const std::string& use, int floors)
+    void other(const std::string& id, double x, double y, double size, const std::string& use,
+               int floors)
     {
-        buildings.features.push_back({rectWkt(X0 + x, Y0 + y, X0 + x + size, Y0 + y + size),
-                                      {{"bid", id}, {"use", use}, {"floors", std::to_string(floors)}}});
+        buildings.features.push_back(
+            {rectWkt(X0 + x, Y0 + y, X0 + x + size, Y0 + y + size),
+             {{"bid", id}, {"use", use}, {"floors", std::to_string(floors)}}});
     }
     RunResult run(const TempDir& dir)
     {
         writeLayer(dir.file("buildings.shp"), buildings);
         writeLayer(dir.file("communities.shp"), communities);
-        std::vector<std::string> args = {"partition", "--buildings", dir.file("buildings.shp"),
-                                         "--buildings-id-field", "bid", "--households-field", "hh",
-                                         "--use-field", "use", "--floors-field", "floors",
-                                         "--communities", dir.file("communities.shp"), "--communities-id-field", "cid",
-                                         "--street-code", "310101001", "--out", dir.file("out"), "-q"};
+        std::vector<std::string> args = {"partition",
+                                         "--buildings",
+                                         dir.file("buildings.shp"),
+                                         "--buildings-id-field",
+                                         "bid",
+                                         "--households-field",
+                                         "hh",
+                                         "--use-field",
+                                         "use",
+                                         "--floors-field",
+                                         "floors",
+                                         "--communities",
+                                         dir.file("communities.shp"),
+                                         "--communities-id-field",
+                                         "cid",
+                                         "--street-code",
+                                         "310101001",
+                                         "--out",
+                                         dir.file("out"),
+                                         "-q"};
         if (!barriers.features.empty())
         {
             writeLayer(dir.file("barriers.shp"), barriers);
@@ -57,7 +75,8 @@ std::map<std::string, std::string> gridOfBuildings(const TempDir& dir)
 {
     std::map<std::string, std::string> out;
     for (const auto& b : readLayer(dir.file("out/buildings.geojson")))
-        out[b.fields.at("building_id")] = b.fields.count("grid_code") ? b.fields.at("grid_code") : "";
+        out[b.fields.at("building_id")] =
+            b.fields.count("grid_code") ? b.fields.at("grid_code") : "";
     return out;
 }
 
@@ -104,7 +123,8 @@ TEST_CASE("an isolated 12-storey office cluster becomes one dedicated grid", "[e
     CHECK(report["violations"].empty());
 }
 
-TEST_CASE("a corner shop inside a housing estate is folded into that estate's grid", "[e2e][dedicated]")
+TEST_CASE("a corner shop inside a housing estate is folded into that estate's grid",
+          "[e2e][dedicated]")
 {
     TempDir dir("shop");
     Scene s;
@@ -129,7 +149,8 @@ TEST_CASE("a corner shop inside a housing estate is folded into that estate's gr
     CHECK(folded == 1);
 }
 
-TEST_CASE("a market across a river from the nearest grid is not folded across it", "[e2e][dedicated]")
+TEST_CASE("a market across a river from the nearest grid is not folded across it",
+          "[e2e][dedicated]")
 {
     TempDir dir("market");
     Scene s;
@@ -137,8 +158,9 @@ TEST_CASE("a market across a river from the nearest grid is not folded across it
         s.home("h" + std::to_string(i), 10 + i * 40, 40, 100);
     s.other("market", 215, 40, 20, "市场", 1);
     s.communities.features.push_back({rectWkt(X0, Y0, X0 + 300, Y0 + 100), {{"cid", "C1"}}});
-    s.barriers.features.push_back({"LINESTRING(" + std::to_string(X0 + 200) + " " + std::to_string(Y0 - 10) + "," +
-                                   std::to_string(X0 + 200) + " " + std::to_string(Y0 + 110) + ")",
+    s.barriers.features.push_back({"LINESTRING(" + std::to_string(X0 + 200) + " " +
+                                       std::to_string(Y0 - 10) + "," + std::to_string(X0 + 200) +
+                                       " " + std::to_string(Y0 + 110) + ")",
                                    {{"kind", "river"}}});
     const auto run = s.run(dir);
     INFO(run.err);

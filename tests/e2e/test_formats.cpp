@@ -42,21 +42,39 @@ void writeTown(const TempDir& dir, const std::string& driver, const std::string&
     FixtureLayer communities;
     communities.driver = driver;
     communities.fields = {{"cid", 'S'}, {"name", 'S'}};
-    communities.features.push_back({rectWkt(x0, y0, x0 + 200, y0 + 200), {{"cid", "C1"}, {"name", "东湖社区"}}});
-    communities.features.push_back({rectWkt(x0 + 200, y0, x0 + 400, y0 + 200), {{"cid", "C2"}, {"name", "西湖社区"}}});
+    communities.features.push_back(
+        {rectWkt(x0, y0, x0 + 200, y0 + 200), {{"cid", "C1"}, {"name", "东湖社区"}}});
+    communities.features.push_back(
+        {rectWkt(x0 + 200, y0, x0 + 400, y0 + 200), {{"cid", "C2"}, {"name", "西湖社区"}}});
     writeLayer(dir.file("communities" + ext), communities);
 }
 
-std::vector<std::string> townArgs(const TempDir& dir, const std::string& ext, const std::string& out)
+std::vector<std::string> townArgs(const TempDir& dir, const std::string& ext,
+                                  const std::string& out)
 {
-    return {"partition", "--buildings", dir.file("buildings" + ext), "--buildings-id-field", "bid",
-            "--households-field", "hh", "--use-field", "use",
-            "--communities", dir.file("communities" + ext), "--communities-id-field", "cid",
-            "--street-code", "街道01", "--out", out, "-q"};
+    return {"partition",
+            "--buildings",
+            dir.file("buildings" + ext),
+            "--buildings-id-field",
+            "bid",
+            "--households-field",
+            "hh",
+            "--use-field",
+            "use",
+            "--communities",
+            dir.file("communities" + ext),
+            "--communities-id-field",
+            "cid",
+            "--street-code",
+            "街道01",
+            "--out",
+            out,
+            "-q"};
 }
 
 // Field types of one layer: name -> OGR type name.
-std::map<std::string, std::string> fieldTypes(const std::string& path, const std::string& layer_name)
+std::map<std::string, std::string> fieldTypes(const std::string& path,
+                                              const std::string& layer_name)
 {
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     REQUIRE(ds);
@@ -67,7 +85,9 @@ std::map<std::string, std::string> fieldTypes(const std::string& path, const std
     {
         const auto* defn = layer->GetLayerDefn()->GetFieldDefn(i);
         // GeoJSON reads small integers back as Integer; both are whole numbers.
-        types[defn->GetNameRef()] = defn->GetType() == OFTInteger64 ? "Integer" : OGRFieldDefn::GetFieldTypeName(defn->GetType());
+        types[defn->GetNameRef()] = defn->GetType() == OFTInteger64
+                                        ? "Integer"
+                                        : OGRFieldDefn::GetFieldTypeName(defn->GetType());
     }
     return types;
 }
@@ -93,7 +113,10 @@ bool sameGeometry(const std::string& a, const std::string& b)
     return na && nb && na->Equals(nb.get());
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
 
 // Runs with the repository root as the current folder (sample configs use relative paths).
 struct InRepoRoot
@@ -105,7 +128,8 @@ struct InRepoRoot
 
 } // namespace
 
-TEST_CASE("the gpkg format writes every layer into one GeoPackage with the GeoJSON contents", "[e2e][formats]")
+TEST_CASE("the gpkg format writes every layer into one GeoPackage with the GeoJSON contents",
+          "[e2e][formats]")
 {
     TempDir dir("gpkg");
     writeTown(dir, "ESRI Shapefile", ".shp");
@@ -124,8 +148,8 @@ TEST_CASE("the gpkg format writes every layer into one GeoPackage with the GeoJS
     for (const auto& e : fs::directory_iterator(dir.file("gpkg")))
         if (e.path().extension() != ".qml")
             files.insert(e.path().filename().string());
-    CHECK(files == std::set<std::string>{"gridplan.gpkg", "report.json", "gridplan.qgs", "report.html",
-                                         ".gridplan-outputs"});
+    CHECK(files == std::set<std::string>{"gridplan.gpkg", "report.json", "gridplan.qgs",
+                                         "report.html", ".gridplan-outputs"});
     const std::string project = slurp(dir.file("gpkg/gridplan.qgs"));
     CHECK(project.find("./gridplan.gpkg|layername=grids") != std::string::npos);
     CHECK(project.find(".geojson") == std::string::npos);
@@ -179,7 +203,8 @@ TEST_CASE("the gpkg format writes every layer into one GeoPackage with the GeoJS
     CHECK(contains(grids[0].wkt, "MULTIPOLYGON"));
     bool chinese_building_name = false;
     for (const auto& b : layers.at("buildings"))
-        chinese_building_name |= b.fields.count("name") && b.fields.at("name").rfind("幸福里", 0) == 0;
+        chinese_building_name |=
+            b.fields.count("name") && b.fields.at("name").rfind("幸福里", 0) == 0;
     CHECK(chinese_building_name);
 
     SECTION("same inputs give the same GeoPackage bytes (fixed gpkg_contents.last_change)")
@@ -214,7 +239,8 @@ TEST_CASE("the gpkg format writes every layer into one GeoPackage with the GeoJS
     }
     SECTION("PostGIS names must be plain SQL names; an unreachable database is an output error")
     {
-        auto pg = townArgs(dir, ".shp", "PG:host=/nonexistent-gridplan port=1 dbname=x password=s3cret");
+        auto pg =
+            townArgs(dir, ".shp", "PG:host=/nonexistent-gridplan port=1 dbname=x password=s3cret");
         auto bad = pg;
         bad.insert(bad.end(), {"--pg-schema", "Plan-A"});
         run = runGridplan(bad);
@@ -238,16 +264,20 @@ TEST_CASE("inputs from GeoPackages give the same grids as from Shapefiles", "[e2
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     auto args = townArgs(dir, ".gpkg", dir.file("from-gpkg"));
-    args.insert(args.end(), {"--buildings-layer", "buildings", "--communities-layer", "communities"});
+    args.insert(args.end(),
+                {"--buildings-layer", "buildings", "--communities-layer", "communities"});
     run = runGridplan(args);
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     CHECK(readLayer(dir.file("from-gpkg/grids.geojson")).size() == 8);
     CHECK(slurp(dir.file("from-gpkg/grids.geojson")) == slurp(dir.file("from-shp/grids.geojson")));
-    CHECK(slurp(dir.file("from-gpkg/buildings.geojson")) == slurp(dir.file("from-shp/buildings.geojson")));
+    CHECK(slurp(dir.file("from-gpkg/buildings.geojson")) ==
+          slurp(dir.file("from-shp/buildings.geojson")));
 }
 
-TEST_CASE("a config file supplies every option and the command line wins and print-config round-trips", "[e2e][config]")
+TEST_CASE(
+    "a config file supplies every option and the command line wins and print-config round-trips",
+    "[e2e][config]")
 {
     TempDir dir("config");
     writeTown(dir, "ESRI Shapefile", ".shp");
@@ -274,10 +304,14 @@ TEST_CASE("a config file supplies every option and the command line wins and pri
     CHECK(report["options"]["min"] == 250);
     CHECK(report["options"]["max"] == 450);
     CHECK(report["options"]["households_field"] == "hh");
-    CHECK(readLayer(dir.file("from-file/grids.geojson")).front().fields.at("grid_code").rfind("街道01-", 0) == 0);
+    CHECK(readLayer(dir.file("from-file/grids.geojson"))
+              .front()
+              .fields.at("grid_code")
+              .rfind("街道01-", 0) == 0);
 
     // The command line overrides the file, option by option.
-    run = runGridplan({"partition", "--config", dir.file("gridplan.toml"), "--max", "480", "--out", dir.file("cli")});
+    run = runGridplan({"partition", "--config", dir.file("gridplan.toml"), "--max", "480", "--out",
+                       dir.file("cli")});
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     report = nlohmann::json::parse(slurp(dir.file("cli/report.json")));
@@ -286,7 +320,8 @@ TEST_CASE("a config file supplies every option and the command line wins and pri
     CHECK(fs::exists(dir.file("cli/grids.geojson")));
 
     // The effective configuration reads back to itself, and gives the same run.
-    run = runGridplan({"partition", "--config", dir.file("gridplan.toml"), "--max", "480", "--print-config"});
+    run = runGridplan(
+        {"partition", "--config", dir.file("gridplan.toml"), "--max", "480", "--print-config"});
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     const std::string printed = run.out;
@@ -300,7 +335,8 @@ TEST_CASE("a config file supplies every option and the command line wins and pri
     run = runGridplan({"partition", "--config", dir.file("printed.toml"), "--print-config"});
     REQUIRE(run.exit_code == 0);
     CHECK(run.out == printed);
-    run = runGridplan({"partition", "--config", dir.file("printed.toml"), "--out", dir.file("printed")});
+    run = runGridplan(
+        {"partition", "--config", dir.file("printed.toml"), "--out", dir.file("printed")});
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     CHECK(slurp(dir.file("printed/grids.geojson")) == slurp(dir.file("cli/grids.geojson")));
@@ -315,7 +351,8 @@ TEST_CASE("a config file supplies every option and the command line wins and pri
     SECTION("unknown keys and bad values and missing files or required options are usage errors")
     {
         std::ofstream(dir.file("typo.toml"), std::ios::binary) << "buildngs = \"x.shp\"\n";
-        run = runGridplan({"partition", "--config", dir.file("typo.toml"), "--communities", "c.shp", "--out", "o"});
+        run = runGridplan({"partition", "--config", dir.file("typo.toml"), "--communities", "c.shp",
+                           "--out", "o"});
         CHECK(run.exit_code == 2);
         CHECK(contains(run.err, "buildngs"));
         std::ofstream(dir.file("bad.toml"), std::ios::binary) << "min = many\n";
@@ -325,14 +362,17 @@ TEST_CASE("a config file supplies every option and the command line wins and pri
         run = runGridplan({"partition", "--config", dir.file("nowhere.toml"), "--print-config"});
         CHECK(run.exit_code == 2);
         CHECK(contains(run.err, "nowhere.toml"));
-        std::ofstream(dir.file("partial.toml"), std::ios::binary) << "communities = \"c.shp\"\nout = \"o\"\n";
+        std::ofstream(dir.file("partial.toml"), std::ios::binary)
+            << "communities = \"c.shp\"\nout = \"o\"\n";
         run = runGridplan({"partition", "--config", dir.file("partial.toml")});
         CHECK(run.exit_code == 2);
         CHECK(contains(run.err, "--buildings is required"));
     }
 }
 
-TEST_CASE("progress bars on stderr in GDAL style by default with items under -v and nothing under -q", "[e2e][progress]")
+TEST_CASE(
+    "progress bars on stderr in GDAL style by default with items under -v and nothing under -q",
+    "[e2e][progress]")
 {
     TempDir dir("progress");
     writeTown(dir, "ESRI Shapefile", ".shp");
@@ -350,7 +390,8 @@ TEST_CASE("progress bars on stderr in GDAL style by default with items under -v 
     for (const char* task : {"load buildings", "load communities", "partition", "tile", "write"})
     {
         INFO(task);
-        CHECK((contains(run.err, std::string("\n") + task + bar) || run.err.rfind(task + bar, 0) == 0));
+        CHECK((contains(run.err, std::string("\n") + task + bar) ||
+               run.err.rfind(task + bar, 0) == 0));
     }
 
     args[args.size() - 1] = dir.file("verbose");
@@ -366,12 +407,15 @@ TEST_CASE("progress bars on stderr in GDAL style by default with items under -v 
     // Progress never changes the outputs.
     for (const char* file : {"grids.geojson", "buildings.geojson", "report.json"})
     {
-        CHECK(slurp(dir.file(std::string("default/") + file)) == slurp(dir.file(std::string("quiet/") + file)));
-        CHECK(slurp(dir.file(std::string("verbose/") + file)) == slurp(dir.file(std::string("quiet/") + file)));
+        CHECK(slurp(dir.file(std::string("default/") + file)) ==
+              slurp(dir.file(std::string("quiet/") + file)));
+        CHECK(slurp(dir.file(std::string("verbose/") + file)) ==
+              slurp(dir.file(std::string("quiet/") + file)));
     }
 }
 
-TEST_CASE("every sample config parses and the committed bundled-run outputs match a fresh run", "[e2e][samples]")
+TEST_CASE("every sample config parses and the committed bundled-run outputs match a fresh run",
+          "[e2e][samples]")
 {
     InRepoRoot root;
     int configs = 0;
@@ -381,7 +425,8 @@ TEST_CASE("every sample config parses and the committed bundled-run outputs matc
             continue;
         ++configs;
         INFO(e.path().string());
-        const auto run = runGridplan({"partition", "--config", e.path().string(), "--print-config"});
+        const auto run =
+            runGridplan({"partition", "--config", e.path().string(), "--print-config"});
         INFO(run.err);
         CHECK(run.exit_code == 0);
         CHECK(contains(run.out, "\nbuildings = "));
@@ -391,7 +436,8 @@ TEST_CASE("every sample config parses and the committed bundled-run outputs matc
     CHECK(configs >= 4);
 
     TempDir dir("samples");
-    const auto run = runGridplan({"partition", "--config", "samples/porto-bundled.toml", "--out", dir.file("out"), "-q"});
+    const auto run = runGridplan(
+        {"partition", "--config", "samples/porto-bundled.toml", "--out", dir.file("out"), "-q"});
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     INFO("samples/porto-output is stale: run scripts/make_samples.sh and commit the result");
@@ -400,7 +446,8 @@ TEST_CASE("every sample config parses and the committed bundled-run outputs matc
         if (e.path().filename() == ".gridplan-outputs") // the folder's manifest, not an output
             continue;
         INFO(e.path().filename().string());
-        CHECK(slurp(e.path().string()) == slurp("samples/porto-output/" + e.path().filename().string()));
+        CHECK(slurp(e.path().string()) ==
+              slurp("samples/porto-output/" + e.path().filename().string()));
     }
     CHECK(fs::exists("samples/porto-output/ATTRIBUTION.txt"));
 }

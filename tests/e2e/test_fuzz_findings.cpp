@@ -5,19 +5,22 @@
 
 #include <fstream>
 
-TEST_CASE("a building far off the globe in lon/lat is refused naming the file", "[fuzz][bad-inputs]")
+TEST_CASE("a building far off the globe in lon/lat is refused naming the file",
+          "[fuzz][bad-inputs]")
 {
     gp::test::TempDir dir("fuzzfind");
     const auto buildings = dir.file("buildings.geojson");
     // RFC 7946 GeoJSON (EPSG:4326): the working CRS would be the UTM zone at the centre.
-    std::ofstream(buildings) << R"({"type":"FeatureCollection","features":[)"
-                             << R"({"type":"Feature","properties":{"bid":"FAR"},"geometry":{"type":"Point","coordinates":[1e300,0]}}]})";
+    std::ofstream(buildings)
+        << R"({"type":"FeatureCollection","features":[)"
+        << R"({"type":"Feature","properties":{"bid":"FAR"},"geometry":{"type":"Point","coordinates":[1e300,0]}}]})";
     gp::test::FixtureLayer communities;
     communities.crs = "EPSG:4326";
     communities.fields = {{"cid", 'S'}};
     communities.features = {{gp::test::rectWkt(-1, -1, 1, 1), {{"cid", "C1"}}}};
     gp::test::writeLayer(dir.file("communities.shp"), communities);
-    const std::vector<std::string> common{"--buildings", buildings, "--communities", dir.file("communities.shp")};
+    const std::vector<std::string> common{"--buildings", buildings, "--communities",
+                                          dir.file("communities.shp")};
 
     auto args = common;
     args.insert(args.begin(), "check");
@@ -37,7 +40,8 @@ TEST_CASE("a building far off the globe in lon/lat is refused naming the file", 
     CHECK(r.err.find("--working-crs") != std::string::npos);
 }
 
-TEST_CASE("an invalid polygon inside a GeometryCollection is repaired and reported", "[fuzz][bad-inputs]")
+TEST_CASE("an invalid polygon inside a GeometryCollection is repaired and reported",
+          "[fuzz][bad-inputs]")
 {
     gp::test::TempDir dir("fuzzfind");
     const auto buildings = dir.file("buildings.geojson");
@@ -50,8 +54,8 @@ TEST_CASE("an invalid polygon inside a GeometryCollection is repaired and report
     communities.fields = {{"cid", 'S'}};
     communities.features = {{gp::test::rectWkt(0, 0, 100, 100), {{"cid", "C1"}}}};
     gp::test::writeLayer(dir.file("communities.shp"), communities);
-    const auto r = gp::test::runGridplan({"check", "--buildings", buildings, "--buildings-id-field", "bid",
-                                          "--communities", dir.file("communities.shp")});
+    const auto r = gp::test::runGridplan({"check", "--buildings", buildings, "--buildings-id-field",
+                                          "bid", "--communities", dir.file("communities.shp")});
     INFO(r.out << r.err);
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("geometry_repaired") != std::string::npos);

@@ -85,9 +85,19 @@ void writeAreas(const gp::test::TempDir& dir, const std::string& community,
 
 std::vector<std::string> baseArgs(const gp::test::TempDir& dir)
 {
-    return {"partition", "--buildings", dir.file("buildings.shp"), "--buildings-id-field", "bld_id",
-            "--communities", dir.file("communities.shp"), "--communities-id-field", "comm_id",
-            "--households-field", "hh", "--out", dir.file("out")};
+    return {"partition",
+            "--buildings",
+            dir.file("buildings.shp"),
+            "--buildings-id-field",
+            "bld_id",
+            "--communities",
+            dir.file("communities.shp"),
+            "--communities-id-field",
+            "comm_id",
+            "--households-field",
+            "hh",
+            "--out",
+            dir.file("out")};
 }
 
 void runOk(const std::vector<std::string>& args)
@@ -361,8 +371,8 @@ TEST_CASE("bundled data: ground figures", "[.][measure]")
         for (std::size_t i = 0; i < parts.size(); ++i)
             for (std::size_t j = i + 1; j < parts.size(); ++j)
             {
-                gp::geom::GeomPtr common(
-                    GEOSIntersection_r(h, parts[i].get(), parts[j].get()), {h});
+                gp::geom::GeomPtr common(GEOSIntersection_r(h, parts[i].get(), parts[j].get()),
+                                         {h});
                 double a = 0;
                 if (common)
                     GEOSArea_r(h, common.get(), &a);

@@ -45,7 +45,8 @@ int sumOf(const std::vector<gp::test::ReadFeature>& features, const std::string&
 
 } // namespace
 
-TEST_CASE("a building of an unmapped use with households is a home: partitioned, its use reported", "[hostile][data]")
+TEST_CASE("a building of an unmapped use with households is a home: partitioned, its use reported",
+          "[hostile][data]")
 {
     // One 200 x 100 m community: 6 houses of 住宅 and 6 综合楼 (mixed-use) of 100 households each.
     HostileScenario s;
@@ -55,7 +56,8 @@ TEST_CASE("a building of an unmapped use with households is a home: partitioned,
     {
         const double x0 = 10 + 30 * (k % 6), y0 = k < 6 ? 10 : 60;
         s.buildings.features.push_back({rectWkt(x0, y0, x0 + 20, y0 + 20),
-                                        {{"bid", "B" + std::to_string(k)}, {"hh", "100"},
+                                        {{"bid", "B" + std::to_string(k)},
+                                         {"hh", "100"},
                                          {"use", k % 2 ? "综合楼" : "住宅"}}});
     }
     s.write();
@@ -88,7 +90,8 @@ TEST_CASE("a building of an unmapped use with households is a home: partitioned,
     CHECK(gapsWith(s.out, "grid_over_max").empty());
 }
 
-TEST_CASE("duplicate and blank community ids are refused, in check and in partition", "[hostile][data]")
+TEST_CASE("duplicate and blank community ids are refused, in check and in partition",
+          "[hostile][data]")
 {
     HostileScenario s;
     s.communities.features[1].fields["cid"] = "C1";
@@ -109,7 +112,8 @@ TEST_CASE("duplicate and blank community ids are refused, in check and in partit
     CHECK(has(blank.err, "blank id at FIDs 1"));
 }
 
-TEST_CASE("duplicate and blank building ids are listed, each as a JSON array of ids", "[hostile][data]")
+TEST_CASE("duplicate and blank building ids are listed, each as a JSON array of ids",
+          "[hostile][data]")
 {
     HostileScenario s;
     s.buildings.features[1].fields["bid"] = "B1";
@@ -154,29 +158,35 @@ TEST_CASE("duplicate and blank building ids are listed, each as a JSON array of 
     bool found = false;
     for (const auto& f : layers.at("gaps"))
         if (f.fields.at("reason") == "duplicate_id")
-            found = nlohmann::json::parse(f.fields.at("building_ids")) == nlohmann::json::array({"B1", "B1"});
+            found = nlohmann::json::parse(f.fields.at("building_ids")) ==
+                    nlohmann::json::array({"B1", "B1"});
     CHECK(found);
 }
 
-TEST_CASE("check lists every silent-wrong-answer input of issue 18 before a partition", "[hostile][data]")
+TEST_CASE("check lists every silent-wrong-answer input of issue 18 before a partition",
+          "[hostile][data]")
 {
     HostileScenario s;
     auto& f = s.buildings.features;
-    f[0].fields["use"] = "综合楼";                                                             // other use with households
-    f[1].fields["bid"] = "B1";                                                                // duplicate id
-    f[2].fields["bid"] = "";                                                                  // blank id
-    f[3] = {"GEOMETRYCOLLECTION(POLYGON((60 60,80 60,80 80,60 80,60 60)),POLYGON((70 70,85 70,85 85,70 85,70 70)))",
-            {{"bid", "GC"}, {"hh", "100"}, {"use", "住宅"}}};                                 // overlapping collection
-    f.push_back({rectWkt(110, 10, 120, 30), {{"bid", "B5-part"}, {"use", "住宅"}}});        // part inside B5
-    f.push_back({rectWkt(160, 60, 180, 80), {{"bid", "B8-2单元"}, {"hh", "100"}, {"use", "住宅"}}}); // 2nd 单元 of B8
+    f[0].fields["use"] = "综合楼"; // other use with households
+    f[1].fields["bid"] = "B1";     // duplicate id
+    f[2].fields["bid"] = "";       // blank id
+    f[3] = {"GEOMETRYCOLLECTION(POLYGON((60 60,80 60,80 80,60 80,60 60)),POLYGON((70 70,85 70,85 "
+            "85,70 85,70 70)))",
+            {{"bid", "GC"}, {"hh", "100"}, {"use", "住宅"}}}; // overlapping collection
+    f.push_back(
+        {rectWkt(110, 10, 120, 30), {{"bid", "B5-part"}, {"use", "住宅"}}}); // part inside B5
+    f.push_back({rectWkt(160, 60, 180, 80),
+                 {{"bid", "B8-2单元"}, {"hh", "100"}, {"use", "住宅"}}}); // 2nd 单元 of B8
     s.write();
     const auto c = s.check();
     INFO(c.out);
     CHECK(c.exit_code == 0);
-    for (const char* expected : {"use_with_households", "duplicate_id", "empty_id", "overlapping_footprints",
-                                 "use '综合楼' (other) has 100 households", "id 'B1' is used by 2 buildings",
-                                 "2 overlapping parts merged", "building B5-part lies inside building B5",
-                                 "buildings B8, B8-2单元 share one footprint"})
+    for (const char* expected :
+         {"use_with_households", "duplicate_id", "empty_id", "overlapping_footprints",
+          "use '综合楼' (other) has 100 households", "id 'B1' is used by 2 buildings",
+          "2 overlapping parts merged", "building B5-part lies inside building B5",
+          "buildings B8, B8-2单元 share one footprint"})
     {
         INFO(expected);
         CHECK(has(c.out, expected));

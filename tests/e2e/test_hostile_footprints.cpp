@@ -36,7 +36,8 @@ std::map<std::string, gp::test::ReadFeature> buildingsById(const std::string& ou
 
 } // namespace
 
-TEST_CASE("a GeometryCollection footprint is made valid and de-overlapped like a MultiPolygon", "[hostile][footprints]")
+TEST_CASE("a GeometryCollection footprint is made valid and de-overlapped like a MultiPolygon",
+          "[hostile][footprints]")
 {
     // Two 20 x 20 m squares overlapping by 5 x 5 m: 775 m2 of land, not 800.
     const std::string gc = "GEOMETRYCOLLECTION(POLYGON((10 10,30 10,30 30,10 30,10 10)),"
@@ -76,12 +77,16 @@ TEST_CASE("a GeometryCollection footprint is made valid and de-overlapped like a
 TEST_CASE("building parts inside their building add no phantom households", "[hostile][footprints]")
 {
     HostileScenario s;
-    // Community C1: one 40 x 40 m building drawn with its two halves as parts (households estimated).
+    // Community C1: one 40 x 40 m building drawn with its two halves as parts (households
+    // estimated).
     s.buildings.features.erase(s.buildings.features.begin(), s.buildings.features.begin() + 2);
     s.buildings.features.push_back({rectWkt(10, 10, 50, 50), {{"bid", "W"}, {"use", "住宅"}}});
-    s.buildings.features.push_back({rectWkt(10, 10, 30, 50), {{"bid", "W-part1"}, {"use", "住宅"}}});
-    s.buildings.features.push_back({rectWkt(30, 10, 50, 50), {{"bid", "W-part2"}, {"use", "住宅"}}});
-    s.buildings.features.push_back({rectWkt(10, 60, 30, 80), {{"bid", "N"}, {"hh", "100"}, {"use", "住宅"}}});
+    s.buildings.features.push_back(
+        {rectWkt(10, 10, 30, 50), {{"bid", "W-part1"}, {"use", "住宅"}}});
+    s.buildings.features.push_back(
+        {rectWkt(30, 10, 50, 50), {{"bid", "W-part2"}, {"use", "住宅"}}});
+    s.buildings.features.push_back(
+        {rectWkt(10, 60, 30, 80), {{"bid", "N"}, {"hh", "100"}, {"use", "住宅"}}});
     s.write();
     const auto c = s.check();
     INFO(c.out);
@@ -105,20 +110,25 @@ TEST_CASE("building parts inside their building add no phantom households", "[ho
     CHECK(merged[0].fields.at("building_ids") == R"(["W-part1","W"])");
 }
 
-TEST_CASE("records sharing one footprint (one per 单元) keep their households, each in a grid with land", "[hostile][footprints]")
+TEST_CASE(
+    "records sharing one footprint (one per 单元) keep their households, each in a grid with land",
+    "[hostile][footprints]")
 {
-    // A 40 x 20 m tower of 1,600 households recorded as four 单元 of 400, among eight houses of 100.
+    // A 40 x 20 m tower of 1,600 households recorded as four 单元 of 400, among eight houses of
+    // 100.
     HostileScenario s;
     s.communities.features = {{rectWkt(0, 0, 200, 100), {{"cid", "C1"}, {"name", "塔楼社区"}}}};
     s.buildings.features.clear();
     for (int k = 1; k <= 4; ++k)
-        s.buildings.features.push_back({rectWkt(80, 40, 120, 60),
-                                        {{"bid", "T-" + std::to_string(k) + "单元"}, {"hh", "400"}, {"use", "住宅"}}});
+        s.buildings.features.push_back(
+            {rectWkt(80, 40, 120, 60),
+             {{"bid", "T-" + std::to_string(k) + "单元"}, {"hh", "400"}, {"use", "住宅"}}});
     for (int k = 0; k < 8; ++k)
     {
         const double x0 = 10 + 50 * (k % 4), y0 = k < 4 ? 5 : 75;
-        s.buildings.features.push_back({rectWkt(x0, y0, x0 + 20, y0 + 20),
-                                        {{"bid", "H" + std::to_string(k)}, {"hh", "100"}, {"use", "住宅"}}});
+        s.buildings.features.push_back(
+            {rectWkt(x0, y0, x0 + 20, y0 + 20),
+             {{"bid", "H" + std::to_string(k)}, {"hh", "100"}, {"use", "住宅"}}});
     }
     s.write();
     const auto r = s.run({"--min", "300", "--max", "500"});

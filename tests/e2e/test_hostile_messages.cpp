@@ -32,7 +32,8 @@ void copyLayers(const std::string& from, const std::string& into)
 
 } // namespace
 
-TEST_CASE("a multi-layer GeoPackage without --*-layer is refused, listing its layers", "[hostile][messages]")
+TEST_CASE("a multi-layer GeoPackage without --*-layer is refused, listing its layers",
+          "[hostile][messages]")
 {
     HostileScenario s;
     s.buildings.driver = s.communities.driver = "GPKG";
@@ -57,12 +58,14 @@ TEST_CASE("a multi-layer GeoPackage without --*-layer is refused, listing its la
     CHECK(gp::test::readLayer(s.out + "/grids.geojson").size() == 2);
 }
 
-TEST_CASE("config file: a key given twice is refused; TOML 1_000 is a number", "[hostile][messages]")
+TEST_CASE("config file: a key given twice is refused; TOML 1_000 is a number",
+          "[hostile][messages]")
 {
     HostileScenario s;
     s.write();
     const std::string toml = s.dir.file("run.toml");
-    auto withConfig = [&](const std::string& text) {
+    auto withConfig = [&](const std::string& text)
+    {
         std::ofstream(toml) << text;
         auto a = s.args({"--config", toml});
         return runGridplan(a);
@@ -85,7 +88,8 @@ TEST_CASE("config file: a key given twice is refused; TOML 1_000 is a number", "
     CHECK(report["options"]["area_target"] == 1000);
 }
 
-TEST_CASE("a LOCAL_CS .prj can be overridden by --assume-crs, as the message suggests", "[hostile][messages]")
+TEST_CASE("a LOCAL_CS .prj can be overridden by --assume-crs, as the message suggests",
+          "[hostile][messages]")
 {
     HostileScenario s;
     s.buildings.driver = s.communities.driver = "ESRI Shapefile";
@@ -108,7 +112,8 @@ TEST_CASE("a LOCAL_CS .prj can be overridden by --assume-crs, as the message sug
     CHECK(has(c2.out, "an engineering (LOCAL_CS) CRS; --assume-crs EPSG:32650 used"));
 }
 
-TEST_CASE("an input path over 2 KB: the message names the length, not a missing CRS only", "[hostile][messages]")
+TEST_CASE("an input path over 2 KB: the message names the length, not a missing CRS only",
+          "[hostile][messages]")
 {
     HostileScenario s;
     // Nested folders until the Shapefile's path is past 2,048 bytes.
@@ -120,7 +125,8 @@ TEST_CASE("an input path over 2 KB: the message names the length, not a missing 
     s.buildings_path = s.dir.file("buildings.shp");
     s.write(); // GDAL cannot write there either: written here, then moved
     for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg"})
-        fs::rename(s.dir.file(std::string("buildings") + ext), deep / (std::string("buildings") + ext));
+        fs::rename(s.dir.file(std::string("buildings") + ext),
+                   deep / (std::string("buildings") + ext));
     s.buildings_path = (deep / "buildings.shp").string();
     REQUIRE(fs::exists(deep / "buildings.prj"));
     const auto r = s.run();
@@ -130,7 +136,8 @@ TEST_CASE("an input path over 2 KB: the message names the length, not a missing 
     CHECK(has(r.err, "shorter path"));
 }
 
-TEST_CASE("options: --areas beyond the communities, --areas 0, -j -1 and -j 100000 are refused", "[hostile][messages]")
+TEST_CASE("options: --areas beyond the communities, --areas 0, -j -1 and -j 100000 are refused",
+          "[hostile][messages]")
 {
     HostileScenario s;
     s.write();
@@ -158,9 +165,9 @@ TEST_CASE("report.json holds every option that changes the result", "[hostile][m
 {
     HostileScenario s;
     s.write();
-    const auto r = s.run({"--use-map", "综合楼=residential", "--default-floors", "住宅=9", "--dedicated-distance", "30",
-                          "--dedicated-floor-area", "15000", "--dedicated-buildings", "5", "--street-code",
-                          "330106001"});
+    const auto r = s.run({"--use-map", "综合楼=residential", "--default-floors", "住宅=9",
+                          "--dedicated-distance", "30", "--dedicated-floor-area", "15000",
+                          "--dedicated-buildings", "5", "--street-code", "330106001"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     const auto o = nlohmann::json::parse(slurp(s.out + "/report.json"))["options"];

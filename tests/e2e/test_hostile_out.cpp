@@ -23,10 +23,12 @@ TEST_CASE("an --out at the inputs' folder never replaces an input", "[hostile][o
 {
     HostileScenario s;
     s.write();
-    const std::string buildings_before = slurp(s.buildings_path), communities_before = slurp(s.communities_path);
+    const std::string buildings_before = slurp(s.buildings_path),
+                      communities_before = slurp(s.communities_path);
     // The folder itself, another spelling of it, and a symbolic link to it.
     fs::create_directory_symlink(s.dir.path(), s.dir.file("link"));
-    for (const std::string& out : {s.dir.path().string(), s.dir.path().string() + "/./", s.dir.file("link")})
+    for (const std::string& out :
+         {s.dir.path().string(), s.dir.path().string() + "/./", s.dir.file("link")})
     {
         INFO(out);
         const auto r = s.run({"--out", out});
@@ -44,7 +46,8 @@ TEST_CASE("an --out at the inputs' folder never replaces an input", "[hostile][o
     CHECK(ok.exit_code == 0);
 }
 
-TEST_CASE("an --out holding files gridplan did not write is refused; its own outputs are replaced", "[hostile][out]")
+TEST_CASE("an --out holding files gridplan did not write is refused; its own outputs are replaced",
+          "[hostile][out]")
 {
     HostileScenario s;
     s.write();
@@ -68,7 +71,8 @@ TEST_CASE("an --out holding files gridplan did not write is refused; its own out
     r = s.run();
     INFO(r.err);
     CHECK(r.exit_code == 0);
-    // Switching to a GeoPackage removes the GeoJSON layers of the last run (they would read as current).
+    // Switching to a GeoPackage removes the GeoJSON layers of the last run (they would read as
+    // current).
     r = s.run({"--format", "gpkg"});
     INFO(r.err);
     CHECK(r.exit_code == 0);
@@ -123,12 +127,14 @@ TEST_CASE("staging folders of killed runs are removed by the next run", "[hostil
     fs::remove_all(alive);
 }
 
-TEST_CASE("an output folder of a gridplan from before the manifest is still taken as gridplan's", "[hostile][out]")
+TEST_CASE("an output folder of a gridplan from before the manifest is still taken as gridplan's",
+          "[hostile][out]")
 {
     HostileScenario s;
     s.write();
     fs::create_directories(s.out);
-    std::ofstream(s.out + "/report.json") << "{\n  \"tool\": \"gridplan\",\n  \"version\": \"0.9\"\n}\n";
+    std::ofstream(s.out + "/report.json")
+        << "{\n  \"tool\": \"gridplan\",\n  \"version\": \"0.9\"\n}\n";
     std::ofstream(s.out + "/grids.geojson") << "old grids";
     std::ofstream(s.out + "/grids.qml") << "<qgis/>";
     auto r = s.run();

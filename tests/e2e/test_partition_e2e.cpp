@@ -21,8 +21,8 @@ struct Lattice
     int households = 100;
 };
 
-void writeLattice(const TempDir& dir, const Lattice& lat, const std::string& driver = "ESRI Shapefile",
-                  const std::string& ext = ".shp")
+void writeLattice(const TempDir& dir, const Lattice& lat,
+                  const std::string& driver = "ESRI Shapefile", const std::string& ext = ".shp")
 {
     const double x0 = 500000, y0 = 3300000;
     FixtureLayer buildings;
@@ -50,13 +50,28 @@ void writeLattice(const TempDir& dir, const Lattice& lat, const std::string& dri
 
 std::vector<std::string> baseArgs(const TempDir& dir, const std::string& ext = ".shp")
 {
-    return {"partition", "--buildings", dir.file("buildings" + ext), "--buildings-id-field", "bid",
-            "--households-field", "hh", "--use-field", "use",
-            "--communities", dir.file("communities" + ext), "--communities-id-field", "cid",
-            "--out", dir.file("out"), "-q"};
+    return {"partition",
+            "--buildings",
+            dir.file("buildings" + ext),
+            "--buildings-id-field",
+            "bid",
+            "--households-field",
+            "hh",
+            "--use-field",
+            "use",
+            "--communities",
+            dir.file("communities" + ext),
+            "--communities-id-field",
+            "cid",
+            "--out",
+            dir.file("out"),
+            "-q"};
 }
 
-nlohmann::json readJson(const std::string& path) { return nlohmann::json::parse(slurp(path)); }
+nlohmann::json readJson(const std::string& path)
+{
+    return nlohmann::json::parse(slurp(path));
+}
 
 } // namespace
 
@@ -105,7 +120,8 @@ TEST_CASE("a 4x4 lattice of 100-household buildings gives 4 grids of 400", "[e2e
     CHECK(report["violations"].empty());
 }
 
-TEST_CASE("a community too small for one grid is still partitioned and reported", "[e2e][partition]")
+TEST_CASE("a community too small for one grid is still partitioned and reported",
+          "[e2e][partition]")
 {
     TempDir dir("small");
     writeLattice(dir, {3, 3, 50.0, 20}); // 180 households
@@ -133,7 +149,8 @@ TEST_CASE("a tower above max gets its own grid and the violation names it", "[e2
     const double x0 = 500000, y0 = 3300000;
     FixtureLayer buildings;
     buildings.fields = {{"bid", 'S'}, {"hh", 'I'}, {"use", 'S'}};
-    buildings.features.push_back({rectWkt(x0 + 10, y0 + 10, x0 + 40, y0 + 40), {{"bid", "tower"}, {"hh", "620"}}});
+    buildings.features.push_back(
+        {rectWkt(x0 + 10, y0 + 10, x0 + 40, y0 + 40), {{"bid", "tower"}, {"hh", "620"}}});
     for (int i = 0; i < 8; ++i)
         buildings.features.push_back({rectWkt(x0 + 60 + i * 30, y0 + 10, x0 + 80 + i * 30, y0 + 30),
                                       {{"bid", "h" + std::to_string(i)}, {"hh", "50"}}});
@@ -179,12 +196,15 @@ TEST_CASE("GeoJSON and GeoPackage inputs, layer choice and filters work", "[e2e]
     {
         const double x = 500015 + (i % 4) * 50, y = 3300015 + (i / 4) * 50;
         layer.features.push_back({rectWkt(x, y, x + 20, y + 20),
-                                  {{"bid", "g" + std::to_string(i)}, {"hh", "100"}, {"use", i < 8 ? "apartments" : "office"}}});
+                                  {{"bid", "g" + std::to_string(i)},
+                                   {"hh", "100"},
+                                   {"use", i < 8 ? "apartments" : "office"}}});
     }
     writeLayer(dir.file("city.gpkg"), layer);
     auto args = baseArgs(dir, ".geojson");
     args[2] = dir.file("city.gpkg");
-    args.insert(args.end(), {"--buildings-layer", "homes", "--buildings-where", "use = 'apartments'"});
+    args.insert(args.end(),
+                {"--buildings-layer", "homes", "--buildings-where", "use = 'apartments'"});
     run = runGridplan(args);
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
@@ -218,25 +238,31 @@ TEST_CASE("a layer without CRS is refused unless one is named", "[e2e][partition
     CHECK(readLayer(dir.file("out/grids.geojson")).size() == 4);
 }
 
-TEST_CASE("households are estimated from floors, height and defaults when no field is given", "[e2e][partition]")
+TEST_CASE("households are estimated from floors, height and defaults when no field is given",
+          "[e2e][partition]")
 {
     TempDir dir("estimate");
     const double x0 = 500000, y0 = 3300000;
     FixtureLayer buildings;
     buildings.fields = {{"bid", 'S'}, {"floors", 'R'}, {"h", 'R'}, {"use", 'S'}};
     // 30x30 m footprints: 900 m2 x 0.75 / 90 = 7.5 households per floor.
-    buildings.features.push_back({rectWkt(x0 + 10, y0 + 10, x0 + 40, y0 + 40), {{"bid", "f"}, {"floors", "10"}, {"use", "apartments"}}});
-    buildings.features.push_back({rectWkt(x0 + 60, y0 + 10, x0 + 90, y0 + 40), {{"bid", "h"}, {"h", "30"}, {"use", "residential"}}});
-    buildings.features.push_back({rectWkt(x0 + 110, y0 + 10, x0 + 140, y0 + 40), {{"bid", "d"}, {"use", "apartments"}}});
-    buildings.features.push_back({rectWkt(x0 + 160, y0 + 10, x0 + 190, y0 + 40), {{"bid", "s"}, {"floors", "4"}, {"use", "商业"}}});
+    buildings.features.push_back({rectWkt(x0 + 10, y0 + 10, x0 + 40, y0 + 40),
+                                  {{"bid", "f"}, {"floors", "10"}, {"use", "apartments"}}});
+    buildings.features.push_back({rectWkt(x0 + 60, y0 + 10, x0 + 90, y0 + 40),
+                                  {{"bid", "h"}, {"h", "30"}, {"use", "residential"}}});
+    buildings.features.push_back(
+        {rectWkt(x0 + 110, y0 + 10, x0 + 140, y0 + 40), {{"bid", "d"}, {"use", "apartments"}}});
+    buildings.features.push_back({rectWkt(x0 + 160, y0 + 10, x0 + 190, y0 + 40),
+                                  {{"bid", "s"}, {"floors", "4"}, {"use", "商业"}}});
     writeLayer(dir.file("buildings.shp"), buildings);
     FixtureLayer communities;
     communities.fields = {{"cid", 'S'}};
     communities.features.push_back({rectWkt(x0, y0, x0 + 200, y0 + 50), {{"cid", "C1"}}});
     writeLayer(dir.file("communities.shp"), communities);
-    const auto run = runGridplan({"partition", "--buildings", dir.file("buildings.shp"), "--buildings-id-field", "bid",
-                                  "--floors-field", "floors", "--height-field", "h", "--use-field", "use",
-                                  "--communities", dir.file("communities.shp"), "--out", dir.file("out"), "-q"});
+    const auto run =
+        runGridplan({"partition", "--buildings", dir.file("buildings.shp"), "--buildings-id-field",
+                     "bid", "--floors-field", "floors", "--height-field", "h", "--use-field", "use",
+                     "--communities", dir.file("communities.shp"), "--out", dir.file("out"), "-q"});
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     std::map<std::string, std::map<std::string, std::string>> by_id;
@@ -255,16 +281,35 @@ TEST_CASE("households are estimated from floors, height and defaults when no fie
     CHECK(by_id["s"]["grid_code"] == by_id["d"]["grid_code"]);
 }
 
-TEST_CASE("bundled Porto data: every residential building once, bounds met, deterministic", "[e2e][porto]")
+TEST_CASE("bundled Porto data: every residential building once, bounds met, deterministic",
+          "[e2e][porto]")
 {
     TempDir dir("porto");
     const std::string shapes = sourceDir() + "/shapes/";
-    const std::vector<std::string> args = {
-        "partition", "--buildings", shapes + "buildings.shp", "--buildings-id-field", "bld_id",
-        "--use-field", "use", "--floors-field", "floors", "--height-field", "height",
-        "--communities", shapes + "communities.shp", "--communities-id-field", "comm_id",
-        "--street", shapes + "street.shp", "--compounds", shapes + "compounds.shp",
-        "--compounds-id-field", "cmp_id", "--barriers", shapes + "barriers.shp", "-q"};
+    const std::vector<std::string> args = {"partition",
+                                           "--buildings",
+                                           shapes + "buildings.shp",
+                                           "--buildings-id-field",
+                                           "bld_id",
+                                           "--use-field",
+                                           "use",
+                                           "--floors-field",
+                                           "floors",
+                                           "--height-field",
+                                           "height",
+                                           "--communities",
+                                           shapes + "communities.shp",
+                                           "--communities-id-field",
+                                           "comm_id",
+                                           "--street",
+                                           shapes + "street.shp",
+                                           "--compounds",
+                                           shapes + "compounds.shp",
+                                           "--compounds-id-field",
+                                           "cmp_id",
+                                           "--barriers",
+                                           shapes + "barriers.shp",
+                                           "-q"};
     auto first = args, second = args;
     first.insert(first.end(), {"--out", dir.file("a")});
     second.insert(second.end(), {"--out", dir.file("b")});
@@ -276,7 +321,8 @@ TEST_CASE("bundled Porto data: every residential building once, bounds met, dete
     for (const char* file : {"grids.geojson", "buildings.geojson", "gaps.geojson", "report.json"})
     {
         INFO(file);
-        CHECK(slurp(dir.file(std::string("a/") + file)) == slurp(dir.file(std::string("b/") + file)));
+        CHECK(slurp(dir.file(std::string("a/") + file)) ==
+              slurp(dir.file(std::string("b/") + file)));
     }
 
     const auto grids = readLayer(dir.file("a/grids.geojson"));
@@ -309,7 +355,8 @@ TEST_CASE("bundled Porto data: every residential building once, bounds met, dete
     for (const auto& b : buildings)
     {
         CHECK(ids.insert(b.fields.at("building_id")).second); // each building once
-        if (b.fields.count("grid_code")) // folded and dedicated buildings stay in their community too
+        if (b.fields.count(
+                "grid_code")) // folded and dedicated buildings stay in their community too
             CHECK(b.fields.at("community") == community_of_grid.at(b.fields.at("grid_code")));
         if (b.fields.at("use") != "residential")
             continue;

@@ -29,29 +29,57 @@ void writeTwoCommunities(const TempDir& dir)
             {
                 const double x = x0 + c * 250 + 15 + k * 50, y = y0 + 15 + r * 50;
                 buildings.features.push_back({rectWkt(x, y, x + 20, y + 20),
-                                              {{"bid", "b" + std::to_string(n++)}, {"hh", "50"}, {"use", "住宅"}, {"floors", "6"}}});
+                                              {{"bid", "b" + std::to_string(n++)},
+                                               {"hh", "50"},
+                                               {"use", "住宅"},
+                                               {"floors", "6"}}});
             }
     for (int k = 0; k < 8; ++k) // 8 offices: a dedicated grid
     {
         const double x = x0 + 15 + k * 25, y = y0 + 215;
-        buildings.features.push_back({rectWkt(x, y, x + 15, y + 15),
-                                      {{"bid", "o" + std::to_string(k)}, {"hh", "0"}, {"use", "办公"}, {"floors", "4"}}});
+        buildings.features.push_back(
+            {rectWkt(x, y, x + 15, y + 15),
+             {{"bid", "o" + std::to_string(k)}, {"hh", "0"}, {"use", "办公"}, {"floors", "4"}}});
     }
     writeLayer(dir.file("buildings.shp"), buildings);
     FixtureLayer communities;
     communities.fields = {{"cid", 'S'}, {"name", 'S'}};
-    communities.features.push_back({rectWkt(x0, y0, x0 + 250, y0 + 250), {{"cid", "C1"}, {"name", "幸福社区"}}});
-    communities.features.push_back({rectWkt(x0 + 250, y0, x0 + 500, y0 + 250), {{"cid", "C2"}, {"name", "和平<b>&\"里\""}}});
+    communities.features.push_back(
+        {rectWkt(x0, y0, x0 + 250, y0 + 250), {{"cid", "C1"}, {"name", "幸福社区"}}});
+    communities.features.push_back(
+        {rectWkt(x0 + 250, y0, x0 + 500, y0 + 250), {{"cid", "C2"}, {"name", "和平<b>&\"里\""}}});
     writeLayer(dir.file("communities.shp"), communities);
 }
 
-RunResult runTwo(const TempDir& dir, const std::string& out, const std::vector<std::string>& extra = {})
+RunResult runTwo(const TempDir& dir, const std::string& out,
+                 const std::vector<std::string>& extra = {})
 {
-    std::vector<std::string> args = {"partition", "--buildings", dir.file("buildings.shp"), "--buildings-id-field", "bid",
-                                     "--households-field", "hh", "--use-field", "use", "--floors-field", "floors",
-                                     "--communities", dir.file("communities.shp"), "--communities-id-field", "cid",
-                                     "--min", "300", "--max", "500", "--target", "400",
-                                     "--street-code", "330106001", "--out", dir.file(out), "-q"};
+    std::vector<std::string> args = {"partition",
+                                     "--buildings",
+                                     dir.file("buildings.shp"),
+                                     "--buildings-id-field",
+                                     "bid",
+                                     "--households-field",
+                                     "hh",
+                                     "--use-field",
+                                     "use",
+                                     "--floors-field",
+                                     "floors",
+                                     "--communities",
+                                     dir.file("communities.shp"),
+                                     "--communities-id-field",
+                                     "cid",
+                                     "--min",
+                                     "300",
+                                     "--max",
+                                     "500",
+                                     "--target",
+                                     "400",
+                                     "--street-code",
+                                     "330106001",
+                                     "--out",
+                                     dir.file(out),
+                                     "-q"};
     args.insert(args.end(), extra.begin(), extra.end());
     return runGridplan(args);
 }
@@ -79,7 +107,10 @@ std::vector<const CPLXMLNode*> children(const CPLXMLNode* node, const char* name
     return out;
 }
 
-std::string text(const CPLXMLNode* node, const char* path) { return CPLGetXMLValue(node, path, ""); }
+std::string text(const CPLXMLNode* node, const char* path)
+{
+    return CPLGetXMLValue(node, path, "");
+}
 
 std::vector<std::string> gridCodes(const std::string& out)
 {
@@ -91,7 +122,8 @@ std::vector<std::string> gridCodes(const std::string& out)
 
 } // namespace
 
-TEST_CASE("gridplan.qgs is QGIS XML over the run's layers by relative path, in EPSG:4326", "[e2e][planner]")
+TEST_CASE("gridplan.qgs is QGIS XML over the run's layers by relative path, in EPSG:4326",
+          "[e2e][planner]")
 {
     TempDir dir("planner-qgs");
     writeTwoCommunities(dir);
@@ -118,7 +150,8 @@ TEST_CASE("gridplan.qgs is QGIS XML over the run's layers by relative path, in E
         CHECK(text(layer, "srs.spatialrefsys.authid") == "EPSG:4326");
         CHECK(text(layer, "provider") == "ogr");
         REQUIRE(ds.rfind("./", 0) == 0);
-        const std::string file = ds.substr(2, ds.find('|') == std::string::npos ? std::string::npos : ds.find('|') - 2);
+        const std::string file =
+            ds.substr(2, ds.find('|') == std::string::npos ? std::string::npos : ds.find('|') - 2);
         CHECK(std::filesystem::exists(out + "/" + file));
         REQUIRE(id.rfind("gridplan_", 0) == 0);
         // The .qml of the layer parses and carries the same renderer.
@@ -133,13 +166,15 @@ TEST_CASE("gridplan.qgs is QGIS XML over the run's layers by relative path, in E
     CHECK(datasources.at("gridplan_grids") == "./grids.geojson");
     CHECK(datasources.at("gridplan_buildings") == "./buildings.geojson");
     CHECK(datasources.at("gridplan_communities") == "./communities.geojson");
-    CHECK(datasources.at("gridplan_dedicated_grids") == "./grids.geojson|subset=\"kind\" = 'dedicated'");
+    CHECK(datasources.at("gridplan_dedicated_grids") ==
+          "./grids.geojson|subset=\"kind\" = 'dedicated'");
     CHECK(datasources.count("gridplan_gaps") == 1);
     CHECK(datasources.count("gridplan_areas") == 1);
     // Every GeoJSON the run wrote is in the project.
     std::set<std::string> referenced;
     for (const auto& [id, ds] : datasources)
-        referenced.insert(ds.substr(2, ds.find('|') == std::string::npos ? std::string::npos : ds.find('|') - 2));
+        referenced.insert(
+            ds.substr(2, ds.find('|') == std::string::npos ? std::string::npos : ds.find('|') - 2));
     for (const auto& entry : std::filesystem::directory_iterator(out))
         if (entry.path().extension() == ".geojson")
             CHECK(referenced.count(entry.path().filename().string()) == 1);
@@ -158,12 +193,15 @@ TEST_CASE("gridplan.qgs is QGIS XML over the run's layers by relative path, in E
     REQUIRE(buildings);
     CHECK(text(grids, "renderer-v2.attr") == "bounds");
     CHECK(text(grids, "labelsEnabled") == "1");
-    CHECK(text(grids, "labeling.settings.text-style.fieldName").find("grid_code") != std::string::npos);
+    CHECK(text(grids, "labeling.settings.text-style.fieldName").find("grid_code") !=
+          std::string::npos);
     std::set<std::string> bands, building_categories;
-    for (const CPLXMLNode* c : children(child(child(grids, "renderer-v2"), "categories"), "category"))
+    for (const CPLXMLNode* c :
+         children(child(child(grids, "renderer-v2"), "categories"), "category"))
         bands.insert(text(c, "value"));
     CHECK(bands == std::set<std::string>{"", "under", "within", "over"});
-    for (const CPLXMLNode* c : children(child(child(buildings, "renderer-v2"), "categories"), "category"))
+    for (const CPLXMLNode* c :
+         children(child(child(buildings, "renderer-v2"), "categories"), "category"))
         building_categories.insert(text(c, "value"));
     auto codes = gridCodes(out);
     std::set<std::string> expected(codes.begin(), codes.end());
@@ -175,7 +213,8 @@ TEST_CASE("gridplan.qgs is QGIS XML over the run's layers by relative path, in E
     CHECK(text(tree.front(), "id") == "gridplan_gaps");
 }
 
-TEST_CASE("report.html lists every grid, escapes names, and switches to Chinese with --lang zh", "[e2e][planner]")
+TEST_CASE("report.html lists every grid, escapes names, and switches to Chinese with --lang zh",
+          "[e2e][planner]")
 {
     TempDir dir("planner-html");
     writeTwoCommunities(dir);
@@ -196,7 +235,8 @@ TEST_CASE("report.html lists every grid, escapes names, and switches to Chinese 
     CHECK(en.find("Work list") != std::string::npos);
     CHECK(en.find("Households per grid") != std::string::npos);
     CHECK(zh.find("<html lang=\"zh-CN\">") != std::string::npos);
-    for (const char* heading : {"微网格划分方案", "网格分布图", "各网格户数分布", "网格清单", "待办问题清单", "运行参数"})
+    for (const char* heading :
+         {"微网格划分方案", "网格分布图", "各网格户数分布", "网格清单", "待办问题清单", "运行参数"})
     {
         INFO(heading);
         CHECK(zh.find(heading) != std::string::npos);
@@ -236,7 +276,8 @@ TEST_CASE("the QGIS project, styles and report are byte-identical across runs", 
         if (ext != ".qgs" && ext != ".qml" && ext != ".html")
             continue;
         INFO(entry.path().filename().string());
-        CHECK(slurp(entry.path().string()) == slurp(dir.file("b") + "/" + entry.path().filename().string()));
+        CHECK(slurp(entry.path().string()) ==
+              slurp(dir.file("b") + "/" + entry.path().filename().string()));
         ++compared;
     }
     CHECK(compared >= 7); // gridplan.qgs, report.html and a .qml per layer
@@ -260,24 +301,49 @@ TEST_CASE("the Chinese report gives the work list's details in Chinese", "[e2e][
     buildings.fields = {{"bid", 'S'}, {"hh", 'I'}};
     for (int r = 0; r < 4; ++r) // C1: 16 x 50 households, two grids of 400
         for (int k = 0; k < 4; ++k)
-            buildings.features.push_back({rectWkt(x0 + 15 + k * 50, y0 + 15 + r * 50, x0 + 35 + k * 50, y0 + 35 + r * 50),
-                                          {{"bid", "b" + std::to_string(r * 4 + k)}, {"hh", "50"}}});
+            buildings.features.push_back(
+                {rectWkt(x0 + 15 + k * 50, y0 + 15 + r * 50, x0 + 35 + k * 50, y0 + 35 + r * 50),
+                 {{"bid", "b" + std::to_string(r * 4 + k)}, {"hh", "50"}}});
     // C2 holds 120 households only: a grid under the minimum. One building straddles C1/C2,
     // one stands outside both.
-    buildings.features.push_back({rectWkt(x0 + 300, y0 + 100, x0 + 320, y0 + 120), {{"bid", "small"}, {"hh", "100"}}});
-    buildings.features.push_back({rectWkt(x0 + 240, y0 + 200, x0 + 270, y0 + 210), {{"bid", "edge"}, {"hh", "20"}}});
-    buildings.features.push_back({rectWkt(x0 + 900, y0 + 100, x0 + 920, y0 + 120), {{"bid", "far"}, {"hh", "10"}}});
+    buildings.features.push_back(
+        {rectWkt(x0 + 300, y0 + 100, x0 + 320, y0 + 120), {{"bid", "small"}, {"hh", "100"}}});
+    buildings.features.push_back(
+        {rectWkt(x0 + 240, y0 + 200, x0 + 270, y0 + 210), {{"bid", "edge"}, {"hh", "20"}}});
+    buildings.features.push_back(
+        {rectWkt(x0 + 900, y0 + 100, x0 + 920, y0 + 120), {{"bid", "far"}, {"hh", "10"}}});
     writeLayer(dir.file("buildings.shp"), buildings);
     FixtureLayer communities;
     communities.fields = {{"cid", 'S'}, {"name", 'S'}};
-    communities.features.push_back({rectWkt(x0, y0, x0 + 250, y0 + 250), {{"cid", "C1"}, {"name", "幸福社区"}}});
-    communities.features.push_back({rectWkt(x0 + 250, y0, x0 + 500, y0 + 250), {{"cid", "C2"}, {"name", "和平社区"}}});
+    communities.features.push_back(
+        {rectWkt(x0, y0, x0 + 250, y0 + 250), {{"cid", "C1"}, {"name", "幸福社区"}}});
+    communities.features.push_back(
+        {rectWkt(x0 + 250, y0, x0 + 500, y0 + 250), {{"cid", "C2"}, {"name", "和平社区"}}});
     writeLayer(dir.file("communities.shp"), communities);
-    auto run = [&](const std::string& out, const std::string& lang) {
-        return runGridplan({"partition", "--buildings", dir.file("buildings.shp"), "--buildings-id-field", "bid",
-                            "--households-field", "hh", "--communities", dir.file("communities.shp"),
-                            "--communities-id-field", "cid", "--min", "300", "--max", "500", "--target", "400",
-                            "--lang", lang, "--out", dir.file(out), "-q"});
+    auto run = [&](const std::string& out, const std::string& lang)
+    {
+        return runGridplan({"partition",
+                            "--buildings",
+                            dir.file("buildings.shp"),
+                            "--buildings-id-field",
+                            "bid",
+                            "--households-field",
+                            "hh",
+                            "--communities",
+                            dir.file("communities.shp"),
+                            "--communities-id-field",
+                            "cid",
+                            "--min",
+                            "300",
+                            "--max",
+                            "500",
+                            "--target",
+                            "400",
+                            "--lang",
+                            lang,
+                            "--out",
+                            dir.file(out),
+                            "-q"});
     };
     const auto en_run = run("en", "en");
     INFO(en_run.err);
@@ -291,7 +357,8 @@ TEST_CASE("the Chinese report gives the work list's details in Chinese", "[e2e][
     CHECK(zh.find("楼栋 edge 跨社区边界；已归入占其占地") != std::string::npos);
     CHECK(zh.find("户，低于下限 300；建议：") != std::string::npos);
     // No English detail left for these reasons.
-    for (const char* english : {"below the minimum", "straddles a community boundary", "lies outside every"})
+    for (const char* english :
+         {"below the minimum", "straddles a community boundary", "lies outside every"})
     {
         INFO(english);
         CHECK(en.find(english) != std::string::npos);
@@ -299,5 +366,6 @@ TEST_CASE("the Chinese report gives the work list's details in Chinese", "[e2e][
     }
     CHECK(en.find("不在任何社区内") == std::string::npos);
     // report.json keeps the English detail whatever the language.
-    CHECK(slurp(dir.file("zh") + "/report.json").find("lies outside every community") != std::string::npos);
+    CHECK(slurp(dir.file("zh") + "/report.json").find("lies outside every community") !=
+          std::string::npos);
 }

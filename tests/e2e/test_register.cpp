@@ -38,10 +38,26 @@ void writeStreet(const TempDir& dir)
 
 std::vector<std::string> runArgs(const TempDir& dir, const std::vector<std::string>& extra)
 {
-    std::vector<std::string> args = {"partition", "--buildings", dir.file("buildings.shp"), "--buildings-id-field", "bid",
-                                     "--use-field", "use", "--communities", dir.file("communities.shp"),
-                                     "--communities-id-field", "cid", "--min", "100", "--max", "500",
-                                     "--target", "300", "--out", dir.file("out"), "-q"};
+    std::vector<std::string> args = {"partition",
+                                     "--buildings",
+                                     dir.file("buildings.shp"),
+                                     "--buildings-id-field",
+                                     "bid",
+                                     "--use-field",
+                                     "use",
+                                     "--communities",
+                                     dir.file("communities.shp"),
+                                     "--communities-id-field",
+                                     "cid",
+                                     "--min",
+                                     "100",
+                                     "--max",
+                                     "500",
+                                     "--target",
+                                     "300",
+                                     "--out",
+                                     dir.file("out"),
+                                     "-q"};
     args.insert(args.end(), extra.begin(), extra.end());
     return args;
 }
@@ -76,7 +92,8 @@ TEST_CASE("register keys compare after Unicode normalisation", "[register]")
     CHECK(normaliseKey("\xff\xfe") == "\xff\xfe"); // malformed bytes pass through
 }
 
-TEST_CASE("an XLSX households register joined by a Chinese address with full-width digits", "[e2e][register]")
+TEST_CASE("an XLSX households register joined by a Chinese address with full-width digits",
+          "[e2e][register]")
 {
     TempDir dir("register");
     writeStreet(dir);
@@ -87,7 +104,8 @@ TEST_CASE("an XLSX households register joined by a Chinese address with full-wid
     reg.crs = "";
     reg.layer_name = "房屋";
     reg.fields = {{"地址", 'S'}, {"户数", 'I'}, {"备注", 'S'}};
-    auto row = [&](const std::string& addr, const std::string& households) {
+    auto row = [&](const std::string& addr, const std::string& households)
+    {
         FixtureFeature f{"", {{"地址", addr}, {"备注", "登记"}}};
         if (!households.empty())
             f.fields["户数"] = households;
@@ -102,9 +120,9 @@ TEST_CASE("an XLSX households register joined by a Chinese address with full-wid
     row("幸福路４号", ""); // no count: ignored, listed
     writeLayer(dir.file("register.xlsx"), reg);
 
-    const auto run = runGridplan(runArgs(dir, {"--households-table", dir.file("register.xlsx"),
-                                               "--households-table-key", "地址", "--households-key-field", "addr",
-                                               "--households-table-count", "户数"}));
+    const auto run = runGridplan(runArgs(
+        dir, {"--households-table", dir.file("register.xlsx"), "--households-table-key", "地址",
+              "--households-key-field", "addr", "--households-table-count", "户数"}));
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     const auto by_id = buildingsById(dir);
@@ -124,7 +142,8 @@ TEST_CASE("an XLSX households register joined by a Chinese address with full-wid
     CHECK(unmatched[0].fields.at("detail").find("幸福路９９号") != std::string::npos);
     const auto no_row = gapsWith(dir, "register_no_row");
     REQUIRE(no_row.size() == 1);
-    CHECK(nlohmann::json::parse(no_row[0].fields.at("building_ids")) == nlohmann::json::array({"B8"}));
+    CHECK(nlohmann::json::parse(no_row[0].fields.at("building_ids")) ==
+          nlohmann::json::array({"B8"}));
     CHECK(!no_row[0].wkt.empty()); // on the map where the building is
     const auto ignored = gapsWith(dir, "register_row_ignored");
     REQUIRE(ignored.size() == 1);
@@ -151,11 +170,13 @@ TEST_CASE("a CSV register with one row per household is counted by key", "[e2e][
     TempDir dir("register-rows");
     writeStreet(dir);
     // 实有人口: one row per household; B1 3 rows, B2 2 rows (full-width), an unknown address 1 row.
-    std::ofstream(dir.file("people.csv"), std::ios::binary) << "户主,地址\n"
-                                                             << "张三,幸福路1号\n李四,幸福路１号\n王五, 幸福路1号\n"
-                                                             << "赵六,幸福路２号\n钱七,幸福路2号\n孙八,幸福路十号\n";
-    const auto run = runGridplan(runArgs(dir, {"--households-table", dir.file("people.csv"), "--households-table-key",
-                                               "地址", "--households-key-field", "addr"}));
+    std::ofstream(dir.file("people.csv"), std::ios::binary)
+        << "户主,地址\n"
+        << "张三,幸福路1号\n李四,幸福路１号\n王五, 幸福路1号\n"
+        << "赵六,幸福路２号\n钱七,幸福路2号\n孙八,幸福路十号\n";
+    const auto run = runGridplan(
+        runArgs(dir, {"--households-table", dir.file("people.csv"), "--households-table-key",
+                      "地址", "--households-key-field", "addr"}));
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     const auto by_id = buildingsById(dir);
@@ -177,33 +198,40 @@ TEST_CASE("a CSV register with one row per household is counted by key", "[e2e][
     people.crs = "";
     people.layer_name = "实有人口";
     people.fields = {{"户主", 'S'}, {"地址", 'S'}};
-    for (const char* addr : {"幸福路1号", "幸福路１号", " 幸福路1号", "幸福路２号", "幸福路2号", "幸福路十号"})
+    for (const char* addr :
+         {"幸福路1号", "幸福路１号", " 幸福路1号", "幸福路２号", "幸福路2号", "幸福路十号"})
         people.features.push_back({"", {{"户主", "某"}, {"地址", addr}}});
     writeLayer(dir.file("people.xlsx"), people);
-    const auto xlsx = runGridplan(runArgs(dir, {"--households-table", dir.file("people.xlsx"), "--households-table-key",
-                                                "地址", "--households-key-field", "addr"}));
+    const auto xlsx = runGridplan(
+        runArgs(dir, {"--households-table", dir.file("people.xlsx"), "--households-table-key",
+                      "地址", "--households-key-field", "addr"}));
     INFO(xlsx.err);
     REQUIRE(xlsx.exit_code == 0);
     const auto from_xlsx = buildingsById(dir);
     CHECK(from_xlsx.at("B1").at("households") == "3");
     CHECK(from_xlsx.at("B2").at("households") == "2");
-    CHECK(nlohmann::json::parse(slurp(dir.file("out/report.json"))).at("households_register").at("rows_read") == 6);
+    CHECK(nlohmann::json::parse(slurp(dir.file("out/report.json")))
+              .at("households_register")
+              .at("rows_read") == 6);
 }
 
-TEST_CASE("a households register without its column or file is refused, naming it", "[e2e][register]")
+TEST_CASE("a households register without its column or file is refused, naming it",
+          "[e2e][register]")
 {
     TempDir dir("register-bad");
     writeStreet(dir);
     std::ofstream(dir.file("people.csv"), std::ios::binary) << "户主,地址\n张三,幸福路1号\n";
-    auto run = runGridplan(runArgs(dir, {"--households-table", dir.file("people.csv"), "--households-table-key", "门牌",
-                                         "--households-key-field", "addr"}));
+    auto run = runGridplan(
+        runArgs(dir, {"--households-table", dir.file("people.csv"), "--households-table-key",
+                      "门牌", "--households-key-field", "addr"}));
     CHECK(run.exit_code == 1);
     CHECK(run.err.find("no column named '门牌'") != std::string::npos);
     CHECK(run.err.find("people.csv") != std::string::npos);
     run = runGridplan(runArgs(dir, {"--households-table", dir.file("people.csv")}));
     CHECK(run.exit_code == 2);
-    run = runGridplan(runArgs(dir, {"--households-table", dir.file("missing.xlsx"), "--households-table-key", "地址",
-                                    "--households-key-field", "addr"}));
+    run = runGridplan(
+        runArgs(dir, {"--households-table", dir.file("missing.xlsx"), "--households-table-key",
+                      "地址", "--households-key-field", "addr"}));
     CHECK(run.exit_code == 1);
     CHECK(run.err.find("missing.xlsx") != std::string::npos);
 }

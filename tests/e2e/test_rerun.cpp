@@ -17,7 +17,10 @@ using namespace gp::test::street;
 namespace
 {
 
-nlohmann::json readJson(const std::string& path) { return nlohmann::json::parse(slurp(path)); }
+nlohmann::json readJson(const std::string& path)
+{
+    return nlohmann::json::parse(slurp(path));
+}
 
 // building id -> grid code
 std::map<std::string, std::string> gridOf(const std::string& out)
@@ -38,8 +41,14 @@ std::map<std::string, std::string> gridFeatures(const std::string& out)
     return m;
 }
 
-std::string communityOfBuilding(const std::string& id) { return id.substr(0, id.find('-')); }
-int rowOfBuilding(const std::string& id) { return std::stoi(id.substr(id.find('-') + 1)); }
+std::string communityOfBuilding(const std::string& id)
+{
+    return id.substr(0, id.find('-'));
+}
+int rowOfBuilding(const std::string& id)
+{
+    return std::stoi(id.substr(id.find('-') + 1));
+}
 
 } // namespace
 
@@ -55,10 +64,12 @@ TEST_CASE("re-run with nothing changed gives identical outputs and zero moves", 
     INFO(second.err);
     REQUIRE(second.exit_code == 0);
 
-    for (const char* f : {"grids.geojson", "buildings.geojson", "gaps.geojson", "communities.geojson", "areas.geojson"})
+    for (const char* f : {"grids.geojson", "buildings.geojson", "gaps.geojson",
+                          "communities.geojson", "areas.geojson"})
     {
         INFO(f);
-        CHECK(slurp(dir.file(std::string("run1/") + f)) == slurp(dir.file(std::string("run2/") + f)));
+        CHECK(slurp(dir.file(std::string("run1/") + f)) ==
+              slurp(dir.file(std::string("run2/") + f)));
     }
     const auto report = readJson(dir.file("run2/report.json"));
     const auto& totals = report["changes"]["totals"];
@@ -88,12 +99,14 @@ TEST_CASE("a new estate of 800 households changes only its community's grids", "
     after.estate_in_c2 = true;
     writeStreet(dir.file("after"), after);
     REQUIRE(runGridplan(args(dir.file("before"), dir.file("run1"))).exit_code == 0);
-    const auto run = runGridplan(withPrevious(args(dir.file("after"), dir.file("run2")), dir.file("run1")));
+    const auto run =
+        runGridplan(withPrevious(args(dir.file("after"), dir.file("run2")), dir.file("run1")));
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
 
     const auto before = gridOf(dir.file("run1")), now = gridOf(dir.file("run2"));
-    const auto grids_before = gridFeatures(dir.file("run1")), grids_now = gridFeatures(dir.file("run2"));
+    const auto grids_before = gridFeatures(dir.file("run1")),
+               grids_now = gridFeatures(dir.file("run2"));
     std::set<std::string> c2_codes_before;
     for (const auto& [id, code] : before)
     {
@@ -156,7 +169,8 @@ TEST_CASE("a new estate of 800 households changes only its community's grids", "
             CHECK_FALSE(grids_before.count(g["new_code"].get<std::string>()));
 }
 
-TEST_CASE("communities merged and split: untouched grids keep their codes, moves are bounded", "[e2e][rerun]")
+TEST_CASE("communities merged and split: untouched grids keep their codes, moves are bounded",
+          "[e2e][rerun]")
 {
     TempDir dir("rerun-merge");
     writeStreet(dir.file("before"), {});
@@ -165,7 +179,8 @@ TEST_CASE("communities merged and split: untouched grids keep their codes, moves
     after.split_c3 = true;
     writeStreet(dir.file("after"), after);
     REQUIRE(runGridplan(args(dir.file("before"), dir.file("run1"))).exit_code == 0);
-    const auto run = runGridplan(withPrevious(args(dir.file("after"), dir.file("run2")), dir.file("run1")));
+    const auto run =
+        runGridplan(withPrevious(args(dir.file("after"), dir.file("run2")), dir.file("run1")));
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
 
@@ -178,7 +193,8 @@ TEST_CASE("communities merged and split: untouched grids keep their codes, moves
             CHECK(now.at(id) == code);
         }
     // The only grids that must change are the C3 grids with buildings on both sides of the new
-    // boundary (y = 300 m lies between rows 5 and 6); the households moved can be no more than theirs.
+    // boundary (y = 300 m lies between rows 5 and 6); the households moved can be no more than
+    // theirs.
     std::map<std::string, std::set<bool>> sides; // old C3 grid -> which sides of y=300 it holds
     std::map<std::string, int> households;
     for (const auto& [id, code] : before)
@@ -224,7 +240,8 @@ TEST_CASE("communities merged and split: untouched grids keep their codes, moves
             CHECK(retired.count(g["old_code"].get<std::string>()));
 }
 
-TEST_CASE("a re-run (--previous) without a buildings id field is refused with a clear message", "[e2e][rerun]")
+TEST_CASE("a re-run (--previous) without a buildings id field is refused with a clear message",
+          "[e2e][rerun]")
 {
     TempDir dir("rerun-noid");
     writeStreet(dir.file("in"), {});
@@ -234,12 +251,14 @@ TEST_CASE("a re-run (--previous) without a buildings id field is refused with a 
     const auto run = runGridplan(a);
     CHECK(run.exit_code == 2);
     CHECK(run.err.find("--buildings-id-field") != std::string::npos);
-    const auto missing = runGridplan(withPrevious(args(dir.file("in"), dir.file("run3")), dir.file("nowhere")));
+    const auto missing =
+        runGridplan(withPrevious(args(dir.file("in"), dir.file("run3")), dir.file("nowhere")));
     CHECK(missing.exit_code == 1);
     CHECK(missing.err.find("nowhere") != std::string::npos);
 }
 
-TEST_CASE("a locked grid survives verbatim and the rest is partitioned around it", "[e2e][rerun][lock]")
+TEST_CASE("a locked grid survives verbatim and the rest is partitioned around it",
+          "[e2e][rerun][lock]")
 {
     TempDir dir("rerun-lock");
     writeStreet(dir.file("before"), {});
@@ -251,7 +270,8 @@ TEST_CASE("a locked grid survives verbatim and the rest is partitioned around it
     {
         // The planner's polygon: the land of the grid holding C1-0-0, under a new code.
         const std::string old_code = before.at("C1-0-0");
-        nlohmann::json lock = {{"type", "FeatureCollection"}, {"features", nlohmann::json::array()}};
+        nlohmann::json lock = {{"type", "FeatureCollection"},
+                               {"features", nlohmann::json::array()}};
         for (const auto& f : grids1["features"])
             if (f["properties"]["grid_code"] == old_code)
                 lock["features"].push_back({{"type", "Feature"},
@@ -290,7 +310,8 @@ TEST_CASE("a locked grid survives verbatim and the rest is partitioned around it
 
     SECTION("codes of the previous run, with a new estate on the locked grid's land")
     {
-        const std::string locked = before.at("C2-7-0"); // a northern C2 grid: the estate is on its land
+        const std::string locked =
+            before.at("C2-7-0"); // a northern C2 grid: the estate is on its land
         {
             std::ofstream out(dir.file("lock.txt"));
             out << locked << "\n";
@@ -336,7 +357,8 @@ TEST_CASE("a locked grid survives verbatim and the rest is partitioned around it
         FixtureLayer lock;
         lock.fields = {{"grid_code", 'S'}};
         // Row 0 of C3, six buildings: 150 households.
-        lock.features.push_back({rectWkt(kX0 + 800, kY0, kX0 + 1100, kY0 + 50), {{"grid_code", "S-01-03-950"}}});
+        lock.features.push_back(
+            {rectWkt(kX0 + 800, kY0, kX0 + 1100, kY0 + 50), {{"grid_code", "S-01-03-950"}}});
         writeLayer(dir.file("small_lock.shp"), lock);
         auto a = args(dir.file("before"), dir.file("run2"));
         a.insert(a.end(), {"--lock", dir.file("small_lock.shp")});
@@ -372,7 +394,8 @@ TEST_CASE("a locked grid survives verbatim and the rest is partitioned around it
     }
 }
 
-TEST_CASE("grids pushed over the bounds are re-made; their codes go to their successors", "[e2e][rerun]")
+TEST_CASE("grids pushed over the bounds are re-made; their codes go to their successors",
+          "[e2e][rerun]")
 {
     TempDir dir("rerun-dense");
     writeStreet(dir.file("before"), {});
@@ -380,7 +403,8 @@ TEST_CASE("grids pushed over the bounds are re-made; their codes go to their suc
     after.dense_c1 = true; // C1 grows by 400 households in its two southern rows
     writeStreet(dir.file("after"), after);
     REQUIRE(runGridplan(args(dir.file("before"), dir.file("run1"))).exit_code == 0);
-    const auto run = runGridplan(withPrevious(args(dir.file("after"), dir.file("run2")), dir.file("run1")));
+    const auto run =
+        runGridplan(withPrevious(args(dir.file("after"), dir.file("run2")), dir.file("run1")));
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     const auto before = gridOf(dir.file("run1")), now = gridOf(dir.file("run2"));
@@ -408,7 +432,8 @@ TEST_CASE("grids pushed over the bounds are re-made; their codes go to their suc
     // free number in C1.
     std::map<std::string, std::string> status_of;
     for (const auto& g : report["changes"]["grids"])
-        status_of[g["new_code"].is_null() ? g["old_code"].get<std::string>() : g["new_code"].get<std::string>()] =
+        status_of[g["new_code"].is_null() ? g["old_code"].get<std::string>()
+                                          : g["new_code"].get<std::string>()] =
             g["status"].get<std::string>();
     for (const auto& code : broken)
     {

@@ -30,15 +30,32 @@ FixtureLayer buildingLayer()
 
 void addHome(FixtureLayer& l, const std::string& id, double x, double y, int households)
 {
-    l.features.push_back({rect(x, y, x + 20, y + 20), {{"bid", id}, {"hh", std::to_string(households)}, {"use", "住宅"}}});
+    l.features.push_back({rect(x, y, x + 20, y + 20),
+                          {{"bid", id}, {"hh", std::to_string(households)}, {"use", "住宅"}}});
 }
 
 std::vector<std::string> partitionArgs(const TempDir& dir)
 {
-    return {"partition", "--buildings", dir.file("buildings.shp"), "--buildings-id-field", "bid",
-            "--households-field", "hh", "--use-field", "use", "--floors-field", "floors",
-            "--communities", dir.file("communities.shp"), "--communities-id-field", "cid",
-            "--street-code", "310101001", "--out", dir.file("out"), "-q"};
+    return {"partition",
+            "--buildings",
+            dir.file("buildings.shp"),
+            "--buildings-id-field",
+            "bid",
+            "--households-field",
+            "hh",
+            "--use-field",
+            "use",
+            "--floors-field",
+            "floors",
+            "--communities",
+            dir.file("communities.shp"),
+            "--communities-id-field",
+            "cid",
+            "--street-code",
+            "310101001",
+            "--out",
+            dir.file("out"),
+            "-q"};
 }
 
 std::map<std::string, ReadFeature> gridsByCode(const TempDir& dir)
@@ -67,8 +84,10 @@ TEST_CASE("special polygons become dedicated grids that tile their own land", "[
     for (int i = 0; i < 4; ++i)
         addHome(buildings, "k" + std::to_string(i), 720 + (i % 2) * 80, 30 + (i / 2) * 60, 100);
     // Inside the campus: a dormitory (households, in C1) and a teaching block (in C2).
-    buildings.features.push_back({rect(420, 200, 450, 230), {{"bid", "dorm"}, {"hh", "60"}, {"use", "宿舍"}}});
-    buildings.features.push_back({rect(620, 200, 660, 240), {{"bid", "teach"}, {"use", "学校"}, {"floors", "4"}}});
+    buildings.features.push_back(
+        {rect(420, 200, 450, 230), {{"bid", "dorm"}, {"hh", "60"}, {"use", "宿舍"}}});
+    buildings.features.push_back(
+        {rect(620, 200, 660, 240), {{"bid", "teach"}, {"use", "学校"}, {"floors", "4"}}});
     writeLayer(dir.file("buildings.shp"), buildings);
 
     FixtureLayer communities;
@@ -79,10 +98,13 @@ TEST_CASE("special polygons become dedicated grids that tile their own land", "[
 
     FixtureLayer special;
     special.fields = {{"sp_id", 'S'}, {"name", 'S'}, {"kind", 'S'}};
-    special.features.push_back({rect(400, 20, 560, 140), {{"sp_id", "S1"}, {"name", "人民公园"}, {"kind", "公园"}}});
-    special.features.push_back({rect(400, 160, 700, 290), {{"sp_id", "S2"}, {"name", "第一中学"}, {"kind", "学校"}}});
+    special.features.push_back(
+        {rect(400, 20, 560, 140), {{"sp_id", "S1"}, {"name", "人民公园"}, {"kind", "公园"}}});
+    special.features.push_back(
+        {rect(400, 160, 700, 290), {{"sp_id", "S2"}, {"name", "第一中学"}, {"kind", "学校"}}});
     // Overlaps the park by 20 x 40 m: the park (earlier) keeps that land.
-    special.features.push_back({rect(540, 20, 580, 60), {{"sp_id", "S3"}, {"name", "菜场"}, {"kind", "market"}}});
+    special.features.push_back(
+        {rect(540, 20, 580, 60), {{"sp_id", "S3"}, {"name", "菜场"}, {"kind", "market"}}});
     special.features.push_back({rect(800, 200, 850, 260), {{"sp_id", "S4"}, {"kind", "foo"}}});
     writeLayer(dir.file("special.shp"), special);
 
@@ -136,11 +158,13 @@ TEST_CASE("special polygons become dedicated grids that tile their own land", "[
     {
         std::map<std::string, std::string> grid_of;
         for (const auto& b : readLayer(dir.file("out/buildings.geojson")))
-            grid_of[b.fields.at("building_id")] = b.fields.count("grid_code") ? b.fields.at("grid_code") : "";
+            grid_of[b.fields.at("building_id")] =
+                b.fields.count("grid_code") ? b.fields.at("grid_code") : "";
         CHECK(grid_of.at("dorm") == code_of_special.at("S2@C1"));
         CHECK(grid_of.at("teach") == code_of_special.at("S2@C2"));
         for (int i = 0; i < 12; ++i)
-            CHECK(std::find(residential.begin(), residential.end(), grid_of.at("h" + std::to_string(i))) != residential.end());
+            CHECK(std::find(residential.begin(), residential.end(),
+                            grid_of.at("h" + std::to_string(i))) != residential.end());
     }
 
     SECTION("grids cover each community exactly, special land is not overlapped")
@@ -148,7 +172,8 @@ TEST_CASE("special polygons become dedicated grids that tile their own land", "[
         std::map<std::string, std::vector<std::unique_ptr<OGRGeometry>>> by_community;
         for (const auto& [code, g] : grids)
             by_community[g.fields.at("community")].push_back(metricGeometry(g.wkt));
-        const std::map<std::string, double> expected = {{"C1", 600.0 * 300.0}, {"C2", 300.0 * 300.0}};
+        const std::map<std::string, double> expected = {{"C1", 600.0 * 300.0},
+                                                        {"C2", 300.0 * 300.0}};
         for (const auto& [community, parts] : by_community)
         {
             double sum = 0;
@@ -168,7 +193,8 @@ TEST_CASE("special polygons become dedicated grids that tile their own land", "[
         std::set<std::string> details;
         for (const auto& gap : readLayer(dir.file("out/gaps.geojson")))
             details.insert(gap.fields.at("reason") + ": " + gap.fields.at("detail"));
-        auto has = [&](const std::string& reason, const std::string& words) {
+        auto has = [&](const std::string& reason, const std::string& words)
+        {
             for (const auto& d : details)
                 if (d.rfind(reason + ":", 0) == 0 && d.find(words) != std::string::npos)
                     return true;
@@ -233,15 +259,17 @@ TEST_CASE("dedicated-grid thresholds come from the command line", "[e2e][special
         addHome(buildings, "h" + std::to_string(i), 10 + (i % 4) * 45, 10 + (i / 4) * 45, 100);
     // Three two-storey shops together, 200 m from the homes: below the default thresholds.
     for (int i = 0; i < 3; ++i)
-        buildings.features.push_back({rect(400 + i * 30, 40, 420 + i * 30, 60),
-                                      {{"bid", "s" + std::to_string(i)}, {"use", "商铺"}, {"floors", "2"}}});
+        buildings.features.push_back(
+            {rect(400 + i * 30, 40, 420 + i * 30, 60),
+             {{"bid", "s" + std::to_string(i)}, {"use", "商铺"}, {"floors", "2"}}});
     writeLayer(dir.file("buildings.shp"), buildings);
     FixtureLayer communities;
     communities.fields = {{"cid", 'S'}};
     communities.features.push_back({rect(0, 0, 600, 120), {{"cid", "C1"}}});
     writeLayer(dir.file("communities.shp"), communities);
 
-    auto dedicatedCount = [&](const std::vector<std::string>& extra) {
+    auto dedicatedCount = [&](const std::vector<std::string>& extra)
+    {
         auto args = partitionArgs(dir);
         args.insert(args.end(), extra.begin(), extra.end());
         const auto run = runGridplan(args);
@@ -294,13 +322,17 @@ TEST_CASE("area grids: requested count or target, contiguous, like with like", "
             addHome(buildings, cid + "h" + std::to_string(i), x + 20 + i * 60, y + 20, 100);
         if (y > 0)
             for (int i = 0; i < 4; ++i)
-                buildings.features.push_back({rect(x + 20 + i * 60, y + 150, x + 60 + i * 60, y + 190),
-                                              {{"bid", cid + "o" + std::to_string(i)}, {"use", "office"}, {"floors", "10"}}});
+                buildings.features.push_back(
+                    {rect(x + 20 + i * 60, y + 150, x + 60 + i * 60, y + 190),
+                     {{"bid", cid + "o" + std::to_string(i)},
+                      {"use", "office"},
+                      {"floors", "10"}}});
     }
     writeLayer(dir.file("buildings.shp"), buildings);
     writeLayer(dir.file("communities.shp"), communities);
 
-    auto areasOf = [&](const std::vector<std::string>& extra) {
+    auto areasOf = [&](const std::vector<std::string>& extra)
+    {
         auto args = partitionArgs(dir);
         args.insert(args.end(), extra.begin(), extra.end());
         const auto run = runGridplan(args);
@@ -321,8 +353,11 @@ TEST_CASE("area grids: requested count or target, contiguous, like with like", "
     CHECK(two.at("SW") == two.at("SE"));
     CHECK(two.at("NW") != two.at("SW"));
     const auto one = areasOf({"--area-target", "1600"});
-    CHECK(std::set<std::string>{one.at("NW"), one.at("NE"), one.at("SW"), one.at("SE")}.size() == 1);
+    CHECK(std::set<std::string>{one.at("NW"), one.at("NE"), one.at("SW"), one.at("SE")}.size() ==
+          1);
     const auto four = areasOf({"--areas", "4"});
-    CHECK(std::set<std::string>{four.at("NW"), four.at("NE"), four.at("SW"), four.at("SE")}.size() == 4);
+    CHECK(
+        std::set<std::string>{four.at("NW"), four.at("NE"), four.at("SW"), four.at("SE")}.size() ==
+        4);
     CHECK(readLayer(dir.file("out/areas.geojson")).size() == 4);
 }

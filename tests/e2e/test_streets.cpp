@@ -50,7 +50,8 @@ struct Scene
     void row(const std::string& prefix, int n, double x, double y, double step, int hh)
     {
         for (int i = 0; i < n; ++i)
-            building(prefix + std::to_string(i), localRect(x + step * i, y, x + step * i + 10, y + 10), hh);
+            building(prefix + std::to_string(i),
+                     localRect(x + step * i, y, x + step * i + 10, y + 10), hh);
     }
     void street(double x0, double y0, double x1, double y1, const std::string& cls = "residential")
     {
@@ -77,14 +78,24 @@ Result run(const gp::test::TempDir& dir, const Scene& scene, std::vector<std::st
     comm.fields = {{"comm_id", 'S'}};
     comm.features.push_back({scene.community, {{"comm_id", "C1"}}});
     gp::test::writeLayer(dir.file("communities.shp"), comm);
-    std::vector<std::string> args = {"partition", "--buildings", dir.file("buildings.shp"),
-                                     "--buildings-id-field", "bld_id", "--communities",
-                                     dir.file("communities.shp"), "--communities-id-field", "comm_id",
-                                     "--households-field", "hh", "--out", dir.file("out")};
+    std::vector<std::string> args = {"partition",
+                                     "--buildings",
+                                     dir.file("buildings.shp"),
+                                     "--buildings-id-field",
+                                     "bld_id",
+                                     "--communities",
+                                     dir.file("communities.shp"),
+                                     "--communities-id-field",
+                                     "comm_id",
+                                     "--households-field",
+                                     "hh",
+                                     "--out",
+                                     dir.file("out")};
     if (!scene.streets.features.empty())
     {
         gp::test::writeLayer(dir.file("roads.shp"), scene.streets);
-        args.insert(args.end(), {"--roads", dir.file("roads.shp"), "--road-class-field", "highway"});
+        args.insert(args.end(),
+                    {"--roads", dir.file("roads.shp"), "--road-class-field", "highway"});
     }
     if (!scene.barriers.features.empty())
     {
@@ -97,7 +108,8 @@ Result run(const gp::test::TempDir& dir, const Scene& scene, std::vector<std::st
     REQUIRE(r.exit_code == 0);
     Result out;
     for (const auto& f : gp::test::readLayer(dir.file("out") + "/buildings.geojson"))
-        out.grid_of[f.fields.at("building_id")] = f.fields.count("grid_code") ? f.fields.at("grid_code") : "";
+        out.grid_of[f.fields.at("building_id")] =
+            f.fields.count("grid_code") ? f.fields.at("grid_code") : "";
     out.grids = gp::test::readLayer(dir.file("out") + "/grids.geojson");
     out.gaps = gp::test::readLayer(dir.file("out") + "/gaps.geojson");
     std::ifstream in(dir.file("out") + "/report.json");
@@ -125,8 +137,9 @@ void requireLandInOnePiece(const Result& r)
         CHECK(geom->IsValid());
         CHECK(gp::test::areaOf(*geom) > 1.0);
         const auto type = wkbFlatten(geom->getGeometryType());
-        const bool one_part = type == wkbPolygon ||
-                              (type == wkbMultiPolygon && geom->toMultiPolygon()->getNumGeometries() == 1);
+        const bool one_part =
+            type == wkbPolygon ||
+            (type == wkbMultiPolygon && geom->toMultiPolygon()->getNumGeometries() == 1);
         CHECK(one_part);
     }
     CHECK(r.report["streets"]["grids_without_land"] == 0);
@@ -142,7 +155,8 @@ int countReason(const Result& r, const std::string& reason)
 
 } // namespace
 
-TEST_CASE("a street block of 450 households is never split; grid boundaries lie on the streets", "[streets]")
+TEST_CASE("a street block of 450 households is never split; grid boundaries lie on the streets",
+          "[streets]")
 {
     gp::test::TempDir dir("streets-450");
     Scene s;
@@ -188,7 +202,8 @@ TEST_CASE("two blocks of 200 across a minor street form one grid", "[streets]")
     requireLandInOnePiece(r);
 }
 
-TEST_CASE("two blocks of 200 across a river: a forced crossing, reported with its reason", "[streets]")
+TEST_CASE("two blocks of 200 across a river: a forced crossing, reported with its reason",
+          "[streets]")
 {
     gp::test::TempDir dir("streets-river-forced");
     Scene s;
@@ -233,7 +248,8 @@ TEST_CASE("two blocks of 400 across a river are never joined: no crossing", "[st
     requireLandInOnePiece(r);
 }
 
-TEST_CASE("a building part inside its building and duplicate footprints give grids with land", "[streets]")
+TEST_CASE("a building part inside its building and duplicate footprints give grids with land",
+          "[streets]")
 {
     gp::test::TempDir dir("streets-parts");
     Scene s;
@@ -261,13 +277,15 @@ TEST_CASE("a building sticking out into a community hole still gives its grid la
     Scene s;
     // A community with a hole (a lake) in its east half.
     s.community = "POLYGON ((" + std::to_string(X0) + " " + std::to_string(Y0) + ", " +
-                  std::to_string(X0 + 400) + " " + std::to_string(Y0) + ", " + std::to_string(X0 + 400) +
-                  " " + std::to_string(Y0 + 200) + ", " + std::to_string(X0) + " " + std::to_string(Y0 + 200) +
-                  ", " + std::to_string(X0) + " " + std::to_string(Y0) + "), (" + std::to_string(X0 + 250) +
-                  " " + std::to_string(Y0 + 50) + ", " + std::to_string(X0 + 350) + " " + std::to_string(Y0 + 50) +
-                  ", " + std::to_string(X0 + 350) + " " + std::to_string(Y0 + 150) + ", " +
-                  std::to_string(X0 + 250) + " " + std::to_string(Y0 + 150) + ", " + std::to_string(X0 + 250) +
-                  " " + std::to_string(Y0 + 50) + "))";
+                  std::to_string(X0 + 400) + " " + std::to_string(Y0) + ", " +
+                  std::to_string(X0 + 400) + " " + std::to_string(Y0 + 200) + ", " +
+                  std::to_string(X0) + " " + std::to_string(Y0 + 200) + ", " + std::to_string(X0) +
+                  " " + std::to_string(Y0) + "), (" + std::to_string(X0 + 250) + " " +
+                  std::to_string(Y0 + 50) + ", " + std::to_string(X0 + 350) + " " +
+                  std::to_string(Y0 + 50) + ", " + std::to_string(X0 + 350) + " " +
+                  std::to_string(Y0 + 150) + ", " + std::to_string(X0 + 250) + " " +
+                  std::to_string(Y0 + 150) + ", " + std::to_string(X0 + 250) + " " +
+                  std::to_string(Y0 + 50) + "))";
     s.street(215, -20, 215, 220);
     s.row("W", 8, 20, 90, 25, 50);
     // A building on the lake shore, more than half of it over the water.
@@ -292,10 +310,17 @@ TEST_CASE("road classes: an unknown role or a missing class field is an error", 
     comm.features.push_back({s.community, {{"comm_id", "C1"}}});
     gp::test::writeLayer(dir.file("communities.shp"), comm);
     gp::test::writeLayer(dir.file("roads.shp"), s.streets);
-    const std::vector<std::string> base = {"partition", "--buildings", dir.file("buildings.shp"),
-                                           "--communities", dir.file("communities.shp"),
-                                           "--households-field", "hh", "--out", dir.file("out"),
-                                           "--roads", dir.file("roads.shp")};
+    const std::vector<std::string> base = {"partition",
+                                           "--buildings",
+                                           dir.file("buildings.shp"),
+                                           "--communities",
+                                           dir.file("communities.shp"),
+                                           "--households-field",
+                                           "hh",
+                                           "--out",
+                                           dir.file("out"),
+                                           "--roads",
+                                           dir.file("roads.shp")};
     auto bad_role = base;
     bad_role.insert(bad_role.end(), {"--road-class", "residential=wall"});
     const auto r1 = gp::test::runGridplan(bad_role);
@@ -308,7 +333,8 @@ TEST_CASE("road classes: an unknown role or a missing class field is an error", 
     CHECK(r2.err.find("klass") != std::string::npos);
 }
 
-TEST_CASE("whole blocks that leave no grid within the bounds are opened and each split says why", "[streets]")
+TEST_CASE("whole blocks that leave no grid within the bounds are opened and each split says why",
+          "[streets]")
 {
     gp::test::TempDir dir("streets-opened");
     Scene s;

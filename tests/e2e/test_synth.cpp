@@ -20,11 +20,13 @@ namespace
 {
 
 // Runs gridplan-synth; returns its exit code and stdout.
-std::pair<int, std::string> runSynth(const std::string& seed, const std::string& buildings, const std::string& out)
+std::pair<int, std::string> runSynth(const std::string& seed, const std::string& buildings,
+                                     const std::string& out)
 {
     const std::string log = out + ".log";
-    const std::string cmd = std::string("'") + GRIDPLAN_SYNTH_EXE + "' --seed " + seed + " --buildings " + buildings +
-                            " --out '" + out + "' > '" + log + "' 2>&1 < /dev/null";
+    const std::string cmd = std::string("'") + GRIDPLAN_SYNTH_EXE + "' --seed " + seed +
+                            " --buildings " + buildings + " --out '" + out + "' > '" + log +
+                            "' 2>&1 < /dev/null";
     const int status = std::system(cmd.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(log)};
 }
@@ -64,7 +66,8 @@ TEST_CASE("gridplan-synth writes the same files for the same seed and size", "[e
             CHECK(!bytes.empty());
             CHECK(bytes == slurp(dir.file("b/" + name)));
         }
-    CHECK(slurp(dir.file("a/buildings.shp")) != slurp(dir.file("c/buildings.shp"))); // the seed matters
+    CHECK(slurp(dir.file("a/buildings.shp")) !=
+          slurp(dir.file("c/buildings.shp"))); // the seed matters
     CHECK(readLayer(dir.file("a/buildings.shp")).size() == 3000);
     CHECK(readLayer(dir.file("c/buildings.shp")).size() == 3000);
     CHECK(slurp(dir.file("a/buildings.cpg")) == "UTF-8");
@@ -83,17 +86,39 @@ TEST_CASE("gridplan partitions a synthetic city of 3,000 buildings end to end", 
     REQUIRE(summary.at("communities").get<int>() >= 4);
 
     const auto city = [&](const std::string& layer) { return dir.file("city/" + layer + ".shp"); };
-    const auto run = runGridplan({"partition", "--buildings", city("buildings"), "--buildings-id-field", "bld_id",
-                                  "--use-field", "use", "--floors-field", "floors", "--height-field", "height",
-                                  "--households-field", "households", "--communities", city("communities"),
-                                  "--communities-id-field", "comm_id", "--street", city("street"), "--compounds",
-                                  city("compounds"), "--compounds-id-field", "cmp_id", "--barriers",
-                                  city("barriers"), "--out", dir.file("out"), "-v"});
+    const auto run = runGridplan({"partition",
+                                  "--buildings",
+                                  city("buildings"),
+                                  "--buildings-id-field",
+                                  "bld_id",
+                                  "--use-field",
+                                  "use",
+                                  "--floors-field",
+                                  "floors",
+                                  "--height-field",
+                                  "height",
+                                  "--households-field",
+                                  "households",
+                                  "--communities",
+                                  city("communities"),
+                                  "--communities-id-field",
+                                  "comm_id",
+                                  "--street",
+                                  city("street"),
+                                  "--compounds",
+                                  city("compounds"),
+                                  "--compounds-id-field",
+                                  "cmp_id",
+                                  "--barriers",
+                                  city("barriers"),
+                                  "--out",
+                                  dir.file("out"),
+                                  "-v"});
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     // -v stage lines carry wall times; every stage reports.
-    for (const char* stage : {"load:", "classify:", "place:", "graph:", "partition:", "dedicate:", "tile:",
-                              "organize:", "audit:", "write:"})
+    for (const char* stage : {"load:", "classify:", "place:", "graph:", "partition:", "dedicate:",
+                              "tile:", "organize:", "audit:", "write:"})
     {
         INFO(stage);
         // The stage line (after the "[mm:ss] " prefix) carries its times; a progress bar of the

@@ -90,7 +90,8 @@ std::string pathTrailer(const std::uint8_t* data, std::size_t& size)
 
 std::string fuzzedPath(std::uint8_t header, const std::string& folder)
 {
-    return std::string(kDir) + (folder.empty() ? "" : "/" + folder) + "/input" + kMembers[header & 3u].front();
+    return std::string(kDir) + (folder.empty() ? "" : "/" + folder) + "/input" +
+           kMembers[header & 3u].front();
 }
 
 const char* toString(Outcome outcome)
@@ -145,7 +146,8 @@ Result runInput(const std::uint8_t* data, std::size_t size)
     const std::string fixed_buildings = std::string(kDir) + "/fixed_buildings.geojson";
     const std::string fixed_communities = std::string(kDir) + "/fixed_communities.geojson";
     writeFile(fixed_buildings, kFixedBuildings, std::char_traits<char>::length(kFixedBuildings));
-    writeFile(fixed_communities, kFixedCommunities, std::char_traits<char>::length(kFixedCommunities));
+    writeFile(fixed_communities, kFixedCommunities,
+              std::char_traits<char>::length(kFixedCommunities));
 
     PartitionConfig config;
     LayerSource fuzzed{path, "", "", (header & 0x20u) ? "bid" : "", ""};

@@ -13,8 +13,8 @@
 //   uint16 length and that many bytes, the last takes the rest. A member of length 0 (or cut off
 //   by the end of the input) is not written: that is how missing sidecars are fuzzed.
 //   Optionally the input ends with a path trailer: the bytes "\0gp-path:" and a folder NAME (up to
-//   4,096 bytes, no ".." component): the fuzzed layer's files then go to /vsimem/gridplan-fuzz/NAME/,
-//   so that long, odd and non-ASCII paths are fuzzed too (issue 18).
+//   4,096 bytes, no ".." component): the fuzzed layer's files then go to
+//   /vsimem/gridplan-fuzz/NAME/, so that long, odd and non-ASCII paths are fuzzed too (issue 18).
 // The other required layers are fixed and valid: four Porto buildings and two Porto parishes
 // clipped around them (EPSG:3763), so the fuzzed layer goes through load, classify and place.
 #pragma once

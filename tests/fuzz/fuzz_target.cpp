@@ -25,6 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // GRIDPLAN_FUZZ_PRINT=1 gridplan_fuzz_input FILE: shows the outcome, to write FILE.expected.
     static const bool print = std::getenv("GRIDPLAN_FUZZ_PRINT") != nullptr;
     if (print)
-        std::fprintf(stderr, "%s\n%s\n", gp::fuzz::toString(result.outcome), result.message.c_str());
+        std::fprintf(stderr, "%s\n%s\n", gp::fuzz::toString(result.outcome),
+                     result.message.c_str());
     return 0;
 }

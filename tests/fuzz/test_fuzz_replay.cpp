@@ -92,10 +92,13 @@ const std::map<std::string, Expected> kSeedOutcomes = {
     {"shp_gbk_cpg.bin", {"accepted", {"1 buildings", "150 households"}}},
     {"shp_gbk_no_cpg.bin", {"accepted", {"1 buildings"}}},
     // Issue 18 shapes.
-    {"geojson_geometry_collection.bin", {"accepted", {"overlapping_footprints", "2 overlapping parts merged"}}},
-    {"geojson_shared_footprint.bin", {"accepted", {"share one footprint", "T-1, T-2, T-3", "360 households"}}},
+    {"geojson_geometry_collection.bin",
+     {"accepted", {"overlapping_footprints", "2 overlapping parts merged"}}},
+    {"geojson_shared_footprint.bin",
+     {"accepted", {"share one footprint", "T-1, T-2, T-3", "360 households"}}},
     {"geojson_building_part.bin", {"accepted", {"building W-part lies inside building W"}}},
-    {"geojson_duplicate_ids.bin", {"accepted", {"duplicate_id", "id 'D1' is used by 2 buildings", "empty_id"}}},
+    {"geojson_duplicate_ids.bin",
+     {"accepted", {"duplicate_id", "id 'D1' is used by 2 buildings", "empty_id"}}},
     {"geojson_duplicate_community_ids.bin", {"refused", {"id 'C1' at FIDs 0, 1"}}},
     {"geojson_odd_path.bin", {"accepted", {"4 buildings, 2 communities", "480 households"}}},
     {"shp_long_path.bin", {"refused", {"bytes long", "shorter path"}}},
@@ -155,12 +158,14 @@ TEST_CASE("inputs the fuzzer once failed on end in their expected outcome", "[fu
 TEST_CASE("fuzz harness: empty, header-only and cut-off inputs are handled", "[fuzz]")
 {
     for (const auto& bytes : {std::string(), std::string(1, '\0'), std::string("\x01", 1),
-                                    std::string("\x60\xff\xff\x01", 4), std::string("\x07{", 2)})
+                              std::string("\x60\xff\xff\x01", 4), std::string("\x07{", 2)})
     {
         INFO("input of " << bytes.size() << " bytes");
         const auto result = gp::fuzz::runInput(bytes);
         // Nothing usable was written for the fuzzed layer: check refuses, naming it.
         CHECK(result.outcome == gp::fuzz::Outcome::Refused);
-        CHECK(contains(result.message, gp::fuzz::fuzzedPath(bytes.empty() ? 0 : static_cast<std::uint8_t>(bytes[0]))));
+        CHECK(contains(
+            result.message,
+            gp::fuzz::fuzzedPath(bytes.empty() ? 0 : static_cast<std::uint8_t>(bytes[0]))));
     }
 }

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <gdal_priv.h>
 #include <gdal_utils.h>
-#include <ogrsf_frmts.h>
 #include <nlohmann/json.hpp>
+#include <ogrsf_frmts.h>
 
 #include <array>
 #include <cstdio>
@@ -44,13 +44,17 @@ void writeLayer(const std::string& path, const FixtureLayer& layer)
     if (!layer.crs.empty())
         REQUIRE(srs.SetFromUserInput(layer.crs.c_str()) == OGRERR_NONE);
     const char* options[] = {"ENCODING=UTF-8", nullptr};
-    const std::string name = layer.layer_name.empty() ? fs::path(path).stem().string() : layer.layer_name;
-    OGRLayer* l = ds->CreateLayer(name.c_str(), layer.crs.empty() ? nullptr : &srs, wkbUnknown,
-                                  layer.driver == "ESRI Shapefile" ? const_cast<char**>(options) : nullptr);
+    const std::string name =
+        layer.layer_name.empty() ? fs::path(path).stem().string() : layer.layer_name;
+    OGRLayer* l =
+        ds->CreateLayer(name.c_str(), layer.crs.empty() ? nullptr : &srs, wkbUnknown,
+                        layer.driver == "ESRI Shapefile" ? const_cast<char**>(options) : nullptr);
     REQUIRE(l != nullptr);
     for (const auto& [field, type] : layer.fields)
     {
-        OGRFieldDefn defn(field.c_str(), type == 'I' ? OFTInteger : type == 'R' ? OFTReal : OFTString);
+        OGRFieldDefn defn(field.c_str(), type == 'I'   ? OFTInteger
+                                         : type == 'R' ? OFTReal
+                                                       : OFTString);
         REQUIRE(l->CreateField(&defn) == OGRERR_NONE);
     }
     for (const auto& feature : layer.features)
@@ -61,7 +65,8 @@ void writeLayer(const std::string& path, const FixtureLayer& layer)
         if (!feature.wkt.empty())
         {
             OGRGeometry* g = nullptr;
-            REQUIRE(OGRGeometryFactory::createFromWkt(feature.wkt.c_str(), nullptr, &g) == OGRERR_NONE);
+            REQUIRE(OGRGeometryFactory::createFromWkt(feature.wkt.c_str(), nullptr, &g) ==
+                    OGRERR_NONE);
             f->SetGeometryDirectly(g);
         }
         REQUIRE(l->CreateFeature(f.get()) == OGRERR_NONE);
@@ -72,7 +77,8 @@ RunResult runGridplan(const std::vector<std::string>& args)
 {
     static int counter = 0;
     const fs::path tmp = fs::temp_directory_path();
-    const std::string stem = "gridplan-run-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    const std::string stem =
+        "gridplan-run-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
     const fs::path out_file = tmp / (stem + ".out"), err_file = tmp / (stem + ".err");
     std::string cmd = std::string("'") + GRIDPLAN_EXE + "'";
     for (const auto& a : args)
@@ -152,7 +158,8 @@ std::map<std::string, std::vector<ReadFeature>> readAllLayers(const std::string&
     return out;
 }
 
-void translateVector(const std::string& in, const std::string& out, const std::vector<std::string>& options)
+void translateVector(const std::string& in, const std::string& out,
+                     const std::vector<std::string>& options)
 {
     std::vector<char*> argv;
     for (const auto& o : options)
@@ -189,7 +196,10 @@ std::string rectWkt(double x0, double y0, double x1, double y1)
     return ss.str();
 }
 
-std::string sourceDir() { return GRIDPLAN_SOURCE_DIR; }
+std::string sourceDir()
+{
+    return GRIDPLAN_SOURCE_DIR;
+}
 
 std::unique_ptr<OGRGeometry> metricGeometry(const std::string& wkt, int epsg)
 {
@@ -201,7 +211,8 @@ std::unique_ptr<OGRGeometry> metricGeometry(const std::string& wkt, int epsg)
     metric.importFromEPSG(epsg);
     wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     metric.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs, &metric));
+    std::unique_ptr<OGRCoordinateTransformation> ct(
+        OGRCreateCoordinateTransformation(&wgs, &metric));
     REQUIRE(ct);
     REQUIRE(out->transform(ct.get()) == OGRERR_NONE);
     return out;

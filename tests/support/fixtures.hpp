@@ -3,8 +3,8 @@
 #pragma once
 
 #include <filesystem>
-#include <memory>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,9 +36,9 @@ struct FixtureFeature
 
 struct FixtureLayer
 {
-    std::string driver = "ESRI Shapefile"; // or "GeoJSON", "GPKG"
-    std::string crs = "EPSG:32650";        // empty: no CRS (.prj omitted)
-    std::string layer_name;                // default: the file stem
+    std::string driver = "ESRI Shapefile";            // or "GeoJSON", "GPKG"
+    std::string crs = "EPSG:32650";                   // empty: no CRS (.prj omitted)
+    std::string layer_name;                           // default: the file stem
     std::vector<std::pair<std::string, char>> fields; // name, 'S' string / 'I' integer / 'R' real
     std::vector<FixtureFeature> features;
 };
@@ -67,7 +67,8 @@ std::vector<ReadFeature> readLayer(const std::string& path);
 std::map<std::string, std::vector<ReadFeature>> readAllLayers(const std::string& path);
 
 // ogr2ogr <options> <out> <in> through GDAL's library form of ogr2ogr; REQUIREs success.
-void translateVector(const std::string& in, const std::string& out, const std::vector<std::string>& options);
+void translateVector(const std::string& in, const std::string& out,
+                     const std::vector<std::string>& options);
 
 // Whole file as bytes.
 std::string slurp(const std::string& path);

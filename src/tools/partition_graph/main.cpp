@@ -21,12 +21,14 @@ int main(int argc, char** argv)
     gp::partition::Bounds bounds;
     unsigned seed = 1;
     int threads = 0;
-    app.add_option("graph", graph_path, "METIS graph (fmt 011: household weights, link kinds)")->required();
+    app.add_option("graph", graph_path, "METIS graph (fmt 011: household weights, link kinds)")
+        ->required();
     app.add_option("xy", xy_path, "Unit positions, one \"x y\" line per vertex")->required();
     app.add_option("--out", out_path, "Part id per vertex, one per line")->required();
     app.add_option("--min", bounds.min, "Fewest households per part")->capture_default_str();
     app.add_option("--max", bounds.max, "Most households per part")->capture_default_str();
-    app.add_option("--target", bounds.target, "Preferred households per part")->capture_default_str();
+    app.add_option("--target", bounds.target, "Preferred households per part")
+        ->capture_default_str();
     app.add_option("--seed", seed, "Seed")->capture_default_str();
     app.add_option("-j,--jobs", threads, "Threads for improve (default: every core)");
     CLI11_PARSE(app, argc, argv);
@@ -48,7 +50,8 @@ int main(int argc, char** argv)
             throw gp::OutputError("cannot write " + out_path);
         std::printf("{\"vertices\": %zu, \"parts\": %d, \"violations\": %zu, \"seconds\": %.3f, "
                     "\"improve_seconds\": %.3f}\n",
-                    graph.units.size(), result.parts, result.violations.size(), seconds, improve_seconds);
+                    graph.units.size(), result.parts, result.violations.size(), seconds,
+                    improve_seconds);
         return 0;
     }
     catch (const gp::InputError& e)

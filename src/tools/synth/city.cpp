@@ -27,7 +27,7 @@ namespace
 constexpr double kCell = 250.0;
 constexpr double kCommunity = 2 * kCell;
 constexpr double kX0 = 430000.0, kY0 = 4390000.0;
-constexpr double kRoadMargin = 12.0; // half a local road plus the setback
+constexpr double kRoadMargin = 12.0;      // half a local road plus the setback
 constexpr double kExpectedPerCell = 90.0; // mean buildings per cell over the kind mix below
 constexpr double kInvalidShare = 0.001;
 // River: a meander running north-south through the middle column of cells.
@@ -47,7 +47,10 @@ struct Rng
     }
     double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
     double range(double lo, double hi) { return lo + (hi - lo) * uniform(); }
-    int integer(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<std::uint64_t>(hi - lo + 1)); }
+    int integer(int lo, int hi)
+    {
+        return lo + static_cast<int>(next() % static_cast<std::uint64_t>(hi - lo + 1));
+    }
     bool chance(double p) { return uniform() < p; }
 };
 
@@ -85,7 +88,10 @@ enum class Kind
     Green
 };
 
-bool isResidentialKind(Kind k) { return k == Kind::Compound || k == Kind::Lanes || k == Kind::Village; }
+bool isResidentialKind(Kind k)
+{
+    return k == Kind::Compound || k == Kind::Lanes || k == Kind::Village;
+}
 
 Kind pickKind(Rng& rng)
 {
@@ -105,13 +111,17 @@ Kind pickKind(Rng& rng)
     return Kind::Green;
 }
 
-Ring rect(double x0, double y0, double x1, double y1) { return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}; }
+Ring rect(double x0, double y0, double x1, double y1)
+{
+    return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
+}
 
 Ring rotatedRect(double cx, double cy, double w, double h, double angle)
 {
     const double c = std::cos(angle), s = std::sin(angle);
     Ring r;
-    for (auto [dx, dy] : std::array<std::pair<double, double>, 4>{{{-w / 2, -h / 2}, {w / 2, -h / 2}, {w / 2, h / 2}, {-w / 2, h / 2}}})
+    for (auto [dx, dy] : std::array<std::pair<double, double>, 4>{
+             {{-w / 2, -h / 2}, {w / 2, -h / 2}, {w / 2, h / 2}, {-w / 2, h / 2}}})
         r.emplace_back(cx + dx * c - dy * s, cy + dx * s + dy * c);
     return r;
 }
@@ -152,7 +162,8 @@ constexpr const char* kRoadStems[] = {
 constexpr const char* kCompoundStems[] = {
     "阳光", "翠苑", "金桥", "锦绣", "华庭", "丽景", "御景", "碧水", "绿城", "星河", "龙湖", "明珠",
     "世纪", "东方", "春江", "秋水", "芳草", "紫荆", "桂花", "梧桐", "香樟", "玉兰", "海棠", "松涛"};
-constexpr const char* kCompoundSuffixes[] = {"花园", "小区", "家园", "新村", "苑", "公寓", "嘉园", "雅居"};
+constexpr const char* kCompoundSuffixes[] = {"花园", "小区", "家园", "新村",
+                                             "苑",   "公寓", "嘉园", "雅居"};
 constexpr std::size_t kRoadStemCount = std::size(kRoadStems);
 constexpr std::size_t kCompoundStemCount = std::size(kCompoundStems);
 
@@ -194,7 +205,8 @@ class ShapeWriter
             defn.SetWidth(width);
             defn.SetPrecision(precision);
             if (m_layer->CreateField(&defn) != OGRERR_NONE)
-                throw std::runtime_error("cannot create field " + std::string(field) + " in " + path);
+                throw std::runtime_error("cannot create field " + std::string(field) + " in " +
+                                         path);
         }
         m_feature.reset(OGRFeature::CreateFeature(m_layer->GetLayerDefn()));
     }
@@ -212,7 +224,8 @@ class ShapeWriter
     {
         m_feature->SetGeometryDirectly(geometry);
         if (m_layer->CreateFeature(m_feature.get()) != OGRERR_NONE)
-            throw std::runtime_error(std::string("cannot write a feature: ") + CPLGetLastErrorMsg());
+            throw std::runtime_error(std::string("cannot write a feature: ") +
+                                     CPLGetLastErrorMsg());
         ++m_count;
     }
 
@@ -254,7 +267,8 @@ void apartments(Rng& rng, const Box& b, std::vector<Building>& out)
     const int mode = rng.integer(0, 9); // 0-5 slabs, 6-7 towers, 8-9 mixed
     const bool households_given = rng.chance(0.5);
     const bool height_only = !households_given && rng.chance(0.3);
-    auto finish = [&](Building& bld, int floors, int units) {
+    auto finish = [&](Building& bld, int floors, int units)
+    {
         if (height_only)
             bld.height = std::round(floors * 2.9 * 10) / 10;
         else
@@ -357,8 +371,9 @@ void village(Rng& rng, const Box& b, std::vector<Building>& out)
                 continue;
             const double w = rng.range(8, 12), h = rng.range(8, 11);
             Building bld;
-            bld.ring = rotatedRect(x + pitch / 2 + rng.range(-1.5, 1.5), y + pitch / 2 + rng.range(-1.5, 1.5), w, h,
-                                   rng.range(-0.25, 0.25));
+            bld.ring =
+                rotatedRect(x + pitch / 2 + rng.range(-1.5, 1.5),
+                            y + pitch / 2 + rng.range(-1.5, 1.5), w, h, rng.range(-0.25, 0.25));
             bld.use = "农房";
             if (floors_known)
                 bld.floors = rng.integer(2, 3);
@@ -375,7 +390,8 @@ void offices(Rng& rng, const Box& b, std::vector<Building>& out)
             if (!rng.chance(0.85))
                 continue;
             const double w = rng.range(25, 50), h = rng.range(20, 40);
-            const double x = b.x0 + j * pitch + (pitch - w) / 2, y = b.y0 + i * pitch + (pitch - h) / 2;
+            const double x = b.x0 + j * pitch + (pitch - w) / 2,
+                         y = b.y0 + i * pitch + (pitch - h) / 2;
             Building bld;
             bld.ring = rect(x, y, x + w, y + h);
             const bool podium = rng.chance(0.2);
@@ -473,10 +489,14 @@ CitySummary writeCity(const CityOptions& options)
     const double x_mid = kX0 + width * kCommunity / 2 + kCell / 2 * (width % 2 == 0 ? 1 : 0);
 
     ShapeWriter buildings(dir, "buildings", wkbPolygon,
-                          {{"bld_id", OFTString, 10, 0}, {"use", OFTString, 16, 0}, {"floors", OFTInteger, 3, 0},
-                           {"height", OFTReal, 6, 1}, {"households", OFTInteger, 5, 0}});
-    ShapeWriter compounds(dir, "compounds", wkbPolygon,
-                          {{"cmp_id", OFTString, 8, 0}, {"name", OFTString, 40, 0}, {"kind", OFTString, 8, 0}});
+                          {{"bld_id", OFTString, 10, 0},
+                           {"use", OFTString, 16, 0},
+                           {"floors", OFTInteger, 3, 0},
+                           {"height", OFTReal, 6, 1},
+                           {"households", OFTInteger, 5, 0}});
+    ShapeWriter compounds(
+        dir, "compounds", wkbPolygon,
+        {{"cmp_id", OFTString, 8, 0}, {"name", OFTString, 40, 0}, {"kind", OFTString, 8, 0}});
     ShapeWriter communities(dir, "communities", wkbPolygon,
                             {{"comm_id", OFTString, 8, 0}, {"name", OFTString, 48, 0}});
 
@@ -501,14 +521,18 @@ CitySummary writeCity(const CityOptions& options)
             for (int q = 0; q < 4; ++q)
             {
                 const double x0 = cx + (q % 2) * kCell, y0 = cy + (q / 2) * kCell;
-                boxes[static_cast<std::size_t>(q)] = {x0 + kRoadMargin, y0 + kRoadMargin, x0 + kCell - kRoadMargin,
+                boxes[static_cast<std::size_t>(q)] = {x0 + kRoadMargin, y0 + kRoadMargin,
+                                                      x0 + kCell - kRoadMargin,
                                                       y0 + kCell - kRoadMargin};
-                wet[static_cast<std::size_t>(q)] = riverCrosses({x0, y0, x0 + kCell, y0 + kCell}, x_mid);
-                kinds[static_cast<std::size_t>(q)] = wet[static_cast<std::size_t>(q)] ? Kind::Green : pickKind(kind_rng);
+                wet[static_cast<std::size_t>(q)] =
+                    riverCrosses({x0, y0, x0 + kCell, y0 + kCell}, x_mid);
+                kinds[static_cast<std::size_t>(q)] =
+                    wet[static_cast<std::size_t>(q)] ? Kind::Green : pickKind(kind_rng);
                 residential += isResidentialKind(kinds[static_cast<std::size_t>(q)]);
             }
             for (int q = 0; q < 4 && residential < 2; ++q)
-                if (!wet[static_cast<std::size_t>(q)] && !isResidentialKind(kinds[static_cast<std::size_t>(q)]))
+                if (!wet[static_cast<std::size_t>(q)] &&
+                    !isResidentialKind(kinds[static_cast<std::size_t>(q)]))
                 {
                     kinds[static_cast<std::size_t>(q)] = Kind::Compound;
                     ++residential;
@@ -516,23 +540,40 @@ CitySummary writeCity(const CityOptions& options)
 
             for (int q = 0; q < 4 && summary.buildings < options.buildings; ++q)
             {
-                Rng rng(mixSeed(seed, 2, static_cast<std::uint64_t>(community) * 4 + static_cast<std::uint64_t>(q)));
+                Rng rng(mixSeed(seed, 2,
+                                static_cast<std::uint64_t>(community) * 4 +
+                                    static_cast<std::uint64_t>(q)));
                 const Kind kind = kinds[static_cast<std::size_t>(q)];
                 const Box& b = boxes[static_cast<std::size_t>(q)];
                 cell_buildings.clear();
                 switch (kind)
                 {
-                case Kind::Compound: apartments(rng, b, cell_buildings); break;
-                case Kind::Lanes: lanes(rng, b, cell_buildings); break;
-                case Kind::Village: village(rng, b, cell_buildings); break;
-                case Kind::Office: offices(rng, b, cell_buildings); break;
-                case Kind::Market: market(rng, b, cell_buildings); break;
-                case Kind::Campus: campus(rng, b, cell_buildings); break;
-                case Kind::Green: green(rng, b, cell_buildings); break;
+                case Kind::Compound:
+                    apartments(rng, b, cell_buildings);
+                    break;
+                case Kind::Lanes:
+                    lanes(rng, b, cell_buildings);
+                    break;
+                case Kind::Village:
+                    village(rng, b, cell_buildings);
+                    break;
+                case Kind::Office:
+                    offices(rng, b, cell_buildings);
+                    break;
+                case Kind::Market:
+                    market(rng, b, cell_buildings);
+                    break;
+                case Kind::Campus:
+                    campus(rng, b, cell_buildings);
+                    break;
+                case Kind::Green:
+                    green(rng, b, cell_buildings);
+                    break;
                 }
                 ++summary.cells;
                 const auto keep = static_cast<std::size_t>(
-                    std::min<long long>(static_cast<long long>(cell_buildings.size()), options.buildings - summary.buildings));
+                    std::min<long long>(static_cast<long long>(cell_buildings.size()),
+                                        options.buildings - summary.buildings));
                 cell_buildings.resize(keep);
                 if (cell_buildings.empty())
                     continue;
@@ -540,7 +581,8 @@ CitySummary writeCity(const CityOptions& options)
                 for (auto& bld : cell_buildings)
                 {
                     for (const auto& [x, y] : bld.ring)
-                        hull = {std::min(hull.x0, x), std::min(hull.y0, y), std::max(hull.x1, x), std::max(hull.y1, y)};
+                        hull = {std::min(hull.x0, x), std::min(hull.y0, y), std::max(hull.x1, x),
+                                std::max(hull.y1, y)};
                     ++summary.buildings;
                     std::snprintf(id, sizeof id, "B%07lld", summary.buildings);
                     auto& f = buildings.next();
@@ -565,17 +607,22 @@ CitySummary writeCity(const CityOptions& options)
                 }
                 if (isResidentialKind(kind))
                 {
-                    const Box outline{std::max(b.x0 - 4, hull.x0 - 6), std::max(b.y0 - 4, hull.y0 - 6),
-                                      std::min(b.x1 + 4, hull.x1 + 6), std::min(b.y1 + 4, hull.y1 + 6)};
+                    const Box outline{
+                        std::max(b.x0 - 4, hull.x0 - 6), std::max(b.y0 - 4, hull.y0 - 6),
+                        std::min(b.x1 + 4, hull.x1 + 6), std::min(b.y1 + 4, hull.y1 + 6)};
                     auto& f = compounds.next();
                     std::snprintf(id, sizeof id, "K%06d", compounds.count() + 1);
                     f.SetField(0, id);
                     const std::string stem = kCompoundStems[rng.next() % kCompoundStemCount];
-                    const std::string name = kind == Kind::Compound
-                                                 ? stem + kCompoundSuffixes[rng.next() % std::size(kCompoundSuffixes)]
-                                                 : kind == Kind::Lanes ? stem + "里" : stem + "村";
+                    const std::string name =
+                        kind == Kind::Compound
+                            ? stem + kCompoundSuffixes[rng.next() % std::size(kCompoundSuffixes)]
+                        : kind == Kind::Lanes ? stem + "里"
+                                              : stem + "村";
                     f.SetField(1, name.c_str());
-                    f.SetField(2, kind == Kind::Compound ? "小区" : kind == Kind::Lanes ? "里弄" : "村");
+                    f.SetField(2, kind == Kind::Compound ? "小区"
+                                  : kind == Kind::Lanes  ? "里弄"
+                                                         : "村");
                     compounds.write(polygon(rect(outline.x0, outline.y0, outline.x1, outline.y1)));
                 }
             }
@@ -583,8 +630,9 @@ CitySummary writeCity(const CityOptions& options)
             auto& f = communities.next();
             std::snprintf(id, sizeof id, "C%05d", community + 1);
             f.SetField(0, id);
-            const std::string name = roadName(col + row * 3, "路") + "第" +
-                                     chineseNumber(community / static_cast<int>(kRoadStemCount) + 1) + "社区";
+            const std::string name =
+                roadName(col + row * 3, "路") + "第" +
+                chineseNumber(community / static_cast<int>(kRoadStemCount) + 1) + "社区";
             f.SetField(1, name.c_str());
             communities.write(polygon(rect(cx, cy, cx + kCommunity, cy + kCommunity)));
         }
@@ -594,16 +642,23 @@ CitySummary writeCity(const CityOptions& options)
     // The street: every full row of communities plus the filled part of the last row.
     const double full_top = kY0 + last_row * kCommunity, top = full_top + kCommunity;
     const double last_east = kX0 + (last_col + 1) * kCommunity;
-    const double east = last_row == 0 ? last_east : kX0 + width * kCommunity; // one row: as far as it got
+    const double east =
+        last_row == 0 ? last_east : kX0 + width * kCommunity; // one row: as far as it got
     {
-        ShapeWriter street(dir, "street", wkbPolygon, {{"name", OFTString, 24, 0}, {"code", OFTString, 12, 0}});
+        ShapeWriter street(dir, "street", wkbPolygon,
+                           {{"name", OFTString, 24, 0}, {"code", OFTString, 12, 0}});
         auto& f = street.next();
         f.SetField(0, "长宁街道");
         f.SetField(1, "310105001");
         if (last_row == 0 || last_east >= east)
             street.write(polygon(rect(kX0, kY0, east, top)));
         else
-            street.write(polygon({{kX0, kY0}, {east, kY0}, {east, full_top}, {last_east, full_top}, {last_east, top}, {kX0, top}}));
+            street.write(polygon({{kX0, kY0},
+                                  {east, kY0},
+                                  {east, full_top},
+                                  {last_east, full_top},
+                                  {last_east, top},
+                                  {kX0, top}}));
     }
 
     // Roads on every cell edge: arterials every 8 cells, collectors on community edges, locals
@@ -611,9 +666,12 @@ CitySummary writeCity(const CityOptions& options)
     // ways), one feature per block edge. The river last.
     ShapeWriter barriers(dir, "barriers", wkbLineString,
                          {{"class", OFTString, 10, 0}, {"name", OFTString, 32, 0}});
-    auto road_class = [](int i) { return i % 8 == 0 ? "arterial" : i % 2 == 0 ? "collector" : "local"; };
+    auto road_class = [](int i) {
+        return i % 8 == 0 ? "arterial" : i % 2 == 0 ? "collector" : "local";
+    };
     auto road_suffix = [](int i) { return i % 8 == 0 ? "大道" : i % 2 == 0 ? "路" : "街"; };
-    const int columns = static_cast<int>(std::lround((east - kX0) / kCell)), rows = (last_row + 1) * 2;
+    const int columns = static_cast<int>(std::lround((east - kX0) / kCell)),
+              rows = (last_row + 1) * 2;
     for (int i = 0; i <= columns; ++i)
     {
         const double x = kX0 + i * kCell;

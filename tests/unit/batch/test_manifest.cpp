@@ -27,18 +27,20 @@ std::string writeManifest(const TempDir& dir, const std::string& text)
 TEST_CASE("manifest rows become partition arguments", "[batch]")
 {
     TempDir dir("manifest");
-    const auto jobs = gp::batch::readManifest(writeManifest(
-        dir, "\xEF\xBB\xBFname,out,buildings,communities-where,previous,args\r\n"
-             "东城,out/东城,b.shp,\"name IN ('a', 'b')\",old/东城,\"--households-field hh --communities 'c d.shp'\"\r\n"
-             "\n"
-             "west,out/west,,,,\n"));
+    const auto jobs = gp::batch::readManifest(
+        writeManifest(dir, "\xEF\xBB\xBFname,out,buildings,communities-where,previous,args\r\n"
+                           "东城,out/东城,b.shp,\"name IN ('a', "
+                           "'b')\",old/东城,\"--households-field hh --communities 'c d.shp'\"\r\n"
+                           "\n"
+                           "west,out/west,,,,\n"));
     REQUIRE(jobs.size() == 2);
     CHECK(jobs[0].name == "东城");
     CHECK(jobs[0].out == "out/东城");
     CHECK(jobs[0].previous == "old/东城");
     // Option columns in header order (sorted by name), then the args words.
-    CHECK(jobs[0].args == std::vector<std::string>{"--buildings", "b.shp", "--communities-where", "name IN ('a', 'b')",
-                                                   "--households-field", "hh", "--communities", "c d.shp"});
+    CHECK(jobs[0].args == std::vector<std::string>{"--buildings", "b.shp", "--communities-where",
+                                                   "name IN ('a', 'b')", "--households-field", "hh",
+                                                   "--communities", "c d.shp"});
     CHECK(jobs[1].args.empty());
     CHECK(jobs[1].line == 4);
 }
@@ -46,13 +48,15 @@ TEST_CASE("manifest rows become partition arguments", "[batch]")
 TEST_CASE("malformed manifests are refused naming the line", "[batch]")
 {
     TempDir dir("manifest-bad");
-    CHECK_THROWS_AS(gp::batch::readManifest(writeManifest(dir, "name,folder\nx,y\n")), gp::ConfigError);
+    CHECK_THROWS_AS(gp::batch::readManifest(writeManifest(dir, "name,folder\nx,y\n")),
+                    gp::ConfigError);
     CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out\na,o1\na,o2\n")),
                       Catch::Contains("line 3") && Catch::Contains("listed twice"));
     CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out\na,o\nb,o\n")),
                       Catch::Contains("used by two streets"));
-    CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out,args\na,o,\"--x 'y\"\n")),
-                      Catch::Contains("unclosed quote"));
+    CHECK_THROWS_WITH(
+        gp::batch::readManifest(writeManifest(dir, "name,out,args\na,o,\"--x 'y\"\n")),
+        Catch::Contains("unclosed quote"));
     CHECK_THROWS_AS(gp::batch::readManifest(writeManifest(dir, "name,out\n")), gp::ConfigError);
     CHECK_THROWS_AS(gp::batch::readManifest(dir.file("none.csv")), gp::InputError);
 }
@@ -65,9 +69,11 @@ TEST_CASE("parallelFor runs every item once and rethrows the first failure", "[c
         gp::parallelFor(hits.size(), threads, [&](std::size_t i, int) { ++hits[i]; });
         CHECK(std::count(hits.begin(), hits.end(), 1) == 100);
         CHECK_THROWS_WITH(gp::parallelFor(50, threads,
-                                          [](std::size_t i, int) {
+                                          [](std::size_t i, int)
+                                          {
                                               if (i == 7 || i == 30)
-                                                  throw std::runtime_error("item " + std::to_string(i));
+                                                  throw std::runtime_error("item " +
+                                                                           std::to_string(i));
                                           }),
                           "item 7");
     }
@@ -99,21 +105,25 @@ TEST_CASE("manifest: encodings, columns and folder spellings", "[unit][batch]")
     TempDir dir("manifest-rules");
     gp::batch::ManifestRules rules;
     rules.partition_options = {"buildings", "communities", "households-field"};
-    CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out,bulidings\na,o,b.shp\n"), rules),
-                      Catch::Contains("unknown column 'bulidings'"));
-    CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out,args\na,o,--nope 1\n"), rules),
-                      Catch::Contains("unknown partition option '--nope'"));
+    CHECK_THROWS_WITH(
+        gp::batch::readManifest(writeManifest(dir, "name,out,bulidings\na,o,b.shp\n"), rules),
+        Catch::Contains("unknown column 'bulidings'"));
+    CHECK_THROWS_WITH(
+        gp::batch::readManifest(writeManifest(dir, "name,out,args\na,o,--nope 1\n"), rules),
+        Catch::Contains("unknown partition option '--nope'"));
     CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out,out\na,o,p\n"), rules),
                       Catch::Contains("column 'out' is given twice"));
     CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out\na,o,extra\n"), rules),
                       Catch::Contains("3 cells, the header has 2"));
     CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out\n\xB6\xAB,o\n"), rules),
                       Catch::Contains("not UTF-8") && Catch::Contains("GBK"));
-    CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out\na,x/../same\nb,same/.\n"), rules),
-                      Catch::Contains("line 3") && Catch::Contains("used by two streets"));
+    CHECK_THROWS_WITH(
+        gp::batch::readManifest(writeManifest(dir, "name,out\na,x/../same\nb,same/.\n"), rules),
+        Catch::Contains("line 3") && Catch::Contains("used by two streets"));
     CHECK_THROWS_WITH(gp::batch::readManifest(writeManifest(dir, "name,out\na,o\n\"b,o2\n"), rules),
                       Catch::Contains("line 3") && Catch::Contains("never closed"));
     // Without out (PostGIS store) the out column may be absent.
     rules.out_required = false;
-    CHECK(gp::batch::readManifest(writeManifest(dir, "name,buildings\na,b.shp\n"), rules).size() == 1);
+    CHECK(gp::batch::readManifest(writeManifest(dir, "name,buildings\na,b.shp\n"), rules).size() ==
+          1);
 }

@@ -293,9 +293,9 @@ TEST_CASE("classifyBuildings runs the stage over all buildings", "[classify]")
     SECTION("a raw vector of the wrong size is a programming error")
     {
         std::vector<RawHouseholdFields> short_raw(2);
-        CHECK_THROWS_AS(gp::classify::classifyBuildings(buildings, short_raw, uses,
-                                                        HouseholdEstimate{}),
-                        std::invalid_argument);
+        CHECK_THROWS_AS(
+            gp::classify::classifyBuildings(buildings, short_raw, uses, HouseholdEstimate{}),
+            std::invalid_argument);
     }
 }
 

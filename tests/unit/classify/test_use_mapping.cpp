@@ -95,7 +95,7 @@ TEST_CASE("use values are matched case-insensitively and trimmed", "[classify]")
     CHECK(mapping.classify("OFFICE") == BuildingUse::Office);
     CHECK(mapping.classify("\tSchool\n") == BuildingUse::Education);
     CHECK(mapping.classify("\xE3\x80\x80住宅\xE3\x80\x80") == BuildingUse::Residential); // U+3000
-    CHECK(mapping.classify("\xC2\xA0Market") == BuildingUse::Market);                  // U+00A0
+    CHECK(mapping.classify("\xC2\xA0Market") == BuildingUse::Market);                    // U+00A0
     CHECK(mapping.classify("residential;retail") == BuildingUse::Residential);
 }
 

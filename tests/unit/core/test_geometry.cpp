@@ -34,9 +34,11 @@ TEST_CASE("interior points: the centroid when inside, else the widest chord's mi
     CHECK(gp::bg::within(p, u));
 
     // A ring with a hole around its centroid; and two parts, the larger one holding the point.
-    const auto ring = fromWkt("MULTIPOLYGON(((0 0,20 0,20 20,0 20,0 0),(2 2,18 2,18 18,2 18,2 2)))");
+    const auto ring =
+        fromWkt("MULTIPOLYGON(((0 0,20 0,20 20,0 20,0 0),(2 2,18 2,18 18,2 18,2 2)))");
     CHECK(gp::bg::within(gp::interiorPointOf(ring), ring));
-    const auto two = fromWkt("MULTIPOLYGON(((0 0,4 0,4 4,0 4,0 0)),((100 0,120 0,120 20,100 20,100 0)))");
+    const auto two =
+        fromWkt("MULTIPOLYGON(((0 0,4 0,4 4,0 4,0 0)),((100 0,120 0,120 20,100 20,100 0)))");
     const auto q = gp::interiorPointOf(two);
     CHECK(gp::bg::within(q, two));
     CHECK(q.x() > 100.0);

@@ -1,7 +1,7 @@
 // Inferred blocks: the barrier lines cut a community into faces and every residential building
 // lands in the face holding its anchor; the graph stage treats them like compounds.
-#include "graph/community_graph.hpp"
 #include "graph/blocks.hpp"
+#include "graph/community_graph.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -80,9 +80,8 @@ TEST_CASE("barriers cut a community into blocks holding its buildings", "[graph]
     const auto graphs = gp::graph::buildCommunityGraphs(plan, 500);
     REQUIRE(graphs.size() == 1);
     const auto& units = graphs[0].unit_buildings;
-    auto firstOf = [&](int unit) -> const gp::Building& {
-        return plan.buildings[static_cast<std::size_t>(units[static_cast<std::size_t>(unit)][0])];
-    };
+    auto firstOf = [&](int unit) -> const gp::Building&
+    { return plan.buildings[static_cast<std::size_t>(units[static_cast<std::size_t>(unit)][0])]; };
     for (const auto& e : graphs[0].graph.edges)
     {
         const auto& a = firstOf(e.a);

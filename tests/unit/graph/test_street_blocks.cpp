@@ -1,7 +1,7 @@
 // Street blocks as partition units and barrier regions (issue 13): a block that fits in one grid
 // becomes one unit; links between barrier regions that can each form grids are never made.
-#include "graph/community_graph.hpp"
 #include "graph/blocks.hpp"
+#include "graph/community_graph.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -81,8 +81,12 @@ TEST_CASE("barrier regions: links only where a side cannot stand alone", "[stree
     CHECK(plan.regions[1].self_sufficient);
     auto graphs = gp::graph::buildCommunityGraphs(plan, 500);
     for (const auto& e : graphs[0].graph.edges)
-        CHECK(plan.buildings[static_cast<std::size_t>(graphs[0].unit_buildings[static_cast<std::size_t>(e.a)][0])].id[0] ==
-              plan.buildings[static_cast<std::size_t>(graphs[0].unit_buildings[static_cast<std::size_t>(e.b)][0])].id[0]);
+        CHECK(plan.buildings[static_cast<std::size_t>(
+                                 graphs[0].unit_buildings[static_cast<std::size_t>(e.a)][0])]
+                  .id[0] ==
+              plan.buildings[static_cast<std::size_t>(
+                                 graphs[0].unit_buildings[static_cast<std::size_t>(e.b)][0])]
+                  .id[0]);
 
     auto small = twoSides(4, 50, false); // 200 a side: the crossing is forced, the link is kept
     gp::graph::inferBarrierRegions(small, 300, 500);

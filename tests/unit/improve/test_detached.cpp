@@ -45,8 +45,15 @@ Plan detachedScene(int east_households, int piece_households)
     east.buildings = {2};
     east.households = east_households;
     Polygon notched; // the square east of x = 100 with the piece's 10 x 10 m notch
-    for (const auto& [x, y] : {std::pair{100.0, 0.0}, {100.0, 100.0}, {200.0, 100.0}, {200.0, 0.0},
-                               {160.0, 0.0}, {160.0, 10.0}, {150.0, 10.0}, {150.0, 0.0}, {100.0, 0.0}})
+    for (const auto& [x, y] : {std::pair{100.0, 0.0},
+                               {100.0, 100.0},
+                               {200.0, 100.0},
+                               {200.0, 0.0},
+                               {160.0, 0.0},
+                               {160.0, 10.0},
+                               {150.0, 10.0},
+                               {150.0, 0.0},
+                               {100.0, 0.0}})
         bg::append(notched.outer(), Point(x, y));
     east.area = MultiPolygon{notched};
     plan.grids = {west, east};
@@ -57,7 +64,8 @@ Plan detachedScene(int east_households, int piece_households)
 
 } // namespace
 
-TEST_CASE("a detached piece goes to the neighbour around it when bounds allow", "[improve][detached]")
+TEST_CASE("a detached piece goes to the neighbour around it when bounds allow",
+          "[improve][detached]")
 {
     PartitionConfig config; // bounds 300..500
     auto plan = detachedScene(350, 20);

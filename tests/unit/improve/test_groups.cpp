@@ -6,7 +6,8 @@
 
 using gp::partition::Bounds;
 
-TEST_CASE("improve in groups of parts: same bytes on any thread count, bounds and contiguity kept", "[improve]")
+TEST_CASE("improve in groups of parts: same bytes on any thread count, bounds and contiguity kept",
+          "[improve]")
 {
     // 40 x 50 units of 10 households: 50 parts of 400, more than one group of 16.
     const auto g = gp::test::gridGraph(40, 50, gp::test::hashedWeights(9, 5, 15, 50));

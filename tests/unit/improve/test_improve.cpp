@@ -62,11 +62,7 @@ TEST_CASE("a stringy partition becomes more compact", "[improve]")
 {
     // 8x8 grid of 12 households split into left and right halves whose boundary interlocks like
     // fingers: even rows give part 0 six columns, odd rows two (32 units, 384 households each).
-    const UnitGraph g = gp::test::gridGraph(8, 8,
-                                            [](int, int)
-                                            {
-                                                return 12;
-                                            });
+    const UnitGraph g = gp::test::gridGraph(8, 8, [](int, int) { return 12; });
     std::vector<int> part_of(64);
     for (int u = 0; u < 64; ++u)
     {
@@ -93,11 +89,7 @@ TEST_CASE("a stringy partition becomes more compact", "[improve]")
 TEST_CASE("a snake-shaped part is straightened", "[improve]")
 {
     // 6x6 grid of 20 (720): part 0 is a comb that winds through part 1.
-    const UnitGraph g = gp::test::gridGraph(6, 6,
-                                            [](int, int)
-                                            {
-                                                return 20;
-                                            });
+    const UnitGraph g = gp::test::gridGraph(6, 6, [](int, int) { return 20; });
     std::vector<int> part_of(36, 1);
     for (int r = 0; r < 6; ++r)
     {
@@ -127,12 +119,7 @@ TEST_CASE("improve never pulls a barrier or compound edge inside a part", "[impr
         return (r1 <= 2) != (r2 <= 2) ? EdgeKind::CrossesCompound : EdgeKind::Open;
     };
     const UnitGraph g = gp::test::gridGraph(
-        6, 10,
-        [](int, int)
-        {
-            return 20;
-        },
-        true, 10.0, kind);
+        6, 10, [](int, int) { return 20; }, true, 10.0, kind);
     const auto result = gp::partition::partitionGraph(g, kBounds, 1);
     std::vector<int> part_of = result.part_of;
     const int barrier_before = gp::test::interiorEdges(g, part_of, EdgeKind::CrossesBarrier);
@@ -146,11 +133,8 @@ TEST_CASE("improve never pulls a barrier or compound edge inside a part", "[impr
 TEST_CASE("parts outside the bounds are left alone", "[improve]")
 {
     // A tower of 620 in a grid: its part is a violation and must stay exactly as it is.
-    const UnitGraph g = gp::test::gridGraph(8, 8,
-                                            [](int r, int c)
-                                            {
-                                                return r == 3 && c == 4 ? 620 : 15;
-                                            });
+    const UnitGraph g =
+        gp::test::gridGraph(8, 8, [](int r, int c) { return r == 3 && c == 4 ? 620 : 15; });
     auto result = gp::partition::partitionGraph(g, kBounds, 1);
     const int tower = 3 * 8 + 4;
     improvePartition(g, kBounds, result);

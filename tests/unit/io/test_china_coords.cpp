@@ -19,7 +19,8 @@ namespace
 double metres(double lon0, double lat0, double lon1, double lat1)
 {
     const double k = 6378137.0 * 3.14159265358979323846 / 180.0;
-    return std::hypot((lon1 - lon0) * k * std::cos(lat0 * 3.14159265358979323846 / 180.0), (lat1 - lat0) * k);
+    return std::hypot((lon1 - lon0) * k * std::cos(lat0 * 3.14159265358979323846 / 180.0),
+                      (lat1 - lat0) * k);
 }
 
 } // namespace
@@ -58,13 +59,13 @@ TEST_CASE("GCJ-02 / BD-09 round trips over China are within 0.5 m", "[china][crs
                     most_shift = std::max(most_shift, d);
                 }
                 shiftToWgs84(shift, x, y);
-                (shift == LonLatShift::Gcj02 ? worst_gcj : worst_bd) =
-                    std::max(shift == LonLatShift::Gcj02 ? worst_gcj : worst_bd, metres(lon, lat, x, y));
+                (shift == LonLatShift::Gcj02 ? worst_gcj : worst_bd) = std::max(
+                    shift == LonLatShift::Gcj02 ? worst_gcj : worst_bd, metres(lon, lat, x, y));
             }
             ++points;
         }
-    INFO(points << " points; worst GCJ-02 " << worst_gcj << " m, BD-09 " << worst_bd << " m; GCJ-02 shift "
-                << least_shift << ".." << most_shift << " m");
+    INFO(points << " points; worst GCJ-02 " << worst_gcj << " m, BD-09 " << worst_bd
+                << " m; GCJ-02 shift " << least_shift << ".." << most_shift << " m");
     CHECK(points > 30000);
     CHECK(worst_gcj < 0.5);
     CHECK(worst_bd < 0.5);
@@ -87,7 +88,7 @@ TEST_CASE("points outside China are left as they are", "[china][crs]")
         CHECK(lon == -8.61);
         CHECK(lat == 41.15);
     }
-    CHECK(outOfChina(139.7, 35.7)); // Tokyo
+    CHECK(outOfChina(139.7, 35.7));    // Tokyo
     CHECK(!outOfChina(121.47, 31.23)); // Shanghai
 }
 
@@ -106,8 +107,10 @@ TEST_CASE("ShiftedTransform removes a shift before PROJ and applies one after", 
     ensureGdalRegistered();
     auto wgs84 = spatialRefFromUser("EPSG:4326");
     auto utm = spatialRefFromUser("EPSG:32650");
-    std::unique_ptr<OGRCoordinateTransformation> plain(OGRCreateCoordinateTransformation(wgs84.get(), utm.get()));
-    ShiftedTransform in(LonLatShift::Gcj02, std::unique_ptr<OGRCoordinateTransformation>(plain->Clone()),
+    std::unique_ptr<OGRCoordinateTransformation> plain(
+        OGRCreateCoordinateTransformation(wgs84.get(), utm.get()));
+    ShiftedTransform in(LonLatShift::Gcj02,
+                        std::unique_ptr<OGRCoordinateTransformation>(plain->Clone()),
                         LonLatShift::None);
     double lon = 117.0, lat = 30.0;
     double gx = lon, gy = lat;
@@ -129,12 +132,15 @@ TEST_CASE("scale of a projected CRS at the data", "[crs]")
 {
     ensureGdalRegistered();
     // Web Mercator at Porto (41.15 N): linear scale 1 / cos(lat) = 1.329 (area scale 1.766).
-    CHECK(scaleErrorAt(*spatialRefFromUser("EPSG:3857"), -8.61, 41.15) == Approx(0.329).margin(0.005));
+    CHECK(scaleErrorAt(*spatialRefFromUser("EPSG:3857"), -8.61, 41.15) ==
+          Approx(0.329).margin(0.005));
     // UTM at its central meridian: 0.9996.
-    CHECK(scaleErrorAt(*spatialRefFromUser("EPSG:32629"), -9.0, 41.15) == Approx(0.0004).margin(0.00005));
+    CHECK(scaleErrorAt(*spatialRefFromUser("EPSG:32629"), -9.0, 41.15) ==
+          Approx(0.0004).margin(0.00005));
     // CGCS2000 3-degree Gauss-Krueger, central meridian 114E, at Wuhan: true scale.
     CHECK(scaleErrorAt(*spatialRefFromUser("EPSG:4547"), 114.3, 30.6) < 0.0001);
-    CHECK(scaleErrorAt(*spatialRefFromUser("EPSG:3857"), 121.47, 31.23) > 0.15); // Shanghai: +17%, +36% in area
+    CHECK(scaleErrorAt(*spatialRefFromUser("EPSG:3857"), 121.47, 31.23) >
+          0.15); // Shanghai: +17%, +36% in area
 }
 
 TEST_CASE("working CRS: off-scale inputs fall back, CGCS2000 gets its Gauss-Krueger zone", "[crs]")
@@ -146,17 +152,22 @@ TEST_CASE("working CRS: off-scale inputs fall back, CGCS2000 gets its Gauss-Krue
     CHECK(describeSrs(*choice.srs) == "EPSG:32629");
     CHECK(choice.reason.find("off true scale") != std::string::npos);
     // CGCS2000 lon/lat at Guangzhou (113.26 E): zone of central meridian 114 E, EPSG:4547.
-    choice = chooseWorkingCrs(*spatialRefFromUser("EPSG:4490"), gp::Point(113.26, 23.13), "b.shp", "");
+    choice =
+        chooseWorkingCrs(*spatialRefFromUser("EPSG:4490"), gp::Point(113.26, 23.13), "b.shp", "");
     CHECK(describeSrs(*choice.srs) == "EPSG:4547");
     // Shanghai (121.47 E): central meridian 120 E, EPSG:4549.
-    choice = chooseWorkingCrs(*spatialRefFromUser("EPSG:4490"), gp::Point(121.47, 31.23), "b.shp", "");
+    choice =
+        chooseWorkingCrs(*spatialRefFromUser("EPSG:4490"), gp::Point(121.47, 31.23), "b.shp", "");
     CHECK(describeSrs(*choice.srs) == "EPSG:4549");
     // WGS 84 lon/lat in Shanghai: UTM 51N.
-    choice = chooseWorkingCrs(*spatialRefFromUser("EPSG:4326"), gp::Point(121.47, 31.23), "b.shp", "");
+    choice =
+        chooseWorkingCrs(*spatialRefFromUser("EPSG:4326"), gp::Point(121.47, 31.23), "b.shp", "");
     CHECK(describeSrs(*choice.srs) == "EPSG:32651");
     // A CGCS2000 Gauss-Krueger input is kept: true scale near its central meridian.
-    choice = chooseWorkingCrs(*spatialRefFromUser("EPSG:4547"), gp::Point(400000.0, 2560000.0), "b.shp", "");
+    choice = chooseWorkingCrs(*spatialRefFromUser("EPSG:4547"), gp::Point(400000.0, 2560000.0),
+                              "b.shp", "");
     CHECK(describeSrs(*choice.srs) == "EPSG:4547");
-    CHECK_THROWS_AS(chooseWorkingCrs(*spatialRefFromUser("EPSG:4326"), gp::Point(121.47, 31.23), "b.shp", "EPSG:3857"),
+    CHECK_THROWS_AS(chooseWorkingCrs(*spatialRefFromUser("EPSG:4326"), gp::Point(121.47, 31.23),
+                                     "b.shp", "EPSG:3857"),
                     gp::ConfigError);
 }

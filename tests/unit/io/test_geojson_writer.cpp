@@ -63,7 +63,8 @@ Polygon square(double x, double y, double size, bool clockwise, bool closed = tr
     return p;
 }
 
-FeatureTable::Row row(std::vector<FieldValue> values, std::optional<MultiPolygon> area = std::nullopt,
+FeatureTable::Row row(std::vector<FieldValue> values,
+                      std::optional<MultiPolygon> area = std::nullopt,
                       std::optional<Point> point = std::nullopt)
 {
     FeatureTable::Row r;
@@ -78,7 +79,8 @@ FeatureTable mixedTable()
 {
     FeatureTable t;
     t.name = "mixed";
-    t.fields = {{"code", FieldType::String}, {"count", FieldType::Integer}, {"share", FieldType::Real}};
+    t.fields = {
+        {"code", FieldType::String}, {"count", FieldType::Integer}, {"share", FieldType::Real}};
     const double nan = std::numeric_limits<double>::quiet_NaN();
     const double inf = std::numeric_limits<double>::infinity();
 
@@ -88,8 +90,16 @@ FeatureTable mixedTable()
     MultiPolygon two{square(500300, 4400000, 20, false), square(500400, 4400000, 20, true)};
     // Holes in both orientations.
     Polygon holed = square(500500, 4400000, 100, false);
-    holed.inners().push_back(ringOf({{500510, 4400010}, {500520, 4400010}, {500520, 4400020}, {500510, 4400020}, {500510, 4400010}}));
-    holed.inners().push_back(ringOf({{500540, 4400040}, {500540, 4400060}, {500560, 4400060}, {500560, 4400040}, {500540, 4400040}}));
+    holed.inners().push_back(ringOf({{500510, 4400010},
+                                     {500520, 4400010},
+                                     {500520, 4400020},
+                                     {500510, 4400020},
+                                     {500510, 4400010}}));
+    holed.inners().push_back(ringOf({{500540, 4400040},
+                                     {500540, 4400060},
+                                     {500560, 4400060},
+                                     {500560, 4400040},
+                                     {500540, 4400040}}));
     MultiPolygon with_holes{holed};
     Polygon sliver;
     sliver.outer() = ringOf({{500600, 4400000}, {500610, 4400000}, {500600, 4400000}});
@@ -102,10 +112,13 @@ FeatureTable mixedTable()
         row({std::string("two parts"), std::numeric_limits<std::int64_t>::max(), 1e20}, two),
         row({std::string("holes"), std::numeric_limits<std::int64_t>::min(), 1e-7}, with_holes),
         row({std::string("degenerate"), std::int64_t{1}, 0.1}, degenerate),
-        row({std::string("point"), std::int64_t{2}, 123456.789}, std::nullopt, Point(500000.5, 4400000.25)),
+        row({std::string("point"), std::int64_t{2}, 123456.789}, std::nullopt,
+            Point(500000.5, 4400000.25)),
         row({std::string("no geometry"), std::monostate{}, std::monostate{}}),
-        row({std::string("empty area, point"), std::int64_t{3}, 0.99999999999999989}, MultiPolygon{}, Point(500001, 4400001)),
-        row({std::string("q\"uote\\ back/slash\ttab\nnl\x01\x1f\x7f"), std::int64_t{4}, 1.0 / 3}, ccw),
+        row({std::string("empty area, point"), std::int64_t{3}, 0.99999999999999989},
+            MultiPolygon{}, Point(500001, 4400001)),
+        row({std::string("q\"uote\\ back/slash\ttab\nnl\x01\x1f\x7f"), std::int64_t{4}, 1.0 / 3},
+            ccw),
         row({std::string("{\"json\": 1}"), std::int64_t{5}, 2.5}, ccw),
         row({std::string("[1, 2]"), std::int64_t{6}, 1e300}, ccw),
         row({std::string("[东区]"), std::int64_t{7}, 5e-324}, ccw),
@@ -115,7 +128,8 @@ FeatureTable mixedTable()
         row({std::string("inf"), std::int64_t{11}, -inf}, ccw),
         row({std::int64_t{12}, 3.75, std::string("7")}, ccw), // values of another column's type
         row({std::string("short row")}, ccw),
-        row({std::monostate{}, std::monostate{}, std::monostate{}}, std::nullopt, Point(500002, 4400002)),
+        row({std::monostate{}, std::monostate{}, std::monostate{}}, std::nullopt,
+            Point(500002, 4400002)),
     };
     return t;
 }
@@ -124,7 +138,9 @@ FeatureTable randomTable(std::size_t rows, unsigned seed)
 {
     FeatureTable t;
     t.name = "random";
-    t.fields = {{"id", FieldType::String}, {"n", FieldType::Integer}, {"area_m2", FieldType::Real},
+    t.fields = {{"id", FieldType::String},
+                {"n", FieldType::Integer},
+                {"area_m2", FieldType::Real},
                 {"note", FieldType::String}};
     std::mt19937_64 rng(seed);
     std::uniform_real_distribution<double> x(300000, 700000), y(3000000, 5000000), size(0.01, 300);
@@ -135,7 +151,8 @@ FeatureTable randomTable(std::size_t rows, unsigned seed)
         FeatureTable::Row r;
         r.values = {std::string("B") + std::to_string(i), std::int64_t(i * 7 - 1000),
                     std::round(size(rng) * size(rng) * 10) / 10,
-                    kind(rng) < 3 ? FieldValue{} : FieldValue{std::string("楼 ") + std::to_string(kind(rng))}};
+                    kind(rng) < 3 ? FieldValue{}
+                                  : FieldValue{std::string("楼 ") + std::to_string(kind(rng))}};
         const int k = kind(rng);
         if (k == 0)
             r.point = Point(x0, y0);
@@ -152,7 +169,8 @@ FeatureTable randomTable(std::size_t rows, unsigned seed)
                 {
                     const double a = (k % 2 ? 1 : -1) * 2 * M_PI * v / n;
                     const double radius = s * (0.5 + std::fmod(size(rng), 1.0));
-                    p.outer().push_back(Point(cx + radius * std::cos(a), y0 + radius * std::sin(a)));
+                    p.outer().push_back(
+                        Point(cx + radius * std::cos(a), y0 + radius * std::sin(a)));
                 }
                 p.outer().push_back(p.outer().front());
                 mp.push_back(p);
@@ -178,8 +196,9 @@ void requireSameAsGdal(const FeatureTable& table, const std::string& crs_wkt, in
         std::size_t at = 0;
         while (at < written.size() && at < expected.size() && written[at] == expected[at])
             ++at;
-        FAIL_CHECK("first difference at byte " << at << "\nGDAL: " << expected.substr(at > 80 ? at - 80 : 0, 200)
-                                               << "\nfast: " << written.substr(at > 80 ? at - 80 : 0, 200));
+        FAIL_CHECK("first difference at byte "
+                   << at << "\nGDAL: " << expected.substr(at > 80 ? at - 80 : 0, 200)
+                   << "\nfast: " << written.substr(at > 80 ? at - 80 : 0, 200));
     }
     REQUIRE(written == expected);
 }
@@ -191,7 +210,8 @@ TEST_CASE("appendCoordinate formats like OGRFormatDouble with 7 decimals", "[io]
     std::mt19937_64 rng(7);
     std::uniform_real_distribution<double> lon(-180, 180), unit(-1, 1);
     std::uniform_int_distribution<long> whole(-179, 179), digits(0, 9999999);
-    auto same = [](double v) {
+    auto same = [](double v)
+    {
         char gdal[80];
         OGRFormatDouble(gdal, 75, v, '.', 7);
         std::string fast;
@@ -207,9 +227,11 @@ TEST_CASE("appendCoordinate formats like OGRFormatDouble with 7 decimals", "[io]
     for (int i = 0; i < 20000; ++i)
     {
         const long a = whole(rng), d = digits(rng);
-        for (long tail : {d / 10000 * 10000 + 1, d / 100000 * 100000 + 99999, 9999999L, 1L, 100000 + d % 10})
+        for (long tail :
+             {d / 10000 * 10000 + 1, d / 100000 * 100000 + 99999, 9999999L, 1L, 100000 + d % 10})
         {
-            const double v = static_cast<double>(a) + (a < 0 ? -1 : 1) * static_cast<double>(tail) / 1e7;
+            const double v =
+                static_cast<double>(a) + (a < 0 ? -1 : 1) * static_cast<double>(tail) / 1e7;
             mismatches += !same(v) + !same(std::nextafter(v, 1e9)) + !same(std::nextafter(v, -1e9));
         }
     }
@@ -250,7 +272,8 @@ TEST_CASE("writeGeoJson writes the bytes of GDAL's GeoJSON driver", "[io]")
         FeatureTable t;
         t.name = "cased";
         t.fields = {{"Name", FieldType::String}, {"name", FieldType::String}};
-        t.rows = {row({std::string("A"), std::string("b")}, MultiPolygon{square(500000, 4400000, 10, false)})};
+        t.rows = {row({std::string("A"), std::string("b")},
+                      MultiPolygon{square(500000, 4400000, 10, false)})};
         requireSameAsGdal(t, utm50(), 2);
     }
     SECTION("geometries across the antimeridian, which GDAL cuts")

@@ -45,9 +45,11 @@ TEST_CASE("features converted on several threads come back in order, issues too"
     gp::LayerSource source;
     source.path = dir.file("b.shp");
     source.id_field = "bld_id";
-    auto readWith = [&](int threads) {
+    auto readWith = [&](int threads)
+    {
         gp::io::InputLayer input(source, "buildings", "");
-        return input.read(input.srs(), {"名称"}, gp::io::GeometryKind::PolygonalOrPoint, nullptr, threads);
+        return input.read(input.srs(), {"名称"}, gp::io::GeometryKind::PolygonalOrPoint, nullptr,
+                          threads);
     };
     const auto serial = readWith(1);
     const auto parallel = readWith(3);

@@ -32,7 +32,8 @@ Plan twoCommunities()
     plan.areas.push_back(area);
     plan.communities.push_back({"W", "西社区", square(0, 0, 200), 0, {}});
     plan.communities.push_back({"E", "东社区", square(200, 0, 200), 0, {}});
-    auto grid = [&](int community, double x, double y, GridKind kind) {
+    auto grid = [&](int community, double x, double y, GridKind kind)
+    {
         Grid g;
         g.community = community;
         g.kind = kind;
@@ -62,31 +63,34 @@ CodeScheme scheme(const std::string& name)
 
 } // namespace
 
-TEST_CASE("street15: 6-digit admin + 3-digit street + 3-digit community + 3-digit sequence", "[organize][codes]")
+TEST_CASE("street15: 6-digit admin + 3-digit street + 3-digit community + 3-digit sequence",
+          "[organize][codes]")
 {
     Plan plan = twoCommunities();
     organize::assignCodes(plan, "S", scheme("street15"));
     CHECK(plan.communities[0].code == "110105007001"); // west first
     CHECK(plan.communities[1].code == "110105007002");
-    const std::vector<std::string> expected = {"110105007001004", "110105007001001", "110105007001003",
-                                               "110105007001002", "110105007002002", "110105007002003",
-                                               "110105007002001"};
+    const std::vector<std::string> expected = {
+        "110105007001004", "110105007001001", "110105007001003", "110105007001002",
+        "110105007002002", "110105007002003", "110105007002001"};
     for (std::size_t g = 0; g < expected.size(); ++g)
     {
         const std::string& code = plan.grids[g].code;
         INFO("grid " << g << ": " << code);
         REQUIRE(code.size() == 15);
         CHECK(code.find_first_not_of("0123456789") == std::string::npos);
-        CHECK(code.substr(0, 6) == "110105");   // administrative
-        CHECK(code.substr(6, 3) == "007");      // street
-        CHECK(code.substr(9, 3) == expected[g].substr(9, 3));  // community
-        CHECK(code.substr(12, 3) == expected[g].substr(12, 3)); // sequence, west->east, north->south
+        CHECK(code.substr(0, 6) == "110105");                 // administrative
+        CHECK(code.substr(6, 3) == "007");                    // street
+        CHECK(code.substr(9, 3) == expected[g].substr(9, 3)); // community
+        CHECK(code.substr(12, 3) ==
+              expected[g].substr(12, 3)); // sequence, west->east, north->south
         CHECK(code == expected[g]);
     }
     CHECK(plan.areas[0].code == "110105007-01");
 }
 
-TEST_CASE("cjt349: service-object code + admin + street + community + 2-digit sequence", "[organize][codes]")
+TEST_CASE("cjt349: service-object code + admin + street + community + 2-digit sequence",
+          "[organize][codes]")
 {
     Plan plan = twoCommunities();
     organize::assignCodes(plan, "S", scheme("cjt349"));
@@ -101,7 +105,8 @@ TEST_CASE("cjt349: service-object code + admin + street + community + 2-digit se
     CHECK(plan.grids[5].code == "611010500700203"); // the dedicated grid shares the sequence
 }
 
-TEST_CASE("community codes from a field: 3 digits or the 12-digit statistical code", "[organize][codes]")
+TEST_CASE("community codes from a field: 3 digits or the 12-digit statistical code",
+          "[organize][codes]")
 {
     Plan plan = twoCommunities();
     auto s = scheme("street15");
@@ -114,14 +119,17 @@ TEST_CASE("community codes from a field: 3 digits or the 12-digit statistical co
     CHECK(plan.grids[6].code == "110105007034001");
 
     plan.communities[1].code_value = "110106007034"; // another county's community
-    CHECK_THROWS_WITH(organize::assignCodes(plan, "S", s), Catch::Contains("community E") && Catch::Contains("110106007034"));
+    CHECK_THROWS_WITH(organize::assignCodes(plan, "S", s),
+                      Catch::Contains("community E") && Catch::Contains("110106007034"));
     plan.communities[1].code_value = "12";
     CHECK_THROWS_WITH(organize::assignCodes(plan, "S", s), Catch::Contains("community E"));
     plan.communities[1].code_value = "012"; // the same as W's
-    CHECK_THROWS_WITH(organize::assignCodes(plan, "S", s), Catch::Contains("same code 110105007012"));
+    CHECK_THROWS_WITH(organize::assignCodes(plan, "S", s),
+                      Catch::Contains("same code 110105007012"));
 }
 
-TEST_CASE("a community with more grids than the sequence digits allow is an error naming it", "[organize][codes]")
+TEST_CASE("a community with more grids than the sequence digits allow is an error naming it",
+          "[organize][codes]")
 {
     Plan plan = twoCommunities();
     for (int i = 0; i < 100; ++i) // E gets 103 grids: fine for street15 (999), not for cjt349 (99)
@@ -134,7 +142,8 @@ TEST_CASE("a community with more grids than the sequence digits allow is an erro
     CHECK_NOTHROW(organize::assignCodes(plan, "S", scheme("street15")));
     CHECK_THROWS_AS(organize::assignCodes(plan, "S", scheme("cjt349")), InputError);
     CHECK_THROWS_WITH(organize::assignCodes(plan, "S", scheme("cjt349")),
-                      Catch::Contains("community E (东社区) has 103 grids") && Catch::Contains("99"));
+                      Catch::Contains("community E (东社区) has 103 grids") &&
+                          Catch::Contains("99"));
 }
 
 TEST_CASE("the gridplan scheme is unchanged", "[organize][codes]")

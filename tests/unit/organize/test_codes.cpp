@@ -5,7 +5,7 @@
 TEST_CASE("reading order: rows north to south, west to east within a row", "[organize]")
 {
     // A 3x3 layout, given shuffled; y grows northwards.
-    const std::vector<gp::Point> pts = {{200, 0}, {0, 200}, {100, 100}, {0, 0},  {200, 200},
+    const std::vector<gp::Point> pts = {{200, 0}, {0, 200}, {100, 100}, {0, 0},    {200, 200},
                                         {100, 0}, {0, 100}, {200, 100}, {100, 200}};
     const auto order = gp::organize::readingOrder(pts, 50.0);
     const std::vector<int> expected = {1, 8, 4, 6, 2, 7, 3, 5, 0};

@@ -59,11 +59,7 @@ gridGraph(int rows, int cols, const std::function<int(int, int)>& weight, bool d
 
 inline partition::UnitGraph pathGraph(int n, int weight)
 {
-    return gridGraph(1, n,
-                     [weight](int, int)
-                     {
-                         return weight;
-                     });
+    return gridGraph(1, n, [weight](int, int) { return weight; });
 }
 
 // Unit 0 is the hub; leaves 1..leaves around it, each linked only to the hub.

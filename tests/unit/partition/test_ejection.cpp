@@ -62,11 +62,8 @@ TEST_CASE("a chain that closes on its start swaps two units", "[partition][repai
 {
     // A 2x2 grid: part 0 = {0: 190, 1: 100} holds 290, part 1 = {2: 250, 3: 250} holds 500.
     // Any single move overshoots (540 / 250, or 190 / 600); swapping units 1 and 2 gives 440 / 350.
-    const UnitGraph g = gp::test::gridGraph(2, 2,
-                                            [](int r, int c)
-                                            {
-                                                return r == 0 ? (c == 0 ? 190 : 100) : 250;
-                                            });
+    const UnitGraph g =
+        gp::test::gridGraph(2, 2, [](int r, int c) { return r == 0 ? (c == 0 ? 190 : 100) : 250; });
     const Bounds bounds{300, 500, 400};
     std::vector<int> part_of = {0, 0, 1, 1};
     const std::vector<char> frozen(2, 0);

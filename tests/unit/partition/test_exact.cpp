@@ -87,7 +87,8 @@ TEST_CASE("exact: two units of 280 cannot make grids of 300-500", "[partition][e
     {
         ExactOptions options;
         options.parts = parts;
-        CHECK(solveExact(g, Adjacency(g), allUnits(g), bounds, options).status == ExactStatus::Infeasible);
+        CHECK(solveExact(g, Adjacency(g), allUnits(g), bounds, options).status ==
+              ExactStatus::Infeasible);
     }
     const auto p = gp::partition::partitionGraph(g, bounds, 1);
     REQUIRE_FALSE(p.violations.empty());
@@ -133,8 +134,8 @@ TEST_CASE("exact: agrees with brute force on small random graphs", "[partition][
         const bool diagonals = seed % 3 == 0;
         // 2x4 or 3x3 units: few enough for brute force (Bell(9) = 21,147 assignments).
         const int rows = seed % 2 ? 3 : 2, cols = seed % 2 ? 3 : 4;
-        const UnitGraph g = gp::test::gridGraph(rows, cols, gp::test::hashedWeights(seed, 20, 160, cols),
-                                                diagonals);
+        const UnitGraph g = gp::test::gridGraph(
+            rows, cols, gp::test::hashedWeights(seed, 20, 160, cols), diagonals);
         const Bounds bounds{250, 400, 300};
         ExactOptions options;
         options.minimise_cut = true;
@@ -153,7 +154,8 @@ TEST_CASE("exact: agrees with brute force on small random graphs", "[partition][
     }
 }
 
-TEST_CASE("exact: the node budget stops a search as unknown, never as a proof", "[partition][exact]")
+TEST_CASE("exact: the node budget stops a search as unknown, never as a proof",
+          "[partition][exact]")
 {
     const UnitGraph g = gp::test::gridGraph(6, 6, gp::test::hashedWeights(5, 40, 120, 6));
     const Bounds bounds{300, 500, 400};
@@ -165,7 +167,8 @@ TEST_CASE("exact: the node budget stops a search as unknown, never as a proof", 
     if (r.status == ExactStatus::Feasible)
         CHECK(r.bound <= r.cut_edges);
     options.max_units = 10;
-    CHECK(solveExact(g, Adjacency(g), allUnits(g), bounds, options).status == ExactStatus::TooLarge);
+    CHECK(solveExact(g, Adjacency(g), allUnits(g), bounds, options).status ==
+          ExactStatus::TooLarge);
 }
 
 TEST_CASE("exact check: the heuristic's cut links against the optimum", "[partition][exact]")

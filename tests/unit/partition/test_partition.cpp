@@ -66,11 +66,7 @@ const Bounds kBounds{300, 500, 400};
 
 TEST_CASE("4x4 grid of 100-household units gives four parts of 400", "[partition]")
 {
-    const UnitGraph g = gp::test::gridGraph(4, 4,
-                                            [](int, int)
-                                            {
-                                                return 100;
-                                            });
+    const UnitGraph g = gp::test::gridGraph(4, 4, [](int, int) { return 100; });
     const PartitionResult r = partitionGraph(g, kBounds, 1);
     checkWellFormed(g, r);
     REQUIRE(r.parts == 4);
@@ -99,11 +95,7 @@ TEST_CASE("10x10 grid with random weights stays within bounds", "[partition]")
 TEST_CASE("part count is the feasible one closest to W / target", "[partition]")
 {
     // 1,800 households: counts 4..6 fit [300, 500]; 1800 / 400 = 4.5 rounds to 5 (360 each).
-    const UnitGraph g = gp::test::gridGraph(6, 10,
-                                            [](int, int)
-                                            {
-                                                return 30;
-                                            });
+    const UnitGraph g = gp::test::gridGraph(6, 10, [](int, int) { return 30; });
     const PartitionResult r = partitionGraph(g, kBounds, 1);
     checkWellFormed(g, r);
     CHECK(r.parts == 5);
@@ -113,11 +105,7 @@ TEST_CASE("part count is the feasible one closest to W / target", "[partition]")
 
 TEST_CASE("a community below min is one part with CommunityTooSmall", "[partition]")
 {
-    const UnitGraph g = gp::test::gridGraph(3, 3,
-                                            [](int, int)
-                                            {
-                                                return 20;
-                                            });
+    const UnitGraph g = gp::test::gridGraph(3, 3, [](int, int) { return 20; });
     const PartitionResult r = partitionGraph(g, kBounds, 1);
     checkWellFormed(g, r);
     REQUIRE(r.parts == 1);
@@ -130,11 +118,8 @@ TEST_CASE("a community below min is one part with CommunityTooSmall", "[partitio
 TEST_CASE("a unit above max stands alone with UnitOverMax", "[partition]")
 {
     // 8x8 grid of 15 households with a 620-household tower in the middle.
-    const UnitGraph g = gp::test::gridGraph(8, 8,
-                                            [](int r, int c)
-                                            {
-                                                return r == 3 && c == 4 ? 620 : 15;
-                                            });
+    const UnitGraph g =
+        gp::test::gridGraph(8, 8, [](int r, int c) { return r == 3 && c == 4 ? 620 : 15; });
     const int tower = 3 * 8 + 4;
     const PartitionResult r = partitionGraph(g, kBounds, 1);
     checkWellFormed(g, r);
@@ -194,11 +179,7 @@ TEST_CASE("removing an over-max unit may cut the rest apart", "[partition]")
 TEST_CASE("disconnected components are partitioned separately", "[partition]")
 {
     // A 4x4 grid of 25 (400) plus, far away, a pair of units holding 100 and a lone empty unit.
-    UnitGraph g = gp::test::gridGraph(4, 4,
-                                      [](int, int)
-                                      {
-                                          return 25;
-                                      });
+    UnitGraph g = gp::test::gridGraph(4, 4, [](int, int) { return 25; });
     g.units.push_back({500.0, 0.0, 50});
     g.units.push_back({510.0, 0.0, 50});
     g.units.push_back({900.0, 0.0, 0});
@@ -217,11 +198,7 @@ TEST_CASE("disconnected components are partitioned separately", "[partition]")
 TEST_CASE("a component no part count fits reports NoCountFits", "[partition]")
 {
     // 550 households: one part is over max, two parts are under min.
-    const UnitGraph g = gp::test::gridGraph(5, 11,
-                                            [](int, int)
-                                            {
-                                                return 10;
-                                            });
+    const UnitGraph g = gp::test::gridGraph(5, 11, [](int, int) { return 10; });
     const PartitionResult r = partitionGraph(g, kBounds, 1);
     checkWellFormed(g, r);
     CHECK(gp::test::partsContiguous(g, r.part_of, r.parts));
@@ -239,18 +216,11 @@ TEST_CASE("barrier edges become the cut between two clusters", "[partition]")
     // Two 5x4 blocks (420 and 380 households) side by side; every link across column 3|4 crosses
     // a road. The blocks are the same distance apart as units inside them.
     auto kind = [](int, int c1, int, int c2)
-    {
-        return (c1 <= 3) != (c2 <= 3) ? EdgeKind::CrossesBarrier : EdgeKind::Open;
-    };
+    { return (c1 <= 3) != (c2 <= 3) ? EdgeKind::CrossesBarrier : EdgeKind::Open; };
     for (bool diagonals : {false, true})
     {
         const UnitGraph g = gp::test::gridGraph(
-            5, 8,
-            [](int, int c)
-            {
-                return c <= 3 ? 21 : 19;
-            },
-            diagonals, 10.0, kind);
+            5, 8, [](int, int c) { return c <= 3 ? 21 : 19; }, diagonals, 10.0, kind);
         const PartitionResult r = partitionGraph(g, kBounds, 3);
         checkWellFormed(g, r);
         REQUIRE(r.parts == 2);
@@ -268,16 +238,9 @@ TEST_CASE("compound edges are preferred cuts", "[partition]")
     // 6x10 grid of 20 (1200, three parts); compounds are the left 3 columns (360) and the right
     // 7 (840). Parts of 360 + 2 x 420 fit both: the compound edge should be a part boundary.
     auto kind = [](int, int c1, int, int c2)
-    {
-        return (c1 <= 2) != (c2 <= 2) ? EdgeKind::CrossesCompound : EdgeKind::Open;
-    };
+    { return (c1 <= 2) != (c2 <= 2) ? EdgeKind::CrossesCompound : EdgeKind::Open; };
     const UnitGraph g = gp::test::gridGraph(
-        6, 10,
-        [](int, int)
-        {
-            return 20;
-        },
-        false, 10.0, kind);
+        6, 10, [](int, int) { return 20; }, false, 10.0, kind);
     const PartitionResult r = partitionGraph(g, kBounds, 1);
     checkWellFormed(g, r);
     CHECK(r.violations.empty());
@@ -319,9 +282,7 @@ TEST_CASE("a star graph", "[partition]")
             const bool flagged =
                 std::any_of(r.violations.begin(), r.violations.end(),
                             [p](const auto& v)
-                            {
-                                return v.part == p && v.cause == ViolationCause::ProvenInfeasible;
-                            });
+                            { return v.part == p && v.cause == ViolationCause::ProvenInfeasible; });
             CHECK(flagged == (w[p] < kBounds.min || w[p] > kBounds.max));
         }
     }
@@ -344,11 +305,8 @@ TEST_CASE("partitioning is deterministic", "[partition]")
 
 TEST_CASE("zero-weight units still get a part", "[partition]")
 {
-    const UnitGraph g = gp::test::gridGraph(5, 5,
-                                            [](int r, int c)
-                                            {
-                                                return (r + c) % 3 == 0 ? 0 : 25;
-                                            });
+    const UnitGraph g =
+        gp::test::gridGraph(5, 5, [](int r, int c) { return (r + c) % 3 == 0 ? 0 : 25; });
     const PartitionResult r = partitionGraph(g, kBounds, 1);
     checkWellFormed(g, r);
     CHECK(withinBounds(g, r, kBounds));

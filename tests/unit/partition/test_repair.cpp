@@ -13,11 +13,7 @@ using gp::partition::UnitGraph;
 TEST_CASE("repair moves boundary units until parts meet the bounds", "[partition]")
 {
     // 6x4 grid of 25 (600): part 0 holds 22 units (550), part 1 the last two (50).
-    const UnitGraph g = gp::test::gridGraph(6, 4,
-                                            [](int, int)
-                                            {
-                                                return 25;
-                                            });
+    const UnitGraph g = gp::test::gridGraph(6, 4, [](int, int) { return 25; });
     std::vector<int> part_of(24, 0);
     part_of[22] = part_of[23] = 1;
     const Bounds bounds{250, 350, 300};

@@ -25,7 +25,8 @@ MultiPolygon rect(double x0, double y0, double x1, double y1)
 // Tiles buildings (footprint, grid) in the community; checks that every grid has land, that
 // no two grids overlap and that together they cover the community.
 std::vector<MultiPolygon> tileAndCheck(const MultiPolygon& community,
-                                       const std::vector<std::pair<MultiPolygon, int>>& buildings, int grids)
+                                       const std::vector<std::pair<MultiPolygon, int>>& buildings,
+                                       int grids)
 {
     gp::geom::GeosContext ctx;
     gp::tile::TileInput in;
@@ -54,7 +55,8 @@ std::vector<MultiPolygon> tileAndCheck(const MultiPolygon& community,
             // GEOS, not bg::intersection: GCC warns inside Boost's multipolygon envelope.
             const auto a_g = gp::geom::toGeos(ctx, result.grids[static_cast<std::size_t>(g)]);
             const auto a_h = gp::geom::toGeos(ctx, result.grids[static_cast<std::size_t>(h)]);
-            const auto common = gp::geom::checked(ctx, GEOSIntersection_r(ctx.handle(), a_g.get(), a_h.get()), "intersection");
+            const auto common = gp::geom::checked(
+                ctx, GEOSIntersection_r(ctx.handle(), a_g.get(), a_h.get()), "intersection");
             double overlap = 0.0;
             GEOSArea_r(ctx.handle(), common.get(), &overlap);
             CHECK(overlap == Approx(0.0).margin(1e-6));
@@ -66,7 +68,8 @@ std::vector<MultiPolygon> tileAndCheck(const MultiPolygon& community,
 
 } // namespace
 
-TEST_CASE("a grid whose only building duplicates another grid's footprint still gets land", "[tile][land]")
+TEST_CASE("a grid whose only building duplicates another grid's footprint still gets land",
+          "[tile][land]")
 {
     const MultiPolygon community = rect(0, 0, 100, 100);
     tileAndCheck(community, {{rect(20, 20, 40, 40), 0}, {rect(20, 20, 40, 40), 1}}, 2);
@@ -75,11 +78,16 @@ TEST_CASE("a grid whose only building duplicates another grid's footprint still 
 TEST_CASE("a grid whose building lies outside the community still gets land", "[tile][land]")
 {
     const MultiPolygon community = rect(0, 0, 100, 100);
-    tileAndCheck(community, {{rect(20, 20, 40, 40), 0}, {rect(60, 60, 70, 70), 0}, {rect(150, 40, 170, 60), 1}}, 2);
+    tileAndCheck(
+        community,
+        {{rect(20, 20, 40, 40), 0}, {rect(60, 60, 70, 70), 0}, {rect(150, 40, 170, 60), 1}}, 2);
 }
 
-TEST_CASE("a building part inside its building of another grid leaves both grids land", "[tile][land]")
+TEST_CASE("a building part inside its building of another grid leaves both grids land",
+          "[tile][land]")
 {
     const MultiPolygon community = rect(0, 0, 100, 100);
-    tileAndCheck(community, {{rect(10, 10, 60, 60), 0}, {rect(30, 30, 40, 40), 1}, {rect(80, 80, 90, 90), 0}}, 2);
+    tileAndCheck(community,
+                 {{rect(10, 10, 60, 60), 0}, {rect(30, 30, 40, 40), 1}, {rect(80, 80, 90, 90), 0}},
+                 2);
 }

@@ -355,7 +355,8 @@ TEST_CASE("point sites: every place belongs to the grid of its nearest site", "[
         const Point p(coord(rng), coord(rng) * 2.0 / 3.0);
         std::vector<std::pair<double, int>> d;
         for (std::size_t i = 0; i < c.anchors.size(); ++i)
-            d.emplace_back(std::hypot(p.x() - c.anchors[i].x(), p.y() - c.anchors[i].y()), c.grid_of[i]);
+            d.emplace_back(std::hypot(p.x() - c.anchors[i].x(), p.y() - c.anchors[i].y()),
+                           c.grid_of[i]);
         std::sort(d.begin(), d.end());
         if (d[1].first - d[0].first < 0.01)
             continue; // too close to a cell edge to judge
@@ -475,7 +476,8 @@ TEST_CASE("random layouts with scattered grid labels and random roads tile clean
         std::mt19937 rng(seed);
         std::uniform_real_distribution<double> unit(0.0, 1.0);
         Case c;
-        c.community = polygonFromWkt(ctx, "POLYGON((0 0,400 0,400 300,260 300,260 180,140 180,140 300,0 300,0 0))");
+        c.community = polygonFromWkt(
+            ctx, "POLYGON((0 0,400 0,400 300,260 300,260 180,140 180,140 300,0 300,0 0))");
         c.grid_count = 5;
         for (int i = 0; i < 20; ++i)
             for (int j = 0; j < 15; ++j)
