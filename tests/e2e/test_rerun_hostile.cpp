@@ -219,6 +219,7 @@ TEST_CASE("a re-run with tighter bounds re-makes the grids outside them, with va
     CHECK(householdsInGrids(dir.file("run2")) == 1944);
     const auto report = readJson(dir.file("run2/report.json"));
     CHECK(report["changes"]["totals"]["grids_kept"] == 0); // every old grid was over 450 or re-made
-    for (const auto& gap : readJson(dir.file("run2/gaps.geojson"))["features"])
+    const auto gaps = readJson(dir.file("run2/gaps.geojson")); // kept alive through the loop
+    for (const auto& gap : gaps["features"])
         CHECK(gap["properties"]["reason"] != "grid_over_max");
 }
