@@ -84,17 +84,61 @@ void parsePairs(const std::vector<std::string>& items, const std::string& option
     }
 }
 
+// A per-source option: absent, once for all sources, or once per source.
+std::string perSource(const std::vector<std::string>& values,
+                      const std::vector<std::string>& sources, const std::string& option,
+                      std::size_t i)
+{
+    if (values.empty())
+        return std::string();
+    if (values.size() == 1)
+        return values[0];
+    if (values.size() != sources.size())
+        throw gp::ConfigError(option + " must be given once, or once per source it applies to");
+    return values[i];
+}
+
+// A repeatable line input (--barriers, --streets, --roads): its sources and, once for all or once
+// per source, their -layer, -where and -crs.
+struct RepeatedSource
+{
+    std::vector<std::string> paths, layers, wheres, crss;
+
+    void add(CLI::App& sub, const std::string& name, const std::string& what)
+    {
+        const std::string per = " per --" + name + " source (once for all, or once per source)";
+        sub.add_option("--" + name, paths, what);
+        sub.add_option("--" + name + "-layer", layers, "Layer" + per);
+        sub.add_option("--" + name + "-where", wheres, "Attribute filter" + per);
+        sub.add_option("--" + name + "-crs", crss, "CRS overriding its own, e.g. GCJ02," + per);
+    }
+
+    std::vector<gp::LayerSource> sources(const std::string& name) const
+    {
+        std::vector<gp::LayerSource> out;
+        for (std::size_t i = 0; i < paths.size(); ++i)
+        {
+            gp::LayerSource s;
+            s.path = paths[i];
+            s.layer = perSource(layers, paths, "--" + name + "-layer", i);
+            s.where = perSource(wheres, paths, "--" + name + "-where", i);
+            s.crs = perSource(crss, paths, "--" + name + "-crs", i);
+            out.push_back(std::move(s));
+        }
+        return out;
+    }
+};
+
 // Everything the options of partition and check fill in.
 struct CliOptions
 {
     gp::PartitionConfig config;
     gp::LayerSource street, compounds;
-    std::vector<std::string> barrier_paths, barrier_layers, barrier_wheres, barrier_crss, use_map,
-        default_floors;
+    RepeatedSource barriers, streets, roads; // streets and classed roads: issue 13
+    std::vector<std::string> use_map, default_floors;
     std::vector<std::string> special_paths, special_layers, special_wheres, special_id_fields,
         special_kind_fields, special_kinds, special_crss;
-    std::vector<std::string> street_paths, street_layers, street_wheres, road_paths, road_layers,
-        road_wheres, road_classes; // issue 13: streets and classed roads
+    std::vector<std::string> road_classes;
     std::string source_encoding;
     gp::HouseholdsTable households_table;
     bool quiet = false, verbose = false;
@@ -114,29 +158,13 @@ void bindOptions(CLI::App& sub, CliOptions& o, bool partition)
     LayerOptions{&o.street}.add(sub, "street", "The street (街道) boundary polygon", false);
     LayerOptions{&o.compounds}.add(
         sub, "compounds", "Residential compounds (小区) / village groups as polygons", false);
-    sub.add_option("--barriers", o.barrier_paths,
-                   "Barrier lines or polygons: roads, rail, rivers (repeatable)");
-    sub.add_option("--barriers-layer", o.barrier_layers,
-                   "Layer per --barriers source (once for all, or once per source)");
-    sub.add_option("--barriers-where", o.barrier_wheres,
-                   "Attribute filter per --barriers source (once for all, or once per source)");
-    sub.add_option("--barriers-crs", o.barrier_crss,
-                   "CRS per --barriers source overriding its own, e.g. GCJ02 (once for all, or "
-                   "once per source)");
-    sub.add_option(
-        "--streets", o.street_paths,
-        "Street centre lines: grid boundaries follow them, grids may cross them (repeatable)");
-    sub.add_option("--streets-layer", o.street_layers,
-                   "Layer per --streets source (once for all, or once per source)");
-    sub.add_option("--streets-where", o.street_wheres,
-                   "Attribute filter per --streets source (once for all, or once per source)");
-    sub.add_option("--roads", o.road_paths,
-                   "Road lines with a class field, split into barriers / streets / lanes "
-                   "(repeatable; see README 'Streets')");
-    sub.add_option("--roads-layer", o.road_layers,
-                   "Layer per --roads source (once for all, or once per source)");
-    sub.add_option("--roads-where", o.road_wheres,
-                   "Attribute filter per --roads source (once for all, or once per source)");
+    o.barriers.add(sub, "barriers", "Barrier lines or polygons: roads, rail, rivers (repeatable)");
+    o.streets.add(sub, "streets",
+                  "Street centre lines: grid boundaries follow them, grids may cross them "
+                  "(repeatable)");
+    o.roads.add(sub, "roads",
+                "Road lines with a class field, split into barriers / streets / lanes "
+                "(repeatable; see README 'Streets')");
     sub.add_option("--road-class-field", config.road_class_field,
                    "Field of --roads holding the class (OSM highway=, 道路等级)")
         ->capture_default_str();
@@ -312,40 +340,9 @@ void finishConfig(CliOptions& o)
         config.street = o.street;
     if (!o.compounds.path.empty())
         config.compounds = o.compounds;
-    // A per-source option: absent, once for all sources, or once per source.
-    auto perSource = [](const std::vector<std::string>& values,
-                        const std::vector<std::string>& sources, const char* option, std::size_t i)
-    {
-        if (values.empty())
-            return std::string();
-        if (values.size() == 1)
-            return values[0];
-        if (values.size() != sources.size())
-            throw gp::ConfigError(std::string(option) +
-                                  " must be given once, or once per source it applies to");
-        return values[i];
-    };
-    for (std::size_t i = 0; i < o.barrier_paths.size(); ++i)
-    {
-        gp::LayerSource b;
-        b.path = o.barrier_paths[i];
-        b.layer = perSource(o.barrier_layers, o.barrier_paths, "--barriers-layer", i);
-        b.where = perSource(o.barrier_wheres, o.barrier_paths, "--barriers-where", i);
-        b.crs = perSource(o.barrier_crss, o.barrier_paths, "--barriers-crs", i);
-        config.barriers.push_back(b);
-    }
-    for (std::size_t i = 0; i < o.street_paths.size(); ++i)
-        config.streets.push_back({o.street_paths[i],
-                                  perSource(o.street_layers, o.street_paths, "--streets-layer", i),
-                                  perSource(o.street_wheres, o.street_paths, "--streets-where", i),
-                                  {},
-                                  {}});
-    for (std::size_t i = 0; i < o.road_paths.size(); ++i)
-        config.roads.push_back({o.road_paths[i],
-                                perSource(o.road_layers, o.road_paths, "--roads-layer", i),
-                                perSource(o.road_wheres, o.road_paths, "--roads-where", i),
-                                {},
-                                {}});
+    config.barriers = o.barriers.sources("barriers");
+    config.streets = o.streets.sources("streets");
+    config.roads = o.roads.sources("roads");
     parsePairs(o.road_classes, "--road-class", config.road_classes);
     (void)gp::classify::RoadClasses(
         config.road_classes); // an unknown role is a usage error (exit 2)
