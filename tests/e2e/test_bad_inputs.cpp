@@ -18,6 +18,7 @@ namespace
 namespace fs = std::filesystem;
 using gp::test::FixtureFeature;
 using gp::test::FixtureLayer;
+using gp::test::gapsWith;
 using gp::test::rectWkt;
 using gp::test::runGridplan;
 using gp::test::RunResult;
@@ -90,15 +91,6 @@ struct Scenario
     }
     RunResult run(std::vector<std::string> extra = {}) const { return runGridplan(args(extra)); }
 };
-
-std::vector<gp::test::ReadFeature> gapsWith(const std::string& out, const std::string& reason)
-{
-    std::vector<gp::test::ReadFeature> found;
-    for (auto& f : gp::test::readLayer(out + "/gaps.geojson"))
-        if (f.fields["reason"] == reason)
-            found.push_back(f);
-    return found;
-}
 
 void truncateFile(const std::string& path, std::uintmax_t size)
 {

@@ -12,27 +12,12 @@
 namespace
 {
 
+using gp::test::buildingsById;
+using gp::test::gapsWith;
 using gp::test::has;
 using gp::test::HostileScenario;
 using gp::test::readLayer;
 using gp::test::rectWkt;
-
-std::vector<gp::test::ReadFeature> gapsWith(const std::string& out, const std::string& reason)
-{
-    std::vector<gp::test::ReadFeature> found;
-    for (auto& f : readLayer(out + "/gaps.geojson"))
-        if (f.fields["reason"] == reason)
-            found.push_back(f);
-    return found;
-}
-
-std::map<std::string, gp::test::ReadFeature> buildingsById(const std::string& out)
-{
-    std::map<std::string, gp::test::ReadFeature> by_id;
-    for (auto& f : readLayer(out + "/buildings.geojson"))
-        by_id[f.fields["building_id"]] = f;
-    return by_id;
-}
 
 } // namespace
 

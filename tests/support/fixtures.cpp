@@ -230,4 +230,21 @@ double areaOf(const OGRGeometry& g)
     return 0.0;
 }
 
+std::vector<ReadFeature> gapsWith(const std::string& out, const std::string& reason)
+{
+    std::vector<ReadFeature> found;
+    for (auto& f : readLayer(out + "/gaps.geojson"))
+        if (f.fields["reason"] == reason)
+            found.push_back(f);
+    return found;
+}
+
+std::map<std::string, ReadFeature> buildingsById(const std::string& out)
+{
+    std::map<std::string, ReadFeature> by_id;
+    for (auto& f : readLayer(out + "/buildings.geojson"))
+        by_id[f.fields["building_id"]] = f;
+    return by_id;
+}
+
 } // namespace gp::test

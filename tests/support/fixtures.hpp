@@ -63,6 +63,10 @@ struct ReadFeature
     std::string wkt;
 };
 std::vector<ReadFeature> readLayer(const std::string& path);
+// The features of out/gaps.geojson with this reason, in file order.
+std::vector<ReadFeature> gapsWith(const std::string& out, const std::string& reason);
+// The features of out/buildings.geojson by building_id.
+std::map<std::string, ReadFeature> buildingsById(const std::string& out);
 // Every layer of a dataset (e.g. a GeoPackage): name -> features, in FID order.
 std::map<std::string, std::vector<ReadFeature>> readAllLayers(const std::string& path);
 
