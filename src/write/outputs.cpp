@@ -405,10 +405,111 @@ nlohmann::ordered_json optionsSection(const PartitionConfig& config)
     return o;
 }
 
-nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
+namespace
+{
+
+// report.json "grid_households": the spread of grid sizes.
+nlohmann::ordered_json gridHouseholdsSection(const PlanCounts& counts)
+{
+    return {
+        {"min", counts.sizes.empty() ? 0 : counts.sizes.front()},
+        {"max", counts.sizes.empty() ? 0 : counts.sizes.back()},
+        {"mean", rounded(counts.mean, 2)},
+        {"stddev", rounded(std::sqrt(counts.var), 2)},
+        {"median", counts.sizes.empty() ? 0 : counts.sizes[counts.sizes.size() / 2]},
+    };
+}
+
+bool isBoundViolation(const Issue& issue)
+{
+    return issue.reason == "grid_under_min" || issue.reason == "grid_over_max";
+}
+
+// report.json "violations": the grids outside [min, max], one entry each.
+nlohmann::ordered_json violationsSection(const Plan& plan)
+{
+    nlohmann::ordered_json violations = nlohmann::ordered_json::array();
+    for (const auto& issue : plan.issues)
+        if (isBoundViolation(issue))
+            violations.push_back({{"grid_code", issue.grid},
+                                  {"reason", issue.reason},
+                                  {"cause", issue.cause},
+                                  {"households", issue.households},
+                                  {"detail", issue.detail}});
+    return violations;
+}
+
+// report.json "bounds": grids out of bounds per cause; not_found (the search stopped) is
+// counted on its own.
+nlohmann::ordered_json boundsSection(const Plan& plan, const PartitionConfig& config)
+{
+    std::map<std::string, int> by_cause;
+    int outside = 0;
+    for (const auto& issue : plan.issues)
+        if (isBoundViolation(issue))
+        {
+            ++outside;
+            ++by_cause[issue.cause];
+        }
+    const int not_found = by_cause.count("not_found") ? by_cause["not_found"] : 0;
+    by_cause.erase("not_found");
+    return {{"min", config.min_households},
+            {"max", config.max_households},
+            {"grids_outside", outside},
+            {"by_cause", by_cause},
+            {"not_found", not_found}};
+}
+
+// report.json "exact_check" (--exact): the heuristic's cut links against the exact model's per
+// small piece.
+nlohmann::ordered_json exactCheckSection(const Plan& plan, const PartitionConfig& config)
 {
     using Json = nlohmann::ordered_json;
-    Json r;
+    Json pieces = Json::array();
+    int heuristic = 0, exact = 0, optimal = 0;
+    for (const auto& c : plan.exact_checks)
+    {
+        pieces.push_back({{"community", c.community},
+                          {"units", c.units},
+                          {"parts", c.parts},
+                          {"heuristic_cut_links", c.heuristic_cut},
+                          {"exact_cut_links", c.exact_cut},
+                          {"lower_bound", c.lower_bound},
+                          {"status", c.status}});
+        if (c.exact_cut >= 0)
+        {
+            heuristic += c.heuristic_cut;
+            exact += c.exact_cut;
+        }
+        optimal += c.status == "optimal";
+    }
+    return {{"max_units", config.exact_check_units},
+            {"pieces", pieces.size()},
+            {"proven_optimal", optimal},
+            {"heuristic_cut_links", heuristic},
+            {"exact_cut_links", exact},
+            {"pieces_detail", pieces}};
+}
+
+// report.json "issues": every issue of the plan, in plan order.
+nlohmann::ordered_json issuesSection(const Plan& plan)
+{
+    nlohmann::ordered_json issues = nlohmann::ordered_json::array();
+    for (const auto& issue : plan.issues)
+        issues.push_back({{"reason", issue.reason},
+                          {"cause", issue.cause},
+                          {"detail", issue.detail},
+                          {"community", issue.community},
+                          {"grid_code", issue.grid},
+                          {"buildings", issue.buildings}});
+    return issues;
+}
+
+} // namespace
+
+nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
+{
+    nlohmann::ordered_json r;
     r["tool"] = "gridplan";
     r["version"] = GRIDPLAN_VERSION;
     r["working_crs"] = plan.working_crs;
@@ -422,85 +523,17 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
     const PlanCounts counts = countPlan(plan, config);
     r["summary"] = summarySection(plan, counts);
     r["compounds"] = compoundsSection(plan);
-    r["grid_households"] = {
-        {"min", counts.sizes.empty() ? 0 : counts.sizes.front()},
-        {"max", counts.sizes.empty() ? 0 : counts.sizes.back()},
-        {"mean", rounded(counts.mean, 2)},
-        {"stddev", rounded(std::sqrt(counts.var), 2)},
-        {"median", counts.sizes.empty() ? 0 : counts.sizes[counts.sizes.size() / 2]},
-    };
-
+    r["grid_households"] = gridHouseholdsSection(counts);
     r["communities"] = communitiesSection(plan, config);
     r["areas"] = areasSection(plan);
     r["grids"] = gridsSection(plan, config);
     if (plan.street_measures)
         r["streets"] = streetsJson(*plan.street_measures);
-
-    Json violations = Json::array();
-    for (const auto& issue : plan.issues)
-        if (issue.reason == "grid_under_min" || issue.reason == "grid_over_max")
-            violations.push_back({{"grid_code", issue.grid},
-                                  {"reason", issue.reason},
-                                  {"cause", issue.cause},
-                                  {"households", issue.households},
-                                  {"detail", issue.detail}});
-    r["violations"] = violations;
-    {
-        // Grids out of bounds per cause; not_found (the search stopped) is counted on its own.
-        std::map<std::string, int> by_cause;
-        int outside = 0;
-        for (const auto& issue : plan.issues)
-            if (issue.reason == "grid_under_min" || issue.reason == "grid_over_max")
-            {
-                ++outside;
-                ++by_cause[issue.cause];
-            }
-        const int not_found = by_cause.count("not_found") ? by_cause["not_found"] : 0;
-        by_cause.erase("not_found");
-        r["bounds"] = {{"min", config.min_households},
-                       {"max", config.max_households},
-                       {"grids_outside", outside},
-                       {"by_cause", by_cause},
-                       {"not_found", not_found}};
-    }
+    r["violations"] = violationsSection(plan);
+    r["bounds"] = boundsSection(plan, config);
     if (config.exact_check_units > 0)
-    {
-        // --exact: the heuristic's cut links against the exact model's per small piece.
-        Json pieces = Json::array();
-        int heuristic = 0, exact = 0, optimal = 0;
-        for (const auto& c : plan.exact_checks)
-        {
-            pieces.push_back({{"community", c.community},
-                              {"units", c.units},
-                              {"parts", c.parts},
-                              {"heuristic_cut_links", c.heuristic_cut},
-                              {"exact_cut_links", c.exact_cut},
-                              {"lower_bound", c.lower_bound},
-                              {"status", c.status}});
-            if (c.exact_cut >= 0)
-            {
-                heuristic += c.heuristic_cut;
-                exact += c.exact_cut;
-            }
-            optimal += c.status == "optimal";
-        }
-        r["exact_check"] = {{"max_units", config.exact_check_units},
-                            {"pieces", pieces.size()},
-                            {"proven_optimal", optimal},
-                            {"heuristic_cut_links", heuristic},
-                            {"exact_cut_links", exact},
-                            {"pieces_detail", pieces}};
-    }
-
-    Json issues = Json::array();
-    for (const auto& issue : plan.issues)
-        issues.push_back({{"reason", issue.reason},
-                          {"cause", issue.cause},
-                          {"detail", issue.detail},
-                          {"community", issue.community},
-                          {"grid_code", issue.grid},
-                          {"buildings", issue.buildings}});
-    r["issues"] = issues;
+        r["exact_check"] = exactCheckSection(plan, config);
+    r["issues"] = issuesSection(plan);
     if (plan.changes)
     {
         // Re-run against a previous run: what changed, and the codes never to be issued again.
