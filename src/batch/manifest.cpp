@@ -275,6 +275,75 @@ std::string readManifestBytes(const std::string& path)
     return bytes.str();
 }
 
+namespace
+{
+
+// The trimmed cell of column `name` in a record; empty when the column or the cell is missing.
+std::string cellOf(const std::vector<std::string>& fields,
+                   const std::map<std::string, std::size_t>& column, const std::string& name)
+{
+    auto it = column.find(name);
+    return it != column.end() && it->second < fields.size() ? trim(fields[it->second])
+                                                            : std::string();
+}
+
+// One record of the manifest as a street job: its cells checked against the header, the name,
+// out and previous columns. `where` names the manifest and line in every error.
+StreetJob jobOfRecord(const std::vector<std::string>& fields,
+                      const std::vector<std::string>& header,
+                      const std::map<std::string, std::size_t>& column, const std::string& where,
+                      const ManifestRules& rules)
+{
+    auto cell = [&](const std::string& name) { return cellOf(fields, column, name); };
+    if (fields.size() > header.size())
+        throw ConfigError(where + ": " + std::to_string(fields.size()) + " cells, the header has " +
+                          std::to_string(header.size()) + " (a comma in a value needs \"quotes\")");
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        if (trim(header[i]).empty() && !trim(fields[i]).empty())
+            throw ConfigError(where + ": value '" + trim(fields[i]) + "' in column " +
+                              std::to_string(i + 1) + ", which has no name in the header");
+    StreetJob job;
+    job.name = cell("name");
+    job.out = cell("out");
+    job.previous = cell("previous");
+    if (job.name.empty() || (job.out.empty() && rules.out_required))
+        throw ConfigError(where + (rules.out_required ? ": name and out must not be empty"
+                                                      : ": name must not be empty"));
+    if (job.name.find_first_of("/\\") != std::string::npos)
+        throw ConfigError(where + ": the street name '" + job.name + "' must not contain a slash");
+    return job;
+}
+
+// The partition options of a record: every named column that is not a batch column, then the
+// words of the args column (checked against the partition options; --out is refused).
+std::vector<std::string> argsOfRecord(const std::vector<std::string>& fields,
+                                      const std::map<std::string, std::size_t>& column,
+                                      const std::string& where, const ManifestRules& rules)
+{
+    std::vector<std::string> args;
+    for (const auto& [name, index] : column)
+    {
+        if (batchColumns().count(name))
+            continue;
+        const std::string value = index < fields.size() ? trim(fields[index]) : std::string();
+        if (!value.empty())
+            args.insert(args.end(), {"--" + name, value});
+    }
+    for (auto& w : splitWords(cellOf(fields, column, "args"), where))
+    {
+        const std::string option = optionName(w);
+        if (!option.empty() && !rules.partition_options.empty() &&
+            !rules.partition_options.count(option))
+            throw ConfigError(where + ": unknown partition option '--" + option + "' in args");
+        if (option == "out")
+            throw ConfigError(where + ": --out in args; give the folder in the out column");
+        args.push_back(std::move(w));
+    }
+    return args;
+}
+
+} // namespace
+
 std::vector<StreetJob> readManifest(const std::string& path, const ManifestRules& rules)
 {
     std::string bytes = readManifestBytes(path);
@@ -309,31 +378,8 @@ std::vector<StreetJob> readManifest(const std::string& path, const ManifestRules
         if (fields.size() == 1 && trim(fields[0]).empty())
             continue; // blank line
         const std::string where = "batch manifest '" + path + "' line " + std::to_string(start);
-        auto cell = [&](const std::string& name)
-        {
-            auto it = column.find(name);
-            return it != column.end() && it->second < fields.size() ? trim(fields[it->second])
-                                                                    : std::string();
-        };
-        if (fields.size() > header.size())
-            throw ConfigError(where + ": " + std::to_string(fields.size()) +
-                              " cells, the header has " + std::to_string(header.size()) +
-                              " (a comma in a value needs \"quotes\")");
-        for (std::size_t i = 0; i < fields.size(); ++i)
-            if (trim(header[i]).empty() && !trim(fields[i]).empty())
-                throw ConfigError(where + ": value '" + trim(fields[i]) + "' in column " +
-                                  std::to_string(i + 1) + ", which has no name in the header");
-        StreetJob job;
+        StreetJob job = jobOfRecord(fields, header, column, where, rules);
         job.line = start;
-        job.name = cell("name");
-        job.out = cell("out");
-        job.previous = cell("previous");
-        if (job.name.empty() || (job.out.empty() && rules.out_required))
-            throw ConfigError(where + (rules.out_required ? ": name and out must not be empty"
-                                                          : ": name must not be empty"));
-        if (job.name.find_first_of("/\\") != std::string::npos)
-            throw ConfigError(where + ": the street name '" + job.name +
-                              "' must not contain a slash");
         if (auto [it, fresh] = names.emplace(job.name, start); !fresh)
             throw ConfigError(where + ": street '" + job.name + "' is listed twice (also line " +
                               std::to_string(it->second) + ")");
@@ -343,24 +389,7 @@ std::vector<StreetJob> readManifest(const std::string& path, const ManifestRules
                 throw ConfigError(where + ": output folder '" + job.out +
                                   "' is used by two streets (line " + std::to_string(it->second) +
                                   " names the same folder, " + it->first + ")");
-        for (const auto& [name, index] : column)
-        {
-            if (batchColumns().count(name))
-                continue;
-            const std::string value = index < fields.size() ? trim(fields[index]) : std::string();
-            if (!value.empty())
-                job.args.insert(job.args.end(), {"--" + name, value});
-        }
-        for (auto& w : splitWords(cell("args"), where))
-        {
-            const std::string option = optionName(w);
-            if (!option.empty() && !rules.partition_options.empty() &&
-                !rules.partition_options.count(option))
-                throw ConfigError(where + ": unknown partition option '--" + option + "' in args");
-            if (option == "out")
-                throw ConfigError(where + ": --out in args; give the folder in the out column");
-            job.args.push_back(std::move(w));
-        }
+        job.args = argsOfRecord(fields, column, where, rules);
         jobs.push_back(std::move(job));
     }
     if (jobs.empty())

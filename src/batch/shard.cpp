@@ -1,4 +1,5 @@
 #include "batch/shard.hpp"
+#include "core/index.hpp"
 
 #include "batch/fingerprint.hpp"
 #include "core/error.hpp"
@@ -161,7 +162,7 @@ std::vector<int> assignShards(const std::vector<long long>& counts, int shards)
         const auto lightest = std::min_element(load.begin(), load.end()) - load.begin();
         shard[i] = static_cast<int>(lightest);
         // A street costs at least one building's worth: empty streets still spread out.
-        load[static_cast<std::size_t>(lightest)] += std::max(1LL, counts[i]);
+        at(load, lightest) += std::max(1LL, counts[i]);
     }
     return shard;
 }

@@ -366,7 +366,9 @@ void appendPosition(std::string& out, double x, double y)
     out += " ]";
 }
 
-bool appendGeometry(std::string& out, const FeatureTable::Row& row, FeatureTextContext& c)
+// The row's rings (or its point) into c.xs/c.ys, one entry of c.ring_sizes each; false when a
+// ring cannot be written by the fast path.
+bool collectRings(const FeatureTable::Row& row, FeatureTextContext& c)
 {
     c.xs.clear();
     c.ys.clear();
@@ -382,17 +384,17 @@ bool appendGeometry(std::string& out, const FeatureTable::Row& row, FeatureTextC
                     return false;
         }
     }
-    else if (row.point)
+    else
     {
         c.xs.push_back(row.point->x());
         c.ys.push_back(row.point->y());
         c.ring_sizes.push_back(1);
     }
-    else
-    {
-        out += "\"geometry\": null";
-        return true;
-    }
+    return true;
+}
+
+bool transformRings(FeatureTextContext& c)
+{
     c.zs.assign(c.xs.size(), 0.0);
     c.ok.assign(c.xs.size(), 0);
     std::size_t offset = 0;
@@ -402,42 +404,45 @@ bool appendGeometry(std::string& out, const FeatureTable::Row& row, FeatureTextC
             return false;
         offset += n;
     }
+    return true;
+}
 
-    if (!row.area || row.area->empty())
+// One transformed ring of n positions from `offset`, outer (r == 0) or inner, turned to the
+// RFC 7946 right-hand rule as OGR's own isClockwise() decides on the lon/lat ring.
+void appendRing(std::string& out, FeatureTextContext& c, std::size_t offset, std::size_t n,
+                bool outer)
+{
+    const double* x = c.xs.data() + offset;
+    const double* y = c.ys.data() + offset;
+    c.ring->setPoints(static_cast<int>(n), x, y);
+    const bool clockwise = c.ring->isClockwise();
+    const bool reverse = outer ? clockwise : !clockwise;
+    for (std::size_t i = 0; i < n; ++i)
     {
-        out += "\"geometry\": { \"type\": \"Point\", \"coordinates\": ";
-        appendPosition(out, c.xs[0], c.ys[0]);
-        out += " }";
-        return true;
+        const std::size_t k = reverse ? n - 1 - i : i;
+        if (i)
+            out += ", ";
+        appendPosition(out, x[k], y[k]);
     }
+}
+
+void appendPolygons(std::string& out, const MultiPolygon& area, FeatureTextContext& c)
+{
     // A one-part MultiPolygon comes out of GDAL's antimeridian handling as a Polygon.
-    const bool multi = row.area->size() > 1;
+    const bool multi = area.size() > 1;
     out += multi ? "\"geometry\": { \"type\": \"MultiPolygon\", \"coordinates\": [ "
                  : "\"geometry\": { \"type\": \"Polygon\", \"coordinates\": [ ";
-    std::size_t ring_index = 0;
-    offset = 0;
-    for (std::size_t p = 0; p < row.area->size(); ++p)
+    std::size_t ring_index = 0, offset = 0;
+    for (std::size_t p = 0; p < area.size(); ++p)
     {
-        const std::size_t rings = 1 + (*row.area)[p].inners().size();
+        const std::size_t rings = 1 + area[p].inners().size();
         if (multi)
             out += p ? ", [ " : "[ ";
         for (std::size_t r = 0; r < rings; ++r, ++ring_index)
         {
             const std::size_t n = c.ring_sizes[ring_index];
-            const double* x = c.xs.data() + offset;
-            const double* y = c.ys.data() + offset;
-            // RFC 7946 right-hand rule, decided by OGR's own isClockwise() on the lon/lat ring.
-            c.ring->setPoints(static_cast<int>(n), x, y);
-            const bool clockwise = c.ring->isClockwise();
-            const bool reverse = r == 0 ? clockwise : !clockwise;
             out += r ? ", [ " : "[ ";
-            for (std::size_t i = 0; i < n; ++i)
-            {
-                const std::size_t k = reverse ? n - 1 - i : i;
-                if (i)
-                    out += ", ";
-                appendPosition(out, x[k], y[k]);
-            }
+            appendRing(out, c, offset, n, r == 0);
             out += " ]";
             offset += n;
         }
@@ -445,6 +450,26 @@ bool appendGeometry(std::string& out, const FeatureTable::Row& row, FeatureTextC
             out += " ]";
     }
     out += " ] }";
+}
+
+bool appendGeometry(std::string& out, const FeatureTable::Row& row, FeatureTextContext& c)
+{
+    const bool has_area = row.area && !row.area->empty();
+    if (!has_area && !row.point)
+    {
+        out += "\"geometry\": null";
+        return true;
+    }
+    if (!collectRings(row, c) || !transformRings(c))
+        return false;
+    if (has_area)
+    {
+        appendPolygons(out, *row.area, c);
+        return true;
+    }
+    out += "\"geometry\": { \"type\": \"Point\", \"coordinates\": ";
+    appendPosition(out, c.xs[0], c.ys[0]);
+    out += " }";
     return true;
 }
 

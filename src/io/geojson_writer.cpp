@@ -130,6 +130,111 @@ void formatChunk(const FeatureTable& table, std::size_t chunk, Formatter& format
     }
 }
 
+// The chunks of one table formatted by worker threads, at most `window` chunks ahead of the one
+// being written, and taken by the writer in chunk order.
+class ChunkPipeline
+{
+  public:
+    ChunkPipeline(const FeatureTable& table, std::size_t chunks, std::size_t window,
+                  const OutputCrs& crs, const std::string& path)
+        : m_table(table), m_chunks(chunks), m_window(window), m_crs(crs), m_path(path),
+          m_slots(window)
+    {
+    }
+
+    // A worker: formats the next chunk within the window until none is left or stop() is
+    // called. An error is handed to the writer with the chunk it belongs to.
+    void work()
+    {
+        GdalErrorCapture
+            quiet; // a failed transform is retried (and reported) by GDAL on the writer
+        const Fail worker_fail = [&](const std::string& what)
+        {
+            throw OutputError(
+                "cannot write '" + m_path + "': " + what +
+                (quiet.lastMessage().empty() ? "" : " (" + quiet.lastMessage() + ")"));
+        };
+        std::unique_ptr<Formatter> formatter;
+        std::exception_ptr setup_error;
+        try
+        {
+            formatter = std::make_unique<Formatter>(m_crs, worker_fail);
+        }
+        catch (...)
+        {
+            setup_error = std::current_exception();
+        }
+        for (std::size_t c; nextChunk(c);)
+        {
+            ChunkText text;
+            if (setup_error)
+                text.error = setup_error;
+            else
+                try
+                {
+                    formatChunk(m_table, c, *formatter, text);
+                }
+                catch (...)
+                {
+                    text.error = std::current_exception();
+                }
+            {
+                std::lock_guard lock(m_mutex);
+                m_slots[c % m_window] = std::move(text);
+            }
+            m_done_cv.notify_all();
+        }
+    }
+
+    // The writer: waits for chunk c and frees its slot for a chunk further on.
+    ChunkText take(std::size_t c)
+    {
+        ChunkText text;
+        {
+            std::unique_lock lock(m_mutex);
+            m_done_cv.wait(lock, [&] { return m_slots[c % m_window].has_value(); });
+            text = std::move(*m_slots[c % m_window]);
+            m_slots[c % m_window].reset();
+            m_consumed = c + 1;
+        }
+        m_work_cv.notify_all();
+        return text;
+    }
+
+    void stop()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_work_cv.notify_all();
+    }
+
+  private:
+    // The next chunk to format, once it is within the window; false when done or stopped.
+    bool nextChunk(std::size_t& c)
+    {
+        std::unique_lock lock(m_mutex);
+        m_work_cv.wait(lock, [&]
+                       { return m_stop || m_next >= m_chunks || m_next < m_consumed + m_window; });
+        if (m_stop || m_next >= m_chunks)
+            return false;
+        c = m_next++;
+        return true;
+    }
+
+    const FeatureTable& m_table;
+    const std::size_t m_chunks;
+    const std::size_t m_window;
+    const OutputCrs& m_crs;
+    const std::string& m_path;
+    std::mutex m_mutex;
+    std::condition_variable m_work_cv, m_done_cv;
+    std::size_t m_next = 0, m_consumed = 0;
+    bool m_stop = false;
+    std::vector<std::optional<ChunkText>> m_slots;
+};
+
 // Chunks are formatted by `workers` threads at most kChunksPerWorkerAhead * workers chunks ahead
 // of the one being written, and handed to `consume` in chunk order on the calling thread.
 void formatInOrder(const FeatureTable& table, std::size_t chunks, int workers, const OutputCrs& crs,
@@ -149,87 +254,21 @@ void formatInOrder(const FeatureTable& table, std::size_t chunks, int workers, c
         }
         return;
     }
-    const std::size_t window = kChunksPerWorkerAhead * static_cast<std::size_t>(workers);
-    std::mutex mutex;
-    std::condition_variable work_cv, done_cv;
-    std::size_t next = 0, consumed = 0;
-    bool stop = false;
-    std::vector<std::optional<ChunkText>> slots(window);
-    auto work = [&]
-    {
-        GdalErrorCapture
-            quiet; // a failed transform is retried (and reported) by GDAL on the writer
-        const Fail worker_fail = [&](const std::string& what)
-        {
-            throw OutputError(
-                "cannot write '" + path + "': " + what +
-                (quiet.lastMessage().empty() ? "" : " (" + quiet.lastMessage() + ")"));
-        };
-        std::unique_ptr<Formatter> formatter;
-        std::exception_ptr setup_error;
-        try
-        {
-            formatter = std::make_unique<Formatter>(crs, worker_fail);
-        }
-        catch (...)
-        {
-            setup_error = std::current_exception();
-        }
-        for (;;)
-        {
-            std::size_t c;
-            {
-                std::unique_lock lock(mutex);
-                work_cv.wait(lock,
-                             [&] { return stop || next >= chunks || next < consumed + window; });
-                if (stop || next >= chunks)
-                    return;
-                c = next++;
-            }
-            ChunkText text;
-            if (setup_error)
-                text.error = setup_error;
-            else
-                try
-                {
-                    formatChunk(table, c, *formatter, text);
-                }
-                catch (...)
-                {
-                    text.error = std::current_exception();
-                }
-            {
-                std::lock_guard lock(mutex);
-                slots[c % window] = std::move(text);
-            }
-            done_cv.notify_all();
-        }
-    };
+    ChunkPipeline pipeline(table, chunks, kChunksPerWorkerAhead * static_cast<std::size_t>(workers),
+                           crs, path);
     std::vector<std::jthread> pool;
     auto stop_pool = [&]
     {
-        {
-            std::lock_guard lock(mutex);
-            stop = true;
-        }
-        work_cv.notify_all();
+        pipeline.stop();
         pool.clear(); // joins
     };
     try
     {
         for (int w = 0; w < workers; ++w)
-            pool.emplace_back(work);
+            pool.emplace_back([&] { pipeline.work(); });
         for (std::size_t c = 0; c < chunks; ++c)
         {
-            ChunkText text;
-            {
-                std::unique_lock lock(mutex);
-                done_cv.wait(lock, [&] { return slots[c % window].has_value(); });
-                text = std::move(*slots[c % window]);
-                slots[c % window].reset();
-                consumed = c + 1;
-            }
-            work_cv.notify_all();
+            ChunkText text = pipeline.take(c);
             if (text.error)
                 std::rethrow_exception(text.error);
             consume(text);
@@ -243,37 +282,12 @@ void formatInOrder(const FeatureTable& table, std::size_t chunks, int workers, c
     stop_pool();
 }
 
-} // namespace
-
-void writeGeoJson(const FeatureTable& table, const std::string& path,
-                  const std::string& working_crs_wkt, ProgressTask* task, int threads,
-                  const std::string& output_crs)
+// The fast path: the header GDAL wrote for the empty layer, the rows formatted by `threads`
+// workers (a row they leave out written by GDAL alone, its text cut out of a one-row layer), the
+// footer.
+void writeFast(const FeatureTable& table, const std::string& path, const OutputCrs& crs,
+               const std::string& header, int threads, ProgressTask* task, const Fail& fail)
 {
-    const OutputCrs crs{working_crs_wkt, output_crs};
-    ensureGdalRegistered();
-    GdalErrorCapture capture;
-    auto fail = [&](const std::string& what)
-    {
-        throw OutputError(
-            "cannot write '" + path + "': " + what +
-            (capture.lastMessage().empty() ? "" : " (" + capture.lastMessage() + ")"));
-    };
-
-    // GDAL writes the header (name, CRS member if any) and footer itself: an empty layer is
-    // exactly header + footer.
-    const FeatureTable schema{table.name, table.fields, {}};
-    const std::string empty = gdalBytes(schema, crs, fail);
-    // Outputs in a projected CRS are not RFC 7946 files: GDAL writes them whole (the fast path
-    // formats RFC 7946 lon/lat only).
-    if (!namesDistinct(table) || !empty.ends_with(kFooter) || !ToWgs84(crs, fail).lonLat())
-    {
-        writeWithGdal(table, path, crs, fail, task);
-        if (capture.failed())
-            fail("closing the file failed");
-        return;
-    }
-    const std::string header = empty.substr(0, empty.size() - kFooter.size());
-
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "wb"),
                                                          &std::fclose);
     if (!file)
@@ -324,6 +338,39 @@ void writeGeoJson(const FeatureTable& table, const std::string& path,
         write_ok = false;
     if (!write_ok)
         fail("writing the file failed");
+}
+
+} // namespace
+
+void writeGeoJson(const FeatureTable& table, const std::string& path,
+                  const std::string& working_crs_wkt, ProgressTask* task, int threads,
+                  const std::string& output_crs)
+{
+    const OutputCrs crs{working_crs_wkt, output_crs};
+    ensureGdalRegistered();
+    GdalErrorCapture capture;
+    auto fail = [&](const std::string& what)
+    {
+        throw OutputError(
+            "cannot write '" + path + "': " + what +
+            (capture.lastMessage().empty() ? "" : " (" + capture.lastMessage() + ")"));
+    };
+
+    // GDAL writes the header (name, CRS member if any) and footer itself: an empty layer is
+    // exactly header + footer.
+    const FeatureTable schema{table.name, table.fields, {}};
+    const std::string empty = gdalBytes(schema, crs, fail);
+    // Outputs in a projected CRS are not RFC 7946 files: GDAL writes them whole (the fast path
+    // formats RFC 7946 lon/lat only).
+    if (!namesDistinct(table) || !empty.ends_with(kFooter) || !ToWgs84(crs, fail).lonLat())
+    {
+        writeWithGdal(table, path, crs, fail, task);
+        if (capture.failed())
+            fail("closing the file failed");
+        return;
+    }
+    const std::string header = empty.substr(0, empty.size() - kFooter.size());
+    writeFast(table, path, crs, header, threads, task, fail);
     if (capture.failed())
         fail("closing the file failed");
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 
 namespace gp::io
 {
@@ -17,82 +18,64 @@ const std::vector<std::string>& postgisLayerNames()
     return names;
 }
 
-void writePostgis(const std::vector<FeatureTable>& tables, const std::string& report_json,
-                  const PostgisTarget& target, const std::string& working_crs_wkt,
-                  ProgressTask* task, const std::string& output_crs)
+namespace
 {
-    ensureGdalRegistered();
-    GdalErrorCapture capture;
-    const std::string shown = redactConnection(target.connection);
-    bool in_transaction = false;
-    GDALDatasetUniquePtr ds;
-    auto fail = [&](const std::string& what)
+
+// One write of the PostGIS tables as one transaction: PostgreSQL DDL is transactional, so the
+// old tables disappear and the new ones appear together at COMMIT, or not at all. Any failure
+// rolls back and throws OutputError naming the connection (password redacted) and schema.
+class PostgisTransaction
+{
+  public:
+    explicit PostgisTransaction(const PostgisTarget& target)
+        : m_target(target), m_shown(redactConnection(target.connection)),
+          m_schema("\"" + target.schema + "\"")
     {
-        std::string why = capture.lastMessage();
+        m_ds.reset(GDALDataset::Open(target.connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        if (!m_ds)
+            fail("cannot connect");
+    }
+
+    // The transaction starts after the output CRS is known (its failure names no table).
+    void begin()
+    {
+        if (m_ds->StartTransaction(FALSE) != OGRERR_NONE)
+            fail("cannot start a transaction");
+        m_in_transaction = true;
+        execute("CREATE SCHEMA IF NOT EXISTS " + m_schema);
+    }
+
+    [[noreturn]] void fail(const std::string& what)
+    {
+        std::string why = m_capture.lastMessage();
         while (!why.empty() && std::isspace(static_cast<unsigned char>(why.back())))
             why.pop_back();
         for (auto& c : why)
             if (c == '\n')
                 c = ' '; // PostgreSQL's ERROR + HINT lines: keep the message on one line
-        std::string message = "cannot write PostGIS tables to '" + shown + "' (schema " +
-                              target.schema + "): " + what + (why.empty() ? "" : " (" + why + ")");
-        if (in_transaction)
+        std::string message = "cannot write PostGIS tables to '" + m_shown + "' (schema " +
+                              m_target.schema + "): " + what +
+                              (why.empty() ? "" : " (" + why + ")");
+        if (m_in_transaction)
         {
-            in_transaction = false;
-            ds->RollbackTransaction();
+            m_in_transaction = false;
+            m_ds->RollbackTransaction();
             message += "; rolled back, no table was changed";
         }
         throw OutputError(message);
-    };
-    ds.reset(GDALDataset::Open(target.connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
-    if (!ds)
-        fail("cannot connect");
-    const ToWgs84 to_wgs84(OutputCrs{working_crs_wkt, output_crs}, fail);
-    // Every statement below runs inside this transaction: PostgreSQL DDL is transactional, so the
-    // old tables disappear and the new ones appear together at COMMIT, or not at all.
-    if (ds->StartTransaction(FALSE) != OGRERR_NONE)
-        fail("cannot start a transaction");
-    in_transaction = true;
-    auto execute = [&](const std::string& sql)
-    {
-        capture.clear();
-        OGRLayer* result = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
-        if (result)
-            ds->ReleaseResultSet(result);
-        if (capture.failed())
-            fail("'" + sql + "' failed");
-    };
-    const std::string schema = "\"" + target.schema + "\"";
-    execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+    }
 
-    std::vector<std::string> written;
-    auto createLayer =
-        [&](const std::string& name, OGRwkbGeometryType type, OGRSpatialReference* srs)
-    {
-        const std::string schema_option = "SCHEMA=" + target.schema;
-        const char* options[] = {schema_option.c_str(),
-                                 "OVERWRITE=YES",
-                                 "GEOMETRY_NAME=geom",
-                                 "FID=fid",
-                                 "SPATIAL_INDEX=GIST",
-                                 "LAUNDER=NO",
-                                 "DIM=2",
-                                 nullptr};
-        capture.clear();
-        OGRLayer* layer =
-            ds->CreateLayer((target.prefix + name).c_str(), srs, type, const_cast<char**>(options));
-        if (!layer || capture.failed())
-            fail("cannot create table " + target.schema + "." + target.prefix + name);
-        written.push_back(name);
-        return layer;
-    };
-    for (const auto& table : tables)
+    void writeTable(const FeatureTable& table, const ToWgs84& to_wgs84, ProgressTask* task,
+                    const std::function<void(const std::string&)>& fail_with)
     {
         OGRLayer* layer = createLayer(table.name, tableGeometryType(table), to_wgs84.srs());
-        appendRows(*layer, table, to_wgs84, 7, fail, task);
-        if (capture.failed())
-            fail("cannot write table " + target.prefix + table.name);
+        appendRows(*layer, table, to_wgs84, 7, fail_with, task);
+        if (m_capture.failed())
+            fail("cannot write table " + m_target.prefix + table.name);
     }
+
+    // The report as one JSON row of its own table.
+    void writeReport(const std::string& report_json)
     {
         OGRLayer* layer = createLayer("report", wkbNone, nullptr);
         OGRFieldDefn defn("report", OFTString);
@@ -104,16 +87,82 @@ void writePostgis(const std::vector<FeatureTable>& tables, const std::string& re
         if (layer->CreateFeature(f.get()) != OGRERR_NONE)
             fail("cannot write the report row");
     }
+
     // Tables of an earlier run that this run does not write (e.g. compounds then, blocks now).
-    for (const auto& name : postgisLayerNames())
-        if (std::find(written.begin(), written.end(), name) == written.end())
-            execute("DROP TABLE IF EXISTS " + schema + ".\"" + target.prefix + name + "\"");
-    capture.clear();
-    const bool committed = ds->CommitTransaction() == OGRERR_NONE && !capture.failed();
-    in_transaction = false;
-    if (!committed)
-        fail("COMMIT failed; PostgreSQL rolled the transaction back, no table was changed");
-    ds.reset();
+    void dropUnwritten()
+    {
+        for (const auto& name : postgisLayerNames())
+            if (std::find(m_written.begin(), m_written.end(), name) == m_written.end())
+                execute("DROP TABLE IF EXISTS " + m_schema + ".\"" + m_target.prefix + name + "\"");
+    }
+
+    void commit()
+    {
+        m_capture.clear();
+        const bool committed = m_ds->CommitTransaction() == OGRERR_NONE && !m_capture.failed();
+        m_in_transaction = false;
+        if (!committed)
+            fail("COMMIT failed; PostgreSQL rolled the transaction back, no table was changed");
+        m_ds.reset();
+    }
+
+  private:
+    void execute(const std::string& sql)
+    {
+        m_capture.clear();
+        OGRLayer* result = m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        if (result)
+            m_ds->ReleaseResultSet(result);
+        if (m_capture.failed())
+            fail("'" + sql + "' failed");
+    }
+
+    OGRLayer* createLayer(const std::string& name, OGRwkbGeometryType type,
+                          OGRSpatialReference* srs)
+    {
+        const std::string schema_option = "SCHEMA=" + m_target.schema;
+        const char* options[] = {schema_option.c_str(),
+                                 "OVERWRITE=YES",
+                                 "GEOMETRY_NAME=geom",
+                                 "FID=fid",
+                                 "SPATIAL_INDEX=GIST",
+                                 "LAUNDER=NO",
+                                 "DIM=2",
+                                 nullptr};
+        m_capture.clear();
+        OGRLayer* layer = m_ds->CreateLayer((m_target.prefix + name).c_str(), srs, type,
+                                            const_cast<char**>(options));
+        if (!layer || m_capture.failed())
+            fail("cannot create table " + m_target.schema + "." + m_target.prefix + name);
+        m_written.push_back(name);
+        return layer;
+    }
+
+    const PostgisTarget& m_target;
+    GdalErrorCapture m_capture;
+    const std::string m_shown;
+    const std::string m_schema;
+    bool m_in_transaction = false;
+    GDALDatasetUniquePtr m_ds;
+    std::vector<std::string> m_written;
+};
+
+} // namespace
+
+void writePostgis(const std::vector<FeatureTable>& tables, const std::string& report_json,
+                  const PostgisTarget& target, const std::string& working_crs_wkt,
+                  ProgressTask* task, const std::string& output_crs)
+{
+    ensureGdalRegistered();
+    PostgisTransaction transaction(target);
+    const auto fail = [&](const std::string& what) { transaction.fail(what); };
+    const ToWgs84 to_wgs84(OutputCrs{working_crs_wkt, output_crs}, fail);
+    transaction.begin();
+    for (const auto& table : tables)
+        transaction.writeTable(table, to_wgs84, task, fail);
+    transaction.writeReport(report_json);
+    transaction.dropUnwritten();
+    transaction.commit();
 }
 
 std::string readPostgisReport(const PostgisTarget& target)

@@ -1,5 +1,6 @@
 #include "place/place.hpp"
 
+#include "core/index.hpp"
 #include "core/parallel.hpp"
 #include "geom/prepared.hpp"
 
@@ -50,97 +51,120 @@ int bestArea(const geom::PreparedAreas& areas, const GEOSGeometry* g, double foo
     return best;
 }
 
-} // namespace
-
-PlaceStats placeBuildings(Plan& plan, int threads)
+std::vector<const MultiPolygon*> areasOf(const auto& features)
 {
-    PlaceStats stats;
-    std::vector<const MultiPolygon*> community_areas;
-    for (const auto& c : plan.communities)
-        community_areas.push_back(&c.area);
-    std::vector<const MultiPolygon*> compound_areas;
-    for (const auto& c : plan.compounds)
-        compound_areas.push_back(&c.area);
+    std::vector<const MultiPolygon*> areas;
+    for (const auto& f : features)
+        areas.push_back(&f.area);
+    return areas;
+}
 
-    // Compounds belong to the community holding most of their area.
+// Compounds belong to the community holding most of their area.
+void placeCompounds(Plan& plan, const std::vector<const MultiPolygon*>& community_areas)
+{
+    geom::GeosContext ctx;
+    geom::PreparedAreas communities(ctx, community_areas);
+    for (auto& compound : plan.compounds)
     {
-        geom::GeosContext ctx;
-        geom::PreparedAreas communities(ctx, community_areas);
-        for (auto& compound : plan.compounds)
-        {
-            auto g = geom::toGeos(ctx, compound.area);
-            double share = 0;
-            compound.community = bestArea(communities, g.get(), bg::area(compound.area), share);
-        }
+        auto g = geom::toGeos(ctx, compound.area);
+        double share = 0;
+        compound.community = bestArea(communities, g.get(), bg::area(compound.area), share);
     }
+}
 
-    // Buildings are placed in contiguous slices on worker threads, each with its own GEOS
-    // context and prepared areas (GEOS prepared geometries are not shared between threads).
+// Each building to the community holding most of its footprint and to the compound of that
+// community holding its anchor point. Contiguous slices on worker threads, each with its own GEOS
+// context and prepared areas (GEOS prepared geometries are not shared between threads). Returns
+// the share of each building's footprint in its community.
+std::vector<double>
+placeInCommunities(Plan& plan, const std::vector<const MultiPolygon*>& community_areas, int threads)
+{
+    const auto compound_areas = areasOf(plan.compounds);
     const std::size_t n = plan.buildings.size();
     std::vector<double> shares(n, 0.0);
     const std::size_t slices = std::max<std::size_t>(
         1, std::min<std::size_t>(n / 64, static_cast<std::size_t>(resolveThreads(threads))));
-    parallelFor(
-        slices, threads,
-        [&](std::size_t slice, int)
-        {
-            geom::GeosContext ctx;
-            geom::PreparedAreas communities(ctx, community_areas);
-            geom::PreparedAreas compounds(ctx, compound_areas);
-            for (std::size_t i = n * slice / slices, end = n * (slice + 1) / slices; i < end; ++i)
-            {
-                auto& b = plan.buildings[i];
-                auto g = b.footprint.empty() ? geom::toGeos(ctx, b.anchor)
-                                             : geom::toGeos(ctx, b.footprint);
-                b.community = bestArea(communities, g.get(), b.area_m2, shares[i]);
-                if (b.community < 0)
-                    continue;
-                // Compound by the anchor point, within the same community only.
-                auto anchor = geom::toGeos(ctx, b.anchor);
-                for (int c : compounds.candidates(anchor.get()))
-                    if (plan.compounds[static_cast<std::size_t>(c)].community == b.community &&
-                        compounds.covers(c, anchor.get()))
+    parallelFor(slices, threads,
+                [&](std::size_t slice, int)
+                {
+                    geom::GeosContext ctx;
+                    geom::PreparedAreas communities(ctx, community_areas);
+                    geom::PreparedAreas compounds(ctx, compound_areas);
+                    for (std::size_t i = n * slice / slices, end = n * (slice + 1) / slices;
+                         i < end; ++i)
                     {
-                        b.compound = c;
-                        break;
+                        auto& b = plan.buildings[i];
+                        auto g = b.footprint.empty() ? geom::toGeos(ctx, b.anchor)
+                                                     : geom::toGeos(ctx, b.footprint);
+                        b.community = bestArea(communities, g.get(), b.area_m2, shares[i]);
+                        if (b.community < 0)
+                            continue;
+                        // Compound by the anchor point, within the same community only.
+                        auto anchor = geom::toGeos(ctx, b.anchor);
+                        for (int c : compounds.candidates(anchor.get()))
+                            if (at(plan.compounds, c).community == b.community &&
+                                compounds.covers(c, anchor.get()))
+                            {
+                                b.compound = c;
+                                break;
+                            }
                     }
-            }
-        });
+                });
+    return shares;
+}
+
+Issue outsideIssue(const Building& b)
+{
+    Issue issue;
+    issue.reason = "building_outside_communities";
+    issue.detail = "building " + b.id + " lies outside every community";
+    issue.detail_zh = "楼栋 " + b.id + " 不在任何社区内";
+    issue.households = b.households;
+    issue.buildings.push_back(b.id);
+    issue.area = b.footprint;
+    return issue;
+}
+
+Issue straddlesIssue(const Building& b, const Community& c, double share)
+{
+    Issue issue;
+    issue.reason = "building_straddles_communities";
+    issue.detail = "building " + b.id + " straddles a community boundary; placed in " + c.id +
+                   (c.name.empty() ? "" : " (" + c.name + ")") + " which holds " + percent(share) +
+                   " of its footprint";
+    issue.detail_zh = "楼栋 " + b.id + " 跨社区边界；已归入占其占地 " + percent(share) +
+                      " 的社区 " + c.id + (c.name.empty() ? "" : "（" + c.name + "）");
+    issue.community = c.id;
+    issue.households = b.households;
+    issue.buildings.push_back(b.id);
+    issue.area = b.footprint;
+    return issue;
+}
+
+} // namespace
+
+PlaceStats placeBuildings(Plan& plan, int threads)
+{
+    const auto community_areas = areasOf(plan.communities);
+    placeCompounds(plan, community_areas);
+    const std::vector<double> shares = placeInCommunities(plan, community_areas, threads);
 
     // Issues in building order.
-    for (std::size_t i = 0; i < n; ++i)
+    PlaceStats stats;
+    for (std::size_t i = 0; i < plan.buildings.size(); ++i)
     {
         const auto& b = plan.buildings[i];
         if (b.community < 0)
         {
             ++stats.outside;
-            Issue issue;
-            issue.reason = "building_outside_communities";
-            issue.detail = "building " + b.id + " lies outside every community";
-            issue.detail_zh = "楼栋 " + b.id + " 不在任何社区内";
-            issue.households = b.households;
-            issue.buildings.push_back(b.id);
-            issue.area = b.footprint;
-            plan.issues.push_back(std::move(issue));
+            plan.issues.push_back(outsideIssue(b));
             continue;
         }
         ++stats.placed;
         if (shares[i] < 0.99)
         {
             ++stats.straddling;
-            const auto& c = plan.communities[static_cast<std::size_t>(b.community)];
-            Issue issue;
-            issue.reason = "building_straddles_communities";
-            issue.detail = "building " + b.id + " straddles a community boundary; placed in " +
-                           c.id + (c.name.empty() ? "" : " (" + c.name + ")") + " which holds " +
-                           percent(shares[i]) + " of its footprint";
-            issue.detail_zh = "楼栋 " + b.id + " 跨社区边界；已归入占其占地 " + percent(shares[i]) +
-                              " 的社区 " + c.id + (c.name.empty() ? "" : "（" + c.name + "）");
-            issue.community = c.id;
-            issue.households = b.households;
-            issue.buildings.push_back(b.id);
-            issue.area = b.footprint;
-            plan.issues.push_back(std::move(issue));
+            plan.issues.push_back(straddlesIssue(b, at(plan.communities, b.community), shares[i]));
         }
     }
     return stats;
