@@ -34,12 +34,12 @@ void compoundOutcomes(Plan& plan)
         auto& c = at(plan.compound_outcomes, i);
         if (c.grids.empty())
         {
-            c.status = "empty";
+            c.status = CompoundStatus::Empty;
             continue;
         }
         if (c.grids.size() > 1)
         {
-            c.status = "split";
+            c.status = CompoundStatus::Split;
             continue;
         }
         std::vector<int> others;
@@ -58,7 +58,8 @@ void compoundOutcomes(Plan& plan)
         others.erase(std::unique(others.begin(), others.end()), others.end());
         for (int o : others)
             c.merged_with.push_back(at(plan.compounds, o).id);
-        c.status = others.empty() && c.loose_buildings == 0 ? "whole" : "merged";
+        c.status = others.empty() && c.loose_buildings == 0 ? CompoundStatus::Whole
+                                                            : CompoundStatus::Merged;
     }
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/geometry.hpp"
+#include "core/statuses.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -97,9 +98,9 @@ struct Compound
 // How one compound fared in the partition (Plan::compound_outcomes, parallel to compounds).
 struct CompoundOutcome
 {
-    std::string status;     // "whole", "merged", "split", "empty" (no households in a grid)
-    int households = 0;     // households of its buildings in grids
-    std::vector<int> grids; // grid indices holding its buildings, ascending
+    CompoundStatus status = CompoundStatus::Empty;
+    int households = 0;                   // households of its buildings in grids
+    std::vector<int> grids;               // grid indices holding its buildings, ascending
     std::vector<std::string> merged_with; // other compound ids sharing its grid
     int loose_buildings = 0;              // residential buildings in no compound sharing its grid
 };
@@ -209,7 +210,7 @@ struct SourceInfo
 // building whose grid changed. Filled only when --previous or --lock is given.
 struct GridChange
 {
-    std::string status;                 // kept, resized, split, merged, new, retired, locked
+    GridChangeStatus status = GridChangeStatus::New;
     std::string old_code;               // the code before (empty: a new grid)
     std::string new_code;               // the code now (empty: retired)
     std::vector<std::string> old_codes; // previous grids its households came from
@@ -226,7 +227,7 @@ struct BuildingChange
     std::string building_id;
     std::string old_code; // empty: new building, or in no grid before
     std::string new_code; // empty: removed, or in no grid now
-    std::string status;   // moved, new, removed
+    BuildingChangeStatus status = BuildingChangeStatus::Moved;
     std::string community;
     int households = 0;
     std::optional<MultiPolygon> area;

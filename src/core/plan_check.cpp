@@ -133,4 +133,24 @@ void assignBuilding(Plan& plan, int b, int g)
     }
 }
 
+void foldBuilding(Plan& plan, int b, int g, double floor_area_m2)
+{
+    const int from = at(plan.buildings, b).grid;
+    if (from == g)
+        return;
+    if (from >= 0)
+    {
+        auto& grid = at(plan.grids, from);
+        --grid.folded_buildings;
+        grid.folded_floor_area_m2 -= floor_area_m2;
+    }
+    assignBuilding(plan, b, g);
+    if (g >= 0)
+    {
+        auto& grid = at(plan.grids, g);
+        ++grid.folded_buildings;
+        grid.folded_floor_area_m2 += floor_area_m2;
+    }
+}
+
 } // namespace gp

@@ -19,9 +19,11 @@ struct DedicateStats
     int unfolded_buildings = 0; // no residential grid within reach across no barrier
 };
 
-// Appends Grid{kind = Dedicated} entries and sets Building::grid for every dedicated or folded
-// building; unfolded candidates become issues (reason dedicated_candidate_unfolded).
-DedicateStats dedicateAndFold(Plan& plan, const PartitionConfig& config);
+// Appends Grid{kind = Dedicated} entries and puts every dedicated or folded building in its grid
+// (through assignBuilding / foldBuilding, core/plan_check.hpp); unfolded candidates become issues
+// (reason dedicated_candidate_unfolded). Takes only the dedicated thresholds (the CLI's
+// --dedicated-* and --fold-distance).
+DedicateStats dedicateAndFold(Plan& plan, const DedicatedConfig& options);
 
 // The dedicated_type a building use gives: office, market, commercial, industrial, campus
 // (education), public; "other" for the rest.

@@ -1,6 +1,7 @@
 #include "dedicate/special.hpp"
 
 #include "classify/use_mapping.hpp"
+#include "core/plan_check.hpp"
 #include "dedicate/dedicate.hpp"
 #include "geom/prepared.hpp"
 
@@ -50,9 +51,115 @@ GeomPtr unionOf(geom::GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometr
     return checked(ctx, GEOSUnion_r(ctx.handle(), a, b), "union of special areas");
 }
 
+Issue sliverIssue(const Plan& plan, const SpecialArea& special, int c, double land_m2)
+{
+    const auto& community = at(plan.communities, c);
+    auto issue = specialIssue(special, "tiling_note",
+                              "a " + std::to_string(static_cast<long>(std::lround(land_m2))) +
+                                  " m² sliver without buildings in community " + community.id +
+                                  " was left to that community's residential grids");
+    issue.community = community.id;
+    return issue;
+}
+
+// The communities as GEOS geometries with their boxes, and the buildings placed in each.
+struct CommunityIndex
+{
+    std::vector<GeomPtr> areas;
+    std::vector<Box> boxes;
+    std::vector<std::vector<int>> buildings; // ascending
+};
+
+CommunityIndex indexCommunities(geom::GeosContext& ctx, const Plan& plan)
+{
+    CommunityIndex index;
+    for (const auto& c : plan.communities)
+    {
+        index.areas.push_back(geom::toGeos(ctx, c.area));
+        index.boxes.push_back(c.area.empty() ? Box() : envelopeOf(c.area));
+    }
+    index.buildings.resize(plan.communities.size());
+    for (int b = 0; b < static_cast<int>(plan.buildings.size()); ++b)
+        if (const int c = at(plan.buildings, b).community; c >= 0)
+            at(index.buildings, c).push_back(b);
+    return index;
+}
+
+// The part of a special area in community c that no earlier special area claimed; an overlap
+// with the claimed land above the report threshold becomes an issue.
+GeomPtr unclaimedPiece(geom::GeosContext& ctx, Plan& plan, const SpecialArea& special,
+                       const GEOSGeometry* whole, const GEOSGeometry* community,
+                       const GeomPtr& claimed, int c)
+{
+    const auto h = ctx.handle();
+    GeomPtr piece = checked(ctx, GEOSIntersection_r(h, whole, community),
+                            "intersection of a special area with a community");
+    if (!claimed)
+        return piece;
+    GeomPtr overlap =
+        checked(ctx, GEOSIntersection_r(h, piece.get(), claimed.get()), "overlap of special areas");
+    double overlap_m2 = 0;
+    GEOSArea_r(h, overlap.get(), &overlap_m2);
+    if (overlap_m2 > kOverlapReportM2)
+    {
+        auto issue = specialIssue(special, "special_area_overlap",
+                                  std::to_string(static_cast<long>(std::lround(overlap_m2))) +
+                                      " m² overlap an earlier special area; that land stays "
+                                      "with the earlier one");
+        issue.community = at(plan.communities, c).id;
+        issue.area = geom::toMultiPolygon(ctx, overlap.get());
+        plan.issues.push_back(std::move(issue));
+    }
+    return checked(ctx, GEOSDifference_r(h, piece.get(), claimed.get()),
+                   "difference of special areas");
+}
+
+// Of `candidates` (ascending), the buildings in no special area yet whose anchor `land` covers.
+std::vector<int> buildingsCoveredBy(geom::GeosContext& ctx, const Plan& plan,
+                                    const MultiPolygon& land, const std::vector<int>& candidates)
+{
+    std::vector<int> held;
+    geom::PreparedAreas prepared(ctx, {&land});
+    for (int b : candidates)
+    {
+        const auto& building = at(plan.buildings, b);
+        if (building.special >= 0)
+            continue;
+        const GeomPtr anchor = geom::toGeos(ctx, building.anchor);
+        if (prepared.covers(0, anchor.get()))
+            held.push_back(b);
+    }
+    return held;
+}
+
+// Appends the dedicated grid of special area s in community c, holding `held`; returns its
+// households.
+int addSpecialGrid(Plan& plan, int s, int c, const std::vector<int>& held, MultiPolygon land,
+                   const DedicatedConfig& dedicated)
+{
+    const auto& special = at(plan.specials, s);
+    Grid grid;
+    grid.kind = GridKind::Dedicated;
+    grid.dedicated_type = special.kind;
+    grid.name = special.name;
+    grid.special = s;
+    grid.community = c;
+    grid.area = std::move(land);
+    const int g = static_cast<int>(plan.grids.size());
+    plan.grids.push_back(std::move(grid));
+    for (int b : held)
+    {
+        auto& building = at(plan.buildings, b);
+        building.special = s;
+        assignBuilding(plan, b, g);
+        at(plan.grids, g).floor_area_m2 += floorArea(building, dedicated);
+    }
+    return at(plan.grids, g).households;
+}
+
 } // namespace
 
-std::string specialKind(const std::string& raw, const PartitionConfig& config)
+std::string specialKind(const std::string& raw, const classify::UseMapping& uses)
 {
     const std::string value = classify::normalizeUseValue(raw);
     if (parkWords().count(value))
@@ -67,37 +174,24 @@ std::string specialKind(const std::string& raw, const PartitionConfig& config)
         return "commercial";
     if (value == "产业园" || value == "產業園" || value == "工业园" || value == "工業園")
         return "industrial";
-    const auto use = classify::UseMapping::fromConfig(config).lookup(value);
+    const auto use = uses.lookup(value);
     return use ? dedicatedType(*use) : "other";
 }
 
-SpecialStats carveSpecialAreas(Plan& plan, const PartitionConfig& config)
+SpecialStats carveSpecialAreas(Plan& plan, const SpecialOptions& options)
 {
     SpecialStats stats;
     if (plan.specials.empty())
         return stats;
     geom::GeosContext ctx;
-    const auto h = ctx.handle();
-
-    std::vector<GeomPtr> communities;
-    std::vector<Box> community_boxes;
-    for (const auto& c : plan.communities)
-    {
-        communities.push_back(geom::toGeos(ctx, c.area));
-        community_boxes.push_back(c.area.empty() ? Box() : envelopeOf(c.area));
-    }
-    std::vector<std::vector<int>> in_community(plan.communities.size());
-    for (int b = 0; b < static_cast<int>(plan.buildings.size()); ++b)
-        if (plan.buildings[static_cast<std::size_t>(b)].community >= 0)
-            in_community[static_cast<std::size_t>(
-                             plan.buildings[static_cast<std::size_t>(b)].community)]
-                .push_back(b);
+    const classify::UseMapping uses(options.use_mapping);
+    const CommunityIndex communities = indexCommunities(ctx, plan);
     std::vector<GeomPtr> claimed(plan.communities.size()); // special land cut so far, per community
 
     for (int s = 0; s < static_cast<int>(plan.specials.size()); ++s)
     {
-        auto& special = plan.specials[static_cast<std::size_t>(s)];
-        special.kind = specialKind(special.kind_value, config);
+        auto& special = at(plan.specials, s);
+        special.kind = specialKind(special.kind_value, uses);
         if (special.kind == "other" && !special.kind_value.empty())
             plan.issues.push_back(specialIssue(special, "value_ignored",
                                                "kind '" + special.kind_value +
@@ -112,86 +206,29 @@ SpecialStats carveSpecialAreas(Plan& plan, const PartitionConfig& config)
         bool made = false;
         for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
         {
-            const auto cu = static_cast<std::size_t>(c);
-            if (plan.communities[cu].area.empty() || !bg::intersects(box, community_boxes[cu]))
+            if (at(plan.communities, c).area.empty() ||
+                !bg::intersects(box, at(communities.boxes, c)))
                 continue;
-            GeomPtr piece = checked(ctx, GEOSIntersection_r(h, whole.get(), communities[cu].get()),
-                                    "intersection of a special area with a community");
-            if (claimed[cu])
-            {
-                GeomPtr overlap =
-                    checked(ctx, GEOSIntersection_r(h, piece.get(), claimed[cu].get()),
-                            "overlap of special areas");
-                double overlap_m2 = 0;
-                GEOSArea_r(h, overlap.get(), &overlap_m2);
-                if (overlap_m2 > kOverlapReportM2)
-                {
-                    auto issue =
-                        specialIssue(special, "special_area_overlap",
-                                     std::to_string(static_cast<long>(std::lround(overlap_m2))) +
-                                         " m² overlap an earlier special area; that land stays "
-                                         "with the earlier one");
-                    issue.community = plan.communities[cu].id;
-                    issue.area = geom::toMultiPolygon(ctx, overlap.get());
-                    plan.issues.push_back(std::move(issue));
-                }
-                piece = checked(ctx, GEOSDifference_r(h, piece.get(), claimed[cu].get()),
-                                "difference of special areas");
-            }
+            GeomPtr piece = unclaimedPiece(ctx, plan, special, whole.get(),
+                                           at(communities.areas, c).get(), at(claimed, c), c);
             MultiPolygon land = geom::toMultiPolygon(ctx, piece.get());
             const double land_m2 = bg::area(land);
             if (land_m2 <= 0)
                 continue;
-
-            std::vector<int> held;
-            {
-                geom::PreparedAreas prepared(ctx, {&land});
-                for (int b : in_community[cu])
-                {
-                    const auto& building = plan.buildings[static_cast<std::size_t>(b)];
-                    if (building.special >= 0)
-                        continue;
-                    const GeomPtr anchor = geom::toGeos(ctx, building.anchor);
-                    if (prepared.covers(0, anchor.get()))
-                        held.push_back(b);
-                }
-            }
+            const std::vector<int> held =
+                buildingsCoveredBy(ctx, plan, land, at(communities.buildings, c));
             if (held.empty() && (land_m2 < kSliverM2 || land_m2 < kSliverShare * whole_area))
             {
-                auto issue = specialIssue(
-                    special, "tiling_note",
-                    "a " + std::to_string(static_cast<long>(std::lround(land_m2))) +
-                        " m² sliver without buildings in community " + plan.communities[cu].id +
-                        " was left to that community's residential grids");
-                issue.community = plan.communities[cu].id;
-                plan.issues.push_back(std::move(issue));
+                plan.issues.push_back(sliverIssue(plan, special, c, land_m2));
                 continue;
             }
-
-            Grid grid;
-            grid.kind = GridKind::Dedicated;
-            grid.dedicated_type = special.kind;
-            grid.name = special.name;
-            grid.special = s;
-            grid.community = c;
-            grid.buildings = held; // ascending: in_community is
-            const int g = static_cast<int>(plan.grids.size());
-            for (int b : held)
-            {
-                auto& building = plan.buildings[static_cast<std::size_t>(b)];
-                building.special = s;
-                building.grid = g;
-                grid.households += building.households;
-                grid.floor_area_m2 += floorArea(building, config.dedicated);
-            }
-            grid.area = std::move(land);
-            claimed[cu] =
-                claimed[cu] ? unionOf(ctx, claimed[cu].get(), piece.get()) : std::move(piece);
+            stats.households +=
+                addSpecialGrid(plan, s, c, held, std::move(land), options.dedicated);
+            auto& taken = at(claimed, c);
+            taken = taken ? unionOf(ctx, taken.get(), piece.get()) : std::move(piece);
             stats.buildings += static_cast<int>(held.size());
-            stats.households += grid.households;
             ++stats.grids;
             made = true;
-            plan.grids.push_back(std::move(grid));
         }
         if (!made)
         {
@@ -208,11 +245,11 @@ SpecialStats carveSpecialAreas(Plan& plan, const PartitionConfig& config)
 MultiPolygon landAfterSpecials(geom::GeosContext& ctx, const Plan& plan, int c,
                                const std::vector<int>& special_grids)
 {
-    const auto& community = plan.communities[static_cast<std::size_t>(c)].area;
+    const auto& community = at(plan.communities, c).area;
     std::vector<GeomPtr> cut;
     for (int i : special_grids)
     {
-        const auto& g = plan.grids[static_cast<std::size_t>(i)];
+        const auto& g = at(plan.grids, i);
         if (g.special >= 0 && g.community == c && !g.area.empty())
             cut.push_back(geom::toGeos(ctx, g.area));
     }

@@ -4,15 +4,24 @@
 // Runs after place (buildings know their community) and before the community graphs are built.
 #pragma once
 
+#include "classify/use_mapping.hpp"
 #include "core/config.hpp"
 #include "core/model.hpp"
 #include "geom/geos.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
 namespace gp::dedicate
 {
+
+// What the special-area stage needs of the run's options.
+struct SpecialOptions
+{
+    DedicatedConfig dedicated; // floor area of the buildings a special area holds
+    std::map<std::string, std::string> use_mapping; // --use-map overrides, for the kind values
+};
 
 struct SpecialStats
 {
@@ -23,12 +32,13 @@ struct SpecialStats
 
 // The dedicated_type a kind value maps to: park words (park, 公园, 绿地, ...), else the building
 // use classes of classify/ (market, office, 学校 -> campus, ...); "other" when nothing matches.
-std::string specialKind(const std::string& raw, const PartitionConfig& config);
+std::string specialKind(const std::string& raw, const classify::UseMapping& uses);
 
 // Appends one Grid{Dedicated, special = s} per (special area, community) piece with its land in
-// Grid::area and marks the buildings whose anchor lies in it (Building::special, ::grid).
+// Grid::area and marks the buildings whose anchor lies in it (Building::special; membership
+// through assignBuilding).
 // Overlapping special areas: the earlier one (input order) keeps the overlap; reported.
-SpecialStats carveSpecialAreas(Plan& plan, const PartitionConfig& config);
+SpecialStats carveSpecialAreas(Plan& plan, const SpecialOptions& options);
 
 // The land of community `c` left once its special-area grids (indices into plan.grids) are cut
 // out (the community itself when there are none), for the residential grids to tile. The caller

@@ -1,4 +1,5 @@
 #include "organize/areas.hpp"
+#include "core/index.hpp"
 
 #include "dedicate/dedicate.hpp"
 #include "geom/geos.hpp"
@@ -30,11 +31,11 @@ std::vector<partition::Edge> communityAdjacency(const Plan& plan, const std::vec
     std::vector<Entry> boxes;
     boxes.reserve(static_cast<std::size_t>(n));
     for (int a = 0; a < n; ++a)
-        boxes.emplace_back(envelopeOf(plan.communities[static_cast<std::size_t>(a)].area), a);
+        boxes.emplace_back(envelopeOf(at(plan.communities, a).area), a);
     const bgi::rtree<Entry, bgi::rstar<16>> tree(boxes.begin(), boxes.end());
     for (int a = 0; a < n; ++a)
     {
-        const Box& box = boxes[static_cast<std::size_t>(a)].first;
+        const Box& box = at(boxes, a).first;
         const Box grown(Point(box.min_corner().x() - 1.0, box.min_corner().y() - 1.0),
                         Point(box.max_corner().x() + 1.0, box.max_corner().y() + 1.0));
         std::vector<Entry> hits;
@@ -46,20 +47,16 @@ std::vector<partition::Edge> communityAdjacency(const Plan& plan, const std::vec
         std::sort(near.begin(), near.end()); // the same edge order as a scan over all pairs
         for (int b : near)
         {
-            const auto& ca = plan.communities[static_cast<std::size_t>(a)].area;
-            const auto& cb = plan.communities[static_cast<std::size_t>(b)].area;
-            if (!bg::intersects(boxes[static_cast<std::size_t>(a)].first,
-                                boxes[static_cast<std::size_t>(b)].first) &&
-                bg::distance(boxes[static_cast<std::size_t>(a)].first,
-                             boxes[static_cast<std::size_t>(b)].first) > 1.0)
+            const auto& ca = at(plan.communities, a).area;
+            const auto& cb = at(plan.communities, b).area;
+            if (!bg::intersects(at(boxes, a).first, at(boxes, b).first) &&
+                bg::distance(at(boxes, a).first, at(boxes, b).first) > 1.0)
                 continue;
             if (bg::distance(ca, cb) > 1.0)
                 continue;
             // Unlike characters make a long, costly link: the spanning tree prefers to cut it.
-            const double unlike =
-                std::abs(share[static_cast<std::size_t>(a)] - share[static_cast<std::size_t>(b)]);
-            const double length = bg::distance(centres[static_cast<std::size_t>(a)],
-                                               centres[static_cast<std::size_t>(b)]);
+            const double unlike = std::abs(at(share, a) - at(share, b));
+            const double length = bg::distance(at(centres, a), at(centres, b));
             edges.push_back({a, b, length * (1.0 + 4.0 * unlike), partition::EdgeKind::Open});
         }
     }
@@ -68,7 +65,7 @@ std::vector<partition::Edge> communityAdjacency(const Plan& plan, const std::vec
 
 } // namespace
 
-void groupAreas(Plan& plan, const PartitionConfig& config)
+void groupAreas(Plan& plan, const AreaOptions& options)
 {
     const std::size_t n = plan.communities.size();
     std::vector<double> residential_floor(n, 0.0), other_floor(n, 0.0);
@@ -76,14 +73,14 @@ void groupAreas(Plan& plan, const PartitionConfig& config)
     {
         if (b.community < 0)
             continue;
-        const double fa = dedicate::floorArea(b, config.dedicated);
+        const double fa = dedicate::floorArea(b, options.dedicated);
         (b.use == BuildingUse::Residential ? residential_floor
                                            : other_floor)[static_cast<std::size_t>(b.community)] +=
             fa;
     }
     std::vector<int> households(n, 0);
     for (const auto& g : plan.grids)
-        households[static_cast<std::size_t>(g.community)] += g.households;
+        at(households, g.community) += g.households;
 
     partition::UnitGraph graph;
     std::vector<double> share(n, 0.0);
@@ -102,31 +99,31 @@ void groupAreas(Plan& plan, const PartitionConfig& config)
     for (int h : households)
         total += h;
     partition::Bounds bounds;
-    if (config.area_count > 0)
+    if (options.count > 0)
     {
         // Exactly area_count parts: bounds that only that count satisfies (as far as weights
         // allow).
-        const int per = static_cast<int>(std::max<long>(1, total / config.area_count));
+        const int per = static_cast<int>(std::max<long>(1, total / options.count));
         bounds = {std::max(1, per / 2), std::max(1, per + per / 2), std::max(1, per)};
     }
     else
     {
-        const int t = std::max(2, config.area_target_households);
+        const int t = std::max(2, options.target_households);
         bounds = {t / 2, t + t / 2, t};
     }
-    const auto result = partition::partitionGraph(graph, bounds, config.seed);
+    const auto result = partition::partitionGraph(graph, bounds, options.seed);
 
     plan.areas.assign(static_cast<std::size_t>(result.parts), AreaGrid{});
     std::vector<double> area_res(plan.areas.size(), 0.0), area_other(plan.areas.size(), 0.0);
     for (std::size_t c = 0; c < n; ++c)
     {
         const int a = result.part_of[c];
-        auto& area = plan.areas[static_cast<std::size_t>(a)];
+        auto& area = at(plan.areas, a);
         plan.communities[c].area_grid = a;
         area.communities.push_back(static_cast<int>(c));
         area.households += households[c];
-        area_res[static_cast<std::size_t>(a)] += residential_floor[c];
-        area_other[static_cast<std::size_t>(a)] += other_floor[c];
+        at(area_res, a) += residential_floor[c];
+        at(area_other, a) += other_floor[c];
     }
     geom::GeosContext ctx;
     for (std::size_t a = 0; a < plan.areas.size(); ++a)
@@ -136,7 +133,7 @@ void groupAreas(Plan& plan, const PartitionConfig& config)
         area.commercial_share = total_floor > 0 ? area_other[a] / total_floor : 0.0;
         MultiPolygon parts;
         for (int c : area.communities)
-            for (const auto& p : plan.communities[static_cast<std::size_t>(c)].area)
+            for (const auto& p : at(plan.communities, c).area)
                 parts.push_back(p);
         auto g = geom::toGeos(ctx, parts);
         auto merged = geom::checked(ctx, GEOSUnaryUnion_r(ctx.handle(), g.get()), "UnaryUnion");

@@ -9,7 +9,16 @@
 namespace gp::organize
 {
 
+// What area grouping needs of the run's options.
+struct AreaOptions
+{
+    int target_households = 8000; // --area-target: areas of target/2 .. 3*target/2 households
+    int count = 0;                // --areas: exactly this many areas when positive
+    unsigned seed = 1;            // --seed, for the partitioner
+    DedicatedConfig dedicated;    // floor areas (classify/floor_area.hpp) for the character
+};
+
 // Fills Plan::areas and Community::area_grid; needs grids (households) and buildings.
-void groupAreas(Plan& plan, const PartitionConfig& config);
+void groupAreas(Plan& plan, const AreaOptions& options);
 
 } // namespace gp::organize

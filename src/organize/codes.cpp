@@ -1,4 +1,5 @@
 #include "organize/codes.hpp"
+#include "core/index.hpp"
 
 #include "core/error.hpp"
 
@@ -57,18 +58,14 @@ std::vector<int> readingOrder(const std::vector<Point>& points, double row_heigh
     for (const auto& p : points)
         max_y = std::max(max_y, p.y());
     auto row = [&](int i)
-    {
-        return static_cast<long>(
-            std::floor((max_y - points[static_cast<std::size_t>(i)].y()) / row_height));
-    };
+    { return static_cast<long>(std::floor((max_y - at(points, i).y()) / row_height)); };
     std::stable_sort(order.begin(), order.end(),
                      [&](int a, int b)
                      {
                          const long ra = row(a), rb = row(b);
                          if (ra != rb)
                              return ra < rb;
-                         const double xa = points[static_cast<std::size_t>(a)].x(),
-                                      xb = points[static_cast<std::size_t>(b)].x();
+                         const double xa = at(points, a).x(), xb = at(points, b).x();
                          if (xa != xb)
                              return xa < xb;
                          return a < b;
@@ -129,25 +126,24 @@ std::vector<std::vector<int>> gridsInReadingOrder(const Plan& plan)
 {
     std::vector<std::vector<int>> grids_of(plan.communities.size());
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
-        grids_of[static_cast<std::size_t>(plan.grids[static_cast<std::size_t>(g)].community)]
-            .push_back(g);
+        at(grids_of, at(plan.grids, g).community).push_back(g);
     for (auto& grids : grids_of)
     {
         std::vector<Point> centres;
         for (int g : grids)
         {
-            const auto& grid = plan.grids[static_cast<std::size_t>(g)];
+            const auto& grid = at(plan.grids, g);
             // Fallback: mean of the grid's building anchors (before tiling there is no polygon).
             Point mean(0, 0);
             for (int b : grid.buildings)
-                bg::add_point(mean, plan.buildings[static_cast<std::size_t>(b)].anchor);
+                bg::add_point(mean, at(plan.buildings, b).anchor);
             if (!grid.buildings.empty())
                 bg::divide_value(mean, static_cast<double>(grid.buildings.size()));
             centres.push_back(centreOf(grid.area, mean));
         }
         std::vector<int> ordered;
         for (int k : readingOrder(centres, rowHeightFor(centres)))
-            ordered.push_back(grids[static_cast<std::size_t>(k)]);
+            ordered.push_back(at(grids, k));
         grids = std::move(ordered);
     }
     return grids_of;
@@ -186,29 +182,25 @@ void assignCodes(Plan& plan, const std::string& street_code, const CodeScheme& s
     std::vector<std::string> area_code(plan.areas.size());
     for (std::size_t k = 0; k < area_order.size(); ++k)
     {
-        auto& area = plan.areas[static_cast<std::size_t>(area_order[k])];
+        auto& area = at(plan.areas, area_order[k]);
         area.code = top + "-" + format("%02d", static_cast<int>(k) + 1);
-        area_code[static_cast<std::size_t>(area_order[k])] = area.code;
+        at(area_code, area_order[k]) = area.code;
     }
     std::vector<std::vector<int>> communities_of(std::max<std::size_t>(1, plan.areas.size()));
     for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
-        communities_of[static_cast<std::size_t>(
-                           std::max(0, plan.communities[static_cast<std::size_t>(c)].area_grid))]
-            .push_back(c);
+        at(communities_of, std::max(0, at(plan.communities, c).area_grid)).push_back(c);
     std::map<std::string, const Community*> holder; // national codes must be unique
     int number = 0; // communities numbered across areas in area order (national schemes)
     for (std::size_t a = 0; a < communities_of.size(); ++a)
     {
         std::vector<Point> centres;
         for (int c : communities_of[a])
-            centres.push_back(
-                centreOf(plan.communities[static_cast<std::size_t>(c)].area, Point(0, 0)));
+            centres.push_back(centreOf(at(plan.communities, c).area, Point(0, 0)));
         const auto order = readingOrder(centres, rowHeightFor(centres));
         const std::string prefix = a < area_code.size() ? area_code[a] : street_code + "-01";
         for (std::size_t k = 0; k < order.size(); ++k)
         {
-            auto& comm = plan.communities[static_cast<std::size_t>(
-                communities_of[a][static_cast<std::size_t>(order[k])])];
+            auto& comm = at(plan.communities, at(communities_of[a], order[k]));
             if (!national)
             {
                 comm.code = prefix + "-" + format("%02d", static_cast<int>(k) + 1);
@@ -238,16 +230,15 @@ void assignCodes(Plan& plan, const std::string& street_code, const CodeScheme& s
                                  "); split the community or raise --min/--max");
             int seq = 0;
             for (int g : grids_of[c])
-                plan.grids[static_cast<std::size_t>(g)].code =
-                    gridCodePrefix(scheme, comm.code, false) +
-                    format(width == 2 ? "%02d" : "%03d", ++seq);
+                at(plan.grids, g).code = gridCodePrefix(scheme, comm.code, false) +
+                                         format(width == 2 ? "%02d" : "%03d", ++seq);
             continue;
         }
         // Residential grids 001, 002, ...; dedicated grids D01, D02, ... in the same reading order.
         int residential = 0, dedicated = 0;
         for (int g : grids_of[c])
         {
-            auto& grid = plan.grids[static_cast<std::size_t>(g)];
+            auto& grid = at(plan.grids, g);
             grid.code = comm.code + "-" +
                         (grid.kind == GridKind::Dedicated ? "D" + format("%02d", ++dedicated)
                                                           : format("%03d", ++residential));

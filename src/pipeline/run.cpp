@@ -74,7 +74,7 @@ std::string placeStage(Plan& plan, int threads)
 
 std::string specialStage(Plan& plan, const PartitionConfig& config)
 {
-    const auto special = dedicate::carveSpecialAreas(plan, config);
+    const auto special = dedicate::carveSpecialAreas(plan, {config.dedicated, config.use_mapping});
     if (plan.specials.empty())
         return {};
     return "special: " + std::to_string(special.grids) + " dedicated grids from " +
@@ -99,7 +99,7 @@ struct FreePart
 {
     std::vector<graph::CommunityGraph> graphs;
     std::vector<audit::GridViolation> violations; // keyed by grid index
-    std::vector<std::string> tile_notes;          // "<community id>: <note>", community order
+    std::vector<reconcile::TileNote> tile_notes;  // "<community id>: <note>", community order
     std::vector<std::vector<int>> before_improve; // per graph, when measured
 };
 
@@ -134,7 +134,7 @@ std::string partitionStage(Plan& work, const PartitionConfig& config, bool measu
 
 std::string dedicateStage(Plan& work, const PartitionConfig& config)
 {
-    const auto dedicated = dedicate::dedicateAndFold(work, config);
+    const auto dedicated = dedicate::dedicateAndFold(work, config.dedicated);
     std::string line = "dedicate: " + std::to_string(dedicated.dedicated_grids) +
                        " dedicated grids (" + std::to_string(dedicated.dedicated_buildings) +
                        " buildings), " + std::to_string(dedicated.folded_buildings) +
@@ -159,7 +159,7 @@ std::string tileStage(Plan& work, const PartitionConfig& config, ProgressReporte
     std::stable_sort(notes_by_community.begin(), notes_by_community.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [c, note] : notes_by_community)
-        free.tile_notes.push_back(at(work.communities, c).id + ": " + note);
+        free.tile_notes.push_back({c, at(work.communities, c).id + ": " + note});
     return "tile: grid polygons for " + std::to_string(work.grids.size()) + " grids; " +
            std::to_string(detached.pieces_moved) + " detached pieces handed to a neighbour (" +
            std::to_string(detached.households_moved) + " households), " +
@@ -168,7 +168,8 @@ std::string tileStage(Plan& work, const PartitionConfig& config, ProgressReporte
 
 std::string areasStage(Plan& plan, const PartitionConfig& config)
 {
-    organize::groupAreas(plan, config);
+    organize::groupAreas(
+        plan, {config.area_target_households, config.area_count, config.seed, config.dedicated});
     return "areas: " + std::to_string(plan.areas.size()) + " area grids";
 }
 
@@ -193,7 +194,7 @@ std::string auditStage(Plan& plan, const PartitionConfig& config, const FreePart
     {
         Issue issue;
         issue.reason = "tiling_note";
-        issue.detail = note;
+        issue.detail = note.text;
         plan.issues.push_back(std::move(issue));
     }
     const auto coverage = audit::auditCoverage(plan);
@@ -238,7 +239,7 @@ double meanPolsbyPopperBefore(const Plan& plan, const std::vector<graph::Communi
             parts[k] = std::max(parts[k], p + 1);
     std::vector<int> first_grid;
     buildGrids(copy, graphs, before, parts, first_grid);
-    dedicate::dedicateAndFold(copy, config);
+    dedicate::dedicateAndFold(copy, config.dedicated);
     std::vector<std::pair<int, std::string>> notes;
     tileAndMend(copy, config, notes);
     audit::shapeMetrics(copy);

@@ -107,13 +107,6 @@ bool sameBuilding(const Building& b, const PreviousBuilding& p)
                                              0.02 * bg::perimeter(b.footprint) + 0.1;
 }
 
-partition::ViolationCause causeFrom(const std::string& text)
-{
-    partition::ViolationCause cause = partition::ViolationCause::NotFound;
-    partition::causeFromString(text, cause);
-    return cause;
-}
-
 // A bound change is a change: a community holding a previous residential grid outside the new
 // bounds is partitioned afresh (its grids are candidates no more; codes still pass to successors).
 // Keeping its other grids would leave a remainder shaped by the old bounds, which often cannot be
@@ -188,7 +181,6 @@ Reconciler::Reconciler(Plan& plan, const PartitionConfig& config) : m_config(con
             keepUnchangedCommunity(plan, m, c);
         else
             keepInChangedCommunity(plan, m, c);
-    m_kept_count = static_cast<int>(plan.grids.size());
 }
 
 // Which communities are unchanged: same outline, same bounds, the same buildings (footprint,
@@ -224,8 +216,8 @@ void Reconciler::matchCommunities(const Plan& plan, Matching& m, bool same_bound
         bool same = before.size() == members_now[c].size();
         for (std::size_t k = 0; same && k < members_now[c].size(); ++k)
         {
-            const auto& b = plan.buildings[static_cast<std::size_t>(members_now[c][k])];
-            same = building_same[static_cast<std::size_t>(members_now[c][k])] &&
+            const auto& b = at(plan.buildings, members_now[c][k]);
+            same = at(building_same, members_now[c][k]) &&
                    m_prev.buildings.at(b.id).community == comm.id;
         }
         m_unchanged[c] = same;
@@ -253,15 +245,12 @@ void Reconciler::lockGrids(Plan& plan, Matching& m)
         plan.grids.push_back(std::move(grid));
         for (int b : lock.buildings)
         {
-            assignBuilding(plan, b, index);
             at(m_out_of_free, b) = true;
             const auto& building = at(plan.buildings, b);
             if (building.use != BuildingUse::Residential)
-            {
-                ++at(plan.grids, index).folded_buildings;
-                at(plan.grids, index).folded_floor_area_m2 +=
-                    dedicate::floorArea(building, m_config.dedicated);
-            }
+                foldBuilding(plan, b, index, dedicate::floorArea(building, m_config.dedicated));
+            else
+                assignBuilding(plan, b, index);
         }
         m.locked_land[c] = unite(m.locked_land[c], lock.area);
         m_unchanged[c] = false;
@@ -323,18 +312,17 @@ void Reconciler::keepGrid(Plan& plan, const PreviousGrid& g, std::vector<int> bu
         m_verbatim.insert(index);
     }
     plan.grids.push_back(std::move(grid));
+    // A verbatim grid carries its previous folded totals; another kept residential grid counts
+    // the non-residential buildings it holds now.
+    const bool count_folded = !verbatim && at(plan.grids, index).kind == GridKind::Residential;
     for (int b : buildings)
     {
-        assignBuilding(plan, b, index);
         at(m_out_of_free, b) = true;
         const auto& building = at(plan.buildings, b);
-        auto& kept = at(plan.grids, index);
-        if (!verbatim && kept.kind == GridKind::Residential &&
-            building.use != BuildingUse::Residential)
-        {
-            ++kept.folded_buildings;
-            kept.folded_floor_area_m2 += dedicate::floorArea(building, m_config.dedicated);
-        }
+        if (count_folded && building.use != BuildingUse::Residential)
+            foldBuilding(plan, b, index, dedicate::floorArea(building, m_config.dedicated));
+        else
+            assignBuilding(plan, b, index);
     }
     m_kept_code[index] = g.code;
 }
@@ -439,151 +427,6 @@ Plan Reconciler::freePlan(const Plan& plan) const
         if (!m_unchanged[c])
             free.communities[c].area = m_free_area[c];
     return free;
-}
-
-void Reconciler::absorb(Plan& plan, Plan&& free, std::vector<audit::GridViolation>& violations,
-                        std::vector<std::string>& tile_notes) const
-{
-    // free.issues starts with a copy of plan.issues (nothing is added to plan in between).
-    const std::size_t copied = plan.issues.size();
-    const int offset = static_cast<int>(plan.grids.size());
-    for (auto& g : free.grids)
-    {
-        for (int b : g.buildings)
-            at(plan.buildings, b).grid = static_cast<int>(plan.grids.size());
-        plan.grids.push_back(std::move(g));
-    }
-    for (auto& v : violations)
-        v.grid += offset;
-    // Kept grids outside the bounds (unchanged communities only) keep their previous cause.
-    for (int g = 0; g < m_kept_count; ++g)
-    {
-        const auto& code = m_kept_code.at(g);
-        for (const auto& issue : m_prev.issues)
-            if (issue.grid == code &&
-                (issue.reason == "grid_under_min" || issue.reason == "grid_over_max"))
-                violations.push_back({g, causeFrom(issue.cause), {}, {}, {}});
-    }
-
-    // Issues the free plan added (dedicate), after the previous ones of unchanged communities.
-    std::set<std::string> unchanged_ids;
-    for (std::size_t c = 0; c < plan.communities.size(); ++c)
-        if (m_unchanged[c])
-            unchanged_ids.insert(plan.communities[c].id);
-    std::map<std::string, int> index_of;
-    for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
-        index_of.emplace(at(plan.buildings, i).id, i);
-    for (const auto& p : m_prev.issues)
-        if (p.reason == "dedicated_candidate_unfolded" && unchanged_ids.count(p.community))
-        {
-            Issue issue;
-            issue.reason = p.reason;
-            issue.cause = p.cause;
-            issue.detail = p.detail;
-            issue.community = p.community;
-            issue.households = p.households;
-            issue.buildings = p.buildings;
-            if (p.buildings.size() == 1 && index_of.count(p.buildings[0]))
-            {
-                const auto& b = at(plan.buildings, index_of.at(p.buildings[0]));
-                if (!b.footprint.empty())
-                    issue.area = b.footprint;
-            }
-            plan.issues.push_back(std::move(issue));
-        }
-    for (std::size_t i = copied; i < free.issues.size(); ++i)
-        plan.issues.push_back(std::move(free.issues[i]));
-
-    std::vector<std::string> notes;
-    for (std::size_t c = 0; c < plan.communities.size(); ++c)
-    {
-        const std::string prefix = plan.communities[c].id + ": ";
-        if (m_unchanged[c])
-        {
-            for (const auto& p : m_prev.issues)
-                if (p.reason == "tiling_note" && p.detail.compare(0, prefix.size(), prefix) == 0)
-                    notes.push_back(p.detail);
-            continue;
-        }
-        for (const auto& n : tile_notes)
-            if (n.compare(0, prefix.size(), prefix) == 0)
-                notes.push_back(n);
-    }
-    tile_notes = std::move(notes);
-}
-
-void Reconciler::restoreIssues(Plan& plan) const
-{
-    // Kept grids keep the figures written before: their polygons came back through GeoJSON
-    // rounding, which moves area and compactness in the last written digit.
-    for (int g : m_verbatim)
-    {
-        auto& grid = at(plan.grids, g);
-        const auto& pg = m_prev.grids.at(grid.code);
-        grid.metrics.area_m2 = pg.area_m2;
-        grid.metrics.polsby_popper = pg.polsby_popper;
-    }
-    std::map<std::pair<std::string, std::string>, int> previous_rank; // (reason, grid) -> position
-    for (int i = 0; i < static_cast<int>(m_prev.issues.size()); ++i)
-        previous_rank.emplace(
-            std::make_pair(at(m_prev.issues, i).reason, at(m_prev.issues, i).grid), i);
-    std::set<std::string> verbatim_codes;
-    for (int g : m_verbatim)
-        verbatim_codes.insert(at(plan.grids, g).code);
-    auto isBoundIssue = [](const Issue& i)
-    { return i.reason == "grid_under_min" || i.reason == "grid_over_max"; };
-    for (auto& issue : plan.issues)
-    {
-        if (!isBoundIssue(issue) || !verbatim_codes.count(issue.grid))
-            continue;
-        auto it = previous_rank.find({issue.reason, issue.grid});
-        if (it != previous_rank.end())
-            issue.detail = at(m_prev.issues, it->second).detail;
-    }
-    // A locked grid outside the bounds is the planner's choice: reported, not a violation.
-    std::set<std::string> locked_codes;
-    for (int g : m_locked)
-        locked_codes.insert(at(plan.grids, g).code);
-    for (auto& issue : plan.issues)
-        if (isBoundIssue(issue) && locked_codes.count(issue.grid))
-        {
-            const bool under = issue.reason == "grid_under_min";
-            issue.reason = "locked_grid_out_of_bounds";
-            issue.cause = under ? "under_min" : "over_max";
-            issue.detail =
-                "locked grid " + issue.grid + " holds " + std::to_string(issue.households) +
-                " households, " +
-                (under ? "below the minimum " + std::to_string(m_config.min_households)
-                       : "above the maximum " + std::to_string(m_config.max_households)) +
-                "; kept as the planner fixed it (--lock)";
-            issue.detail_zh = "锁定网格 " + issue.grid + " 有 " + std::to_string(issue.households) +
-                              " 户，" +
-                              (under ? "低于下限 " + std::to_string(m_config.min_households)
-                                     : "高于上限 " + std::to_string(m_config.max_households)) +
-                              "；按规划人员锁定保留（--lock）";
-        }
-    // Grid issues in the order of the previous run; new ones after, in their own order.
-    for (auto block : {std::function<bool(const Issue&)>(isBoundIssue),
-                       std::function<bool(const Issue&)>(
-                           [](const Issue& i) { return i.reason == "grid_crosses_barrier"; })})
-    {
-        std::vector<std::size_t> slots;
-        for (std::size_t i = 0; i < plan.issues.size(); ++i)
-            if (block(plan.issues[i]))
-                slots.push_back(i);
-        std::vector<Issue> items;
-        for (auto i : slots)
-            items.push_back(std::move(plan.issues[i]));
-        auto rank = [&](const Issue& i)
-        {
-            auto it = previous_rank.find({i.reason, i.grid});
-            return it != previous_rank.end() ? it->second : INT_MAX;
-        };
-        std::stable_sort(items.begin(), items.end(),
-                         [&](const Issue& a, const Issue& b) { return rank(a) < rank(b); });
-        for (std::size_t k = 0; k < slots.size(); ++k)
-            plan.issues[slots[k]] = std::move(items[k]);
-    }
 }
 
 } // namespace gp::reconcile

@@ -20,6 +20,13 @@
 namespace gp::reconcile
 {
 
+// A tiling note of the run, with the community it is about ("<community id>: <note>").
+struct TileNote
+{
+    int community = -1; // index into Plan::communities
+    std::string text;
+};
+
 class Reconciler
 {
   public:
@@ -37,7 +44,7 @@ class Reconciler
     // tiling notes become those of the changed communities plus the previous notes of the
     // unchanged ones.
     void absorb(Plan& plan, Plan&& free, std::vector<audit::GridViolation>& violations,
-                std::vector<std::string>& tile_notes) const;
+                std::vector<TileNote>& tile_notes) const;
 
     // After organize::assignCodes: kept grids and known communities get their previous codes
     // back, successors inherit old codes, other new grids get the next free number; fills
@@ -59,6 +66,12 @@ class Reconciler
     void keepUnchangedCommunity(Plan& plan, const Matching& m, std::size_t c);
     void keepInChangedCommunity(Plan& plan, const Matching& m, std::size_t c);
 
+    bool isKept(int g) const { return m_kept_code.count(g) > 0; }
+    std::vector<int> appendFreeGrids(Plan& plan, Plan& free) const;
+    void keptViolations(std::vector<audit::GridViolation>& violations) const;
+    void carryIssues(Plan& plan, Plan& free, std::size_t copied) const;
+    std::vector<TileNote> notesOfRun(const Plan& plan, std::vector<TileNote>&& notes) const;
+
     struct BuildingsNow; // the plan's buildings by id, with their grid codes now
     std::set<std::string> takenCodes() const;
     std::set<std::string> restoreCommunityCodes(Plan& plan, std::set<std::string>& taken) const;
@@ -72,13 +85,14 @@ class Reconciler
 
     const PartitionConfig& m_config;
     PreviousRun m_prev;
-    std::vector<bool> m_unchanged;          // per community
-    std::vector<MultiPolygon> m_free_area;  // per community: land left for new grids
-    std::vector<bool> m_out_of_free;        // per building: not partitioned again
-    std::map<int, std::string> m_kept_code; // grid index -> its previous code
-    std::set<int> m_verbatim;               // kept grids whose membership did not change
-    std::set<int> m_locked;                 // grids locked by --lock
-    int m_kept_count = 0;                   // grids [0, m_kept_count) are the kept ones
+    std::vector<bool> m_unchanged;         // per community
+    std::vector<MultiPolygon> m_free_area; // per community: land left for new grids
+    std::vector<bool> m_out_of_free;       // per building: not partitioned again
+    // Kept and locked grid index -> its previous code (or the code it is locked with). These
+    // grids are the ones the constructor appends; every other grid of the plan is new.
+    std::map<int, std::string> m_kept_code;
+    std::set<int> m_verbatim; // kept grids whose membership did not change
+    std::set<int> m_locked;   // grids locked by --lock
 };
 
 } // namespace gp::reconcile

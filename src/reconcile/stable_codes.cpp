@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 namespace gp::reconcile
 {
@@ -142,24 +143,18 @@ std::map<std::string, std::string> Reconciler::previousCodes() const
     return old_code_of;
 }
 
-// Kept and locked grids take their codes back; a new grid inherits the code of the old grid it
-// shares most households with (one successor per old code), else takes the next free number.
-void Reconciler::assignGridCodes(Plan& plan, std::set<std::string>& taken,
-                                 const std::map<std::string, std::string>& old_code_of) const
+namespace
 {
-    std::set<std::string> kept_codes;
-    for (const auto& [g, code] : m_kept_code)
-    {
-        kept_codes.insert(code);
-        taken.insert(code); // locked codes may be new
-    }
 
-    // New grids in reading order (their fresh codes from organize::assignCodes).
-    std::vector<int> fresh;
-    for (int g = m_kept_count; g < static_cast<int>(plan.grids.size()); ++g)
-        fresh.push_back(g);
-    std::sort(fresh.begin(), fresh.end(),
-              [&](int a, int b) { return at(plan.grids, a).code < at(plan.grids, b).code; });
+// The code each new grid (`fresh`, in reading order) inherits: the old grid it shares most
+// households with, when that grid is not kept, lies in the community its code names and is of the
+// same kind; each old code has one successor at most. Empty: no successor.
+std::vector<std::string> inheritedCodes(const Plan& plan, const std::vector<int>& fresh,
+                                        const std::map<std::string, std::string>& old_code_of,
+                                        const std::set<std::string>& kept_codes,
+                                        const std::map<std::string, PreviousGrid>& previous,
+                                        const CodeScheme& scheme)
+{
     struct Share
     {
         int households;
@@ -169,18 +164,17 @@ void Reconciler::assignGridCodes(Plan& plan, std::set<std::string>& taken,
     std::vector<Share> shares;
     for (std::size_t r = 0; r < fresh.size(); ++r)
     {
-        const auto& grid = plan.grids[static_cast<std::size_t>(fresh[r])];
+        const auto& grid = at(plan.grids, fresh[r]);
         std::map<std::string, int> shared;
         for (int b : grid.buildings)
             if (auto it = old_code_of.find(at(plan.buildings, b).id); it != old_code_of.end())
                 shared[it->second] += at(plan.buildings, b).households;
-        const std::string prefix = organize::gridCodePrefix(
-            m_config.codes, at(plan.communities, grid.community).code, false);
+        const std::string prefix =
+            organize::gridCodePrefix(scheme, at(plan.communities, grid.community).code, false);
         for (const auto& [code, hh] : shared)
         {
-            auto pg = m_prev.grids.find(code);
-            // A successor stays in the community its code names, and of the same kind.
-            if (hh > 0 && !kept_codes.count(code) && pg != m_prev.grids.end() &&
+            auto pg = previous.find(code);
+            if (hh > 0 && !kept_codes.count(code) && pg != previous.end() &&
                 code.compare(0, prefix.size(), prefix) == 0 &&
                 (pg->second.kind == "dedicated") == (grid.kind == GridKind::Dedicated))
                 shares.push_back({hh, code, static_cast<int>(r)});
@@ -203,29 +197,58 @@ void Reconciler::assignGridCodes(Plan& plan, std::set<std::string>& taken,
             at(code_of, s.rank) = s.old_code;
             inherited.insert(s.old_code);
         }
+    return code_of;
+}
+
+// The next number of the grid's community after every code in `taken` (never reused). A national
+// scheme's fixed width can run out: InputError naming the community.
+std::string nextFreeCode(const Plan& plan, const Grid& grid, const std::set<std::string>& taken,
+                         const CodeScheme& scheme)
+{
+    const bool dedicated = grid.kind == GridKind::Dedicated;
+    const auto& community = at(plan.communities, grid.community);
+    const std::string prefix = organize::gridCodePrefix(scheme, community.code, dedicated);
+    int next = 0;
+    for (const auto& code : taken)
+        next = std::max(next, sequenceAfter(code, prefix));
+    const int width = organize::gridSequenceWidth(scheme, dedicated);
+    if (next + 1 >= (width == 2 ? 100 : 1000) && scheme.scheme != "gridplan")
+        throw InputError("community " + community.id + ": no " + std::to_string(width) +
+                         "-digit grid number left under --code-scheme " + scheme.scheme +
+                         " (numbers are never reused across re-runs)");
+    return numbered(prefix, next + 1, width);
+}
+
+} // namespace
+
+// Kept and locked grids take their codes back; a new grid inherits the code of the old grid it
+// shares most households with (one successor per old code), else takes the next free number.
+void Reconciler::assignGridCodes(Plan& plan, std::set<std::string>& taken,
+                                 const std::map<std::string, std::string>& old_code_of) const
+{
+    std::set<std::string> kept_codes;
+    for (const auto& [g, code] : m_kept_code)
+    {
+        kept_codes.insert(code);
+        taken.insert(code); // locked codes may be new
+    }
+    // New grids in reading order (their fresh codes from organize::assignCodes).
+    std::vector<int> fresh;
+    for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
+        if (!isKept(g))
+            fresh.push_back(g);
+    std::sort(fresh.begin(), fresh.end(),
+              [&](int a, int b) { return at(plan.grids, a).code < at(plan.grids, b).code; });
+    std::vector<std::string> code_of =
+        inheritedCodes(plan, fresh, old_code_of, kept_codes, m_prev.grids, m_config.codes);
     for (std::size_t r = 0; r < fresh.size(); ++r)
     {
-        auto& grid = plan.grids[static_cast<std::size_t>(fresh[r])];
         if (code_of[r].empty())
-        {
-            const bool dedicated = grid.kind == GridKind::Dedicated;
-            const std::string prefix = organize::gridCodePrefix(
-                m_config.codes, at(plan.communities, grid.community).code, dedicated);
-            int next = 0;
-            for (const auto& code : taken)
-                next = std::max(next, sequenceAfter(code, prefix));
-            const int width = organize::gridSequenceWidth(m_config.codes, dedicated);
-            if (next + 1 >= (width == 2 ? 100 : 1000) && m_config.codes.scheme != "gridplan")
-                throw InputError(
-                    "community " + at(plan.communities, grid.community).id + ": no " +
-                    std::to_string(width) + "-digit grid number left under --code-scheme " +
-                    m_config.codes.scheme + " (numbers are never reused across re-runs)");
-            code_of[r] = numbered(prefix, next + 1, width);
-        }
+            code_of[r] = nextFreeCode(plan, at(plan.grids, fresh[r]), taken, m_config.codes);
         taken.insert(code_of[r]);
     }
     for (std::size_t r = 0; r < fresh.size(); ++r)
-        plan.grids[static_cast<std::size_t>(fresh[r])].code = code_of[r];
+        at(plan.grids, fresh[r]).code = code_of[r];
     for (const auto& [g, code] : m_kept_code)
         at(plan.grids, g).code = code;
 }
@@ -280,17 +303,17 @@ void Reconciler::gridChanges(const Plan& plan, const BuildingsNow& now,
             fate(pg->second, row.new_codes, row.moved_households);
         }
         if (m_locked.count(g))
-            row.status = "locked";
-        else if (g < m_kept_count)
-            row.status = m_verbatim.count(g) ? "kept" : "resized";
+            row.status = GridChangeStatus::Locked;
+        else if (isKept(g))
+            row.status = m_verbatim.count(g) ? GridChangeStatus::Kept : GridChangeStatus::Resized;
         else if (row.old_code.empty())
-            row.status = "new";
+            row.status = GridChangeStatus::New;
         else if (from.size() >= 2)
-            row.status = "merged";
+            row.status = GridChangeStatus::Merged;
         else if (row.new_codes.size() >= 2)
-            row.status = "split";
+            row.status = GridChangeStatus::Split;
         else
-            row.status = "resized";
+            row.status = GridChangeStatus::Resized;
         report.grids.push_back(std::move(row));
     }
     std::set<std::string> retired = m_prev.retired;
@@ -299,7 +322,7 @@ void Reconciler::gridChanges(const Plan& plan, const BuildingsNow& now,
         if (grid_by_code.count(code))
             continue;
         GridChange row;
-        row.status = "retired";
+        row.status = GridChangeStatus::Retired;
         row.old_code = code;
         row.community = pg.community;
         row.households_old = pg.households;
@@ -317,12 +340,13 @@ void Reconciler::gridChanges(const Plan& plan, const BuildingsNow& now,
               {
                   const auto& ka = a.new_code.empty() ? a.old_code : a.new_code;
                   const auto& kb = b.new_code.empty() ? b.old_code : b.new_code;
-                  return ka != kb ? ka < kb : a.status < b.status;
+                  return ka != kb ? ka < kb
+                                  : std::string_view(toString(a.status)) < toString(b.status);
               });
     for (const auto& row : report.grids)
-        if (row.status == "kept")
+        if (row.status == GridChangeStatus::Kept)
             ++report.grids_kept;
-        else if (row.status != "locked")
+        else if (row.status != GridChangeStatus::Locked)
             ++report.grids_changed;
     for (int g : m_locked)
         report.locked_codes.push_back(at(plan.grids, g).code);
@@ -344,7 +368,7 @@ void Reconciler::buildingChanges(const Plan& plan, const BuildingsNow& now,
         row.households = b->households;
         if (pb == m_prev.buildings.end())
         {
-            row.status = "new";
+            row.status = BuildingChangeStatus::New;
             report.households_new += b->households;
         }
         else
@@ -352,7 +376,7 @@ void Reconciler::buildingChanges(const Plan& plan, const BuildingsNow& now,
             row.old_code = pb->second.code;
             if (row.old_code == row.new_code)
                 continue;
-            row.status = "moved";
+            row.status = BuildingChangeStatus::Moved;
             report.households_moved += b->households;
         }
         if (!b->footprint.empty())
@@ -367,7 +391,7 @@ void Reconciler::buildingChanges(const Plan& plan, const BuildingsNow& now,
             BuildingChange row;
             row.building_id = id;
             row.old_code = pb.code;
-            row.status = "removed";
+            row.status = BuildingChangeStatus::Removed;
             row.community = pb.community;
             row.households = pb.households;
             if (!pb.footprint.empty())

@@ -25,7 +25,7 @@ io::FeatureTable changesTable(const ChangeReport& changes)
     {
         io::FeatureTable::Row row;
         row.values = {text("grid"),
-                      text(g.status),
+                      text(toString(g.status)),
                       text(g.old_code),
                       text(g.new_code),
                       text(join(g.old_codes)),
@@ -41,9 +41,9 @@ io::FeatureTable changesTable(const ChangeReport& changes)
     for (const auto& b : changes.buildings)
     {
         io::FeatureTable::Row row;
-        row.values = {text("building"),  text(b.status),      text(b.old_code),
-                      text(b.new_code),  io::FieldValue{},    io::FieldValue{},
-                      text(b.community), text(b.building_id), integer(b.households),
+        row.values = {text("building"),  text(toString(b.status)), text(b.old_code),
+                      text(b.new_code),  io::FieldValue{},         io::FieldValue{},
+                      text(b.community), text(b.building_id),      integer(b.households),
                       io::FieldValue{},  io::FieldValue{}};
         row.area = b.area;
         row.point = b.point;
@@ -57,10 +57,10 @@ nlohmann::ordered_json changesReport(const ChangeReport& changes)
     using Json = nlohmann::ordered_json;
     std::map<std::string, int> by_status;
     for (const auto& g : changes.grids)
-        ++by_status[g.status];
+        ++by_status[toString(g.status)];
     Json grids = Json::array();
     for (const auto& g : changes.grids)
-        grids.push_back({{"status", g.status},
+        grids.push_back({{"status", toString(g.status)},
                          {"old_code", g.old_code.empty() ? Json(nullptr) : Json(g.old_code)},
                          {"new_code", g.new_code.empty() ? Json(nullptr) : Json(g.new_code)},
                          {"old_codes", g.old_codes},
@@ -72,7 +72,7 @@ nlohmann::ordered_json changesReport(const ChangeReport& changes)
     Json buildings = Json::array();
     for (const auto& b : changes.buildings)
         buildings.push_back({{"building_id", b.building_id},
-                             {"status", b.status},
+                             {"status", toString(b.status)},
                              {"old_code", b.old_code.empty() ? Json(nullptr) : Json(b.old_code)},
                              {"new_code", b.new_code.empty() ? Json(nullptr) : Json(b.new_code)},
                              {"community", b.community},

@@ -125,9 +125,9 @@ Json compoundsSection(const Plan& plan)
     int kept = 0, split_pieces = 0;
     for (const auto& o : plan.compound_outcomes)
     {
-        ++by_status[o.status];
-        kept += o.status == "whole" || o.status == "merged";
-        if (o.status == "split")
+        ++by_status[toString(o.status)];
+        kept += o.status == CompoundStatus::Whole || o.status == CompoundStatus::Merged;
+        if (o.status == CompoundStatus::Split)
             split_pieces += static_cast<int>(o.grids.size());
     }
     int grids_splitting = 0;

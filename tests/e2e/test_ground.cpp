@@ -349,7 +349,7 @@ TEST_CASE("bundled data: ground figures", "[.][measure]")
     }
     std::map<std::string, int> status;
     for (const auto& o : plan.compound_outcomes)
-        ++status[o.status];
+        ++status[gp::toString(o.status)];
     std::printf("compounds=%d: grids %zu (residential %d, within %d), grids crossing a barrier %d, "
                 "grids holding a split compound/block %d, blocks %zu\n",
                 with_compounds, plan.grids.size(), residential, within, crossing, splitting,

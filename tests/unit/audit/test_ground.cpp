@@ -49,14 +49,14 @@ TEST_CASE("compound outcomes and split counts", "[audit][ground]")
     REQUIRE(checkPlan(p).empty());
     audit::reportGround(p);
     REQUIRE(p.compound_outcomes.size() == 4);
-    CHECK(p.compound_outcomes[0].status == "whole");
+    CHECK(p.compound_outcomes[0].status == CompoundStatus::Whole);
     CHECK(p.compound_outcomes[0].households == 200);
-    CHECK(p.compound_outcomes[1].status == "split");
+    CHECK(p.compound_outcomes[1].status == CompoundStatus::Split);
     CHECK(p.compound_outcomes[1].grids == std::vector<int>{1, 2});
-    CHECK(p.compound_outcomes[2].status == "merged");
+    CHECK(p.compound_outcomes[2].status == CompoundStatus::Merged);
     CHECK(p.compound_outcomes[2].merged_with == std::vector<std::string>{"K1"});
     CHECK(p.compound_outcomes[2].loose_buildings == 1);
-    CHECK(p.compound_outcomes[3].status == "empty");
+    CHECK(p.compound_outcomes[3].status == CompoundStatus::Empty);
     // K1 is split: G1 and G2 each hold a piece of it.
     CHECK(p.grids[0].metrics.splits_compound == 0);
     CHECK(p.grids[1].metrics.splits_compound == 1);

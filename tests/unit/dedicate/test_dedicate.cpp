@@ -67,7 +67,7 @@ TEST_CASE("offices become a dedicated grid, a shop is folded, a far shed is left
 {
     Plan plan = scene();
     PartitionConfig config;
-    const auto stats = dedicate::dedicateAndFold(plan, config);
+    const auto stats = dedicate::dedicateAndFold(plan, config.dedicated);
     CHECK(stats.dedicated_grids == 1);
     CHECK(stats.dedicated_buildings == 8);
     CHECK(stats.folded_buildings == 1);
@@ -96,7 +96,7 @@ TEST_CASE("fewer offices than the threshold are folded, not dedicated", "[dedica
     PartitionConfig config;
     config.dedicated.min_buildings = 9;
     config.dedicated.fold_distance_m = 2000;
-    const auto stats = dedicate::dedicateAndFold(plan, config);
+    const auto stats = dedicate::dedicateAndFold(plan, config.dedicated);
     CHECK(stats.dedicated_grids == 0);
     CHECK(stats.folded_buildings == 10); // offices, shop and shed all reach the residential grid
     CHECK(plan.grids.size() == 1);

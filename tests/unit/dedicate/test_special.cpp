@@ -60,7 +60,7 @@ TEST_CASE("a special area becomes one dedicated grid per community it lies in",
           "[dedicate][special]")
 {
     Plan plan = scene();
-    const auto stats = dedicate::carveSpecialAreas(plan, PartitionConfig{});
+    const auto stats = dedicate::carveSpecialAreas(plan, dedicate::SpecialOptions{});
     CHECK(plan.specials[0].kind == "park");
     CHECK(plan.specials[1].kind == "market");
     CHECK(plan.specials[2].kind == "other");

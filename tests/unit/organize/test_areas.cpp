@@ -82,8 +82,8 @@ void checkContiguousCover(const Plan& plan)
 TEST_CASE("communities are grouped into contiguous areas of about the target", "[organize][areas]")
 {
     Plan plan = row();
-    PartitionConfig config; // area target 8,000: areas of 4,000 .. 12,000
-    organize::groupAreas(plan, config);
+    organize::AreaOptions options; // area target 8,000: areas of 4,000 .. 12,000
+    organize::groupAreas(plan, options);
     REQUIRE(plan.areas.size() >= 2);
     REQUIRE(plan.areas.size() <= 3);
     checkContiguousCover(plan);
@@ -105,9 +105,9 @@ TEST_CASE("communities are grouped into contiguous areas of about the target", "
 TEST_CASE("an area count (--areas 3) gives exactly that many areas", "[organize][areas]")
 {
     Plan plan = row();
-    PartitionConfig config;
-    config.area_count = 3;
-    organize::groupAreas(plan, config);
+    organize::AreaOptions options;
+    options.count = 3;
+    organize::groupAreas(plan, options);
     CHECK(plan.areas.size() == 3);
     checkContiguousCover(plan);
 }
