@@ -1,4 +1,5 @@
 #include "core/plan_check.hpp"
+#include "core/index.hpp"
 
 #include "core/reasons.hpp"
 
@@ -69,13 +70,13 @@ void checkGrids(const Plan& plan, Problems& p)
                 p.add(who + ": building index " + std::to_string(b) + " out of range");
                 continue;
             }
-            ++listed[static_cast<std::size_t>(b)];
-            households += plan.buildings[static_cast<std::size_t>(b)].households;
-            if (plan.buildings[static_cast<std::size_t>(b)].grid != static_cast<int>(g))
+            ++at(listed, b);
+            households += at(plan.buildings, b).households;
+            if (at(plan.buildings, b).grid != static_cast<int>(g))
                 p.add(who + " lists building " + std::to_string(b) + ", whose grid is " +
-                      std::to_string(plan.buildings[static_cast<std::size_t>(b)].grid));
+                      std::to_string(at(plan.buildings, b).grid));
             else
-                listed_by_own[static_cast<std::size_t>(b)] = 1;
+                at(listed_by_own, b) = 1;
         }
         if (households != grid.households)
             p.add(who + ": households " + std::to_string(grid.households) +
