@@ -96,13 +96,9 @@ struct DisjointSets
 
 } // namespace
 
-RootedTree buildSpanningTree(const UnitGraph& graph, const NodeSet& set,
-                             const std::vector<int>& internal_edges, const CostModel& model,
-                             unsigned seed, int variant)
+std::vector<int> kruskalOrder(const UnitGraph& graph, const std::vector<int>& internal_edges,
+                              const CostModel& model, unsigned seed, int variant)
 {
-    const int n = set.size();
-
-    // Kruskal (1956): take edges by ascending cost, skip those closing a cycle.
     std::vector<std::pair<double, int>> order;
     order.reserve(internal_edges.size());
     for (int id : internal_edges)
@@ -118,41 +114,81 @@ RootedTree buildSpanningTree(const UnitGraph& graph, const NodeSet& set,
         order.emplace_back(cost, id);
     }
     std::sort(order.begin(), order.end());
+    std::vector<int> ids(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+    {
+        ids[i] = order[i].second;
+    }
+    return ids;
+}
 
+namespace
+{
+
+using TreeEdge = std::array<int, 3>; // (local a, local b, edge id)
+
+// Kruskal (1956): take edges in order, skip those closing a cycle.
+std::vector<TreeEdge> chooseTreeEdges(const UnitGraph& graph, const NodeSet& set,
+                                      const std::vector<int>& ordered_edges)
+{
+    const int n = set.size();
     DisjointSets sets(n);
-    std::vector<int> degree(n + 1, 0);
-    std::vector<std::array<int, 3>> chosen; // (local a, local b, edge id)
-    for (const auto& [cost, id] : order)
+    std::vector<TreeEdge> chosen;
+    chosen.reserve(n > 0 ? n - 1 : 0);
+    for (int id : ordered_edges)
     {
         const int a = set.local(graph.edges[id].a);
         const int b = set.local(graph.edges[id].b);
         if (sets.unite(a, b))
         {
             chosen.push_back({a, b, id});
-            ++degree[a + 1];
-            ++degree[b + 1];
             if (static_cast<int>(chosen.size()) == n - 1)
             {
                 break;
             }
         }
     }
-    for (int i = 0; i < n; ++i)
-    {
-        degree[i + 1] += degree[i];
-    }
-    std::vector<std::pair<int, int>> links(degree[n]);
-    std::vector<int> fill(degree.begin(), degree.end() - 1);
+    return chosen;
+}
+
+// The tree's neighbour lists (CSR: links[offset[u] .. offset[u + 1]) = (neighbour, edge id)),
+// each sorted by neighbour so the traversal does not depend on the edge order.
+struct TreeLinks
+{
+    std::vector<int> offset;
+    std::vector<std::pair<int, int>> links;
+};
+
+TreeLinks linkTree(int n, const std::vector<TreeEdge>& chosen)
+{
+    TreeLinks tree;
+    tree.offset.assign(n + 1, 0);
     for (const auto& [a, b, id] : chosen)
     {
-        links[fill[a]++] = {b, id};
-        links[fill[b]++] = {a, id};
+        ++tree.offset[a + 1];
+        ++tree.offset[b + 1];
     }
     for (int i = 0; i < n; ++i)
     {
-        std::sort(links.begin() + degree[i], links.begin() + degree[i + 1]);
+        tree.offset[i + 1] += tree.offset[i];
     }
+    tree.links.resize(tree.offset[n]);
+    std::vector<int> fill(tree.offset.begin(), tree.offset.end() - 1);
+    for (const auto& [a, b, id] : chosen)
+    {
+        tree.links[fill[a]++] = {b, id};
+        tree.links[fill[b]++] = {a, id};
+    }
+    for (int i = 0; i < n; ++i)
+    {
+        std::sort(tree.links.begin() + tree.offset[i], tree.links.begin() + tree.offset[i + 1]);
+    }
+    return tree;
+}
 
+// Depth-first preorder from each unvisited lowest id, with parents and subtree sizes.
+RootedTree rootTree(int n, const TreeLinks& links)
+{
     RootedTree tree;
     tree.preorder.reserve(n);
     tree.position.assign(n, -1);
@@ -168,22 +204,21 @@ RootedTree buildSpanningTree(const UnitGraph& graph, const NodeSet& set,
         }
         tree.position[root] = static_cast<int>(tree.preorder.size());
         tree.preorder.push_back(root);
-        stack.emplace_back(root, degree[root]);
+        stack.emplace_back(root, links.offset[root]);
         while (!stack.empty())
         {
             const int u = stack.back().first;
             const int slot = stack.back().second++;
-            if (slot == degree[u + 1])
+            if (slot == links.offset[u + 1])
             {
-                const int done = u;
                 stack.pop_back();
-                if (tree.parent[done] >= 0)
+                if (tree.parent[u] >= 0)
                 {
-                    tree.size[tree.parent[done]] += tree.size[done];
+                    tree.size[tree.parent[u]] += tree.size[u];
                 }
                 continue;
             }
-            const auto [v, id] = links[slot];
+            const auto [v, id] = links.links[slot];
             if (tree.position[v] >= 0)
             {
                 continue;
@@ -192,10 +227,19 @@ RootedTree buildSpanningTree(const UnitGraph& graph, const NodeSet& set,
             tree.parent_edge[v] = id;
             tree.position[v] = static_cast<int>(tree.preorder.size());
             tree.preorder.push_back(v);
-            stack.emplace_back(v, degree[v]);
+            stack.emplace_back(v, links.offset[v]);
         }
     }
     return tree;
+}
+
+} // namespace
+
+RootedTree buildSpanningTree(const UnitGraph& graph, const NodeSet& set,
+                             const std::vector<int>& ordered_edges)
+{
+    const int n = set.size();
+    return rootTree(n, linkTree(n, chooseTreeEdges(graph, set, ordered_edges)));
 }
 
 } // namespace gp::partition
