@@ -66,8 +66,8 @@ BisectionOutcome RecursiveBisection::split(const std::vector<int>& units, int pa
     return trySides(units, parts, sides, orders);
 }
 
-const std::vector<int>& RecursiveBisection::edgeOrder(const NodeSet& set, EdgeOrders& orders,
-                                                      int variant)
+const std::vector<OrderedEdge>& RecursiveBisection::edgeOrder(const NodeSet& set,
+                                                              EdgeOrders& orders, int variant)
 {
     if (static_cast<int>(orders.size()) <= variant)
     {
@@ -166,7 +166,7 @@ std::vector<RecursiveBisection::Side> RecursiveBisection::chooseSides(const std:
     const int plain = std::max(1, m_options.trees);
     for (int t = 0; t < plain || (!feasible && t < m_options.max_trees && repeats < 3); ++t)
     {
-        RootedTree tree = buildSpanningTree(m_graph, set, edgeOrder(set, orders, t));
+        RootedTree tree = buildSpanningTree(set, edgeOrder(set, orders, t));
         const std::uint64_t tree_key = treeKey(tree);
         if (std::find(tree_keys.begin(), tree_keys.end(), tree_key) != tree_keys.end())
         {
@@ -195,10 +195,18 @@ std::vector<RecursiveBisection::Side> RecursiveBisection::chooseSides(const std:
     return sides;
 }
 
-// The edge orders of the two sides of a split, filtered from the set's in one pass each.
+// The edge orders of the two sides of a split, filtered from the set's in one pass. A side that
+// will be a leaf (one part) needs none.
 void RecursiveBisection::splitOrders(const EdgeOrders& orders, const std::vector<int>& first,
-                                     EdgeOrders& first_orders, EdgeOrders& second_orders)
+                                     bool first_needs, bool second_needs, EdgeOrders& first_orders,
+                                     EdgeOrders& second_orders)
 {
+    first_orders.clear();
+    second_orders.clear();
+    if (!first_needs && !second_needs)
+    {
+        return;
+    }
     if (m_first_stamp.size() < m_graph.units.size())
     {
         m_first_stamp.assign(m_graph.units.size(), 0);
@@ -208,27 +216,30 @@ void RecursiveBisection::splitOrders(const EdgeOrders& orders, const std::vector
     {
         m_first_stamp[u] = m_stamp;
     }
-    first_orders.assign(orders.size(), std::nullopt);
-    second_orders.assign(orders.size(), std::nullopt);
+    first_orders.resize(orders.size());
+    second_orders.resize(orders.size());
     for (std::size_t v = 0; v < orders.size(); ++v)
     {
         if (!orders[v])
         {
             continue;
         }
-        std::vector<int>& a = first_orders[v].emplace();
-        std::vector<int>& b = second_orders[v].emplace();
-        for (int e : *orders[v])
+        std::vector<OrderedEdge>* a = first_needs ? &first_orders[v].emplace() : nullptr;
+        std::vector<OrderedEdge>* b = second_needs ? &second_orders[v].emplace() : nullptr;
+        for (const OrderedEdge& e : *orders[v])
         {
-            const bool in_a = m_first_stamp[m_graph.edges[e].a] == m_stamp;
-            const bool in_b = m_first_stamp[m_graph.edges[e].b] == m_stamp;
+            const bool in_a = m_first_stamp[e.a] == m_stamp;
+            const bool in_b = m_first_stamp[e.b] == m_stamp;
             if (in_a && in_b)
             {
-                a.push_back(e);
+                if (a)
+                {
+                    a->push_back(e);
+                }
             }
-            else if (!in_a && !in_b)
+            else if (!in_a && !in_b && b)
             {
-                b.push_back(e);
+                b->push_back(e);
             }
         }
     }
@@ -260,9 +271,11 @@ BisectionOutcome RecursiveBisection::trySides(const std::vector<int>& units, int
         std::set_difference(units.begin(), units.end(), first.begin(), first.end(),
                             std::back_inserter(second));
         EdgeOrders first_orders, second_orders;
-        splitOrders(orders, first, first_orders, second_orders);
+        const int second_parts = parts - sides[i].parts;
+        splitOrders(orders, first, sides[i].parts > 1 && first.size() > 1,
+                    second_parts > 1 && second.size() > 1, first_orders, second_orders);
         const BisectionOutcome a = split(first, sides[i].parts, std::move(first_orders));
-        const BisectionOutcome b = split(second, parts - sides[i].parts, std::move(second_orders));
+        const BisectionOutcome b = split(second, second_parts, std::move(second_orders));
         const BisectionOutcome outcome{a.bad_parts + b.bad_parts, a.excess + b.excess};
         last_index = i;
         if (best_index < 0 || better(outcome, best))

@@ -47,7 +47,7 @@ class RecursiveBisection
   private:
     // Per tree variant: the set's internal edges in kruskalOrder(), once known. A side's orders
     // are filtered from its parent's, so the edges are sorted once per variant, not per split.
-    using EdgeOrders = std::vector<std::optional<std::vector<int>>>;
+    using EdgeOrders = std::vector<std::optional<std::vector<OrderedEdge>>>;
     struct Side
     {
         std::vector<int> units; // ascending
@@ -57,11 +57,11 @@ class RecursiveBisection
     BisectionOutcome split(const std::vector<int>& units, int parts, EdgeOrders orders);
     BisectionOutcome leaf(const std::vector<int>& units);
     std::vector<Side> chooseSides(const std::vector<int>& units, int parts, EdgeOrders& orders);
-    const std::vector<int>& edgeOrder(const NodeSet& set, EdgeOrders& orders, int variant);
+    const std::vector<OrderedEdge>& edgeOrder(const NodeSet& set, EdgeOrders& orders, int variant);
     BisectionOutcome trySides(const std::vector<int>& units, int parts,
                               const std::vector<Side>& sides, const EdgeOrders& orders);
-    void splitOrders(const EdgeOrders& orders, const std::vector<int>& first,
-                     EdgeOrders& first_orders, EdgeOrders& second_orders);
+    void splitOrders(const EdgeOrders& orders, const std::vector<int>& first, bool first_needs,
+                     bool second_needs, EdgeOrders& first_orders, EdgeOrders& second_orders);
 
     const UnitGraph& m_graph;
     const Adjacency& m_adjacency;

@@ -60,10 +60,17 @@ std::vector<int> internalEdges(const Adjacency& adjacency, const NodeSet& set)
 namespace
 {
 
+// Union by size with path halving (Tarjan 1975). Which edges Kruskal takes depends only on
+// which units are already joined, never on the representatives, so the tree is the same for
+// any union rule; this one keeps the finds short.
 struct DisjointSets
 {
     std::vector<int> parent;
-    explicit DisjointSets(int n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+    std::vector<int> size;
+    explicit DisjointSets(int n) : parent(n), size(n, 1)
+    {
+        std::iota(parent.begin(), parent.end(), 0);
+    }
     int find(int x)
     {
         while (parent[x] != x)
@@ -81,23 +88,21 @@ struct DisjointSets
         {
             return false;
         }
-        // Union by index keeps the result independent of call history.
-        if (a < b)
+        if (size[a] < size[b])
         {
-            parent[b] = a;
+            std::swap(a, b);
         }
-        else
-        {
-            parent[a] = b;
-        }
+        parent[b] = a;
+        size[a] += size[b];
         return true;
     }
 };
 
 } // namespace
 
-std::vector<int> kruskalOrder(const UnitGraph& graph, const std::vector<int>& internal_edges,
-                              const CostModel& model, unsigned seed, int variant)
+std::vector<OrderedEdge> kruskalOrder(const UnitGraph& graph,
+                                      const std::vector<int>& internal_edges,
+                                      const CostModel& model, unsigned seed, int variant)
 {
     std::vector<std::pair<double, int>> order;
     order.reserve(internal_edges.size());
@@ -114,12 +119,13 @@ std::vector<int> kruskalOrder(const UnitGraph& graph, const std::vector<int>& in
         order.emplace_back(cost, id);
     }
     std::sort(order.begin(), order.end());
-    std::vector<int> ids(order.size());
+    std::vector<OrderedEdge> ordered(order.size());
     for (std::size_t i = 0; i < order.size(); ++i)
     {
-        ids[i] = order[i].second;
+        const Edge& edge = graph.edges[order[i].second];
+        ordered[i] = {edge.a, edge.b, order[i].second};
     }
-    return ids;
+    return ordered;
 }
 
 namespace
@@ -128,20 +134,20 @@ namespace
 using TreeEdge = std::array<int, 3>; // (local a, local b, edge id)
 
 // Kruskal (1956): take edges in order, skip those closing a cycle.
-std::vector<TreeEdge> chooseTreeEdges(const UnitGraph& graph, const NodeSet& set,
-                                      const std::vector<int>& ordered_edges)
+std::vector<TreeEdge> chooseTreeEdges(const NodeSet& set,
+                                      const std::vector<OrderedEdge>& ordered_edges)
 {
     const int n = set.size();
     DisjointSets sets(n);
     std::vector<TreeEdge> chosen;
     chosen.reserve(n > 0 ? n - 1 : 0);
-    for (int id : ordered_edges)
+    for (const OrderedEdge& edge : ordered_edges)
     {
-        const int a = set.local(graph.edges[id].a);
-        const int b = set.local(graph.edges[id].b);
+        const int a = set.local(edge.a);
+        const int b = set.local(edge.b);
         if (sets.unite(a, b))
         {
-            chosen.push_back({a, b, id});
+            chosen.push_back({a, b, edge.id});
             if (static_cast<int>(chosen.size()) == n - 1)
             {
                 break;
@@ -161,27 +167,36 @@ struct TreeLinks
 
 TreeLinks linkTree(int n, const std::vector<TreeEdge>& chosen)
 {
+    // Two counting passes instead of a sort per node: links grouped by their far end first,
+    // then regrouped by near end while reading far ends in ascending order.
+    std::vector<int> count(n + 1, 0);
+    for (const auto& [a, b, id] : chosen)
+    {
+        ++count[a + 1];
+        ++count[b + 1];
+    }
+    for (int i = 0; i < n; ++i)
+    {
+        count[i + 1] += count[i];
+    }
+    std::vector<std::pair<int, int>> by_far(count[n]); // grouped by far end: (near end, edge id)
+    std::vector<int> fill(count.begin(), count.end() - 1);
+    for (const auto& [a, b, id] : chosen)
+    {
+        by_far[fill[b]++] = {a, id};
+        by_far[fill[a]++] = {b, id};
+    }
     TreeLinks tree;
-    tree.offset.assign(n + 1, 0);
-    for (const auto& [a, b, id] : chosen)
+    tree.offset = count;
+    tree.links.resize(count[n]);
+    std::copy(count.begin(), count.end() - 1, fill.begin());
+    for (int far = 0; far < n; ++far)
     {
-        ++tree.offset[a + 1];
-        ++tree.offset[b + 1];
-    }
-    for (int i = 0; i < n; ++i)
-    {
-        tree.offset[i + 1] += tree.offset[i];
-    }
-    tree.links.resize(tree.offset[n]);
-    std::vector<int> fill(tree.offset.begin(), tree.offset.end() - 1);
-    for (const auto& [a, b, id] : chosen)
-    {
-        tree.links[fill[a]++] = {b, id};
-        tree.links[fill[b]++] = {a, id};
-    }
-    for (int i = 0; i < n; ++i)
-    {
-        std::sort(tree.links.begin() + tree.offset[i], tree.links.begin() + tree.offset[i + 1]);
+        for (int i = count[far]; i < count[far + 1]; ++i)
+        {
+            const auto [near, id] = by_far[i];
+            tree.links[fill[near]++] = {far, id};
+        }
     }
     return tree;
 }
@@ -235,11 +250,10 @@ RootedTree rootTree(int n, const TreeLinks& links)
 
 } // namespace
 
-RootedTree buildSpanningTree(const UnitGraph& graph, const NodeSet& set,
-                             const std::vector<int>& ordered_edges)
+RootedTree buildSpanningTree(const NodeSet& set, const std::vector<OrderedEdge>& ordered_edges)
 {
     const int n = set.size();
-    return rootTree(n, linkTree(n, chooseTreeEdges(graph, set, ordered_edges)));
+    return rootTree(n, linkTree(n, chooseTreeEdges(set, ordered_edges)));
 }
 
 } // namespace gp::partition

@@ -98,11 +98,12 @@ void CutScorer::collect(const RootedTree& tree, int tree_index, std::vector<CutC
         s.key[p] ^= s.key[l];
     }
     const int root = tree.preorder[0];
+    const double whole = std::max(inertia(s.mass[root], s.sx[root], s.sy[root], s.sq[root]), 1e-9);
     for (int l = 0; l < n; ++l)
     {
         if (tree.parent[l] >= 0)
         {
-            CutCandidate c = score(s, tree, l, root);
+            CutCandidate c = score(s, tree, l, root, whole);
             c.tree = tree_index;
             out.push_back(c);
         }
@@ -148,12 +149,11 @@ double kindBonus(EdgeKind kind, const CutWeights& weights)
 
 } // namespace
 
-CutCandidate CutScorer::score(const Sums& s, const RootedTree& tree, int l, int root) const
+CutCandidate CutScorer::score(const Sums& s, const RootedTree& tree, int l, int root,
+                              double whole) const
 {
-    const double whole = std::max(inertia(s.mass[root], s.sx[root], s.sy[root], s.sq[root]), 1e-9);
     const int k = m_request.parts;
     const long long total = m_total;
-    const double mean = std::max(1.0, static_cast<double>(total) / k);
     const double rest_mass = s.mass[root] - s.mass[l];
     const double split_inertia =
         inertia(s.mass[l], s.sx[l], s.sy[l], s.sq[l]) +
@@ -167,6 +167,7 @@ CutCandidate CutScorer::score(const Sums& s, const RootedTree& tree, int l, int 
                   outside(total - w, k - c.subtree_parts, m_request.bounds);
     const double side_mean = static_cast<double>(w) / c.subtree_parts;
     const double rest_mean = static_cast<double>(total - w) / (k - c.subtree_parts);
+    const double mean = std::max(1.0, static_cast<double>(total) / k);
     c.score = m_weights.balance * (std::abs(side_mean - mean) + std::abs(rest_mean - mean)) / mean +
               m_weights.compactness * split_inertia / whole -
               kindBonus(m_graph.edges[tree.parent_edge[l]].kind, m_weights);

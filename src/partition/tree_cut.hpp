@@ -62,7 +62,8 @@ class CutScorer
         std::vector<double> mass, sx, sy, sq;
         std::vector<std::uint64_t> key;
     };
-    CutCandidate score(const Sums& sums, const RootedTree& tree, int node, int root) const;
+    CutCandidate score(const Sums& sums, const RootedTree& tree, int node, int root,
+                       double whole) const;
 
     const UnitGraph& m_graph;
     CutRequest m_request;
