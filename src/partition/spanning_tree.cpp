@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <numeric>
 #include <utility>
 
@@ -100,11 +101,59 @@ struct DisjointSets
 
 } // namespace
 
+namespace
+{
+
+// A key whose unsigned order is the numeric order of the double (negatives flipped whole,
+// positives with the sign bit set; -0 counts as +0, as for operator<).
+std::uint64_t orderedBits(double value)
+{
+    if (value == 0.0)
+    {
+        value = 0.0;
+    }
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &value, sizeof bits);
+    return (bits >> 63) != 0 ? ~bits : bits | (1ULL << 63);
+}
+
+// Stable LSD radix sort (8-bit digits) of (key, edge id) pairs by key: with the input in
+// ascending id order this is the (cost, id) order of a comparison sort, in linear time.
+void radixSortByKey(std::vector<std::pair<std::uint64_t, int>>& items)
+{
+    std::vector<std::pair<std::uint64_t, int>> buffer(items.size());
+    std::vector<std::size_t> count(1 << 8);
+    for (int shift = 0; shift < 64; shift += 8)
+    {
+        std::fill(count.begin(), count.end(), 0);
+        for (const auto& item : items)
+        {
+            ++count[(item.first >> shift) & 0xFF];
+        }
+        if (!items.empty() && count[(items.front().first >> shift) & 0xFF] == items.size())
+        {
+            continue; // every key has this digit: the pass would not move anything
+        }
+        std::size_t sum = 0;
+        for (std::size_t& c : count)
+        {
+            sum += std::exchange(c, sum);
+        }
+        for (const auto& item : items)
+        {
+            buffer[count[(item.first >> shift) & 0xFF]++] = item;
+        }
+        items.swap(buffer);
+    }
+}
+
+} // namespace
+
 std::vector<OrderedEdge> kruskalOrder(const UnitGraph& graph,
                                       const std::vector<int>& internal_edges,
                                       const CostModel& model, unsigned seed, int variant)
 {
-    std::vector<std::pair<double, int>> order;
+    std::vector<std::pair<std::uint64_t, int>> order;
     order.reserve(internal_edges.size());
     for (int id : internal_edges)
     {
@@ -116,9 +165,18 @@ std::vector<OrderedEdge> kruskalOrder(const UnitGraph& graph,
                                                static_cast<std::uint64_t>(id));
             cost *= 1.0 + model.jitter * unitInterval(h);
         }
-        order.emplace_back(cost, id);
+        order.emplace_back(orderedBits(cost), id);
     }
-    std::sort(order.begin(), order.end());
+    // Small sets (most calls) sort faster by comparison; the radix sort's ties by id need the
+    // ids ascending.
+    if (order.size() < 4096 || !std::is_sorted(internal_edges.begin(), internal_edges.end()))
+    {
+        std::sort(order.begin(), order.end());
+    }
+    else
+    {
+        radixSortByKey(order);
+    }
     std::vector<OrderedEdge> ordered(order.size());
     for (std::size_t i = 0; i < order.size(); ++i)
     {
