@@ -490,6 +490,25 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
                             {"heuristic_cut_links", heuristic},
                             {"exact_cut_links", exact},
                             {"pieces_detail", pieces}};
+        // Pairs of neighbouring grids re-solved as two, where whole pieces are out of reach.
+        int pairs = 0, solved = 0, pair_heuristic = 0, pair_exact = 0, largest = 0, smallest = 0;
+        for (const auto& c : plan.exact_pair_checks)
+        {
+            pairs += c.pairs;
+            solved += c.solved;
+            pair_heuristic += c.heuristic_cut;
+            pair_exact += c.exact_cut;
+            largest = std::max(largest, c.largest_solved);
+            if (c.smallest_unsolved > 0)
+                smallest =
+                    smallest == 0 ? c.smallest_unsolved : std::min(smallest, c.smallest_unsolved);
+        }
+        r["exact_check"]["grid_pairs"] = {{"pairs", pairs},
+                                          {"proven_optimal", solved},
+                                          {"heuristic_cut_links", pair_heuristic},
+                                          {"exact_cut_links", pair_exact},
+                                          {"largest_solved_units", largest},
+                                          {"smallest_unsolved_units", smallest}};
     }
 
     Json issues = Json::array();
