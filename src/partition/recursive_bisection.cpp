@@ -158,15 +158,21 @@ std::vector<RecursiveBisection::Side> RecursiveBisection::chooseSides(const std:
     request.bounds = m_bounds;
     CutScorer scorer(m_graph, set, request, m_options.weights);
 
-    std::vector<RootedTree> trees;
-    std::vector<CutCandidate> candidates;
+    std::vector<CutCandidate>& candidates = m_candidates;
+    candidates.clear();
+    std::size_t kept = 0; // trees kept in m_trees
     std::vector<std::uint64_t> tree_keys;
     bool feasible = false;
     int repeats = 0; // a set with few alternatives (a star, a chain) keeps giving one tree
     const int plain = std::max(1, m_options.trees);
     for (int t = 0; t < plain || (!feasible && t < m_options.max_trees && repeats < 3); ++t)
     {
-        RootedTree tree = buildSpanningTree(set, edgeOrder(set, orders, t));
+        if (m_trees.size() <= kept)
+        {
+            m_trees.emplace_back();
+        }
+        RootedTree& tree = m_trees[kept];
+        buildSpanningTree(set, edgeOrder(set, orders, t), tree);
         const std::uint64_t tree_key = treeKey(tree);
         if (std::find(tree_keys.begin(), tree_keys.end(), tree_key) != tree_keys.end())
         {
@@ -174,9 +180,9 @@ std::vector<RecursiveBisection::Side> RecursiveBisection::chooseSides(const std:
             continue;
         }
         tree_keys.push_back(tree_key);
-        trees.push_back(std::move(tree));
+        ++kept;
         const std::size_t before = candidates.size();
-        scorer.collect(trees.back(), static_cast<int>(trees.size()) - 1, candidates);
+        scorer.collect(tree, static_cast<int>(kept) - 1, candidates);
         for (std::size_t i = before; i < candidates.size() && !feasible; ++i)
         {
             feasible = candidates[i].violation == 0;
@@ -188,9 +194,9 @@ std::vector<RecursiveBisection::Side> RecursiveBisection::chooseSides(const std:
         m_mark.assign(units.size(), 0);
     }
     const int wanted = std::max(1, m_options.candidates);
-    for (const CutCandidate* c : bestDistinct(candidates, wanted, static_cast<int>(trees.size())))
+    for (const CutCandidate* c : bestDistinct(candidates, wanted, static_cast<int>(kept)))
     {
-        sides.push_back({subtreeUnits(set, trees[c->tree], c->node, m_mark), c->subtree_parts});
+        sides.push_back({subtreeUnits(set, m_trees[c->tree], c->node, m_mark), c->subtree_parts});
     }
     return sides;
 }

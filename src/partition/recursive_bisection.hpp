@@ -70,9 +70,11 @@ class RecursiveBisection
     std::vector<int>& m_labels;
     int& m_next_label;
     BisectionOptions m_options;
-    std::vector<int> m_local;            // NodeSet scratch
-    std::vector<char> m_mark;            // subtreeUnits scratch (local ids)
-    std::vector<unsigned> m_first_stamp; // per unit: m_stamp when on the first side of a split
+    std::vector<int> m_local;               // NodeSet scratch
+    std::vector<RootedTree> m_trees;        // chooseSides: trees, buffers reused
+    std::vector<CutCandidate> m_candidates; // chooseSides: cuts of those trees
+    std::vector<char> m_mark;               // subtreeUnits scratch (local ids)
+    std::vector<unsigned> m_first_stamp;    // per unit: m_stamp when on the first side of a split
     unsigned m_stamp = 0;
     long long m_retry_work_left = 0;
 };

@@ -191,14 +191,28 @@ namespace
 
 using TreeEdge = std::array<int, 3>; // (local a, local b, edge id)
 
+// Buffers reused from tree to tree (a split draws several trees, a bisection hundreds of
+// splits); per thread, so concurrent bisections stay independent.
+struct TreeScratch
+{
+    DisjointSets sets{0};
+    std::vector<TreeEdge> chosen;
+    std::vector<int> count, fill;
+    std::vector<std::pair<int, int>> by_far, links;
+    std::vector<std::pair<int, int>> stack;
+};
+
 // Kruskal (1956): take edges in order, skip those closing a cycle.
-std::vector<TreeEdge> chooseTreeEdges(const NodeSet& set,
-                                      const std::vector<OrderedEdge>& ordered_edges)
+void chooseTreeEdges(const NodeSet& set, const std::vector<OrderedEdge>& ordered_edges,
+                     TreeScratch& scratch)
 {
     const int n = set.size();
-    DisjointSets sets(n);
-    std::vector<TreeEdge> chosen;
-    chosen.reserve(n > 0 ? n - 1 : 0);
+    DisjointSets& sets = scratch.sets;
+    sets.parent.resize(n);
+    std::iota(sets.parent.begin(), sets.parent.end(), 0);
+    sets.size.assign(n, 1);
+    std::vector<TreeEdge>& chosen = scratch.chosen;
+    chosen.clear();
     for (const OrderedEdge& edge : ordered_edges)
     {
         const int a = set.local(edge.a);
@@ -212,23 +226,18 @@ std::vector<TreeEdge> chooseTreeEdges(const NodeSet& set,
             }
         }
     }
-    return chosen;
 }
 
-// The tree's neighbour lists (CSR: links[offset[u] .. offset[u + 1]) = (neighbour, edge id)),
-// each sorted by neighbour so the traversal does not depend on the edge order.
-struct TreeLinks
+// The tree's neighbour lists in scratch (CSR: links[count[u] .. count[u + 1]) = (neighbour,
+// edge id)), each sorted by neighbour so the traversal does not depend on the edge order. Two
+// counting passes instead of a sort per node: links grouped by their far end first, then
+// regrouped by near end while reading far ends in ascending order.
+void linkTree(int n, TreeScratch& scratch)
 {
-    std::vector<int> offset;
-    std::vector<std::pair<int, int>> links;
-};
-
-TreeLinks linkTree(int n, const std::vector<TreeEdge>& chosen)
-{
-    // Two counting passes instead of a sort per node: links grouped by their far end first,
-    // then regrouped by near end while reading far ends in ascending order.
-    std::vector<int> count(n + 1, 0);
-    for (const auto& [a, b, id] : chosen)
+    std::vector<int>& count = scratch.count;
+    std::vector<int>& fill = scratch.fill;
+    count.assign(n + 1, 0);
+    for (const auto& [a, b, id] : scratch.chosen)
     {
         ++count[a + 1];
         ++count[b + 1];
@@ -237,38 +246,37 @@ TreeLinks linkTree(int n, const std::vector<TreeEdge>& chosen)
     {
         count[i + 1] += count[i];
     }
-    std::vector<std::pair<int, int>> by_far(count[n]); // grouped by far end: (near end, edge id)
-    std::vector<int> fill(count.begin(), count.end() - 1);
-    for (const auto& [a, b, id] : chosen)
+    scratch.by_far.resize(count[n]); // grouped by far end: (near end, edge id)
+    fill.assign(count.begin(), count.end() - 1);
+    for (const auto& [a, b, id] : scratch.chosen)
     {
-        by_far[fill[b]++] = {a, id};
-        by_far[fill[a]++] = {b, id};
+        scratch.by_far[fill[b]++] = {a, id};
+        scratch.by_far[fill[a]++] = {b, id};
     }
-    TreeLinks tree;
-    tree.offset = count;
-    tree.links.resize(count[n]);
+    scratch.links.resize(count[n]);
     std::copy(count.begin(), count.end() - 1, fill.begin());
     for (int far = 0; far < n; ++far)
     {
         for (int i = count[far]; i < count[far + 1]; ++i)
         {
-            const auto [near, id] = by_far[i];
-            tree.links[fill[near]++] = {far, id};
+            const auto [near, id] = scratch.by_far[i];
+            scratch.links[fill[near]++] = {far, id};
         }
     }
-    return tree;
 }
 
 // Depth-first preorder from each unvisited lowest id, with parents and subtree sizes.
-RootedTree rootTree(int n, const TreeLinks& links)
+void rootTree(int n, TreeScratch& scratch, RootedTree& tree)
 {
-    RootedTree tree;
+    const std::vector<int>& offset = scratch.count;
+    tree.preorder.clear();
     tree.preorder.reserve(n);
     tree.position.assign(n, -1);
     tree.parent.assign(n, -1);
     tree.parent_edge.assign(n, -1);
     tree.size.assign(n, 1);
-    std::vector<std::pair<int, int>> stack; // (local id, next link slot)
+    std::vector<std::pair<int, int>>& stack = scratch.stack; // (local id, next link slot)
+    stack.clear();
     for (int root = 0; root < n; ++root)
     {
         if (tree.position[root] >= 0)
@@ -277,12 +285,12 @@ RootedTree rootTree(int n, const TreeLinks& links)
         }
         tree.position[root] = static_cast<int>(tree.preorder.size());
         tree.preorder.push_back(root);
-        stack.emplace_back(root, links.offset[root]);
+        stack.emplace_back(root, offset[root]);
         while (!stack.empty())
         {
             const int u = stack.back().first;
             const int slot = stack.back().second++;
-            if (slot == links.offset[u + 1])
+            if (slot == offset[u + 1])
             {
                 stack.pop_back();
                 if (tree.parent[u] >= 0)
@@ -291,7 +299,7 @@ RootedTree rootTree(int n, const TreeLinks& links)
                 }
                 continue;
             }
-            const auto [v, id] = links.links[slot];
+            const auto [v, id] = scratch.links[slot];
             if (tree.position[v] >= 0)
             {
                 continue;
@@ -300,18 +308,28 @@ RootedTree rootTree(int n, const TreeLinks& links)
             tree.parent_edge[v] = id;
             tree.position[v] = static_cast<int>(tree.preorder.size());
             tree.preorder.push_back(v);
-            stack.emplace_back(v, links.offset[v]);
+            stack.emplace_back(v, offset[v]);
         }
     }
-    return tree;
 }
 
 } // namespace
 
+void buildSpanningTree(const NodeSet& set, const std::vector<OrderedEdge>& ordered_edges,
+                       RootedTree& tree)
+{
+    static thread_local TreeScratch scratch;
+    const int n = set.size();
+    chooseTreeEdges(set, ordered_edges, scratch);
+    linkTree(n, scratch);
+    rootTree(n, scratch, tree);
+}
+
 RootedTree buildSpanningTree(const NodeSet& set, const std::vector<OrderedEdge>& ordered_edges)
 {
-    const int n = set.size();
-    return rootTree(n, linkTree(n, chooseTreeEdges(set, ordered_edges)));
+    RootedTree tree;
+    buildSpanningTree(set, ordered_edges, tree);
+    return tree;
 }
 
 } // namespace gp::partition

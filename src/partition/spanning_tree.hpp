@@ -79,5 +79,8 @@ std::vector<OrderedEdge> kruskalOrder(const UnitGraph& graph,
 // Minimum spanning tree of the set (Kruskal 1956) from its internal edges in kruskalOrder().
 // Roots are the lowest local ids of each component; children are visited in local-id order.
 RootedTree buildSpanningTree(const NodeSet& set, const std::vector<OrderedEdge>& ordered_edges);
+// The same into `tree`, reusing its buffers.
+void buildSpanningTree(const NodeSet& set, const std::vector<OrderedEdge>& ordered_edges,
+                       RootedTree& tree);
 
 } // namespace gp::partition
