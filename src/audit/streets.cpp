@@ -36,6 +36,25 @@ double lengthOf(geom::GeosContext& ctx, const GEOSGeometry* g)
     return len;
 }
 
+// Length of a shared boundary inside the corridor. The community's corridor is large and an
+// intersection indexes all of it, so it is first cut to the grid's box (once per grid): the
+// boundary lies inside that box, so the length is the same.
+double lengthOnCorridor(geom::GeosContext& ctx, const GEOSGeometry* shared,
+                        const GEOSGeometry* corridor, const Box& box, geom::GeomPtr& clipped)
+{
+    const auto h = ctx.handle();
+    if (!clipped)
+        clipped = geom::checked(
+            ctx,
+            GEOSClipByRect_r(h, corridor, box.min_corner().x() - 1.0, box.min_corner().y() - 1.0,
+                             box.max_corner().x() + 1.0, box.max_corner().y() + 1.0),
+            "clip");
+    geom::GeomPtr on(GEOSIntersection_r(h, shared, clipped.get()), geom::GeomDeleter{h});
+    if (!on) // the clip may leave an invalid sliver: measure against the whole corridor
+        on = geom::checked(ctx, GEOSIntersection_r(h, shared, corridor), "intersection");
+    return lengthOf(ctx, on.get());
+}
+
 // Boundary shared by two grids of each community, and the part of it near a road line (street,
 // lane or barrier: every line of a roads layer counts, as in issue 13's measure).
 void measureBoundaries(const Plan& plan, double distance, StreetMeasures& m)
@@ -76,6 +95,7 @@ void measureBoundaries(const Plan& plan, double distance, StreetMeasures& m)
             geom::GeomPtr near_lines = geom::toGeos(ctx, near);
             corridor = geom::checked(ctx, GEOSBuffer_r(h, near_lines.get(), distance, 4), "buffer");
         }
+        std::vector<geom::GeomPtr> clipped(ids.size()); // the corridor near each grid, on demand
         for (std::size_t i = 0; i < ids.size(); ++i)
             for (std::size_t j = i + 1; j < ids.size(); ++j)
             {
@@ -89,11 +109,8 @@ void measureBoundaries(const Plan& plan, double distance, StreetMeasures& m)
                     continue;
                 m.interior_boundary_m += len;
                 if (corridor)
-                {
-                    geom::GeomPtr on = geom::checked(
-                        ctx, GEOSIntersection_r(h, shared.get(), corridor.get()), "intersection");
-                    m.on_streets_m += lengthOf(ctx, on.get());
-                }
+                    m.on_streets_m +=
+                        lengthOnCorridor(ctx, shared.get(), corridor.get(), boxes[i], clipped[i]);
             }
     }
 }

@@ -307,6 +307,14 @@ struct ExactCheck
     std::string status; // optimal, feasible (stopped early), unknown
 };
 
+// --exact: pairs of neighbouring grids of a community re-solved as two (partition/exact_check.hpp).
+struct ExactPairCheck
+{
+    std::string community; // community id
+    int pairs = 0, solved = 0, heuristic_cut = 0, exact_cut = 0;
+    int largest_solved = 0, smallest_unsolved = 0; // units of a pair
+};
+
 struct Plan
 {
     std::string working_crs; // e.g. "EPSG:32629"
@@ -330,9 +338,10 @@ struct Plan
     std::optional<StreetMeasures> street_measures; // with streets or barriers (issue 13)
     // Mean Polsby-Popper of the grids tiled from the partition before improve (when measured).
     std::optional<double> mean_polsby_popper_before_improve;
-    std::optional<ChangeReport> changes;       // re-run against a previous run (reconcile/)
-    std::optional<RegisterJoin> register_join; // --households-table
-    std::vector<ExactCheck> exact_checks;      // --exact
+    std::optional<ChangeReport> changes;           // re-run against a previous run (reconcile/)
+    std::optional<RegisterJoin> register_join;     // --households-table
+    std::vector<ExactCheck> exact_checks;          // --exact
+    std::vector<ExactPairCheck> exact_pair_checks; // --exact, per community
 };
 
 const char* toString(BuildingUse use);

@@ -64,7 +64,7 @@ std::vector<std::vector<int>> partLinks(const UnitGraph& graph, const std::vecto
 // improvePartition on the subgraph of one group's units; writes the moves back.
 int improveGroup(const UnitGraph& graph, const partition::Bounds& bounds, std::vector<int>& part_of,
                  const std::vector<int>& units, const std::vector<int>& local_of_unit,
-                 const std::vector<int>& group_of_unit, int group, const ImproveOptions& options)
+                 const std::vector<int>& edges, const ImproveOptions& options)
 {
     UnitGraph sub;
     std::vector<int> local_part;
@@ -79,9 +79,12 @@ int improveGroup(const UnitGraph& graph, const partition::Bounds& bounds, std::v
     for (int u : units)
         local_part.push_back(static_cast<int>(
             std::lower_bound(part_ids.begin(), part_ids.end(), part_of[u]) - part_ids.begin()));
-    for (const auto& e : graph.edges)
-        if (group_of_unit[e.a] == group && group_of_unit[e.b] == group)
-            sub.edges.push_back({local_of_unit[e.a], local_of_unit[e.b], e.length, e.kind});
+    sub.edges.reserve(edges.size());
+    for (int id : edges)
+    {
+        const auto& e = graph.edges[id];
+        sub.edges.push_back({local_of_unit[e.a], local_of_unit[e.b], e.length, e.kind});
+    }
     const ImproveStats stats =
         improvePartition(sub, bounds, local_part, static_cast<int>(part_ids.size()), options);
     for (std::size_t i = 0; i < units.size(); ++i)
@@ -115,14 +118,21 @@ ImproveStats improveByGroups(const UnitGraph& graph, const partition::Bounds& bo
             local_of_unit[u] = static_cast<int>(list.size());
             list.push_back(u);
         }
+        // The edges inside each group, in one pass (not one pass per group).
+        std::vector<std::vector<int>> edges(count);
+        for (int id = 0; id < static_cast<int>(graph.edges.size()); ++id)
+        {
+            const int g = group_of_unit[graph.edges[id].a];
+            if (g == group_of_unit[graph.edges[id].b])
+                edges[g].push_back(id);
+        }
         // Each group writes part_of only for its own units and reads only its own units' entries.
         std::vector<int> moves(count, 0);
         std::vector<int> part_of = result.part_of;
         parallelFor(static_cast<std::size_t>(count), groups.threads,
-                    [&](std::size_t g, int)
-                    {
+                    [&](std::size_t g, int) {
                         moves[g] = improveGroup(graph, bounds, part_of, units[g], local_of_unit,
-                                                group_of_unit, static_cast<int>(g), options);
+                                                edges[g], options);
                     });
         result.part_of = std::move(part_of);
         for (int m : moves)

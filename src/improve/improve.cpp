@@ -123,6 +123,194 @@ double compactness(const UnitGraph& graph, const std::vector<int>& part_of, int 
     return total;
 }
 
+namespace
+{
+
+Moments unitMoments(const UnitGraph& graph, const Centred& c, int u)
+{
+    const double m = partition::unitMass(graph.units[u]);
+    return {m, m * c.x[u], m * c.y[u], m * (c.x[u] * c.x[u] + c.y[u] * c.y[u])};
+}
+
+void add(Moments& to, const Moments& unit, double sign)
+{
+    to.mass += sign * unit.mass;
+    to.sx += sign * unit.sx;
+    to.sy += sign * unit.sy;
+    to.sq += sign * unit.sq;
+}
+
+// A move of one unit to a neighbouring part, and what it changes.
+struct Move
+{
+    int to = -1;
+    int cut_delta = 0;  // links that become cut minus links that become uncut
+    double delta = 0.0; // change of summed inertia
+};
+
+// The sweeps of improvePartition, over the state they share.
+class BoundaryMoves
+{
+  public:
+    BoundaryMoves(const UnitGraph& graph, const Bounds& bounds, std::vector<int>& part_of,
+                  int parts, const ImproveOptions& options)
+        : m_graph(graph), m_bounds(bounds), m_part_of(part_of), m_adjacency(graph),
+          m_centred(centre(graph)), m_moments(momentsOf(graph, m_centred, part_of, parts)),
+          m_weight(parts, 0), m_size(parts, 0), m_frozen(parts, 0), m_contiguity(m_adjacency)
+    {
+        for (int u = 0; u < static_cast<int>(graph.units.size()); ++u)
+        {
+            m_weight[part_of[u]] += graph.units[u].weight;
+            ++m_size[part_of[u]];
+        }
+        for (int p = 0; p < parts && options.freeze_violating; ++p)
+        {
+            m_frozen[p] = outside(m_weight[p], bounds) > 0;
+        }
+    }
+
+    // One sweep in unit order; returns the moves made and adds their cut-link change.
+    int sweep(int& cut_edges)
+    {
+        int moved = 0;
+        for (int u = 0; u < static_cast<int>(m_graph.units.size()); ++u)
+        {
+            const Move move = bestMove(u);
+            if (move.to < 0 || !m_contiguity.staysConnectedWithout(u, m_part_of))
+            {
+                continue;
+            }
+            apply(u, move.to);
+            cut_edges += move.cut_delta;
+            ++moved;
+        }
+        return moved;
+    }
+
+  private:
+    // The unfrozen parts next to u other than its own, ascending.
+    const std::vector<int>& neighbourParts(int u, int from)
+    {
+        m_targets.clear();
+        for (int s = m_adjacency.begin(u); s < m_adjacency.end(u); ++s)
+        {
+            const int p = m_part_of[m_adjacency.target(s)];
+            if (p != from && !m_frozen[p])
+            {
+                m_targets.push_back(p);
+            }
+        }
+        std::sort(m_targets.begin(), m_targets.end());
+        m_targets.erase(std::unique(m_targets.begin(), m_targets.end()), m_targets.end());
+        return m_targets;
+    }
+
+    Move bestMove(int u);
+    bool scoreMove(int u, int from, int to, double donor_gain, const Moments& unit, Move& move);
+    void apply(int u, int to);
+
+    const UnitGraph& m_graph;
+    Bounds m_bounds;
+    std::vector<int>& m_part_of;
+    const Adjacency m_adjacency;
+    const Centred m_centred;
+    std::vector<Moments> m_moments;
+    std::vector<long long> m_weight;
+    std::vector<int> m_size;
+    std::vector<char> m_frozen;
+    partition::ContiguityCheck m_contiguity;
+    std::vector<int> m_targets;
+};
+
+// The neighbouring part that lowers (cut links, inertia) most without breaking a rule, if any.
+Move BoundaryMoves::bestMove(int u)
+{
+    Move best;
+    const int from = m_part_of[u];
+    if (m_frozen[from] || m_size[from] <= 1 || neighbourParts(u, from).empty())
+    {
+        return best;
+    }
+    const long long w = m_graph.units[u].weight;
+    if (outside(m_weight[from] - w, m_bounds) > outside(m_weight[from], m_bounds))
+    {
+        return best;
+    }
+    const Moments unit = unitMoments(m_graph, m_centred, u);
+    Moments donor_after = m_moments[from];
+    add(donor_after, unit, -1.0);
+    const double donor_gain = donor_after.inertia() - m_moments[from].inertia();
+    for (int to : m_targets)
+    {
+        Move move;
+        if (!scoreMove(u, from, to, donor_gain, unit, move))
+        {
+            continue;
+        }
+        // A relative margin keeps rounding noise from counting as progress.
+        const double margin = 1e-9 * (m_moments[from].inertia() + m_moments[to].inertia() + 1.0);
+        // Lexicographic: fewer cut links first, then lower inertia.
+        const bool improves = move.cut_delta < 0 || move.delta < -margin;
+        const bool better = best.to < 0 || move.cut_delta < best.cut_delta ||
+                            (move.cut_delta == best.cut_delta && move.delta < best.delta);
+        if (improves && better)
+        {
+            best = move;
+        }
+    }
+    return best;
+}
+
+// The move of u to `to`, unless it pushes `to` further outside the bounds, adds cut links or
+// puts more barrier or compound links inside a part.
+bool BoundaryMoves::scoreMove(int u, int from, int to, double donor_gain, const Moments& unit,
+                              Move& move)
+{
+    const long long w = m_graph.units[u].weight;
+    if (outside(m_weight[to] + w, m_bounds) > outside(m_weight[to], m_bounds))
+    {
+        return false;
+    }
+    // Edges of u that are inside a part now (to `from`) vs. after the move (to `to`).
+    int barrier_delta = 0;
+    int compound_delta = 0;
+    int cut_delta = 0; // u's links to `from` become cut, those to `to` uncut
+    for (int s = m_adjacency.begin(u); s < m_adjacency.end(u); ++s)
+    {
+        const int p = m_part_of[m_adjacency.target(s)];
+        const int sign = p == to ? 1 : (p == from ? -1 : 0);
+        cut_delta -= sign;
+        const EdgeKind kind = m_graph.edges[m_adjacency.edge(s)].kind;
+        barrier_delta += kind == EdgeKind::CrossesBarrier ? sign : 0;
+        compound_delta += kind == EdgeKind::CrossesCompound ? sign : 0;
+    }
+    if (barrier_delta > 0 || compound_delta > 0 || cut_delta > 0)
+    {
+        return false;
+    }
+    Moments receiver_after = m_moments[to];
+    add(receiver_after, unit, 1.0);
+    move.to = to;
+    move.cut_delta = cut_delta;
+    move.delta = donor_gain + receiver_after.inertia() - m_moments[to].inertia();
+    return true;
+}
+
+void BoundaryMoves::apply(int u, int to)
+{
+    const int from = m_part_of[u];
+    const Moments unit = unitMoments(m_graph, m_centred, u);
+    add(m_moments[from], unit, -1.0);
+    add(m_moments[to], unit, 1.0);
+    m_weight[from] -= m_graph.units[u].weight;
+    m_weight[to] += m_graph.units[u].weight;
+    --m_size[from];
+    ++m_size[to];
+    m_part_of[u] = to;
+}
+
+} // namespace
+
 ImproveStats improvePartition(const UnitGraph& graph, const Bounds& bounds,
                               std::vector<int>& part_of, int parts, const ImproveOptions& options)
 {
@@ -132,136 +320,14 @@ ImproveStats improvePartition(const UnitGraph& graph, const Bounds& bounds,
     stats.objective_after = stats.objective_before;
     stats.cut_edges_before = cutEdges(graph, part_of);
     stats.cut_edges_after = stats.cut_edges_before;
-    const int n = static_cast<int>(graph.units.size());
-    if (n == 0 || parts < 2)
+    if (graph.units.empty() || parts < 2)
     {
         return stats;
     }
-    const Adjacency adjacency(graph);
-    const Centred c = centre(graph);
-    std::vector<Moments> moments = momentsOf(graph, c, part_of, parts);
-    std::vector<long long> weight(parts, 0);
-    std::vector<int> size(parts, 0);
-    for (int u = 0; u < n; ++u)
-    {
-        weight[part_of[u]] += graph.units[u].weight;
-        ++size[part_of[u]];
-    }
-    std::vector<char> frozen(parts, 0);
-    if (options.freeze_violating)
-    {
-        for (int p = 0; p < parts; ++p)
-        {
-            frozen[p] = outside(weight[p], bounds) > 0;
-        }
-    }
-
-    partition::ContiguityCheck contiguity(adjacency);
-    std::vector<int> options_for_u;
+    BoundaryMoves moves(graph, bounds, part_of, parts, options);
     for (int pass = 0; pass < options.max_passes; ++pass)
     {
-        int moved = 0;
-        for (int u = 0; u < n; ++u)
-        {
-            const int from = part_of[u];
-            if (frozen[from] || size[from] <= 1)
-            {
-                continue;
-            }
-            options_for_u.clear();
-            for (int s = adjacency.begin(u); s < adjacency.end(u); ++s)
-            {
-                const int p = part_of[adjacency.target(s)];
-                if (p != from && !frozen[p])
-                {
-                    options_for_u.push_back(p);
-                }
-            }
-            if (options_for_u.empty())
-            {
-                continue;
-            }
-            std::sort(options_for_u.begin(), options_for_u.end());
-            options_for_u.erase(std::unique(options_for_u.begin(), options_for_u.end()),
-                                options_for_u.end());
-
-            const long long w = graph.units[u].weight;
-            const double m = partition::unitMass(graph.units[u]);
-            const Moments unit{m, m * c.x[u], m * c.y[u], m * (c.x[u] * c.x[u] + c.y[u] * c.y[u])};
-            Moments donor_after = moments[from];
-            donor_after.mass -= unit.mass;
-            donor_after.sx -= unit.sx;
-            donor_after.sy -= unit.sy;
-            donor_after.sq -= unit.sq;
-            if (outside(weight[from] - w, bounds) > outside(weight[from], bounds))
-            {
-                continue;
-            }
-            const double donor_gain = donor_after.inertia() - moments[from].inertia();
-
-            int best = -1;
-            int best_cut = 0;
-            double best_delta = 0.0;
-            for (int to : options_for_u)
-            {
-                if (outside(weight[to] + w, bounds) > outside(weight[to], bounds))
-                {
-                    continue;
-                }
-                // Edges of u that are inside a part now (to `from`) vs. after the move (to `to`).
-                int barrier_delta = 0;
-                int compound_delta = 0;
-                int cut_delta = 0; // u's links to `from` become cut, those to `to` uncut
-                for (int s = adjacency.begin(u); s < adjacency.end(u); ++s)
-                {
-                    const int p = part_of[adjacency.target(s)];
-                    const int sign = p == to ? 1 : (p == from ? -1 : 0);
-                    cut_delta -= sign;
-                    const EdgeKind kind = graph.edges[adjacency.edge(s)].kind;
-                    barrier_delta += kind == EdgeKind::CrossesBarrier ? sign : 0;
-                    compound_delta += kind == EdgeKind::CrossesCompound ? sign : 0;
-                }
-                if (barrier_delta > 0 || compound_delta > 0 || cut_delta > 0)
-                {
-                    continue;
-                }
-                Moments receiver_after = moments[to];
-                receiver_after.mass += unit.mass;
-                receiver_after.sx += unit.sx;
-                receiver_after.sy += unit.sy;
-                receiver_after.sq += unit.sq;
-                const double delta = donor_gain + receiver_after.inertia() - moments[to].inertia();
-                // A relative margin keeps rounding noise from counting as progress.
-                const double margin =
-                    1e-9 * (moments[from].inertia() + moments[to].inertia() + 1.0);
-                // Lexicographic: fewer cut links first, then lower inertia.
-                const bool improves = cut_delta < 0 || delta < -margin;
-                const bool better = best < 0 || cut_delta < best_cut ||
-                                    (cut_delta == best_cut && delta < best_delta);
-                if (improves && better)
-                {
-                    best = to;
-                    best_cut = cut_delta;
-                    best_delta = delta;
-                }
-            }
-            if (best < 0 || !contiguity.staysConnectedWithout(u, part_of))
-            {
-                continue;
-            }
-            moments[from] = donor_after;
-            moments[best].mass += unit.mass;
-            moments[best].sx += unit.sx;
-            moments[best].sy += unit.sy;
-            moments[best].sq += unit.sq;
-            weight[from] -= w;
-            weight[best] += w;
-            stats.cut_edges_after += best_cut;
-            --size[from];
-            ++size[best];
-            part_of[u] = best;
-            ++moved;
-        }
+        const int moved = moves.sweep(stats.cut_edges_after);
         ++stats.passes;
         stats.moves += moved;
         if (moved == 0)

@@ -55,4 +55,62 @@ std::vector<ExactGap> compareWithExact(const UnitGraph& graph, const std::vector
     return gaps;
 }
 
+PairGap compareGridPairs(const UnitGraph& graph, const std::vector<int>& part_of,
+                         const Bounds& bounds, int max_units, const ExactOptions& options)
+{
+    const Adjacency adjacency(graph);
+    int parts = 0;
+    for (int p : part_of)
+        parts = std::max(parts, p + 1);
+    std::vector<long long> weight(parts, 0);
+    std::vector<std::vector<int>> members(parts);
+    for (std::size_t u = 0; u < part_of.size(); ++u)
+    {
+        weight[part_of[u]] += graph.units[u].weight;
+        members[part_of[u]].push_back(static_cast<int>(u));
+    }
+    // Links between each neighbouring pair (p < q), in pair order.
+    std::vector<std::pair<std::pair<int, int>, int>> links;
+    for (const Edge& e : graph.edges)
+    {
+        const int p = part_of[e.a], q = part_of[e.b];
+        if (p != q)
+            links.push_back({{std::min(p, q), std::max(p, q)}, 1});
+    }
+    std::sort(links.begin(), links.end());
+    PairGap gap;
+    for (std::size_t i = 0; i < links.size();)
+    {
+        const auto [p, q] = links[i].first;
+        int between = 0;
+        for (; i < links.size() && links[i].first == std::make_pair(p, q); ++i)
+            ++between;
+        const auto within = [&](int part)
+        { return weight[part] >= bounds.min && weight[part] <= bounds.max; };
+        if (!within(p) || !within(q))
+            continue;
+        ++gap.pairs;
+        std::vector<int> units = members[p];
+        units.insert(units.end(), members[q].begin(), members[q].end());
+        std::sort(units.begin(), units.end());
+        ExactOptions exact = options;
+        exact.minimise_cut = true;
+        exact.parts = 2;
+        exact.max_units = max_units;
+        const ExactResult r = solveExact(graph, adjacency, units, bounds, exact);
+        const int size = static_cast<int>(units.size());
+        if (r.status != ExactStatus::Optimal)
+        {
+            gap.smallest_unsolved =
+                gap.smallest_unsolved == 0 ? size : std::min(gap.smallest_unsolved, size);
+            continue;
+        }
+        ++gap.solved;
+        gap.heuristic_cut += between;
+        gap.exact_cut += r.cut_edges;
+        gap.largest_solved = std::max(gap.largest_solved, size);
+    }
+    return gap;
+}
+
 } // namespace gp::partition

@@ -27,4 +27,20 @@ std::vector<ExactGap> compareWithExact(const UnitGraph& graph, const std::vector
                                        const Bounds& bounds, int max_units,
                                        const ExactOptions& options);
 
+// Where whole pieces are beyond the exact model, pairs of neighbouring parts still are often
+// within its reach: each pair (both within the bounds) is re-solved as two parts for the fewest
+// links between them, the rest of the plan fixed. Sums over the pairs solved to optimality.
+struct PairGap
+{
+    int pairs = 0;             // neighbouring pairs of parts within the bounds
+    int solved = 0;            // of them, solved to optimality
+    int heuristic_cut = 0;     // links between the two parts, heuristic, over the solved pairs
+    int exact_cut = 0;         // the same in the optimal two-part plans
+    int largest_solved = 0;    // units in the largest pair solved
+    int smallest_unsolved = 0; // units in the smallest pair not solved (0: none)
+};
+
+PairGap compareGridPairs(const UnitGraph& graph, const std::vector<int>& part_of,
+                         const Bounds& bounds, int max_units, const ExactOptions& options);
+
 } // namespace gp::partition

@@ -20,7 +20,7 @@ RecursiveBisection::RecursiveBisection(const UnitGraph& graph, const Adjacency& 
 BisectionOutcome RecursiveBisection::run(const std::vector<int>& units, int parts)
 {
     m_retry_work_left = static_cast<long long>(m_options.retry_work) * units.size();
-    return split(units, std::max(1, parts));
+    return split(units, std::max(1, parts), EdgeOrders{});
 }
 
 BisectionOutcome RecursiveBisection::leaf(const std::vector<int>& units)
@@ -51,90 +51,212 @@ bool better(const BisectionOutcome& a, const BisectionOutcome& b)
 
 } // namespace
 
-BisectionOutcome RecursiveBisection::split(const std::vector<int>& units, int parts)
+BisectionOutcome RecursiveBisection::split(const std::vector<int>& units, int parts,
+                                           EdgeOrders orders)
 {
     if (parts <= 1 || units.size() < 2)
     {
         return leaf(units);
     }
-    // Score the edges of several spanning trees; the tree data dies before recursing, only the
-    // chosen sides (as unit lists with their part counts) survive.
-    std::vector<std::pair<std::vector<int>, int>> sides; // (subtree side, its parts), best first
-    {
-        NodeSet set(units, m_local);
-        const std::vector<int> edges = internalEdges(m_adjacency, set);
-        CutRequest request;
-        request.parts = parts;
-        request.min_side_parts = std::max(1, parts / m_options.max_lopsidedness);
-        request.bounds = m_bounds;
-
-        std::vector<RootedTree> trees;
-        std::vector<CutCandidate> candidates;
-        std::vector<std::uint64_t> tree_keys;
-        bool feasible = false;
-        int repeats = 0; // a set with few alternatives (a star, a chain) keeps giving one tree
-        const int plain = std::max(1, m_options.trees);
-        for (int t = 0; t < plain || (!feasible && t < m_options.max_trees && repeats < 3); ++t)
-        {
-            RootedTree tree = buildSpanningTree(m_graph, set, edges, m_options.cost, m_seed, t);
-            std::uint64_t tree_key = 0;
-            for (int e : tree.parent_edge)
-            {
-                tree_key ^= e >= 0 ? splitMix64(static_cast<std::uint64_t>(e)) : 0;
-            }
-            if (std::find(tree_keys.begin(), tree_keys.end(), tree_key) != tree_keys.end())
-            {
-                ++repeats;
-                continue;
-            }
-            tree_keys.push_back(tree_key);
-            trees.push_back(std::move(tree));
-            const std::size_t before = candidates.size();
-            collectCuts(m_graph, set, trees.back(), static_cast<int>(trees.size()) - 1, request,
-                        m_options.weights, candidates);
-            for (std::size_t i = before; i < candidates.size() && !feasible; ++i)
-            {
-                feasible = candidates[i].violation == 0;
-            }
-        }
-        // Feasible cuts first, then by score; ties by tree and node keep the order total.
-        std::sort(candidates.begin(), candidates.end(),
-                  [](const CutCandidate& a, const CutCandidate& b)
-                  {
-                      if (a.violation != b.violation)
-                      {
-                          return a.violation < b.violation;
-                      }
-                      if (a.score != b.score)
-                      {
-                          return a.score < b.score;
-                      }
-                      if (a.tree != b.tree)
-                      {
-                          return a.tree < b.tree;
-                      }
-                      return a.node < b.node;
-                  });
-        std::vector<std::uint64_t> keys;
-        for (const CutCandidate& c : candidates)
-        {
-            if (static_cast<int>(sides.size()) >= std::max(1, m_options.candidates))
-            {
-                break;
-            }
-            if (std::find(keys.begin(), keys.end(), c.key) != keys.end())
-            {
-                continue;
-            }
-            keys.push_back(c.key);
-            sides.emplace_back(subtreeUnits(set, trees[c.tree], c.node), c.subtree_parts);
-        }
-    }
+    const std::vector<Side> sides = chooseSides(units, parts, orders);
     if (sides.empty())
     {
         return leaf(units);
     }
+    return trySides(units, parts, sides, orders);
+}
 
+const std::vector<OrderedEdge>& RecursiveBisection::edgeOrder(const NodeSet& set,
+                                                              EdgeOrders& orders, int variant)
+{
+    if (static_cast<int>(orders.size()) <= variant)
+    {
+        orders.resize(variant + 1);
+    }
+    if (!orders[variant])
+    {
+        orders[variant] =
+            kruskalOrder(m_graph, internalEdges(m_adjacency, set), m_options.cost, m_seed, variant);
+    }
+    return *orders[variant];
+}
+
+namespace
+{
+
+// Feasible cuts first, then by score; ties by tree and node keep the order total.
+bool cutBefore(const CutCandidate& a, const CutCandidate& b)
+{
+    if (a.violation != b.violation)
+    {
+        return a.violation < b.violation;
+    }
+    if (a.score != b.score)
+    {
+        return a.score < b.score;
+    }
+    if (a.tree != b.tree)
+    {
+        return a.tree < b.tree;
+    }
+    return a.node < b.node;
+}
+
+std::uint64_t treeKey(const RootedTree& tree)
+{
+    std::uint64_t key = 0;
+    for (int e : tree.parent_edge)
+    {
+        key ^= e >= 0 ? splitMix64(static_cast<std::uint64_t>(e)) : 0;
+    }
+    return key;
+}
+
+// The first `wanted` candidates with distinct keys, in cutBefore order. A key occurs at most
+// once per tree, so the best wanted x trees candidates hold them: a partial selection (linear)
+// instead of sorting every candidate. The prefix is widened in the rare case of a collision.
+std::vector<const CutCandidate*> bestDistinct(std::vector<CutCandidate>& candidates, int wanted,
+                                              int trees)
+{
+    std::vector<const CutCandidate*> best;
+    std::size_t prefix = static_cast<std::size_t>(wanted) * std::max(1, trees);
+    for (;;)
+    {
+        prefix = std::min(prefix, candidates.size());
+        std::nth_element(candidates.begin(), candidates.begin() + prefix, candidates.end(),
+                         cutBefore);
+        std::sort(candidates.begin(), candidates.begin() + prefix, cutBefore);
+        best.clear();
+        std::vector<std::uint64_t> keys;
+        for (std::size_t i = 0; i < prefix && static_cast<int>(best.size()) < wanted; ++i)
+        {
+            if (std::find(keys.begin(), keys.end(), candidates[i].key) == keys.end())
+            {
+                keys.push_back(candidates[i].key);
+                best.push_back(&candidates[i]);
+            }
+        }
+        if (static_cast<int>(best.size()) == wanted || prefix == candidates.size())
+        {
+            return best;
+        }
+        prefix *= 2;
+    }
+}
+
+} // namespace
+
+// Scores the edges of several spanning trees; the tree data dies here, only the chosen sides
+// (the subtree's units and its part count, best first) go on.
+std::vector<RecursiveBisection::Side> RecursiveBisection::chooseSides(const std::vector<int>& units,
+                                                                      int parts, EdgeOrders& orders)
+{
+    NodeSet set(units, m_local);
+    CutRequest request;
+    request.parts = parts;
+    request.min_side_parts = std::max(1, parts / m_options.max_lopsidedness);
+    request.bounds = m_bounds;
+    CutScorer scorer(m_graph, set, request, m_options.weights);
+
+    std::vector<CutCandidate>& candidates = m_candidates;
+    candidates.clear();
+    std::size_t kept = 0; // trees kept in m_trees
+    std::vector<std::uint64_t> tree_keys;
+    bool feasible = false;
+    int repeats = 0; // a set with few alternatives (a star, a chain) keeps giving one tree
+    const int plain = std::max(1, m_options.trees);
+    for (int t = 0; t < plain || (!feasible && t < m_options.max_trees && repeats < 3); ++t)
+    {
+        if (m_trees.size() <= kept)
+        {
+            m_trees.emplace_back();
+        }
+        RootedTree& tree = m_trees[kept];
+        buildSpanningTree(set, edgeOrder(set, orders, t), tree);
+        const std::uint64_t tree_key = treeKey(tree);
+        if (std::find(tree_keys.begin(), tree_keys.end(), tree_key) != tree_keys.end())
+        {
+            ++repeats;
+            continue;
+        }
+        tree_keys.push_back(tree_key);
+        ++kept;
+        const std::size_t before = candidates.size();
+        scorer.collect(tree, static_cast<int>(kept) - 1, candidates);
+        for (std::size_t i = before; i < candidates.size() && !feasible; ++i)
+        {
+            feasible = candidates[i].violation == 0;
+        }
+    }
+    std::vector<Side> sides;
+    if (m_mark.size() < units.size())
+    {
+        m_mark.assign(units.size(), 0);
+    }
+    const int wanted = std::max(1, m_options.candidates);
+    for (const CutCandidate* c : bestDistinct(candidates, wanted, static_cast<int>(kept)))
+    {
+        sides.push_back({subtreeUnits(set, m_trees[c->tree], c->node, m_mark), c->subtree_parts});
+    }
+    return sides;
+}
+
+// The edge orders of the two sides of a split, filtered from the set's in one pass. A side that
+// will be a leaf (one part) needs none.
+void RecursiveBisection::splitOrders(const EdgeOrders& orders, const std::vector<int>& first,
+                                     bool first_needs, bool second_needs, EdgeOrders& first_orders,
+                                     EdgeOrders& second_orders)
+{
+    first_orders.clear();
+    second_orders.clear();
+    if (!first_needs && !second_needs)
+    {
+        return;
+    }
+    if (m_first_stamp.size() < m_graph.units.size())
+    {
+        m_first_stamp.assign(m_graph.units.size(), 0);
+    }
+    ++m_stamp;
+    for (int u : first)
+    {
+        m_first_stamp[u] = m_stamp;
+    }
+    first_orders.resize(orders.size());
+    second_orders.resize(orders.size());
+    for (std::size_t v = 0; v < orders.size(); ++v)
+    {
+        if (!orders[v])
+        {
+            continue;
+        }
+        std::vector<OrderedEdge>* a = first_needs ? &first_orders[v].emplace() : nullptr;
+        std::vector<OrderedEdge>* b = second_needs ? &second_orders[v].emplace() : nullptr;
+        for (const OrderedEdge& e : *orders[v])
+        {
+            const bool in_a = m_first_stamp[e.a] == m_stamp;
+            const bool in_b = m_first_stamp[e.b] == m_stamp;
+            if (in_a && in_b)
+            {
+                if (a)
+                {
+                    a->push_back(e);
+                }
+            }
+            else if (!in_a && !in_b && b)
+            {
+                b->push_back(e);
+            }
+        }
+    }
+}
+
+// Recurses into the sides best first; a later side is tried (within the retry budget) only while
+// the best so far leaves parts out of bounds, and the best labelling is kept.
+BisectionOutcome RecursiveBisection::trySides(const std::vector<int>& units, int parts,
+                                              const std::vector<Side>& sides,
+                                              const EdgeOrders& orders)
+{
     BisectionOutcome best;
     int best_index = -1;
     std::vector<int> best_labels;
@@ -149,15 +271,18 @@ BisectionOutcome RecursiveBisection::split(const std::vector<int>& units, int pa
             }
             m_retry_work_left -= static_cast<long long>(units.size());
         }
-        const std::vector<int>& first = sides[i].first;
-        const int first_parts = sides[i].second;
+        const std::vector<int>& first = sides[i].units;
         std::vector<int> second;
         second.reserve(units.size() - first.size());
         std::set_difference(units.begin(), units.end(), first.begin(), first.end(),
                             std::back_inserter(second));
-        BisectionOutcome a = split(first, first_parts);
-        BisectionOutcome b = split(second, parts - first_parts);
-        BisectionOutcome outcome{a.bad_parts + b.bad_parts, a.excess + b.excess};
+        EdgeOrders first_orders, second_orders;
+        const int second_parts = parts - sides[i].parts;
+        splitOrders(orders, first, sides[i].parts > 1 && first.size() > 1,
+                    second_parts > 1 && second.size() > 1, first_orders, second_orders);
+        const BisectionOutcome a = split(first, sides[i].parts, std::move(first_orders));
+        const BisectionOutcome b = split(second, second_parts, std::move(second_orders));
+        const BisectionOutcome outcome{a.bad_parts + b.bad_parts, a.excess + b.excess};
         last_index = i;
         if (best_index < 0 || better(outcome, best))
         {

@@ -7,6 +7,7 @@
 #include "partition/tree_cut.hpp"
 #include "partition/unit_graph.hpp"
 
+#include <optional>
 #include <vector>
 
 namespace gp::partition
@@ -44,8 +45,23 @@ class RecursiveBisection
     BisectionOutcome run(const std::vector<int>& units, int parts);
 
   private:
-    BisectionOutcome split(const std::vector<int>& units, int parts);
+    // Per tree variant: the set's internal edges in kruskalOrder(), once known. A side's orders
+    // are filtered from its parent's, so the edges are sorted once per variant, not per split.
+    using EdgeOrders = std::vector<std::optional<std::vector<OrderedEdge>>>;
+    struct Side
+    {
+        std::vector<int> units; // ascending
+        int parts = 1;
+    };
+
+    BisectionOutcome split(const std::vector<int>& units, int parts, EdgeOrders orders);
     BisectionOutcome leaf(const std::vector<int>& units);
+    std::vector<Side> chooseSides(const std::vector<int>& units, int parts, EdgeOrders& orders);
+    const std::vector<OrderedEdge>& edgeOrder(const NodeSet& set, EdgeOrders& orders, int variant);
+    BisectionOutcome trySides(const std::vector<int>& units, int parts,
+                              const std::vector<Side>& sides, const EdgeOrders& orders);
+    void splitOrders(const EdgeOrders& orders, const std::vector<int>& first, bool first_needs,
+                     bool second_needs, EdgeOrders& first_orders, EdgeOrders& second_orders);
 
     const UnitGraph& m_graph;
     const Adjacency& m_adjacency;
@@ -54,7 +70,12 @@ class RecursiveBisection
     std::vector<int>& m_labels;
     int& m_next_label;
     BisectionOptions m_options;
-    std::vector<int> m_local; // NodeSet scratch
+    std::vector<int> m_local;               // NodeSet scratch
+    std::vector<RootedTree> m_trees;        // chooseSides: trees, buffers reused
+    std::vector<CutCandidate> m_candidates; // chooseSides: cuts of those trees
+    std::vector<char> m_mark;               // subtreeUnits scratch (local ids)
+    std::vector<unsigned> m_first_stamp;    // per unit: m_stamp when on the first side of a split
+    unsigned m_stamp = 0;
     long long m_retry_work_left = 0;
 };
 

@@ -29,105 +29,146 @@ struct Move
     }
 };
 
+// The repair's state: part weights, sizes and members, and the moves found for one part.
+class BoundsRepair
+{
+  public:
+    BoundsRepair(const UnitGraph& graph, const Adjacency& adjacency, const Bounds& bounds,
+                 std::vector<int>& part_of, int parts, const std::vector<char>& frozen)
+        : m_graph(graph), m_adjacency(adjacency), m_bounds(bounds), m_part_of(part_of),
+          m_frozen(frozen), m_weight(parts, 0), m_members(parts), m_contiguity(adjacency)
+    {
+        for (int u = 0; u < static_cast<int>(graph.units.size()); ++u)
+        {
+            m_weight[part_of[u]] += graph.units[u].weight;
+            m_members[part_of[u]].push_back(u);
+        }
+    }
+
+    // Moves units into or out of the part while it is outside the bounds and a move helps.
+    int repairPart(int part, int budget)
+    {
+        int made = 0;
+        while (!m_frozen[part] && !m_members[part].empty() &&
+               outside(m_weight[part], m_bounds) > 0 && made < budget)
+        {
+            collectMoves(part);
+            if (!applyBestMove())
+            {
+                break;
+            }
+            ++made;
+        }
+        return made;
+    }
+
+  private:
+    void collectMoves(int part);
+    void consider(int u, int to);
+    bool applyBestMove();
+
+    const UnitGraph& m_graph;
+    const Adjacency& m_adjacency;
+    Bounds m_bounds;
+    std::vector<int>& m_part_of;
+    const std::vector<char>& m_frozen;
+    std::vector<long long> m_weight;
+    std::vector<std::vector<int>> m_members; // per part, its units (any order)
+    ContiguityCheck m_contiguity;
+    std::vector<Move> m_moves;
+};
+
+// Moves out of the part and into it, across each of its boundary edges. Only the part's units
+// and their neighbours are looked at; the sort below makes the order of discovery irrelevant.
+void BoundsRepair::collectMoves(int part)
+{
+    m_moves.clear();
+    for (int u : m_members[part])
+    {
+        for (int s = m_adjacency.begin(u); s < m_adjacency.end(u); ++s)
+        {
+            const int v = m_adjacency.target(s);
+            const int q = m_part_of[v];
+            if (q != part)
+            {
+                consider(u, q);
+                consider(v, part);
+            }
+        }
+    }
+    std::sort(m_moves.begin(), m_moves.end());
+}
+
+void BoundsRepair::consider(int u, int to)
+{
+    const int from = m_part_of[u];
+    if (from == to || m_frozen[from] || m_frozen[to] || m_members[from].size() <= 1)
+    {
+        return;
+    }
+    const long long w = m_graph.units[u].weight;
+    const long long from_before = outside(m_weight[from], m_bounds);
+    const long long to_before = outside(m_weight[to], m_bounds);
+    const long long from_after = outside(m_weight[from] - w, m_bounds);
+    const long long to_after = outside(m_weight[to] + w, m_bounds);
+    const long long gain = from_before + to_before - from_after - to_after;
+    if (gain <= 0 || (from_before == 0 && from_after > 0) || (to_before == 0 && to_after > 0))
+    {
+        return;
+    }
+    Move m;
+    m.gain = gain;
+    m.unit = u;
+    m.to = to;
+    for (int s = m_adjacency.begin(u); s < m_adjacency.end(u); ++s)
+    {
+        const int p = m_part_of[m_adjacency.target(s)];
+        const int sign = p == to ? 1 : (p == from ? -1 : 0);
+        const EdgeKind kind = m_graph.edges[m_adjacency.edge(s)].kind;
+        m.barrier_delta += kind == EdgeKind::CrossesBarrier ? sign : 0;
+        m.compound_delta += kind == EdgeKind::CrossesCompound ? sign : 0;
+    }
+    m_moves.push_back(m);
+}
+
+// The first move in order whose donor stays connected.
+bool BoundsRepair::applyBestMove()
+{
+    for (std::size_t i = 0; i < m_moves.size(); ++i)
+    {
+        const Move& m = m_moves[i];
+        if (i > 0 && m.unit == m_moves[i - 1].unit && m.to == m_moves[i - 1].to)
+        {
+            continue;
+        }
+        if (!m_contiguity.staysConnectedWithout(m.unit, m_part_of))
+        {
+            continue;
+        }
+        const int from = m_part_of[m.unit];
+        m_weight[from] -= m_graph.units[m.unit].weight;
+        m_weight[m.to] += m_graph.units[m.unit].weight;
+        std::vector<int>& donor = m_members[from];
+        donor.erase(std::find(donor.begin(), donor.end(), m.unit));
+        m_members[m.to].push_back(m.unit);
+        m_part_of[m.unit] = m.to;
+        return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int repairBounds(const UnitGraph& graph, const Adjacency& adjacency, const Bounds& bounds,
                  std::vector<int>& part_of, int parts, const std::vector<char>& frozen)
 {
-    const int n = static_cast<int>(graph.units.size());
-    std::vector<long long> weight(parts, 0);
-    std::vector<int> size(parts, 0);
-    for (int u = 0; u < n; ++u)
-    {
-        weight[part_of[u]] += graph.units[u].weight;
-        ++size[part_of[u]];
-    }
-    ContiguityCheck contiguity(adjacency);
-    std::vector<Move> moves;
+    BoundsRepair repair(graph, adjacency, bounds, part_of, parts, frozen);
+    const int max_moves = 4 * static_cast<int>(graph.units.size()); // a safety net: every move
+                                                                    // lowers the total violation
     int made = 0;
-    const int max_moves = 4 * n; // every move lowers the total violation; this is a safety net
-
-    auto consider = [&](int u, int to)
-    {
-        const int from = part_of[u];
-        if (from == to || frozen[from] || frozen[to] || size[from] <= 1)
-        {
-            return;
-        }
-        const long long w = graph.units[u].weight;
-        const long long from_before = outside(weight[from], bounds);
-        const long long to_before = outside(weight[to], bounds);
-        const long long from_after = outside(weight[from] - w, bounds);
-        const long long to_after = outside(weight[to] + w, bounds);
-        const long long gain = from_before + to_before - from_after - to_after;
-        if (gain <= 0 || (from_before == 0 && from_after > 0) || (to_before == 0 && to_after > 0))
-        {
-            return;
-        }
-        Move m;
-        m.gain = gain;
-        m.unit = u;
-        m.to = to;
-        for (int s = adjacency.begin(u); s < adjacency.end(u); ++s)
-        {
-            const int p = part_of[adjacency.target(s)];
-            const int sign = p == to ? 1 : (p == from ? -1 : 0);
-            const EdgeKind kind = graph.edges[adjacency.edge(s)].kind;
-            m.barrier_delta += kind == EdgeKind::CrossesBarrier ? sign : 0;
-            m.compound_delta += kind == EdgeKind::CrossesCompound ? sign : 0;
-        }
-        moves.push_back(m);
-    };
-
     for (int part = 0; part < parts; ++part)
     {
-        while (!frozen[part] && size[part] > 0 && outside(weight[part], bounds) > 0 &&
-               made < max_moves)
-        {
-            // Moves out of the part and into it, across each of its boundary edges.
-            moves.clear();
-            for (int u = 0; u < n; ++u)
-            {
-                for (int s = adjacency.begin(u); s < adjacency.end(u); ++s)
-                {
-                    const int q = part_of[adjacency.target(s)];
-                    if (part_of[u] == part && q != part)
-                    {
-                        consider(u, q);
-                    }
-                    else if (part_of[u] != part && q == part)
-                    {
-                        consider(u, part);
-                    }
-                }
-            }
-            std::sort(moves.begin(), moves.end());
-            bool moved = false;
-            for (std::size_t i = 0; i < moves.size() && !moved; ++i)
-            {
-                const Move& m = moves[i];
-                if (i > 0 && m.unit == moves[i - 1].unit && m.to == moves[i - 1].to)
-                {
-                    continue;
-                }
-                if (!contiguity.staysConnectedWithout(m.unit, part_of))
-                {
-                    continue;
-                }
-                const int from = part_of[m.unit];
-                weight[from] -= graph.units[m.unit].weight;
-                weight[m.to] += graph.units[m.unit].weight;
-                --size[from];
-                ++size[m.to];
-                part_of[m.unit] = m.to;
-                ++made;
-                moved = true;
-            }
-            if (!moved)
-            {
-                break;
-            }
-        }
+        made += repair.repairPart(part, max_moves - made);
     }
     return made;
 }

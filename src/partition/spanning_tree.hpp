@@ -61,11 +61,26 @@ struct RootedTree
     std::vector<int> size;        // local id -> units in its subtree
 };
 
-// Minimum spanning tree of the set. variant 0 uses the plain costs; variant v > 0 perturbs them
-// with noise drawn from (seed, v, edge id), giving different but still barrier-averse trees.
+// The given internal edges in Kruskal order for a tree variant: ascending (cost, edge id).
+// variant 0 uses the plain costs; variant v > 0 perturbs them with noise drawn from
+// (seed, v, edge id), giving different but still barrier-averse trees. The order depends only
+// on the edges, not on the set: the order of a subset is the filtered order of the whole, which
+// is how recursive bisection avoids sorting again at every level.
+struct OrderedEdge
+{
+    int a = 0; // global unit ids of the ends, kept here so scans read the order sequentially
+    int b = 0;
+    int id = 0;
+};
+std::vector<OrderedEdge> kruskalOrder(const UnitGraph& graph,
+                                      const std::vector<int>& internal_edges,
+                                      const CostModel& model, unsigned seed, int variant);
+
+// Minimum spanning tree of the set (Kruskal 1956) from its internal edges in kruskalOrder().
 // Roots are the lowest local ids of each component; children are visited in local-id order.
-RootedTree buildSpanningTree(const UnitGraph& graph, const NodeSet& set,
-                             const std::vector<int>& internal_edges, const CostModel& model,
-                             unsigned seed, int variant);
+RootedTree buildSpanningTree(const NodeSet& set, const std::vector<OrderedEdge>& ordered_edges);
+// The same into `tree`, reusing its buffers.
+void buildSpanningTree(const NodeSet& set, const std::vector<OrderedEdge>& ordered_edges,
+                       RootedTree& tree);
 
 } // namespace gp::partition

@@ -41,15 +41,41 @@ struct CutCandidate
     std::uint64_t key = 0; // hash of (subtree units, subtree_parts), to drop duplicates
 };
 
-// Appends one candidate per tree edge, with the part count for the subtree side that best fits
-// the bounds (then closest to proportional). Per-unit hashes are the Zobrist keys
-// (Zobrist 1970) of the units, so equal splits from different trees get equal keys.
-void collectCuts(const UnitGraph& graph, const NodeSet& set, const RootedTree& tree, int tree_index,
-                 const CutRequest& request, const CutWeights& weights,
-                 std::vector<CutCandidate>& out);
+// Scores the cuts of spanning trees of one set. The per-unit sums (households, mass, first and
+// second moments about the set's centroid, Zobrist keys (Zobrist 1970) of the units, so equal
+// splits from different trees get equal keys) are computed once per set; each tree then only
+// accumulates them over its subtrees, in linear time.
+class CutScorer
+{
+  public:
+    CutScorer(const UnitGraph& graph, const NodeSet& set, const CutRequest& request,
+              const CutWeights& weights);
 
-// The global ids of the subtree of `node`, ascending.
-std::vector<int> subtreeUnits(const NodeSet& set, const RootedTree& tree, int node);
+    // Appends one candidate per tree edge, with the part count for the subtree side that best
+    // fits the bounds (then closest to proportional).
+    void collect(const RootedTree& tree, int tree_index, std::vector<CutCandidate>& out);
+
+  private:
+    struct Sums
+    {
+        std::vector<long long> weight;
+        std::vector<double> mass, sx, sy, sq;
+        std::vector<std::uint64_t> key;
+    };
+    CutCandidate score(const Sums& sums, const RootedTree& tree, int node, int root,
+                       double whole) const;
+
+    const UnitGraph& m_graph;
+    CutRequest m_request;
+    CutWeights m_weights;
+    Sums m_base;    // per local id: the unit's own values
+    Sums m_subtree; // per local id: summed over its subtree in the current tree
+    long long m_total = 0;
+};
+
+// The global ids of the subtree of `node`, ascending. `mark` is caller scratch of set.size().
+std::vector<int> subtreeUnits(const NodeSet& set, const RootedTree& tree, int node,
+                              std::vector<char>& mark);
 
 std::uint64_t unitKey(int unit);
 

@@ -62,6 +62,11 @@ void checkAgainstExact(Plan& plan, const graph::CommunityGraph& cg, const std::v
         plan.exact_checks.push_back({at(plan.communities, cg.community).id, gap.units, gap.parts,
                                      gap.heuristic_cut, gap.exact_cut, gap.lower_bound,
                                      partition::toString(gap.status)});
+    const partition::PairGap pairs =
+        partition::compareGridPairs(cg.graph, part_of, bounds, config.exact_check_units, exact);
+    plan.exact_pair_checks.push_back({at(plan.communities, cg.community).id, pairs.pairs,
+                                      pairs.solved, pairs.heuristic_cut, pairs.exact_cut,
+                                      pairs.largest_solved, pairs.smallest_unsolved});
 }
 
 } // namespace

@@ -174,6 +174,30 @@ nlohmann::ordered_json boundsSection(const Plan& plan, const PartitionConfig& co
             {"not_found", not_found}};
 }
 
+// report.json "exact_check.grid_pairs": pairs of neighbouring grids re-solved as two, where whole
+// pieces are out of the exact model's reach.
+nlohmann::ordered_json gridPairsSection(const Plan& plan)
+{
+    int pairs = 0, solved = 0, heuristic = 0, exact = 0, largest = 0, smallest = 0;
+    for (const auto& c : plan.exact_pair_checks)
+    {
+        pairs += c.pairs;
+        solved += c.solved;
+        heuristic += c.heuristic_cut;
+        exact += c.exact_cut;
+        largest = std::max(largest, c.largest_solved);
+        if (c.smallest_unsolved > 0)
+            smallest =
+                smallest == 0 ? c.smallest_unsolved : std::min(smallest, c.smallest_unsolved);
+    }
+    return {{"pairs", pairs},
+            {"proven_optimal", solved},
+            {"heuristic_cut_links", heuristic},
+            {"exact_cut_links", exact},
+            {"largest_solved_units", largest},
+            {"smallest_unsolved_units", smallest}};
+}
+
 // report.json "exact_check" (--exact): the heuristic's cut links against the exact model's per
 // small piece.
 nlohmann::ordered_json exactCheckSection(const Plan& plan, const PartitionConfig& config)
@@ -202,7 +226,8 @@ nlohmann::ordered_json exactCheckSection(const Plan& plan, const PartitionConfig
             {"proven_optimal", optimal},
             {"heuristic_cut_links", heuristic},
             {"exact_cut_links", exact},
-            {"pieces_detail", pieces}};
+            {"pieces_detail", pieces},
+            {"grid_pairs", gridPairsSection(plan)}};
 }
 
 // report.json "issues": every issue of the plan, in plan order.

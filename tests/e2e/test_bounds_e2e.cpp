@@ -125,4 +125,9 @@ TEST_CASE("the exact check (--exact) reports the heuristic's cut links against t
     CHECK(piece["exact_cut_links"].get<int>() <= piece["heuristic_cut_links"].get<int>());
     CHECK(piece["lower_bound"] == piece["exact_cut_links"]);
     CHECK(x["proven_optimal"] == 1);
+    // The pairs of neighbouring grids, each re-solved as two.
+    const auto& pairs = x["grid_pairs"];
+    CHECK(pairs["pairs"].get<int>() >= 1);
+    CHECK(pairs["proven_optimal"].get<int>() <= pairs["pairs"].get<int>());
+    CHECK(pairs["exact_cut_links"].get<int>() <= pairs["heuristic_cut_links"].get<int>());
 }

@@ -188,3 +188,27 @@ TEST_CASE("exact check: the heuristic's cut links against the optimum", "[partit
     CHECK(gaps[0].status == ExactStatus::Optimal);
     CHECK(gp::partition::compareWithExact(g, rows, bounds, 15, {}).empty());
 }
+
+TEST_CASE("exact check by pairs: neighbouring parts re-solved as two", "[partition][exact]")
+{
+    // Four rows of a 4x4 grid, 100 households a unit, every part exactly 400: each pair of
+    // neighbouring rows (2x4 units) is best split into two 2x2 squares, 2 links between them
+    // instead of the rows' 4.
+    const UnitGraph g = gp::test::gridGraph(4, 4, [](int, int) { return 100; });
+    const Bounds bounds{400, 400, 400};
+    std::vector<int> rows(16);
+    for (int u = 0; u < 16; ++u)
+        rows[u] = u / 4;
+    const auto pairs = gp::partition::compareGridPairs(g, rows, bounds, 100, {});
+    CHECK(pairs.pairs == 3);
+    CHECK(pairs.solved == 3);
+    CHECK(pairs.heuristic_cut == 12);
+    CHECK(pairs.exact_cut == 6);
+    CHECK(pairs.largest_solved == 8);
+    CHECK(pairs.smallest_unsolved == 0);
+    // Pairs above the size limit are not solved.
+    const auto capped = gp::partition::compareGridPairs(g, rows, bounds, 6, {});
+    CHECK(capped.pairs == 3);
+    CHECK(capped.solved == 0);
+    CHECK(capped.smallest_unsolved == 8);
+}
