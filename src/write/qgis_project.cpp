@@ -1,6 +1,7 @@
 #include "write/qgis_project.hpp"
 
 #include "write/qgis_layers.hpp"
+#include "write/qgis_layout.hpp"
 #include "write/qgis_xml.hpp"
 #include "write/texts.hpp"
 
@@ -81,11 +82,16 @@ void properties(Xml& x)
     x.open("SpatialRefSys");
     x.text("ProjectionsEnabled", "1", {{"type", "int"}});
     x.close();
+    // Distances (the layouts' scale bars) on the WGS 84 ellipsoid, in metres.
+    x.open("Measure");
+    x.text("Ellipsoid", "EPSG:7030", {{"type", "QString"}});
+    x.close();
     x.close();
 }
 
-std::string projectXml(const std::vector<ProjectLayer>& layers, const PartitionConfig& config,
-                       const std::optional<Box>& extent_wgs84)
+std::string projectXml(const std::vector<ProjectSource>& sources,
+                       const std::vector<ProjectLayer>& layers, const PartitionConfig& config,
+                       const ProjectFrame& frame)
 {
     const Texts& t = textsFor(config.lang);
     Xml x;
@@ -98,10 +104,11 @@ std::string projectXml(const std::vector<ProjectLayer>& layers, const PartitionC
     wgs84(x);
     x.close();
     layerTree(x, layers);
-    if (extent_wgs84)
-        mapCanvas(x, *extent_wgs84);
+    if (frame.extent_wgs84)
+        mapCanvas(x, *frame.extent_wgs84);
     mapLayers(x, layers);
     properties(x);
+    printLayouts(x, sources, config, frame);
     x.close();
     return x.str();
 }
@@ -112,9 +119,18 @@ std::map<std::string, std::string> qgisProjectFiles(const std::vector<ProjectSou
                                                     const PartitionConfig& config,
                                                     const std::optional<Box>& extent_wgs84)
 {
+    ProjectFrame frame;
+    frame.extent_wgs84 = extent_wgs84;
+    return qgisProjectFiles(sources, config, frame);
+}
+
+std::map<std::string, std::string> qgisProjectFiles(const std::vector<ProjectSource>& sources,
+                                                    const PartitionConfig& config,
+                                                    const ProjectFrame& frame)
+{
     const auto layers = projectLayers(sources, config);
     std::map<std::string, std::string> files;
-    files["gridplan.qgs"] = projectXml(layers, config, extent_wgs84);
+    files["gridplan.qgs"] = projectXml(sources, layers, config, frame);
     for (const auto& l : layers)
         files[l.id + ".qml"] = qml(l);
     return files;
