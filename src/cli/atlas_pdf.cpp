@@ -1,6 +1,8 @@
 #include "cli/atlas_pdf.hpp"
 
 #include "batch/process.hpp"
+#include "core/error.hpp"
+#include "io/gdal_support.hpp"
 #include "io/output_dir.hpp"
 
 #include <cstdlib>
@@ -78,8 +80,18 @@ void bindAtlasOptions(CLI::App& sub, PdfOptions& options, PartitionConfig& confi
                  "atlas.pdf, through QGIS (python3-qgis); exit 1 when it cannot");
 }
 
+void checkPdfOption(const PdfOptions& options, const std::string& out_dir)
+{
+    if (options.pdf && io::isPostgisConnection(out_dir))
+        throw ConfigError("--pdf needs an --out folder: a PostGIS output has no QGIS project to "
+                          "print");
+}
+
 PdfResult exportAtlasPdf(const std::string& out_dir)
 {
+    std::error_code ec;
+    if (!fs::is_regular_file(fs::path(out_dir) / "gridplan.qgs", ec))
+        return {false, "no gridplan.qgs in '" + out_dir + "' to print"};
     const std::string script = findScript();
     if (script.empty())
         return {false, "export_atlas.py not found beside the gridplan executable (looked in "

@@ -21,6 +21,10 @@ struct PdfOptions
 // Adds --pdf, and the atlas's --street-name and --attribution (into `config`), to `sub`.
 void bindAtlasOptions(CLI::App& sub, PdfOptions& options, PartitionConfig& config);
 
+// Before computing: --pdf needs an --out folder (a PostGIS output has no QGIS project); throws
+// ConfigError otherwise.
+void checkPdfOption(const PdfOptions& options, const std::string& out_dir);
+
 // The outcome of exportAtlasPdf: ok, or why atlas.pdf was not written.
 struct PdfResult
 {

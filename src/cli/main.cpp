@@ -459,6 +459,7 @@ int main(int argc, char** argv)
 
         // Before any computing: an --out that would replace inputs or others' files, or that cannot
         // be written, is refused now (README "Output folder safety").
+        gp::cli::checkPdfOption(pdf, config.out_dir);
         if (!gp::io::isPostgisConnection(config.out_dir))
             gp::io::prepareOutputDir(config.out_dir, gp::io::runInputPaths(config));
         gp::pipeline::RunStats stats;

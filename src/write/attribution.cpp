@@ -79,10 +79,13 @@ std::string dataAttribution(const PartitionConfig& config)
             continue;
         std::error_code ec;
         const auto dir = std::filesystem::absolute(path, ec).parent_path();
+        if (ec)
+            continue;
         for (const char* name : {"ATTRIBUTION.txt", "ATTRIBUTION"})
         {
             const auto file = dir / name;
-            if (ec || !std::filesystem::is_regular_file(file, ec) || !seen.insert(file).second)
+            std::error_code missing;
+            if (!std::filesystem::is_regular_file(file, missing) || !seen.insert(file).second)
                 continue;
             const std::string text = fileAttribution(file);
             if (!text.empty() && said.insert(text).second)

@@ -260,4 +260,9 @@ TEST_CASE("partition --pdf without QGIS says so, writes the other outputs and ex
     CHECK_FALSE(fs::exists(out + "/atlas.pdf"));
     for (const auto& e : fs::directory_iterator(out))
         CHECK(e.path().filename().string().rfind(".gridplan-staging-", 0) != 0);
+
+    // A PostGIS output has no project to print: refused before any computing, as a usage error.
+    const auto pg = runBundled("PG:dbname=gridplan_no_such_db", {"--pdf"});
+    CHECK(pg.exit_code == 2);
+    CHECK(contains(pg.err, "--pdf needs an --out folder"));
 }
