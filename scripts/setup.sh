@@ -18,6 +18,8 @@ packages+=(slurm-wlm munge)
 packages+=(libglpk-dev metis)
 # clang-format: scripts/format_check.sh checks the code against .clang-format.
 packages+=(clang-format)
+# poppler-utils: the atlas test counts atlas.pdf pages (pdfinfo) and renders them (pdftoppm).
+packages+=(poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

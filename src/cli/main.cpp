@@ -2,6 +2,7 @@
 // exit codes (0 ok, 1 bad input data or output, 2 usage, 3 internal). The only place that prints.
 #include "check/check.hpp"
 #include "classify/road_classes.hpp"
+#include "cli/atlas_pdf.hpp"
 #include "cli/batch_command.hpp"
 #include "cli/output_options.hpp"
 #include "cli/progress_bar.hpp"
@@ -402,6 +403,8 @@ int main(int argc, char** argv)
     bindOptions(*check, o, false);
     gp::cli::BatchCommand batch_command;
     auto* batch = batch_command.add(app);
+    gp::cli::PdfOptions pdf;
+    gp::cli::bindAtlasOptions(*partition, pdf, o.config);
     gp::cli::ConfigFileOptions partition_file, check_file;
     gp::cli::bindOutputOptions(*partition, o.config, partition_file, true);
     gp::cli::bindOutputOptions(*check, o.config, check_file, false);
@@ -456,6 +459,7 @@ int main(int argc, char** argv)
 
         // Before any computing: an --out that would replace inputs or others' files, or that cannot
         // be written, is refused now (README "Output folder safety").
+        gp::cli::checkPdfOption(pdf, config.out_dir);
         if (!gp::io::isPostgisConnection(config.out_dir))
             gp::io::prepareOutputDir(config.out_dir, gp::io::runInputPaths(config));
         gp::pipeline::RunStats stats;
@@ -469,6 +473,7 @@ int main(int argc, char** argv)
         const auto write_log = gp::pipeline::withStageTimes(stage_log);
         gp::write::writeOutputs(plan, config, reporter, o.batch_fingerprint);
         gp::pipeline::say(write_log, "write: outputs written");
+        const bool pdf_ok = gp::cli::exportPdfIfAsked(pdf, config.out_dir, o.quiet);
 
         log("working CRS " + plan.working_crs + ": " + plan.working_crs_reason);
         const int residential = stats.residential_grids, within = stats.grids_within_bounds;
@@ -478,7 +483,7 @@ int main(int argc, char** argv)
             std::to_string(plan.grids.size() - static_cast<std::size_t>(residential)) +
             " dedicated, " + std::to_string(plan.issues.size()) + " issues; outputs in " +
             gp::io::redactConnection(config.out_dir));
-        return kOk;
+        return pdf_ok ? kOk : kDataError;
     }
     catch (const gp::ConfigError& e)
     {

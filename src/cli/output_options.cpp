@@ -54,7 +54,8 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& optionGroup
           "usable-ratio", "dwelling-m2", "floor-height", "min-dwelling-footprint",
           "default-floors"}},
         {"Grids", {"min", "max", "target", "street-code", "seed"}},
-        {"Outputs", {"out", "format", "pg-schema", "pg-prefix"}},
+        {"Outputs",
+         {"out", "format", "pg-schema", "pg-prefix", "street-name", "attribution", "pdf"}},
         {"Run", {"config", "print-config", "verbose", "quiet", "help"}},
     };
     return groups;

@@ -164,6 +164,11 @@ struct PartitionConfig
     std::map<std::string, std::string> road_classes; // VALUE=barrier|street|lane|ignore overrides
     // Language of report.html headings and of QGIS layer names, legends and labels: "en" or "zh".
     std::string lang = "en";
+    // The atlas print layout of gridplan.qgs (write/qgis_layout.hpp): the street's name on its
+    // pages (empty: street_code), and the data attribution printed on every page (empty: what the
+    // ATTRIBUTION.txt files beside the inputs say, write/attribution.hpp).
+    std::string street_name;
+    std::string attribution;
 
     // The exact partition model (src/partition/exact.hpp). A piece (connected units of a
     // community) up to exact_max_units units that the repair leaves out of bounds gets a plan or

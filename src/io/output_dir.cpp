@@ -259,4 +259,34 @@ void OutputStaging::commit()
     m_committed = true;
 }
 
+void recordOutput(const std::string& out_dir, const std::string& name)
+{
+    const fs::path dir(out_dir);
+    auto names = manifestNames(dir);
+    if (names.count(name))
+        return;
+    names.insert(name);
+    // Written in a staging folder: one left by a crash is removed by the next run.
+    const fs::path staging = dir / (kStagingPrefix + std::to_string(::getpid()));
+    std::error_code made;
+    fs::create_directories(staging, made);
+    const fs::path tmp = staging / kOutputManifest;
+    {
+        std::ofstream manifest(tmp, std::ios::binary);
+        manifest
+            << "# Files gridplan wrote into this folder; it refuses a folder holding others.\n";
+        for (const auto& n : names)
+            manifest << n << '\n';
+        if (!manifest.flush())
+            throw OutputError("cannot write '" + tmp.string() + "'");
+    }
+    std::error_code ec;
+    fs::rename(tmp, dir / kOutputManifest, ec);
+    std::error_code removed;
+    fs::remove_all(staging, removed);
+    if (ec)
+        throw OutputError("cannot update '" + (dir / kOutputManifest).string() +
+                          "': " + ec.message());
+}
+
 } // namespace gp::io

@@ -29,6 +29,11 @@ std::vector<std::string> runInputPaths(const PartitionConfig& config);
 // (OutputError) and removes staging folders left behind by runs that were killed.
 void prepareOutputDir(const std::string& out_dir, const std::vector<std::string>& input_paths);
 
+// Adds `name` to DIR's manifest (kept sorted): for a file written into DIR after the run's commit,
+// such as atlas.pdf (cli/atlas_pdf.cpp), so that the next run replaces it rather than refusing
+// the folder. Listed before the file appears, so a crash never leaves it unlisted.
+void recordOutput(const std::string& out_dir, const std::string& name);
+
 class OutputStaging
 {
   public:

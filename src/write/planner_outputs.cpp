@@ -14,13 +14,18 @@ namespace gp::write
 namespace
 {
 
-// The lon/lat box of the communities and grids, for the project's initial view.
-std::optional<Box> extentWgs84(const Plan& plan)
+// The box of the communities and grids (lon/lat for the project's initial view, working CRS for
+// the print layouts' maps).
+ProjectFrame projectFrame(const Plan& plan)
 {
-    const auto box = planExtent(plan);
-    if (!box || plan.working_crs_wkt.empty())
-        return std::nullopt;
-    return io::boxToWgs84(*box, plan.working_crs_wkt);
+    ProjectFrame frame;
+    frame.extent = planExtent(plan);
+    if (!frame.extent || plan.working_crs_wkt.empty())
+        return frame;
+    frame.extent_wgs84 = io::boxToWgs84(*frame.extent, plan.working_crs_wkt);
+    frame.crs = plan.working_crs;
+    frame.crs_wkt = plan.working_crs_wkt;
+    return frame;
 }
 
 } // namespace
@@ -55,7 +60,7 @@ plannerOutputFiles(const Plan& plan, const PartitionConfig& config,
                            &t});
 
     std::vector<std::pair<std::string, std::string>> files;
-    for (auto& [name, bytes] : qgisProjectFiles(sources, config, extentWgs84(plan)))
+    for (auto& [name, bytes] : qgisProjectFiles(sources, config, projectFrame(plan)))
         files.emplace_back(name, std::move(bytes));
     files.emplace_back("report.html", reportHtml(plan, config, report));
     return files;

@@ -31,4 +31,19 @@ std::map<std::string, std::string> qgisProjectFiles(const std::vector<ProjectSou
                                                     const PartitionConfig& config,
                                                     const std::optional<Box>& extent_wgs84);
 
+// Where the plan lies: the initial map view, and the working CRS the print layouts draw their maps
+// in (true shapes and a scale bar in metres); empty crs_wkt: the layouts' maps use EPSG:4326.
+struct ProjectFrame
+{
+    std::optional<Box> extent_wgs84; // lon/lat
+    std::optional<Box> extent;       // the same box in the working CRS
+    std::string crs;                 // "EPSG:3763", or a short name
+    std::string crs_wkt;
+};
+
+// The same files, with the print layouts (write/qgis_layout.hpp) framed by `frame`.
+std::map<std::string, std::string> qgisProjectFiles(const std::vector<ProjectSource>& sources,
+                                                    const PartitionConfig& config,
+                                                    const ProjectFrame& frame);
+
 } // namespace gp::write

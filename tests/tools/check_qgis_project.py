@@ -8,7 +8,8 @@ RFC 7946); every layer is valid, refers to its file by a relative path inside OU
 many features as the GeoJSON file holds (after the layer's subset / geometry-type filter); every
 GeoJSON layer of the run is in the project; the styles are the documented ones (grids by bounds
 band with labels, buildings by grid, dedicated grids hatched, gaps on top); every .qml loads; and
-the rendered map shows every grid's label. Exits non-zero with a message on the first failure.
+the rendered map shows every grid's label; the print layouts (overview and atlas over the
+communities) are there with their map, scale bar, north arrow, table and attribution. Exits non-zero with a message on the first failure.
 Needs Debian's python3-qgis; run with QT_QPA_PLATFORM=offscreen.
 """
 import json
@@ -23,6 +24,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from qgis.core import (  # noqa: E402
     QgsApplication,
     QgsCategorizedSymbolRenderer,
+    QgsLayoutItemAttributeTable,
+    QgsLayoutItemLabel,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
     QgsMapRendererParallelJob,
     QgsMapSettings,
     QgsProject,
@@ -91,6 +97,49 @@ def expected_count(out_dir, datasource):
     return path, len(features)
 
 
+def check_layouts(project, out_dir):
+    """The print layouts (README "Atlas and --pdf"): an overview of the street and an atlas over
+    the communities, A3 landscape, each with a map in the working CRS, a north arrow and a scale bar
+    tied to it, a table, and the street name, page number and attribution."""
+    manager = project.layoutManager()
+    names = sorted(l.name() for l in manager.printLayouts())
+    expect(names == ["gridplan-atlas", "gridplan-overview"], "print layouts: %s" % names)
+    with open(os.path.join(out_dir, "report.json"), encoding="utf-8") as f:
+        working_crs = json.load(f)["working_crs"]
+    communities = project.mapLayer("gridplan_communities")
+    for name in names:
+        layout = manager.layoutByName(name)
+        expect(layout.pageCollection().pageCount() == 1, name + ": not one page")
+        size = layout.pageCollection().page(0).pageSize()
+        expect((round(size.width()), round(size.height())) == (420, 297), "%s: page %s x %s mm, not A3 landscape"
+               % (name, size.width(), size.height()))
+        maps = [i for i in layout.items() if isinstance(i, QgsLayoutItemMap)]
+        expect(len(maps) == 1, name + ": %d maps" % len(maps))
+        expect(maps[0].crs().isValid() and maps[0].crs().authid() == working_crs,
+               "%s: map CRS %s, expected the working CRS %s" % (name, maps[0].crs().authid(), working_crs))
+        bars = [i for i in layout.items() if isinstance(i, QgsLayoutItemScaleBar)]
+        expect(len(bars) == 1 and bars[0].linkedMap() == maps[0], name + ": no scale bar on the map")
+        arrows = [i for i in layout.items() if isinstance(i, QgsLayoutItemPicture)]
+        expect(len(arrows) == 1 and arrows[0].linkedMap() == maps[0] and "north_arrow" in arrows[0].picturePath(),
+               name + ": no north arrow on the map")
+        tables = [m for m in layout.multiFrames() if isinstance(m, QgsLayoutItemAttributeTable)]
+        expect(len(tables) == 1 and tables[0].vectorLayer() is not None and tables[0].columns(),
+               name + ": no table")
+        texts = " ".join(i.text() for i in layout.items() if isinstance(i, QgsLayoutItemLabel))
+        expect("PT-PORTO" in texts, name + ": no street code in its texts")
+        expect("OpenStreetMap contributors" in texts, name + ": no data attribution in its texts")
+        if name == "gridplan-atlas":
+            atlas = layout.atlas()
+            expect(atlas.enabled() and atlas.coverageLayer() == communities, "the atlas is not over the communities")
+            expect(maps[0].atlasDriven(), "the atlas map does not follow the atlas feature")
+            expect(tables[0].vectorLayer().id() == "gridplan_grids" and "@atlas_feature" in tables[0].featureFilter(),
+                   "the atlas table does not list the page's grids")
+            expect(atlas.updateFeatures() == communities.featureCount(),
+                   "the atlas has %d pages for %d communities" % (atlas.count(), communities.featureCount()))
+    print("layouts %s: A3, map in %s, scale bar, north arrow, table; atlas over %d communities"
+          % (names, working_crs, communities.featureCount()))
+
+
 def main():
     if len(sys.argv) not in (3, 4):
         print(__doc__, file=sys.stderr)
@@ -155,6 +204,7 @@ def main():
             dedicated = layers["gridplan_dedicated_grids"].renderer()
             kinds = {sl.layerType() for c in dedicated.categories() for sl in c.symbol().symbolLayers()}
             expect("LinePatternFill" in kinds, "dedicated grids are not hatched")
+        check_layouts(project, out_dir)
         order = project.layerTreeRoot().layerOrder()
         expect(order[0].id() == "gridplan_gaps", "gaps are not on top: " + order[0].id())
 
