@@ -119,13 +119,14 @@ void joinWithin(Groups& groups, const std::map<int, std::vector<int>>& by_key, i
 
 // Partition units of one community: a compound that fits in one grid is one unit; with streets,
 // so is a street block that fits in one grid (with the compounds in it, if the whole still fits),
-// and in a larger block each part bounded by lanes that fits. Others are one unit per building.
+// and in a larger block (or one opened to its parts) each part bounded by lanes that fits. Others
+// are one unit per building.
 // Units are numbered by their lowest member. Fills cg.unit_buildings; returns the unit of each
 // member.
 std::vector<int> groupUnits(const Plan& plan, const std::vector<int>& ids,
                             const std::map<std::pair<int, int>, int>& compound_households, int c,
                             int max_households, const std::vector<int>& lane_face,
-                            const std::set<int>& loose_blocks, CommunityGraph& cg)
+                            const OpenedBlocks& opened, CommunityGraph& cg)
 {
     Groups groups;
     groups.parent.resize(ids.size());
@@ -138,9 +139,9 @@ std::vector<int> groupUnits(const Plan& plan, const std::vector<int>& ids,
         groups.weight[k] = b.households;
         if (b.compound >= 0 && compound_households.at({c, b.compound}) <= max_households)
             compounds[b.compound].push_back(static_cast<int>(k));
-        if (loose_blocks.count(b.block))
+        if (opened.to_buildings.count(b.block))
             continue; // opened so that the bounds can be met
-        if (hasStreets(plan) && b.block >= 0)
+        if (hasStreets(plan) && b.block >= 0 && !opened.to_parts.count(b.block))
             blocks[b.block].push_back(static_cast<int>(k));
         if (!lane_face.empty() && lane_face[k] >= 0)
             parts[lane_face[k]].push_back(static_cast<int>(k));
@@ -325,21 +326,27 @@ void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::
     }
 }
 
+// Per member of community c: the lane-bounded part of its street block (empty without lanes).
+std::vector<int> laneFaces(const GraphInputs& in, int c)
+{
+    const auto& ids = in.members[static_cast<std::size_t>(c)];
+    if (!in.streets || in.lane_lines.empty() || ids.empty())
+        return {};
+    return faceOfMembers(
+        in.plan, c, ids,
+        in.lane_index->near(envelopeOf(in.plan.communities[static_cast<std::size_t>(c)].area)));
+}
+
 CommunityGraph buildOne(geom::GeosContext& ctx, const GraphInputs& in, int c,
-                        const std::set<int>& loose_blocks)
+                        const std::vector<int>& lane_face, const OpenedBlocks& opened)
 {
     CommunityGraph cg;
     cg.community = c;
     const auto& ids = in.members[static_cast<std::size_t>(c)];
     if (ids.empty())
         return cg;
-    std::vector<int> lane_face; // per member: the lane-bounded part of its block
-    if (in.streets && !in.lane_lines.empty())
-        lane_face = faceOfMembers(
-            in.plan, c, ids,
-            in.lane_index->near(envelopeOf(in.plan.communities[static_cast<std::size_t>(c)].area)));
     const std::vector<int> unit_of = groupUnits(in.plan, ids, in.compound_households, c,
-                                                in.max_households, lane_face, loose_blocks, cg);
+                                                in.max_households, lane_face, opened, cg);
     placeUnits(in.plan, cg);
     linkUnits(ctx, in, c, ids, unit_of, cg);
     return cg;
@@ -360,17 +367,34 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
                     auto& context = contexts[static_cast<std::size_t>(worker)];
                     if (!context)
                         context = std::make_unique<geom::GeosContext>();
-                    out[slot] = buildOne(*context, in, static_cast<int>(slot), {});
+                    const int c = static_cast<int>(slot);
+                    out[slot] = buildOne(*context, in, c, laneFaces(in, c), {});
                 });
     return out;
 }
 
-CommunityGraph buildCommunityGraph(const Plan& plan, int community, int max_households,
-                                   const std::set<int>& loose_blocks)
+struct CommunityGraphBuilder::State
 {
-    const GraphInputs in(plan, max_households);
-    geom::GeosContext ctx;
-    return buildOne(ctx, in, community, loose_blocks);
+    State(const Plan& plan, int c, int max)
+        : in(plan, max), community(c), lane_face(laneFaces(in, c))
+    {
+    }
+    GraphInputs in;
+    int community;
+    std::vector<int> lane_face;
+    mutable geom::GeosContext ctx;
+};
+
+CommunityGraphBuilder::CommunityGraphBuilder(const Plan& plan, int community, int max_households)
+    : m_state(std::make_unique<State>(plan, community, max_households))
+{
+}
+
+CommunityGraphBuilder::~CommunityGraphBuilder() = default;
+
+CommunityGraph CommunityGraphBuilder::build(const OpenedBlocks& opened) const
+{
+    return buildOne(m_state->ctx, m_state->in, m_state->community, m_state->lane_face, opened);
 }
 
 } // namespace gp::graph
