@@ -353,9 +353,19 @@ TEST_CASE("whole blocks that leave no grid within the bounds are opened and each
     const auto& st = r.report["streets"];
     CHECK(st["grids"] == 3);
     CHECK(st["grids_within_bounds"] == 3);
-    CHECK(countReason(r, "street_block_opened") >= 1);
-    REQUIRE(st["fitting_blocks_split"].get<int>() >= 1);
+    // Only the middle block need open (450 | 450 - x | x + 200 with x in [100, 150]); the ends
+    // cannot help (A does not touch C; C alone is 200): exactly one block is opened and split.
+    CHECK(countReason(r, "street_block_opened") == 1);
+    REQUIRE(st["fitting_blocks_split"].get<int>() == 1);
+    CHECK(gridsOf(r, "A0-", 3).size() == 1);
+    CHECK(gridsOf(r, "C", 4).size() == 1);
     for (const auto& split : st["fitting_blocks_split_list"])
+    {
+        CHECK(split["households"] == 450);
         CHECK(split["reason"].get<std::string>().rfind("the bounds forced it", 0) == 0);
+    }
+    for (const auto& g : r.gaps)
+        if (g.fields.count("reason") && g.fields.at("reason") == "street_block_opened")
+            CHECK(g.fields.at("detail").find("exact model proved") != std::string::npos);
     requireLandInOnePiece(r);
 }
