@@ -3,6 +3,7 @@
 #include "core/parallel.hpp"
 #include "geom/geos.hpp"
 #include "graph/blocks.hpp"
+#include "graph/crossings.hpp"
 #include "spatial/face_adjacency.hpp"
 #include "spatial/line_index.hpp"
 #include "spatial/segment_index.hpp"
@@ -165,19 +166,6 @@ std::vector<int> groupUnits(const Plan& plan, const std::vector<int>& ids,
     return unit_of;
 }
 
-// A link between two buildings in different barrier regions that can each form grids on their
-// own (graph/blocks inferBarrierRegions): no grid needs to cross, so the link is not made.
-bool avoidableCrossing(const Plan& plan, const Building& a, const Building& b)
-{
-    if (a.region < 0 || b.region < 0 || a.region == b.region)
-        return false;
-    const auto n = plan.regions.size();
-    if (static_cast<std::size_t>(a.region) >= n || static_cast<std::size_t>(b.region) >= n)
-        return false;
-    return plan.regions[static_cast<std::size_t>(a.region)].self_sufficient &&
-           plan.regions[static_cast<std::size_t>(b.region)].self_sufficient;
-}
-
 // Pairs of street blocks of community c (global Plan::blocks indices, lower first) that share a
 // border of at least a metre: grids made of whole blocks stay in one piece only across these.
 std::set<std::pair<int, int>> touchingBlocks(geom::GeosContext& ctx, const Plan& plan, int c)
@@ -214,14 +202,16 @@ struct GraphInputs
     int max_households;
     bool streets;
     spatial::SegmentIndex barriers;
-    spatial::SegmentIndex lanes; // inside a large block, links across a lane are cut first
+    BarrierLines barriers_by_strength; // a forced crossing goes across the weakest class
+    spatial::SegmentIndex lanes;       // inside a large block, links across a lane are cut first
     MultiLineString
         lane_lines; // lanes with everything that bounds blocks: the parts of large blocks
     std::unique_ptr<spatial::LineIndex> lane_index;
     std::vector<std::vector<int>> members;
     std::map<std::pair<int, int>, int> compound_households; // decide which compounds are one unit
 
-    GraphInputs(const Plan& p, int max) : plan(p), max_households(max), streets(hasStreets(p))
+    GraphInputs(const Plan& p, int max)
+        : plan(p), max_households(max), streets(hasStreets(p)), barriers_by_strength(p)
     {
         for (const auto& b : plan.barriers)
             barriers.add(b.lines);
@@ -271,7 +261,7 @@ void placeUnits(const Plan& plan, CommunityGraph& cg)
 
 // Building-level Delaunay edges, lifted to units; between two units keep the mildest kind.
 void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::vector<int>& ids,
-               const std::vector<int>& unit_of, CommunityGraph& cg)
+               const std::vector<int>& unit_of, bool every_class, CommunityGraph& cg)
 {
     const Plan& plan = in.plan;
     spatial::SegmentIndex boundary;
@@ -289,8 +279,11 @@ void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::
         return in.streets && a.block >= 0 && b.block >= 0 && a.block != b.block &&
                !touching.count({std::min(a.block, b.block), std::max(a.block, b.block)});
     };
+    const auto links = delaunayEdges(ctx, anchors);
+    const RegionLinks regions(plan, ids, links, in.barriers_by_strength);
+    cg.crossings_limited = !every_class && regions.refusesStronger();
     std::map<std::pair<int, int>, std::pair<Edge, bool>> lifted;
-    for (const auto& [i, j] : delaunayEdges(ctx, anchors))
+    for (const auto& [i, j] : links)
     {
         const int ua = unit_of[static_cast<std::size_t>(i)],
                   ub = unit_of[static_cast<std::size_t>(j)];
@@ -298,8 +291,8 @@ void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::
             continue;
         const auto& ba = plan.buildings[static_cast<std::size_t>(ids[static_cast<std::size_t>(i)])];
         const auto& bb = plan.buildings[static_cast<std::size_t>(ids[static_cast<std::size_t>(j)])];
-        if (avoidableCrossing(plan, ba, bb))
-            continue; // both sides can form grids on their own: no grid spans the barrier
+        if (!regions.allowed(ba, bb, every_class))
+            continue; // an avoidable crossing, or one across more than the weakest barrier
         const bool crosses_barrier = in.barriers.crosses(ba.anchor, bb.anchor);
         EdgeKind kind = EdgeKind::Open;
         if (crosses_barrier || boundary.crosses(ba.anchor, bb.anchor) || apart(ba, bb))
@@ -348,7 +341,7 @@ CommunityGraph buildOne(geom::GeosContext& ctx, const GraphInputs& in, int c,
     const std::vector<int> unit_of = groupUnits(in.plan, ids, in.compound_households, c,
                                                 in.max_households, lane_face, opened, cg);
     placeUnits(in.plan, cg);
-    linkUnits(ctx, in, c, ids, unit_of, cg);
+    linkUnits(ctx, in, c, ids, unit_of, opened.every_crossing_class, cg);
     return cg;
 }
 

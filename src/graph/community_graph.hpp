@@ -21,6 +21,9 @@ struct CommunityGraph
     partition::UnitGraph graph;
     std::vector<std::vector<int>> unit_buildings; // building indices per unit, ascending
     std::vector<bool> edge_crosses_barrier;       // per edge: crosses a real barrier line
+    // Some region that cannot stand alone was linked only across its weakest class of barrier
+    // (graph/crossings.hpp): OpenedBlocks::every_crossing_class may help the bounds.
+    bool crossings_limited = false;
 };
 
 // Which buildings take part in the residential partition.
@@ -30,13 +33,14 @@ bool isGridMember(const Building& b);
 std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_households,
                                                  int threads = 0);
 
-// Street blocks opened because whole blocks leave no partition within the bounds (issue 13),
-// and how far: first along the lanes in them (the lane-bounded parts that fit stay whole), then
-// to single buildings.
+// What is opened when the graph as built leaves no partition within the bounds (issue 13):
+// street blocks, and how far (first along the lanes in them, the lane-bounded parts that fit
+// staying whole, then to single buildings); and links across any class of barrier.
 struct OpenedBlocks
 {
-    std::set<int> to_parts;     // Plan::blocks indices divided along lanes
-    std::set<int> to_buildings; // Plan::blocks indices opened to single buildings
+    bool every_crossing_class = false; // a region that cannot stand alone links across any class
+    std::set<int> to_parts;            // Plan::blocks indices divided along lanes
+    std::set<int> to_buildings;        // Plan::blocks indices opened to single buildings
     bool empty() const { return to_parts.empty() && to_buildings.empty(); }
     std::set<int> all() const
     {

@@ -173,15 +173,25 @@ partition::PartitionResult partitionWithStreetBlocks(const Plan& plan, graph::Co
                                                      OpenedStreetBlocks& opened)
 {
     auto result = partition::partitionGraph(cg.graph, bounds, config.seed, options);
-    if (result.violations.empty() || !graph::hasStreets(plan))
+    if (result.violations.empty() || (!graph::hasStreets(plan) && !cg.crossings_limited))
         return result;
     opened.whole_proven_infeasible = std::any_of(
         result.violations.begin(), result.violations.end(),
         [](const auto& v) { return v.cause == partition::ViolationCause::ProvenInfeasible; });
+    const int round_limit = graph::hasStreets(plan) ? kMaxRounds : 0;
     const graph::CommunityGraphBuilder builder(plan, cg.community, config.max_households);
     Attempt current{std::move(cg), std::move(result), {}, {}};
     current.score = shortfall(current.result, current.cg.graph, bounds);
-    for (int round = 0; round < kMaxRounds && current.score.first > 0; ++round)
+    if (current.cg.crossings_limited) // first: regions that must join may cross any barrier
+    {
+        graph::OpenedBlocks every_class;
+        every_class.every_crossing_class = true;
+        Attempt a{builder.build(every_class), {}, every_class, {}};
+        partitionAttempt(plan, a, bounds, config, options);
+        if (a.score < current.score)
+            current = std::move(a);
+    }
+    for (int round = 0; round < round_limit && current.score.first > 0; ++round)
     {
         auto next = openOneMore(plan, builder, current, bounds, config, options);
         if (!next || !(next->score < current.score))

@@ -221,6 +221,38 @@ TEST_CASE("two blocks of 200 across a river: a forced crossing, reported with it
     requireLandInOnePiece(r);
 }
 
+TEST_CASE("land that must join a neighbour joins across the weakest barrier", "[streets]")
+{
+    gp::test::TempDir dir("streets-weakest");
+    Scene s;
+    // West 300 | middle 100 | east 300 households: the middle cannot stand alone. A river bounds
+    // it on the west, a barrier road of the lesser class (primary) on the east. Its buildings lie
+    // by the river, so compactness alone would join it to the west: it must join the east.
+    s.community = localRect(0, 0, 600, 200);
+    s.barrier(200, -20, 200, 220);
+    s.street(400, -20, 400, 220, "primary");
+    s.row("W", 6, 20, 90, 28, 50);
+    s.row("M", 2, 210, 90, 20, 50);
+    s.row("E", 6, 420, 90, 28, 50);
+    const auto r = run(dir, s);
+    REQUIRE(r.grids.size() == 2);
+    const auto west = gridsOf(r, "W", 6), middle = gridsOf(r, "M", 2), east = gridsOf(r, "E", 6);
+    REQUIRE(west.size() == 1);
+    CHECK(middle == east);
+    CHECK(middle != west);
+    CHECK(r.report["streets"]["barrier_crossings_forced"] == 1);
+    CHECK(r.report["streets"]["barrier_crossings_avoidable"] == 0);
+
+    // The same land with a main road (trunk) on the east and the river on the west: the river
+    // is still the stronger barrier, so the middle still joins the east.
+    gp::test::TempDir dir2("streets-weakest-main");
+    s.streets.features.clear();
+    s.street(400, -20, 400, 220, "trunk");
+    const auto r2 = run(dir2, s);
+    REQUIRE(r2.grids.size() == 2);
+    CHECK(gridsOf(r2, "M", 2) == gridsOf(r2, "E", 6));
+}
+
 TEST_CASE("two blocks of 400 across a river are never joined: no crossing", "[streets]")
 {
     gp::test::TempDir dir("streets-river-free");
