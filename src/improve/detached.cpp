@@ -122,10 +122,26 @@ bool splitsWholeUnit(const Plan& plan, const Pieces& pieces, std::size_t k, int 
     return false;
 }
 
+// Whether every barrier region (Plan::regions) of the buildings in `piece` already holds a
+// building of grid `to`: a repair must not add a barrier crossing to the grid taking the piece.
+bool sameRegions(const Plan& plan, const std::vector<int>& piece, int to)
+{
+    std::set<int> regions;
+    for (int b : plan.grids[static_cast<std::size_t>(to)].buildings)
+        regions.insert(plan.buildings[static_cast<std::size_t>(b)].region);
+    return std::all_of(piece.begin(), piece.end(),
+                       [&](int b)
+                       {
+                           const int r = plan.buildings[static_cast<std::size_t>(b)].region;
+                           return r < 0 || regions.count(r);
+                       });
+}
+
 // The grid of the community (other than g) sharing the longest border with the piece that can
-// take its households with both grids within the bounds, or -1.
+// take its households with both grids within the bounds and no new barrier crossing, or -1.
 int bestNeighbour(geom::GeosContext& ctx, const Plan& plan, const std::vector<int>& grids, int g,
-                  const Polygon& piece, int households, const DetachedOptions& options)
+                  const Polygon& piece, const std::vector<int>& held, int households,
+                  const DetachedOptions& options)
 {
     const auto& grid = plan.grids[static_cast<std::size_t>(g)];
     if (!within(grid.households - households, options))
@@ -140,7 +156,7 @@ int bestNeighbour(geom::GeosContext& ctx, const Plan& plan, const std::vector<in
     {
         const auto& other = plan.grids[static_cast<std::size_t>(o)];
         if (o == g || other.area.empty() || !within(other.households + households, options) ||
-            !bg::intersects(box, envelopeOf(other.area)))
+            !bg::intersects(box, envelopeOf(other.area)) || !sameRegions(plan, held, o))
             continue;
         const double border = sharedBorder(ctx, outline.get(), other.area);
         if (border > best_border)
@@ -194,7 +210,8 @@ void mendGrid(geom::GeosContext& ctx, Plan& plan, int g, const std::vector<int>&
             continue;
         }
         const auto& area = plan.grids[static_cast<std::size_t>(g)].area;
-        const int to = bestNeighbour(ctx, plan, grids, g, area[k], pieces.households[k], options);
+        const int to = bestNeighbour(ctx, plan, grids, g, area[k], pieces.held[k],
+                                     pieces.households[k], options);
         if (to < 0)
         {
             ++repair.pieces_kept;

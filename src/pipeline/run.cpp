@@ -163,7 +163,9 @@ std::string tileStage(Plan& work, const PartitionConfig& config, ProgressReporte
     return "tile: grid polygons for " + std::to_string(work.grids.size()) + " grids; " +
            std::to_string(detached.pieces_moved) + " detached pieces handed to a neighbour (" +
            std::to_string(detached.households_moved) + " households), " +
-           std::to_string(detached.pieces_kept) + " kept";
+           std::to_string(detached.pieces_kept) + " kept (" +
+           std::to_string(detached.pieces_kept_whole) +
+           " to keep a compound or street block whole)";
 }
 
 std::string areasStage(Plan& plan, const PartitionConfig& config)
