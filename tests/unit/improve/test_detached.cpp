@@ -127,3 +127,21 @@ TEST_CASE("with streets, a detached piece never splits a street block that fits 
     CHECK(repair.pieces_moved == 1);
     CHECK(plan.buildings[1].grid == 1);
 }
+
+TEST_CASE("a detached piece never adds a barrier crossing to the grid taking it",
+          "[improve][detached]")
+{
+    improve::DetachedOptions config;
+    auto plan = detachedScene(350, 20);
+    plan.buildings[0].region = plan.buildings[1].region = 0; // the piece lies west of a river
+    plan.buildings[2].region = 1;
+    auto repair = improve::reassignDetachedPieces(plan, config);
+    CHECK(repair.pieces_moved == 0);
+    CHECK(repair.pieces_kept == 1);
+    CHECK(plan.buildings[1].grid == 0);
+
+    plan.buildings[2].region = 0; // the neighbour is on the same side: the piece moves
+    repair = improve::reassignDetachedPieces(plan, config);
+    CHECK(repair.pieces_moved == 1);
+    CHECK(plan.buildings[1].grid == 1);
+}
