@@ -167,9 +167,8 @@ void measureBlocks(const Plan& plan, int max_households, StreetMeasures& m)
             : shared_compound
                 ? "a compound reaching beyond the block kept its own rule (whole block and "
                   "compound together exceed the max)"
-                : "the partition kept it whole; after tiling, the detached-piece repair handed "
-                  "part of it "
-                  "to a neighbouring grid (that repair keeps compounds whole, not street blocks)";
+                : "the partition kept it whole; a grid kept or locked from the previous plan "
+                  "divides it";
         m.fitting_split.push_back(std::move(split));
     }
 }

@@ -71,6 +71,11 @@ const std::pair<const char*, RoadRole> kBuiltIn[] = {
     {"rest_area", RoadRole::Ignore},
 };
 
+// Barrier roads of the main class: crossed last (RoadClasses::barrierStrength).
+const char* const kMainRoads[] = {"motorway",   "motorway_link", "trunk",
+                                  "trunk_link", "expressway",    "快速路",
+                                  "高速",       "高速公路",      "国道"};
+
 } // namespace
 
 const char* toString(RoadRole role)
@@ -115,6 +120,15 @@ RoadClasses::RoadClasses(const std::map<std::string, std::string>& overrides)
 bool RoadClasses::known(std::string_view raw) const
 {
     return m_table.find(classify::normalizeUseValue(raw)) != m_table.end();
+}
+
+int RoadClasses::barrierStrength(std::string_view raw) const
+{
+    const std::string value = classify::normalizeUseValue(raw);
+    for (const char* main : kMainRoads)
+        if (value == main)
+            return 2;
+    return 1;
 }
 
 RoadRole RoadClasses::roleOf(std::string_view raw) const

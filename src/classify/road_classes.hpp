@@ -30,6 +30,10 @@ class RoadClasses
     // The role of a raw value (trimmed, ASCII lowercased): the table entry; any other value
     // (an empty one too) is a street: a road is a road.
     RoadRole roleOf(std::string_view raw) const;
+    // For a barrier road: 2 for the main classes (motorway, trunk, expressway, 快速路, 高速, 国道
+    // and their links), 1 for the others (primary, arterial, 主干路, overrides), so that a forced
+    // crossing goes across the lesser road (Barrier::strength).
+    int barrierStrength(std::string_view raw) const;
     // Whether the value is in the table (built-in or override).
     bool known(std::string_view raw) const;
 

@@ -141,6 +141,10 @@ struct Barrier
 {
     std::string source; // file name the line came from
     MultiLineString lines;
+    // How hard the lines are to cross (issue 13: a forced crossing goes across the weakest):
+    // 1 a barrier road below the main class, 2 a main road (classify/road_classes), 3 rail,
+    // water and every --barriers line.
+    int strength = 3;
 };
 
 enum class GridKind

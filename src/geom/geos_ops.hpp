@@ -59,71 +59,23 @@ constexpr double kFallbackGrid = 1e-3;
 using BoxEntry = std::pair<Box, int>;
 using BoxTree = boost::geometry::index::rtree<BoxEntry, boost::geometry::index::rstar<16>>;
 
-// Polygons with a spatial index and prepared forms, for point location.
+// Polygons with a spatial index and prepared forms, for point location (the one locator of
+// spatial/ and tile/).
 struct Region
 {
     std::vector<GeomPtr> geoms;
     std::vector<PreparedPtr> prepared;
     BoxTree tree;
 
-    void build(GeosContext& ctx)
-    {
-        std::vector<BoxEntry> entries;
-        prepared.clear();
-        for (std::size_t i = 0; i < geoms.size(); ++i)
-        {
-            prepared.push_back(prepare(ctx, geoms[i].get()));
-            entries.emplace_back(envelopeOf(ctx, geoms[i].get()), static_cast<int>(i));
-        }
-        tree = BoxTree(entries.begin(), entries.end());
-    }
-
-    std::vector<int> candidates(const Point& p) const
-    {
-        std::vector<BoxEntry> hits;
-        tree.query(boost::geometry::index::intersects(p), std::back_inserter(hits));
-        std::vector<int> ids;
-        for (const auto& hit : hits)
-            ids.push_back(hit.second);
-        std::sort(ids.begin(), ids.end()); // lowest index wins ties: deterministic
-        return ids;
-    }
-
+    void build(GeosContext& ctx);
+    // Indices of the polygons whose box holds p, ascending (lowest index wins ties).
+    std::vector<int> candidates(const Point& p) const;
     // Lowest-index polygon containing p; with allow_boundary also one that only touches it.
-    int locate(GeosContext& ctx, const Point& p, bool allow_boundary) const
-    {
-        const std::vector<int> ids = candidates(p);
-        if (ids.empty())
-            return -1;
-        GeomPtr pt = toGeos(ctx, p);
-        for (int i : ids)
-            if (GEOSPreparedContains_r(ctx.handle(), prepared[i].get(), pt.get()) == 1)
-                return i;
-        if (allow_boundary)
-            for (int i : ids)
-                if (GEOSPreparedIntersects_r(ctx.handle(), prepared[i].get(), pt.get()) == 1)
-                    return i;
-        return -1;
-    }
-
+    int locate(GeosContext& ctx, const Point& p, bool allow_boundary) const;
     // The polygon holding `face` (a face of linework that includes this region's outlines),
     // judged by its interior point; a degenerate face whose point lands on an outline is
     // decided by overlap area.
-    int locateFace(GeosContext& ctx, const GEOSGeometry* face, const Point& inside) const
-    {
-        const int i = locate(ctx, inside, false);
-        if (i >= 0)
-            return i;
-        const double face_area = areaOf(ctx, face);
-        for (int j : candidates(inside))
-        {
-            GeomPtr common = checked(ctx, GEOSIntersection_r(ctx.handle(), face, geoms[j].get()),
-                                     "intersection");
-            if (areaOf(ctx, common.get()) > 0.5 * face_area)
-                return j;
-        }
-        return -1;
-    }
+    int locateFace(GeosContext& ctx, const GEOSGeometry* face, const Point& inside) const;
 };
 
 // Calls fn(x1, y1, x2, y2) for every segment of every ring of a polygon / multipolygon.

@@ -3,6 +3,7 @@
 #include "core/parallel.hpp"
 #include "geom/geos.hpp"
 #include "graph/blocks.hpp"
+#include "graph/crossings.hpp"
 #include "spatial/face_adjacency.hpp"
 #include "spatial/line_index.hpp"
 #include "spatial/segment_index.hpp"
@@ -119,13 +120,14 @@ void joinWithin(Groups& groups, const std::map<int, std::vector<int>>& by_key, i
 
 // Partition units of one community: a compound that fits in one grid is one unit; with streets,
 // so is a street block that fits in one grid (with the compounds in it, if the whole still fits),
-// and in a larger block each part bounded by lanes that fits. Others are one unit per building.
+// and in a larger block (or one opened to its parts) each part bounded by lanes that fits. Others
+// are one unit per building.
 // Units are numbered by their lowest member. Fills cg.unit_buildings; returns the unit of each
 // member.
 std::vector<int> groupUnits(const Plan& plan, const std::vector<int>& ids,
                             const std::map<std::pair<int, int>, int>& compound_households, int c,
                             int max_households, const std::vector<int>& lane_face,
-                            const std::set<int>& loose_blocks, CommunityGraph& cg)
+                            const OpenedBlocks& opened, CommunityGraph& cg)
 {
     Groups groups;
     groups.parent.resize(ids.size());
@@ -138,9 +140,9 @@ std::vector<int> groupUnits(const Plan& plan, const std::vector<int>& ids,
         groups.weight[k] = b.households;
         if (b.compound >= 0 && compound_households.at({c, b.compound}) <= max_households)
             compounds[b.compound].push_back(static_cast<int>(k));
-        if (loose_blocks.count(b.block))
+        if (opened.to_buildings.count(b.block))
             continue; // opened so that the bounds can be met
-        if (hasStreets(plan) && b.block >= 0)
+        if (hasStreets(plan) && b.block >= 0 && !opened.to_parts.count(b.block))
             blocks[b.block].push_back(static_cast<int>(k));
         if (!lane_face.empty() && lane_face[k] >= 0)
             parts[lane_face[k]].push_back(static_cast<int>(k));
@@ -162,19 +164,6 @@ std::vector<int> groupUnits(const Plan& plan, const std::vector<int>& ids,
         cg.unit_buildings[static_cast<std::size_t>(it->second)].push_back(ids[k]);
     }
     return unit_of;
-}
-
-// A link between two buildings in different barrier regions that can each form grids on their
-// own (graph/blocks inferBarrierRegions): no grid needs to cross, so the link is not made.
-bool avoidableCrossing(const Plan& plan, const Building& a, const Building& b)
-{
-    if (a.region < 0 || b.region < 0 || a.region == b.region)
-        return false;
-    const auto n = plan.regions.size();
-    if (static_cast<std::size_t>(a.region) >= n || static_cast<std::size_t>(b.region) >= n)
-        return false;
-    return plan.regions[static_cast<std::size_t>(a.region)].self_sufficient &&
-           plan.regions[static_cast<std::size_t>(b.region)].self_sufficient;
 }
 
 // Pairs of street blocks of community c (global Plan::blocks indices, lower first) that share a
@@ -213,14 +202,16 @@ struct GraphInputs
     int max_households;
     bool streets;
     spatial::SegmentIndex barriers;
-    spatial::SegmentIndex lanes; // inside a large block, links across a lane are cut first
+    BarrierLines barriers_by_strength; // a forced crossing goes across the weakest class
+    spatial::SegmentIndex lanes;       // inside a large block, links across a lane are cut first
     MultiLineString
         lane_lines; // lanes with everything that bounds blocks: the parts of large blocks
     std::unique_ptr<spatial::LineIndex> lane_index;
     std::vector<std::vector<int>> members;
     std::map<std::pair<int, int>, int> compound_households; // decide which compounds are one unit
 
-    GraphInputs(const Plan& p, int max) : plan(p), max_households(max), streets(hasStreets(p))
+    GraphInputs(const Plan& p, int max)
+        : plan(p), max_households(max), streets(hasStreets(p)), barriers_by_strength(p)
     {
         for (const auto& b : plan.barriers)
             barriers.add(b.lines);
@@ -270,7 +261,7 @@ void placeUnits(const Plan& plan, CommunityGraph& cg)
 
 // Building-level Delaunay edges, lifted to units; between two units keep the mildest kind.
 void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::vector<int>& ids,
-               const std::vector<int>& unit_of, CommunityGraph& cg)
+               const std::vector<int>& unit_of, bool every_class, CommunityGraph& cg)
 {
     const Plan& plan = in.plan;
     spatial::SegmentIndex boundary;
@@ -288,8 +279,11 @@ void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::
         return in.streets && a.block >= 0 && b.block >= 0 && a.block != b.block &&
                !touching.count({std::min(a.block, b.block), std::max(a.block, b.block)});
     };
+    const auto links = delaunayEdges(ctx, anchors);
+    const RegionLinks regions(plan, ids, links, in.barriers_by_strength);
+    cg.crossings_limited = !every_class && regions.refusesStronger();
     std::map<std::pair<int, int>, std::pair<Edge, bool>> lifted;
-    for (const auto& [i, j] : delaunayEdges(ctx, anchors))
+    for (const auto& [i, j] : links)
     {
         const int ua = unit_of[static_cast<std::size_t>(i)],
                   ub = unit_of[static_cast<std::size_t>(j)];
@@ -297,8 +291,8 @@ void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::
             continue;
         const auto& ba = plan.buildings[static_cast<std::size_t>(ids[static_cast<std::size_t>(i)])];
         const auto& bb = plan.buildings[static_cast<std::size_t>(ids[static_cast<std::size_t>(j)])];
-        if (avoidableCrossing(plan, ba, bb))
-            continue; // both sides can form grids on their own: no grid spans the barrier
+        if (!regions.allowed(ba, bb, every_class))
+            continue; // an avoidable crossing, or one across more than the weakest barrier
         const bool crosses_barrier = in.barriers.crosses(ba.anchor, bb.anchor);
         EdgeKind kind = EdgeKind::Open;
         if (crosses_barrier || boundary.crosses(ba.anchor, bb.anchor) || apart(ba, bb))
@@ -325,23 +319,29 @@ void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::
     }
 }
 
+// Per member of community c: the lane-bounded part of its street block (empty without lanes).
+std::vector<int> laneFaces(const GraphInputs& in, int c)
+{
+    const auto& ids = in.members[static_cast<std::size_t>(c)];
+    if (!in.streets || in.lane_lines.empty() || ids.empty())
+        return {};
+    return faceOfMembers(
+        in.plan, c, ids,
+        in.lane_index->near(envelopeOf(in.plan.communities[static_cast<std::size_t>(c)].area)));
+}
+
 CommunityGraph buildOne(geom::GeosContext& ctx, const GraphInputs& in, int c,
-                        const std::set<int>& loose_blocks)
+                        const std::vector<int>& lane_face, const OpenedBlocks& opened)
 {
     CommunityGraph cg;
     cg.community = c;
     const auto& ids = in.members[static_cast<std::size_t>(c)];
     if (ids.empty())
         return cg;
-    std::vector<int> lane_face; // per member: the lane-bounded part of its block
-    if (in.streets && !in.lane_lines.empty())
-        lane_face = faceOfMembers(
-            in.plan, c, ids,
-            in.lane_index->near(envelopeOf(in.plan.communities[static_cast<std::size_t>(c)].area)));
     const std::vector<int> unit_of = groupUnits(in.plan, ids, in.compound_households, c,
-                                                in.max_households, lane_face, loose_blocks, cg);
+                                                in.max_households, lane_face, opened, cg);
     placeUnits(in.plan, cg);
-    linkUnits(ctx, in, c, ids, unit_of, cg);
+    linkUnits(ctx, in, c, ids, unit_of, opened.every_crossing_class, cg);
     return cg;
 }
 
@@ -360,17 +360,34 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
                     auto& context = contexts[static_cast<std::size_t>(worker)];
                     if (!context)
                         context = std::make_unique<geom::GeosContext>();
-                    out[slot] = buildOne(*context, in, static_cast<int>(slot), {});
+                    const int c = static_cast<int>(slot);
+                    out[slot] = buildOne(*context, in, c, laneFaces(in, c), {});
                 });
     return out;
 }
 
-CommunityGraph buildCommunityGraph(const Plan& plan, int community, int max_households,
-                                   const std::set<int>& loose_blocks)
+struct CommunityGraphBuilder::State
 {
-    const GraphInputs in(plan, max_households);
-    geom::GeosContext ctx;
-    return buildOne(ctx, in, community, loose_blocks);
+    State(const Plan& plan, int c, int max)
+        : in(plan, max), community(c), lane_face(laneFaces(in, c))
+    {
+    }
+    GraphInputs in;
+    int community;
+    std::vector<int> lane_face;
+    mutable geom::GeosContext ctx;
+};
+
+CommunityGraphBuilder::CommunityGraphBuilder(const Plan& plan, int community, int max_households)
+    : m_state(std::make_unique<State>(plan, community, max_households))
+{
+}
+
+CommunityGraphBuilder::~CommunityGraphBuilder() = default;
+
+CommunityGraph CommunityGraphBuilder::build(const OpenedBlocks& opened) const
+{
+    return buildOne(m_state->ctx, m_state->in, m_state->community, m_state->lane_face, opened);
 }
 
 } // namespace gp::graph

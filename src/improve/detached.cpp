@@ -4,6 +4,7 @@
 #include "geom/geos.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace gp::improve
 {
@@ -17,9 +18,9 @@ using geom::GeomPtr;
 // Shared borders shorter than this (m) are corner touches, not neighbours.
 constexpr double kMinBorderM = 0.5;
 
-bool within(int households, const PartitionConfig& config)
+bool within(int households, const DetachedOptions& options)
 {
-    return households >= config.min_households && households <= config.max_households;
+    return households >= options.min_households && households <= options.max_households;
 }
 
 // Length of the border two polygons share (their outlines' common part).
@@ -66,9 +67,168 @@ void insertSorted(std::vector<int>& v, int x)
     v.insert(std::lower_bound(v.begin(), v.end(), x), x);
 }
 
+// A grid's buildings by piece of its polygon; the piece with most households is its body.
+struct Pieces
+{
+    std::vector<std::vector<int>> held;
+    std::vector<int> households;
+    std::size_t body = 0;
+};
+
+Pieces piecesOf(const Plan& plan, const Grid& grid)
+{
+    Pieces p;
+    p.held.resize(grid.area.size());
+    p.households.assign(grid.area.size(), 0);
+    for (int b : grid.buildings)
+    {
+        const auto k = pieceOf(grid.area, plan.buildings[static_cast<std::size_t>(b)].anchor);
+        p.held[k].push_back(b);
+        p.households[k] += plan.buildings[static_cast<std::size_t>(b)].households;
+    }
+    for (std::size_t k = 1; k < p.held.size(); ++k)
+        if (p.households[k] > p.households[p.body] ||
+            (p.households[k] == p.households[p.body] &&
+             bg::area(grid.area[k]) > bg::area(grid.area[p.body])))
+            p.body = k;
+    return p;
+}
+
+// Whether a building of piece k shares a unit the plan keeps whole with a building of another
+// piece of the grid (moving the piece alone would split it): a compound, or with streets a street
+// block that fits one grid (issue 13: such a block is never split for a repair).
+bool splitsWholeUnit(const Plan& plan, const Pieces& pieces, std::size_t k, int max_households)
+{
+    const bool streets = std::any_of(plan.streets.begin(), plan.streets.end(),
+                                     [](const Barrier& s) { return !s.lines.empty(); });
+    std::set<int> compounds, blocks;
+    for (int b : pieces.held[k])
+    {
+        const auto& building = plan.buildings[static_cast<std::size_t>(b)];
+        if (building.compound >= 0)
+            compounds.insert(building.compound);
+        if (streets && building.block >= 0 &&
+            plan.blocks[static_cast<std::size_t>(building.block)].households <= max_households)
+            blocks.insert(building.block);
+    }
+    for (std::size_t j = 0; j < pieces.held.size(); ++j)
+        if (j != k)
+            for (int o : pieces.held[j])
+            {
+                const auto& other = plan.buildings[static_cast<std::size_t>(o)];
+                if (compounds.count(other.compound) || blocks.count(other.block))
+                    return true;
+            }
+    return false;
+}
+
+// Whether every barrier region (Plan::regions) of the buildings in `piece` already holds a
+// building of grid `to`: a repair must not add a barrier crossing to the grid taking the piece.
+bool sameRegions(const Plan& plan, const std::vector<int>& piece, int to)
+{
+    std::set<int> regions;
+    for (int b : plan.grids[static_cast<std::size_t>(to)].buildings)
+        regions.insert(plan.buildings[static_cast<std::size_t>(b)].region);
+    return std::all_of(piece.begin(), piece.end(),
+                       [&](int b)
+                       {
+                           const int r = plan.buildings[static_cast<std::size_t>(b)].region;
+                           return r < 0 || regions.count(r);
+                       });
+}
+
+// The grid of the community (other than g) sharing the longest border with the piece that can
+// take its households with both grids within the bounds and no new barrier crossing, or -1.
+int bestNeighbour(geom::GeosContext& ctx, const Plan& plan, const std::vector<int>& grids, int g,
+                  const Polygon& piece, const std::vector<int>& held, int households,
+                  const DetachedOptions& options)
+{
+    const auto& grid = plan.grids[static_cast<std::size_t>(g)];
+    if (!within(grid.households - households, options))
+        return -1;
+    const GeomPtr piece_geos = geom::toGeos(ctx, MultiPolygon{piece});
+    const GeomPtr outline =
+        checked(ctx, GEOSBoundary_r(ctx.handle(), piece_geos.get()), "boundary");
+    const Box box = envelopeOf(MultiPolygon{piece});
+    int best = -1;
+    double best_border = kMinBorderM;
+    for (int o : grids)
+    {
+        const auto& other = plan.grids[static_cast<std::size_t>(o)];
+        if (o == g || other.area.empty() || !within(other.households + households, options) ||
+            !bg::intersects(box, envelopeOf(other.area)) || !sameRegions(plan, held, o))
+            continue;
+        const double border = sharedBorder(ctx, outline.get(), other.area);
+        if (border > best_border)
+        {
+            best = o;
+            best_border = border;
+        }
+    }
+    return best;
+}
+
+// Hands the buildings of one piece of grid g to grid `to`, with the households and the figures
+// of folded-in buildings.
+void movePiece(Plan& plan, int g, int to, const std::vector<int>& buildings,
+               const DetachedOptions& options)
+{
+    auto& grid = plan.grids[static_cast<std::size_t>(g)];
+    auto& target = plan.grids[static_cast<std::size_t>(to)];
+    for (int b : buildings)
+    {
+        auto& building = plan.buildings[static_cast<std::size_t>(b)];
+        building.grid = to;
+        removeSorted(grid.buildings, b);
+        insertSorted(target.buildings, b);
+        grid.households -= building.households;
+        target.households += building.households;
+        if (building.use != BuildingUse::Residential) // folded in: its figures move too
+        {
+            const double fa = classify::floorArea(building, options.dedicated);
+            --grid.folded_buildings;
+            grid.folded_floor_area_m2 -= fa;
+            ++target.folded_buildings;
+            target.folded_floor_area_m2 += fa;
+        }
+    }
+}
+
+// The minor pieces of grid g, each handed to a neighbour when it may be.
+void mendGrid(geom::GeosContext& ctx, Plan& plan, int g, const std::vector<int>& grids,
+              const DetachedOptions& options, DetachedRepair& repair)
+{
+    const Pieces pieces = piecesOf(plan, plan.grids[static_cast<std::size_t>(g)]);
+    for (std::size_t k = 0; k < pieces.held.size(); ++k)
+    {
+        if (k == pieces.body || pieces.held[k].empty())
+            continue;
+        if (splitsWholeUnit(plan, pieces, k, options.max_households))
+        {
+            ++repair.pieces_kept; // a compound or street block stays whole where it is
+            ++repair.pieces_kept_whole;
+            continue;
+        }
+        const auto& area = plan.grids[static_cast<std::size_t>(g)].area;
+        const int to = bestNeighbour(ctx, plan, grids, g, area[k], pieces.held[k],
+                                     pieces.households[k], options);
+        if (to < 0)
+        {
+            ++repair.pieces_kept;
+            continue;
+        }
+        movePiece(plan, g, to, pieces.held[k], options);
+        ++repair.pieces_moved;
+        repair.buildings_moved += static_cast<int>(pieces.held[k].size());
+        repair.households_moved += pieces.households[k];
+        repair.communities_changed[static_cast<std::size_t>(
+            plan.grids[static_cast<std::size_t>(g)].community)] = 1;
+    }
+}
+
 } // namespace
 
-DetachedRepair reassignDetachedPieces(Plan& plan, const PartitionConfig& config)
+DetachedRepair reassignDetachedPieces(Plan& plan, const DetachedOptions& options)
 {
     DetachedRepair repair;
     repair.communities_changed.assign(plan.communities.size(), 0);
@@ -80,95 +240,13 @@ DetachedRepair reassignDetachedPieces(Plan& plan, const PartitionConfig& config)
         if (grid.kind == GridKind::Residential && grid.community >= 0)
             grids_of[static_cast<std::size_t>(grid.community)].push_back(g);
     }
-
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
     {
-        auto& grid = plan.grids[static_cast<std::size_t>(g)];
-        if (grid.kind != GridKind::Residential || grid.area.size() < 2 ||
-            !within(grid.households, config))
-            continue;
-        // The grid's buildings by piece; the piece with most households is the grid's body.
-        std::vector<std::vector<int>> held(grid.area.size());
-        std::vector<int> households(grid.area.size(), 0);
-        for (int b : grid.buildings)
-        {
-            const auto k = pieceOf(grid.area, plan.buildings[static_cast<std::size_t>(b)].anchor);
-            held[k].push_back(b);
-            households[k] += plan.buildings[static_cast<std::size_t>(b)].households;
-        }
-        std::size_t body = 0;
-        for (std::size_t k = 1; k < held.size(); ++k)
-            if (households[k] > households[body] ||
-                (households[k] == households[body] &&
-                 bg::area(grid.area[k]) > bg::area(grid.area[body])))
-                body = k;
-
-        for (std::size_t k = 0; k < held.size(); ++k)
-        {
-            if (k == body || held[k].empty())
-                continue;
-            // A compound with buildings outside this piece stays whole where it is.
-            bool splits_compound = false;
-            for (int b : held[k])
-            {
-                const int compound = plan.buildings[static_cast<std::size_t>(b)].compound;
-                if (compound < 0)
-                    continue;
-                for (std::size_t j = 0; j < held.size() && !splits_compound; ++j)
-                    if (j != k)
-                        for (int o : held[j])
-                            splits_compound =
-                                splits_compound ||
-                                plan.buildings[static_cast<std::size_t>(o)].compound == compound;
-            }
-            const GeomPtr piece = geom::toGeos(ctx, MultiPolygon{grid.area[k]});
-            const GeomPtr outline =
-                checked(ctx, GEOSBoundary_r(ctx.handle(), piece.get()), "boundary");
-            int best = -1;
-            double best_border = kMinBorderM;
-            for (int o : grids_of[static_cast<std::size_t>(grid.community)])
-            {
-                const auto& other = plan.grids[static_cast<std::size_t>(o)];
-                if (splits_compound || o == g || other.area.empty() ||
-                    !within(other.households + households[k], config) ||
-                    !within(grid.households - households[k], config) ||
-                    !bg::intersects(envelopeOf(MultiPolygon{grid.area[k]}), envelopeOf(other.area)))
-                    continue;
-                const double border = sharedBorder(ctx, outline.get(), other.area);
-                if (border > best_border)
-                {
-                    best = o;
-                    best_border = border;
-                }
-            }
-            if (best < 0)
-            {
-                ++repair.pieces_kept;
-                continue;
-            }
-            auto& target = plan.grids[static_cast<std::size_t>(best)];
-            for (int b : held[k])
-            {
-                auto& building = plan.buildings[static_cast<std::size_t>(b)];
-                building.grid = best;
-                removeSorted(grid.buildings, b);
-                insertSorted(target.buildings, b);
-                grid.households -= building.households;
-                target.households += building.households;
-                if (building.use != BuildingUse::Residential) // folded in: its figures move too
-                {
-                    const double fa = classify::floorArea(building, config.dedicated);
-                    --grid.folded_buildings;
-                    grid.folded_floor_area_m2 -= fa;
-                    ++target.folded_buildings;
-                    target.folded_floor_area_m2 += fa;
-                }
-            }
-            ++repair.pieces_moved;
-            repair.buildings_moved += static_cast<int>(held[k].size());
-            repair.households_moved += households[k];
-            repair.communities_changed[static_cast<std::size_t>(grid.community)] = 1;
-        }
+        const auto& grid = plan.grids[static_cast<std::size_t>(g)];
+        if (grid.kind == GridKind::Residential && grid.area.size() >= 2 &&
+            within(grid.households, options))
+            mendGrid(ctx, plan, g, grids_of[static_cast<std::size_t>(grid.community)], options,
+                     repair);
     }
     return repair;
 }

@@ -1,8 +1,8 @@
 // After tiling: a residential grid whose polygon came out in several pieces (its buildings are
 // linked in the graph, but another grid's land or a barrier corner lies between them) hands each
 // minor piece's buildings to the neighbouring grid sharing the longest border with that piece,
-// when both grids stay within the bounds and no compound is split further. The communities it
-// changed must be tiled again.
+// when both grids stay within the bounds and no compound, nor (with streets) any street block
+// that fits one grid, is split further. The communities it changed must be tiled again.
 #pragma once
 
 #include "core/config.hpp"
@@ -13,15 +13,24 @@
 namespace gp::improve
 {
 
+// The repair's own options: the bounds, and how folded-in buildings count.
+struct DetachedOptions
+{
+    int min_households = 300;
+    int max_households = 500;
+    DedicatedConfig dedicated;
+};
+
 struct DetachedRepair
 {
     int pieces_moved = 0;
     int buildings_moved = 0;
     int households_moved = 0;
     int pieces_kept = 0;                   // no neighbour could take them within the bounds
+    int pieces_kept_whole = 0;             // of those: moving them would split a compound or block
     std::vector<char> communities_changed; // per community: tile again
 };
 
-DetachedRepair reassignDetachedPieces(Plan& plan, const PartitionConfig& config);
+DetachedRepair reassignDetachedPieces(Plan& plan, const DetachedOptions& options);
 
 } // namespace gp::improve

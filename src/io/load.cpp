@@ -310,12 +310,16 @@ void readStreetsAndRoads(Plan& plan, const PartitionConfig& config,
     {
         auto records = layer.read(working, {config.road_class_field}, GeometryKind::Lineal,
                                   progress, config.threads);
-        Barrier as_barrier, as_street, as_lane;
-        as_barrier.source = as_street.source = as_lane.source = records.info.path;
+        Barrier as_minor, as_main, as_street, as_lane; // barrier roads by strength (1, 2)
+        as_minor.source = as_main.source = as_street.source = as_lane.source = records.info.path;
+        as_minor.strength = 1;
+        as_main.strength = 2;
         for (auto& rec : records.features)
         {
-            const auto role = classes.roleOf(rec.values[0].value_or(""));
-            Barrier* to = role == classify::RoadRole::Barrier  ? &as_barrier
+            const std::string value = rec.values[0].value_or("");
+            const auto role = classes.roleOf(value);
+            Barrier* to = role == classify::RoadRole::Barrier
+                              ? (classes.barrierStrength(value) == 2 ? &as_main : &as_minor)
                           : role == classify::RoadRole::Street ? &as_street
                           : role == classify::RoadRole::Lane   ? &as_lane
                                                                : nullptr;
@@ -323,8 +327,9 @@ void readStreetsAndRoads(Plan& plan, const PartitionConfig& config,
                 for (auto& line : rec.lines)
                     to->lines.push_back(std::move(line));
         }
-        if (!as_barrier.lines.empty())
-            plan.barriers.push_back(std::move(as_barrier));
+        for (Barrier* b : {&as_minor, &as_main})
+            if (!b->lines.empty())
+                plan.barriers.push_back(std::move(*b));
         plan.streets.push_back(std::move(as_street));
         plan.lanes.push_back(std::move(as_lane));
         takeIssues(plan, records);

@@ -87,7 +87,7 @@ std::vector<audit::GridViolation> makeGrids(Plan& plan, std::vector<graph::Commu
     std::vector<improve::ImproveStats> improved(graphs.size());
     std::vector<double> improve_secs(graphs.size(), 0.0); // wall time per community
     const partition::PartitionOptions options = partitionOptions(config);
-    std::vector<std::set<int>> opened(graphs.size()); // street blocks opened for the bounds
+    std::vector<OpenedStreetBlocks> opened(graphs.size()); // street blocks opened for the bounds
     ProgressTask task(progress, "partition", graphs.size());
     parallelFor(
         graphs.size(), config.threads,

@@ -153,7 +153,7 @@ std::string tileStage(Plan& work, const PartitionConfig& config, ProgressReporte
                       FreePart& free)
 {
     std::vector<std::pair<int, std::string>> notes_by_community;
-    const auto detached = tileAndMend(work, config, notes_by_community, progress);
+    const auto detached = tileAndMend(work, tilePlanOptions(config), notes_by_community, progress);
     for (const auto& cg : free.graphs)
         audit::edgeMetrics(work, cg);
     std::stable_sort(notes_by_community.begin(), notes_by_community.end(),
@@ -163,7 +163,9 @@ std::string tileStage(Plan& work, const PartitionConfig& config, ProgressReporte
     return "tile: grid polygons for " + std::to_string(work.grids.size()) + " grids; " +
            std::to_string(detached.pieces_moved) + " detached pieces handed to a neighbour (" +
            std::to_string(detached.households_moved) + " households), " +
-           std::to_string(detached.pieces_kept) + " kept";
+           std::to_string(detached.pieces_kept) + " kept (" +
+           std::to_string(detached.pieces_kept_whole) +
+           " to keep a compound or street block whole)";
 }
 
 std::string areasStage(Plan& plan, const PartitionConfig& config)
@@ -241,7 +243,7 @@ double meanPolsbyPopperBefore(const Plan& plan, const std::vector<graph::Communi
     buildGrids(copy, graphs, before, parts, first_grid);
     dedicate::dedicateAndFold(copy, config.dedicated);
     std::vector<std::pair<int, std::string>> notes;
-    tileAndMend(copy, config, notes);
+    tileAndMend(copy, tilePlanOptions(config), notes);
     audit::shapeMetrics(copy);
     return meanResidentialPolsbyPopper(copy);
 }

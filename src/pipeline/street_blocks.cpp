@@ -1,60 +1,229 @@
 #include "pipeline/street_blocks.hpp"
 
 #include "graph/blocks.hpp"
+#include "improve/improve.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <tuple>
 
 namespace gp::pipeline
 {
+
+namespace
+{
+
+// Blocks tried one at a time per round, and rounds (blocks opened) at most: opening is searched
+// only when whole blocks leave parts out of bounds, and each try partitions the community again.
+constexpr std::size_t kCandidatesPerRound = 6;
+constexpr int kMaxRounds = 4;
+
+// How far a partition is from the bounds: parts out of bounds, then households beyond them.
+std::pair<std::size_t, long long> shortfall(const partition::PartitionResult& result,
+                                            const partition::UnitGraph& graph,
+                                            const partition::Bounds& bounds)
+{
+    std::vector<long long> weight(static_cast<std::size_t>(result.parts), 0);
+    for (std::size_t u = 0; u < graph.units.size(); ++u)
+        weight[static_cast<std::size_t>(result.part_of[u])] += graph.units[u].weight;
+    long long beyond = 0;
+    for (long long w : weight)
+        beyond += w < bounds.min ? bounds.min - w : w > bounds.max ? w - bounds.max : 0;
+    return {result.violations.size(), beyond};
+}
+
+// A community's graph and its partition with some blocks opened.
+struct Attempt
+{
+    graph::CommunityGraph cg;
+    partition::PartitionResult result;
+    graph::OpenedBlocks opened;
+    std::pair<std::size_t, long long> score;
+    double inertia = 0.0; // of the plan once improved, over buildings (see buildingInertia)
+};
+
+// Sum over parts of the household-weighted squared distance of their buildings' anchors to the
+// part's centre (moment of inertia, as improve::compactness but over buildings, so that graphs
+// with different blocks opened compare): lower is more compact.
+double buildingInertia(const Plan& plan, const graph::CommunityGraph& cg,
+                       const std::vector<int>& part_of, int parts)
+{
+    std::vector<double> m(static_cast<std::size_t>(parts), 0.0), sx(m), sy(m), sxx(m);
+    for (std::size_t u = 0; u < cg.unit_buildings.size(); ++u)
+        for (int b : cg.unit_buildings[u])
+        {
+            const auto& building = plan.buildings[static_cast<std::size_t>(b)];
+            const auto p = static_cast<std::size_t>(part_of[u]);
+            const double w = std::max(1, building.households);
+            const double x = building.anchor.x(), y = building.anchor.y();
+            m[p] += w;
+            sx[p] += w * x;
+            sy[p] += w * y;
+            sxx[p] += w * (x * x + y * y);
+        }
+    double total = 0.0;
+    for (std::size_t p = 0; p < m.size(); ++p)
+        if (m[p] > 0)
+            total += sxx[p] - (sx[p] * sx[p] + sy[p] * sy[p]) / m[p];
+    return total;
+}
+
+// The street blocks worth opening: those of the units in a part out of bounds or linked to one,
+// not opened to buildings yet, smallest first (opening a small block divides fewer households),
+// at most kCandidatesPerRound.
+std::vector<int> candidateBlocks(const Plan& plan, const Attempt& at)
+{
+    std::set<int> bad_parts;
+    for (const auto& v : at.result.violations)
+        bad_parts.insert(v.part);
+    const auto& part_of = at.result.part_of;
+    std::vector<char> near(at.cg.graph.units.size(), 0);
+    for (std::size_t u = 0; u < near.size(); ++u)
+        near[u] = bad_parts.count(part_of[u]) ? 1 : 0;
+    for (const auto& e : at.cg.graph.edges)
+        if (bad_parts.count(part_of[static_cast<std::size_t>(e.a)]) ||
+            bad_parts.count(part_of[static_cast<std::size_t>(e.b)]))
+            near[static_cast<std::size_t>(e.a)] = near[static_cast<std::size_t>(e.b)] = 1;
+    std::set<int> blocks;
+    for (std::size_t u = 0; u < near.size(); ++u)
+        if (near[u] && at.cg.unit_buildings[u].size() > 1) // a unit of one building is open
+            for (int b : at.cg.unit_buildings[u])
+                if (const int k = plan.buildings[static_cast<std::size_t>(b)].block;
+                    k >= 0 && !at.opened.to_buildings.count(k))
+                    blocks.insert(k);
+    std::vector<int> out(blocks.begin(), blocks.end());
+    std::stable_sort(out.begin(), out.end(),
+                     [&](int a, int b)
+                     {
+                         return plan.blocks[static_cast<std::size_t>(a)].households <
+                                plan.blocks[static_cast<std::size_t>(b)].households;
+                     });
+    if (out.size() > kCandidatesPerRound)
+        out.resize(kCandidatesPerRound);
+    return out;
+}
+
+void partitionAttempt(const Plan& plan, Attempt& a, const partition::Bounds& bounds,
+                      const PartitionConfig& config, const partition::PartitionOptions& options)
+{
+    a.result = partition::partitionGraph(a.cg.graph, bounds, config.seed, options);
+    a.score = shortfall(a.result, a.cg.graph, bounds);
+    if (a.score.first == 0) // plans that meet the bounds are compared by their shape, improved
+    {
+        auto improved = a.result;
+        improve::improvePartition(a.cg.graph, bounds, improved);
+        a.inertia = buildingInertia(plan, a.cg, improved.part_of, improved.parts);
+    }
+}
+
+// One round: each candidate block opened on its own, to its lane-bounded parts and to buildings;
+// of the tries that meet the bounds the most compact wins, else the one nearest to them.
+std::optional<Attempt> openOneMore(const Plan& plan, const graph::CommunityGraphBuilder& builder,
+                                   const Attempt& current, const partition::Bounds& bounds,
+                                   const PartitionConfig& config,
+                                   const partition::PartitionOptions& options)
+{
+    std::optional<Attempt> best;
+    for (int k : candidateBlocks(plan, current))
+        for (const bool to_parts : {true, false})
+        {
+            graph::OpenedBlocks opened = current.opened;
+            if (to_parts && opened.to_parts.count(k))
+                continue; // already divided along its lanes
+            (to_parts ? opened.to_parts : opened.to_buildings).insert(k);
+            if (!to_parts)
+                opened.to_parts.erase(k);
+            Attempt a{builder.build(opened), {}, std::move(opened), {}};
+            if (to_parts && a.cg.graph.units.size() == current.cg.graph.units.size())
+                continue; // no lane divides it: opened to buildings next
+            partitionAttempt(plan, a, bounds, config, options);
+            if (!best || std::tie(a.score, a.inertia) < std::tie(best->score, best->inertia))
+                best = std::move(a);
+        }
+    return best;
+}
+
+// When no single block brings the parts nearer the bounds: every candidate block opened to its
+// buildings at once (the parts out of bounds and the units next to them).
+std::optional<Attempt> openAllCandidates(const Plan& plan,
+                                         const graph::CommunityGraphBuilder& builder,
+                                         const Attempt& current, const partition::Bounds& bounds,
+                                         const PartitionConfig& config,
+                                         const partition::PartitionOptions& options)
+{
+    graph::OpenedBlocks opened = current.opened;
+    for (int k : candidateBlocks(plan, current))
+    {
+        opened.to_parts.erase(k);
+        opened.to_buildings.insert(k);
+    }
+    if (opened.to_buildings.size() == current.opened.to_buildings.size())
+        return std::nullopt;
+    Attempt a{builder.build(opened), {}, std::move(opened), {}};
+    partitionAttempt(plan, a, bounds, config, options);
+    return a;
+}
+
+} // namespace
 
 partition::PartitionResult partitionWithStreetBlocks(const Plan& plan, graph::CommunityGraph& cg,
                                                      const partition::Bounds& bounds,
                                                      const PartitionConfig& config,
                                                      const partition::PartitionOptions& options,
-                                                     std::set<int>& opened)
+                                                     OpenedStreetBlocks& opened)
 {
     auto result = partition::partitionGraph(cg.graph, bounds, config.seed, options);
-    std::set<int> loose;
-    for (int round = 0; round < 3 && !result.violations.empty() && graph::hasStreets(plan); ++round)
+    if (result.violations.empty() || (!graph::hasStreets(plan) && !cg.crossings_limited))
+        return result;
+    opened.whole_proven_infeasible = std::any_of(
+        result.violations.begin(), result.violations.end(),
+        [](const auto& v) { return v.cause == partition::ViolationCause::ProvenInfeasible; });
+    const int round_limit = graph::hasStreets(plan) ? kMaxRounds : 0;
+    const graph::CommunityGraphBuilder builder(plan, cg.community, config.max_households);
+    Attempt current{std::move(cg), std::move(result), {}, {}};
+    current.score = shortfall(current.result, current.cg.graph, bounds);
+    if (current.cg.crossings_limited) // first: regions that must join may cross any barrier
     {
-        std::set<int> bad_parts;
-        for (const auto& v : result.violations)
-            bad_parts.insert(v.part);
-        std::vector<char> near(cg.graph.units.size(), 0);
-        for (std::size_t u = 0; u < near.size(); ++u)
-            near[u] = bad_parts.count(result.part_of[u]) ? 1 : 0;
-        for (const auto& e : cg.graph.edges) // the first round opens the parts' own blocks only
-            if (round > 0 && (bad_parts.count(result.part_of[static_cast<std::size_t>(e.a)]) ||
-                              bad_parts.count(result.part_of[static_cast<std::size_t>(e.b)])))
-                near[static_cast<std::size_t>(e.a)] = near[static_cast<std::size_t>(e.b)] = 1;
-        const std::size_t before = loose.size();
-        for (std::size_t u = 0; u < near.size(); ++u)
-            if (near[u])
-                for (int b : cg.unit_buildings[u])
-                    if (plan.buildings[static_cast<std::size_t>(b)].block >= 0)
-                        loose.insert(plan.buildings[static_cast<std::size_t>(b)].block);
-        if (loose.size() == before)
-            break;
-        auto finer = graph::buildCommunityGraph(plan, cg.community, config.max_households, loose);
-        auto again = partition::partitionGraph(finer.graph, bounds, config.seed, options);
-        if (again.violations.size() >= result.violations.size())
-            continue;
-        cg = std::move(finer);
-        result = std::move(again);
-        opened = loose;
+        graph::OpenedBlocks every_class;
+        every_class.every_crossing_class = true;
+        Attempt a{builder.build(every_class), {}, every_class, {}};
+        partitionAttempt(plan, a, bounds, config, options);
+        if (a.score < current.score)
+            current = std::move(a);
     }
-    return result;
+    for (int round = 0; round < round_limit && current.score.first > 0; ++round)
+    {
+        auto next = openOneMore(plan, builder, current, bounds, config, options);
+        if (!next || !(next->score < current.score))
+            next = openAllCandidates(plan, builder, current, bounds, config, options);
+        if (!next || !(next->score < current.score))
+            break;
+        current = std::move(*next);
+    }
+    cg = std::move(current.cg);
+    opened.blocks = std::move(current.opened);
+    return std::move(current.result);
 }
 
-void noteOpenedBlocks(Plan& plan, const std::vector<std::set<int>>& opened)
+void noteOpenedBlocks(Plan& plan, const std::vector<OpenedStreetBlocks>& opened)
 {
-    for (const auto& blocks : opened)
-        for (int k : blocks)
+    for (const auto& community : opened)
+        for (int k : community.blocks.all())
         {
             const auto& block = plan.blocks[static_cast<std::size_t>(k)];
             Issue issue;
             issue.reason = "street_block_opened";
-            issue.detail = "street block " + block.id +
-                           ": opened to single buildings because the grids of its "
-                           "community could not meet the bounds with it whole";
+            issue.detail =
+                "street block " + block.id + ": opened " +
+                (community.blocks.to_parts.count(k) ? "along its lanes" : "to single buildings") +
+                " because " +
+                (community.whole_proven_infeasible
+                     ? "the exact model proved that no plan of its community keeps every street "
+                       "block whole within the bounds"
+                     : "no plan of its community keeping every street block whole within the "
+                       "bounds was found") +
+                "; of the blocks whose opening was tried, this one brought the grids within "
+                "the bounds (or nearest to them)";
             issue.households = block.households;
             issue.community = plan.communities[static_cast<std::size_t>(block.community)].id;
             issue.area = block.area;

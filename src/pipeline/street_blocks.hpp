@@ -13,19 +13,28 @@
 namespace gp::pipeline
 {
 
-// Street blocks as units (issue 13) can leave no partition within the bounds. Then the blocks of
-// the parts out of bounds (from the second round, also of the units next to them) are opened
-// (their buildings become units again) and the community is partitioned again, up to three
-// times, keeping a result only if it has fewer parts out of bounds. `opened` receives the blocks
-// opened in the graph kept.
+// The street blocks of one community opened for the bounds, and whether the exact model proved
+// that no plan keeps them all whole (else the search found none).
+struct OpenedStreetBlocks
+{
+    graph::OpenedBlocks blocks;
+    bool whole_proven_infeasible = false;
+};
+
+// Street blocks as units (issue 13) can leave no partition within the bounds. Then as few blocks
+// as the search can manage are opened, one per round (up to four): of the blocks in or next to
+// the parts out of bounds, smallest first, each is tried alone, divided along its lanes and then
+// opened to buildings; the first that meets the bounds is kept, else the one nearest to them. When
+// no single block helps, all those blocks are opened at once. A result is kept only if it is
+// nearer the bounds (fewer parts out of them, then fewer households beyond them).
 partition::PartitionResult partitionWithStreetBlocks(const Plan& plan, graph::CommunityGraph& cg,
                                                      const partition::Bounds& bounds,
                                                      const PartitionConfig& config,
                                                      const partition::PartitionOptions& options,
-                                                     std::set<int>& opened);
+                                                     OpenedStreetBlocks& opened);
 
 // One issue (street_block_opened) per street block opened for the bounds; audit/streets names it
 // as the reason when such a block ends up split.
-void noteOpenedBlocks(Plan& plan, const std::vector<std::set<int>>& opened);
+void noteOpenedBlocks(Plan& plan, const std::vector<OpenedStreetBlocks>& opened);
 
 } // namespace gp::pipeline

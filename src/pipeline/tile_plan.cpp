@@ -14,105 +14,138 @@
 namespace gp::pipeline
 {
 
+namespace
+{
+
+MultiLineString allLines(const std::vector<Barrier>& from)
+{
+    MultiLineString out;
+    for (const auto& b : from)
+        out.insert(out.end(), b.lines.begin(), b.lines.end());
+    return out;
+}
+
+// What the tiling of every community reads from the plan: the lines by kind (each community gets
+// those near it), its buildings, and its grids without and with land of their own.
+struct TileSources
+{
+    explicit TileSources(const Plan& plan)
+        : barrier_lines(allLines(plan.barriers)), street_lines(allLines(plan.streets)),
+          lane_lines(allLines(plan.lanes)), barriers(barrier_lines), streets(street_lines),
+          lanes(lane_lines), in_community(plan.communities.size()),
+          grids_of(plan.communities.size()), specials_of(plan.communities.size())
+    {
+        for (int b = 0; b < static_cast<int>(plan.buildings.size()); ++b)
+            if (at(plan.buildings, b).community >= 0)
+                in_community[static_cast<std::size_t>(at(plan.buildings, b).community)].push_back(
+                    b);
+        // Special-area grids already have their land; the other grids tile what is left.
+        for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
+            (at(plan.grids, g).special >= 0
+                 ? specials_of
+                 : grids_of)[static_cast<std::size_t>(at(plan.grids, g).community)]
+                .push_back(g);
+    }
+    MultiLineString barrier_lines, street_lines, lane_lines; // the indexes below point into them
+    spatial::LineIndex barriers, streets, lanes; // issue 13: streets cut blocks, lanes shared ones
+    std::vector<std::vector<int>> in_community;  // buildings per community
+    std::vector<std::vector<int>> grids_of;      // grids to tile per community
+    std::vector<std::vector<int>> specials_of;   // special-area grids per community
+};
+
+// Tiles community c: its land after special areas, the lines near it, its buildings with the
+// community-local number of their grid.
+tile::TileResult tileOne(geom::GeosContext& ctx, const Plan& plan, const TileSources& src,
+                         std::size_t c)
+{
+    std::vector<int> local(plan.grids.size(), -1);
+    for (std::size_t k = 0; k < src.grids_of[c].size(); ++k)
+        local[static_cast<std::size_t>(src.grids_of[c][k])] = static_cast<int>(k);
+    const MultiPolygon land =
+        dedicate::landAfterSpecials(ctx, plan, static_cast<int>(c), src.specials_of[c]);
+    const Box box = envelopeOf(plan.communities[c].area);
+    const MultiLineString near_barriers = src.barriers.near(box);
+    const MultiLineString near_streets = src.streets.near(box);
+    const MultiLineString near_lanes = src.lanes.near(box);
+    tile::TileInput input;
+    input.community = &land;
+    input.grid_count = static_cast<int>(src.grids_of[c].size());
+    input.barriers = &near_barriers;
+    input.streets = &near_streets;
+    input.lanes = &near_lanes;
+    for (int b : src.in_community[c])
+    {
+        const auto& building = at(plan.buildings, b);
+        if (building.special >= 0)
+            continue;
+        input.footprints.push_back(&building.footprint);
+        input.anchors.push_back(building.anchor);
+        input.grid_of.push_back(building.grid >= 0 ? at(local, building.grid) : -1);
+    }
+    return tile::tileCommunity(ctx, input);
+}
+
+} // namespace
+
+TilePlanOptions tilePlanOptions(const PartitionConfig& config)
+{
+    TilePlanOptions options;
+    options.threads = config.threads;
+    options.detached.min_households = config.min_households;
+    options.detached.max_households = config.max_households;
+    options.detached.dedicated = config.dedicated;
+    return options;
+}
+
 void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int threads,
                const std::vector<char>* only, ProgressReporter* progress)
 {
-    MultiLineString barriers;
-    for (const auto& b : plan.barriers)
-        barriers.insert(barriers.end(), b.lines.begin(), b.lines.end());
-    const spatial::LineIndex barrier_index(barriers); // each community gets the lines near it
-    MultiLineString streets, lanes; // issue 13: streets cut blocks, lanes only shared ones
-    for (const auto& s : plan.streets)
-        streets.insert(streets.end(), s.lines.begin(), s.lines.end());
-    for (const auto& s : plan.lanes)
-        lanes.insert(lanes.end(), s.lines.begin(), s.lines.end());
-    const spatial::LineIndex street_index(streets), lane_index(lanes);
-    std::vector<std::vector<int>> in_community(plan.communities.size());
-    for (int b = 0; b < static_cast<int>(plan.buildings.size()); ++b)
-        if (at(plan.buildings, b).community >= 0)
-            in_community[static_cast<std::size_t>(at(plan.buildings, b).community)].push_back(b);
-    std::vector<std::vector<int>> grids_of(plan.communities.size());
-    for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
-        grids_of[static_cast<std::size_t>(at(plan.grids, g).community)].push_back(g);
+    const TileSources src(plan);
+    std::vector<std::size_t> todo;
+    for (std::size_t c = 0; c < plan.communities.size(); ++c)
+        if (!src.grids_of[c].empty() && (!only || (*only)[c]))
+            todo.push_back(c);
 
     // Communities are tiled in parallel (one GEOS context per worker thread), applied in order.
-    std::vector<std::size_t> todo;
-    std::vector<std::vector<int>> specials_of(plan.communities.size());
-    for (std::size_t c = 0; c < plan.communities.size(); ++c)
-    {
-        // Special-area grids already have their land; the other grids tile what is left.
-        for (int g : grids_of[c])
-            if (at(plan.grids, g).special >= 0)
-                specials_of[c].push_back(g);
-        std::erase_if(grids_of[c], [&](int g) { return at(plan.grids, g).special >= 0; });
-        if (!grids_of[c].empty() && (!only || (*only)[c]))
-            todo.push_back(c);
-    }
     ProgressTask task(progress, "tile", todo.size());
     std::vector<std::unique_ptr<geom::GeosContext>> contexts(
         static_cast<std::size_t>(resolveThreads(threads)));
     std::vector<tile::TileResult> results(plan.communities.size());
-    parallelFor(
-        todo.size(), threads,
-        [&](std::size_t i, int worker)
-        {
-            const std::size_t c = todo[i];
-            auto& ctx = at(contexts, worker);
-            if (!ctx)
-                ctx = std::make_unique<geom::GeosContext>();
-            std::vector<int> local(plan.grids.size(), -1);
-            for (std::size_t k = 0; k < grids_of[c].size(); ++k)
-                local[static_cast<std::size_t>(grids_of[c][k])] = static_cast<int>(k);
-            const MultiPolygon land =
-                dedicate::landAfterSpecials(*ctx, plan, static_cast<int>(c), specials_of[c]);
-            tile::TileInput input;
-            input.community = &land;
-            input.grid_count = static_cast<int>(grids_of[c].size());
-            const MultiLineString near_barriers =
-                barrier_index.near(envelopeOf(plan.communities[c].area));
-            input.barriers = &near_barriers;
-            const MultiLineString near_streets =
-                street_index.near(envelopeOf(plan.communities[c].area));
-            input.streets = &near_streets;
-            const MultiLineString near_lanes =
-                lane_index.near(envelopeOf(plan.communities[c].area));
-            input.lanes = &near_lanes;
-            for (int b : in_community[c])
-            {
-                const auto& building = at(plan.buildings, b);
-                if (building.special >= 0)
-                    continue;
-                input.footprints.push_back(&building.footprint);
-                input.anchors.push_back(building.anchor);
-                input.grid_of.push_back(building.grid >= 0 ? at(local, building.grid) : -1);
-            }
-            results[c] = tile::tileCommunity(*ctx, input);
-            task.stepInOrder(i, plan.communities[c].id + (plan.communities[c].name.empty()
-                                                              ? ""
-                                                              : " " + plan.communities[c].name));
-        });
+    parallelFor(todo.size(), threads,
+                [&](std::size_t i, int worker)
+                {
+                    const std::size_t c = todo[i];
+                    auto& ctx = at(contexts, worker);
+                    if (!ctx)
+                        ctx = std::make_unique<geom::GeosContext>();
+                    results[c] = tileOne(*ctx, plan, src, c);
+                    const auto& community = plan.communities[c];
+                    task.stepInOrder(i, community.id +
+                                            (community.name.empty() ? "" : " " + community.name));
+                });
     for (std::size_t c : todo)
     {
         auto& result = results[c];
-        for (std::size_t k = 0; k < grids_of[c].size(); ++k)
-            plan.grids[static_cast<std::size_t>(grids_of[c][k])].area = std::move(result.grids[k]);
+        for (std::size_t k = 0; k < src.grids_of[c].size(); ++k)
+            plan.grids[static_cast<std::size_t>(src.grids_of[c][k])].area =
+                std::move(result.grids[k]);
         for (auto& note : result.notes)
             notes.emplace_back(static_cast<int>(c), std::move(note));
     }
     task.finish();
 }
 
-improve::DetachedRepair tileAndMend(Plan& plan, const PartitionConfig& config,
+improve::DetachedRepair tileAndMend(Plan& plan, const TilePlanOptions& options,
                                     std::vector<std::pair<int, std::string>>& notes,
                                     ProgressReporter* progress)
 {
-    tileGrids(plan, notes, config.threads, nullptr, progress);
-    auto detached = improve::reassignDetachedPieces(plan, config);
+    tileGrids(plan, notes, options.threads, nullptr, progress);
+    auto detached = improve::reassignDetachedPieces(plan, options.detached);
     if (detached.pieces_moved > 0)
     {
         std::erase_if(notes, [&](const auto& note)
                       { return at(detached.communities_changed, note.first) != 0; });
-        tileGrids(plan, notes, config.threads, &detached.communities_changed);
+        tileGrids(plan, notes, options.threads, &detached.communities_changed);
     }
     return detached;
 }

@@ -16,13 +16,22 @@
 namespace gp::pipeline
 {
 
+// The tile step's own options: threads, and the detached-piece repair's bounds.
+struct TilePlanOptions
+{
+    int threads = 0; // as for parallelFor (0 = every core)
+    improve::DetachedOptions detached;
+};
+
+TilePlanOptions tilePlanOptions(const PartitionConfig& config);
+
 // Tiles the grids of every community (or those flagged in `only`); notes are (community, text).
 void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int threads,
                const std::vector<char>* only = nullptr, ProgressReporter* progress = nullptr);
 
 // Tiles every community; grids that came out in pieces then hand minor pieces to a neighbour
 // and those communities are tiled again.
-improve::DetachedRepair tileAndMend(Plan& plan, const PartitionConfig& config,
+improve::DetachedRepair tileAndMend(Plan& plan, const TilePlanOptions& options,
                                     std::vector<std::pair<int, std::string>>& notes,
                                     ProgressReporter* progress = nullptr);
 

@@ -1,6 +1,6 @@
-// Pieces of the tile stage shared by its files (tile.cpp, tile_steps.cpp, voronoi_edges.cpp,
-// faces.cpp, region.cpp): spatial indexes, the Region point locator, straight segments, the
-// grid-boundary Voronoi edges and the face graph. Not part of the stage's interface.
+// Pieces of the tile stage shared by its files (tile.cpp, tile_linework.cpp, tile_labels.cpp,
+// voronoi_edges.cpp, faces.cpp): spatial indexes, straight segments, the grid-boundary Voronoi
+// edges and the face graph. Not part of the stage's interface.
 #pragma once
 
 #include "core/geometry.hpp"
@@ -31,31 +31,13 @@ using geom::polygonize;
 using geom::prepare;
 using geom::PreparedPtr;
 
-// Snap-rounding grid if floating-point noding fails: 1 mm changes no area that matters.
-constexpr double kFallbackGrid = 1e-3;
-
-using BoxEntry = std::pair<Box, int>;
-using BoxTree = bgi::rtree<BoxEntry, bgi::rstar<16>>;
+// The point locator and box index shared with spatial/ (geom/geos_ops.hpp).
+using geom::BoxEntry;
+using geom::BoxTree;
+using geom::kFallbackGrid;
+using geom::Region;
 using SiteEntry = std::pair<Point, int>; // a Voronoi site and the building it samples
 using SiteTree = bgi::rtree<SiteEntry, bgi::rstar<16>>;
-
-// Polygons with a spatial index and prepared forms, for point location.
-struct Region
-{
-    std::vector<geom::GeomPtr> geoms;
-    std::vector<PreparedPtr> prepared;
-    BoxTree tree;
-
-    void build(geom::GeosContext& ctx);
-    // Indices of the polygons whose box holds p, ascending (lowest index wins ties).
-    std::vector<int> candidates(const Point& p) const;
-    // Lowest-index polygon containing p; with allow_boundary also one that only touches it.
-    int locate(geom::GeosContext& ctx, const Point& p, bool allow_boundary) const;
-    // The polygon holding `face` (a face of linework that includes this region's outlines),
-    // judged by its interior point; a degenerate face whose point lands on an outline is
-    // decided by overlap area.
-    int locateFace(geom::GeosContext& ctx, const GEOSGeometry* face, const Point& inside) const;
-};
 
 // A straight segment with its ends in (x, y) order, so that both sides of an edge compare equal.
 struct Segment

@@ -221,6 +221,38 @@ TEST_CASE("two blocks of 200 across a river: a forced crossing, reported with it
     requireLandInOnePiece(r);
 }
 
+TEST_CASE("land that must join a neighbour joins across the weakest barrier", "[streets]")
+{
+    gp::test::TempDir dir("streets-weakest");
+    Scene s;
+    // West 300 | middle 100 | east 300 households: the middle cannot stand alone. A river bounds
+    // it on the west, a barrier road of the lesser class (primary) on the east. Its buildings lie
+    // by the river, so compactness alone would join it to the west: it must join the east.
+    s.community = localRect(0, 0, 600, 200);
+    s.barrier(200, -20, 200, 220);
+    s.street(400, -20, 400, 220, "primary");
+    s.row("W", 6, 20, 90, 28, 50);
+    s.row("M", 2, 210, 90, 20, 50);
+    s.row("E", 6, 420, 90, 28, 50);
+    const auto r = run(dir, s);
+    REQUIRE(r.grids.size() == 2);
+    const auto west = gridsOf(r, "W", 6), middle = gridsOf(r, "M", 2), east = gridsOf(r, "E", 6);
+    REQUIRE(west.size() == 1);
+    CHECK(middle == east);
+    CHECK(middle != west);
+    CHECK(r.report["streets"]["barrier_crossings_forced"] == 1);
+    CHECK(r.report["streets"]["barrier_crossings_avoidable"] == 0);
+
+    // The same land with a main road (trunk) on the east and the river on the west: the river
+    // is still the stronger barrier, so the middle still joins the east.
+    gp::test::TempDir dir2("streets-weakest-main");
+    s.streets.features.clear();
+    s.street(400, -20, 400, 220, "trunk");
+    const auto r2 = run(dir2, s);
+    REQUIRE(r2.grids.size() == 2);
+    CHECK(gridsOf(r2, "M", 2) == gridsOf(r2, "E", 6));
+}
+
 TEST_CASE("two blocks of 400 across a river are never joined: no crossing", "[streets]")
 {
     gp::test::TempDir dir("streets-river-free");
@@ -353,9 +385,19 @@ TEST_CASE("whole blocks that leave no grid within the bounds are opened and each
     const auto& st = r.report["streets"];
     CHECK(st["grids"] == 3);
     CHECK(st["grids_within_bounds"] == 3);
-    CHECK(countReason(r, "street_block_opened") >= 1);
-    REQUIRE(st["fitting_blocks_split"].get<int>() >= 1);
+    // Only the middle block need open (450 | 450 - x | x + 200 with x in [100, 150]); the ends
+    // cannot help (A does not touch C; C alone is 200): exactly one block is opened and split.
+    CHECK(countReason(r, "street_block_opened") == 1);
+    REQUIRE(st["fitting_blocks_split"].get<int>() == 1);
+    CHECK(gridsOf(r, "A0-", 3).size() == 1);
+    CHECK(gridsOf(r, "C", 4).size() == 1);
     for (const auto& split : st["fitting_blocks_split_list"])
+    {
+        CHECK(split["households"] == 450);
         CHECK(split["reason"].get<std::string>().rfind("the bounds forced it", 0) == 0);
+    }
+    for (const auto& g : r.gaps)
+        if (g.fields.count("reason") && g.fields.at("reason") == "street_block_opened")
+            CHECK(g.fields.at("detail").find("exact model proved") != std::string::npos);
     requireLandInOnePiece(r);
 }

@@ -41,3 +41,15 @@ TEST_CASE("road class overrides", "[streets][classify]")
     const std::map<std::string, std::string> bad{{"residential", "wall"}};
     CHECK_THROWS_AS(RoadClasses(bad), gp::ConfigError);
 }
+
+TEST_CASE("barrier roads of the main class are crossed last", "[streets][classify]")
+{
+    const RoadClasses classes(std::map<std::string, std::string>{{"次干路", "barrier"}});
+    CHECK(classes.barrierStrength("motorway") == 2);
+    CHECK(classes.barrierStrength("Trunk_Link") == 2);
+    CHECK(classes.barrierStrength("快速路") == 2);
+    CHECK(classes.barrierStrength("国道") == 2);
+    CHECK(classes.barrierStrength("primary") == 1);
+    CHECK(classes.barrierStrength("主干路") == 1);
+    CHECK(classes.barrierStrength("次干路") == 1);
+}

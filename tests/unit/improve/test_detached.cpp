@@ -67,7 +67,7 @@ Plan detachedScene(int east_households, int piece_households)
 TEST_CASE("a detached piece goes to the neighbour around it when bounds allow",
           "[improve][detached]")
 {
-    PartitionConfig config; // bounds 300..500
+    improve::DetachedOptions config; // bounds 300..500
     auto plan = detachedScene(350, 20);
     const auto repair = improve::reassignDetachedPieces(plan, config);
     CHECK(repair.pieces_moved == 1);
@@ -84,7 +84,7 @@ TEST_CASE("a detached piece goes to the neighbour around it when bounds allow",
 
 TEST_CASE("a detached piece stays when the neighbour would leave the bounds", "[improve][detached]")
 {
-    PartitionConfig config;
+    improve::DetachedOptions config;
     auto plan = detachedScene(490, 20);
     const auto repair = improve::reassignDetachedPieces(plan, config);
     CHECK(repair.pieces_moved == 0);
@@ -96,10 +96,52 @@ TEST_CASE("a detached piece stays when the neighbour would leave the bounds", "[
 
 TEST_CASE("a detached piece never splits a compound further", "[improve][detached]")
 {
-    PartitionConfig config;
+    improve::DetachedOptions config;
     auto plan = detachedScene(350, 20);
     plan.buildings[0].compound = plan.buildings[1].compound = 0;
     const auto repair = improve::reassignDetachedPieces(plan, config);
     CHECK(repair.pieces_moved == 0);
     CHECK(plan.buildings[1].grid == 0);
+}
+
+TEST_CASE("with streets, a detached piece never splits a street block that fits one grid",
+          "[improve][detached]")
+{
+    improve::DetachedOptions config;
+    auto plan = detachedScene(350, 20);
+    plan.streets.push_back({});
+    plan.streets.back().lines.push_back({Point(0, 120), Point(200, 120)});
+    plan.blocks.resize(2);
+    plan.blocks[0].households = 400; // the piece's building shares block 0 with the body
+    plan.blocks[1].households = 350;
+    plan.buildings[0].block = plan.buildings[1].block = 0;
+    plan.buildings[2].block = 1;
+    auto repair = improve::reassignDetachedPieces(plan, config);
+    CHECK(repair.pieces_moved == 0);
+    CHECK(repair.pieces_kept_whole == 1);
+    CHECK(plan.buildings[1].grid == 0);
+
+    // A block too large for one grid may be divided: the piece moves.
+    plan.blocks[0].households = 520;
+    repair = improve::reassignDetachedPieces(plan, config);
+    CHECK(repair.pieces_moved == 1);
+    CHECK(plan.buildings[1].grid == 1);
+}
+
+TEST_CASE("a detached piece never adds a barrier crossing to the grid taking it",
+          "[improve][detached]")
+{
+    improve::DetachedOptions config;
+    auto plan = detachedScene(350, 20);
+    plan.buildings[0].region = plan.buildings[1].region = 0; // the piece lies west of a river
+    plan.buildings[2].region = 1;
+    auto repair = improve::reassignDetachedPieces(plan, config);
+    CHECK(repair.pieces_moved == 0);
+    CHECK(repair.pieces_kept == 1);
+    CHECK(plan.buildings[1].grid == 0);
+
+    plan.buildings[2].region = 0; // the neighbour is on the same side: the piece moves
+    repair = improve::reassignDetachedPieces(plan, config);
+    CHECK(repair.pieces_moved == 1);
+    CHECK(plan.buildings[1].grid == 1);
 }
