@@ -1,4 +1,5 @@
 #include "write/report_html.hpp"
+#include "write/review_section.hpp"
 
 #include "core/reasons.hpp"
 
@@ -431,6 +432,7 @@ std::string reportHtml(const Plan& plan, const PartitionConfig& config,
       << config.min_households << "–" << config.max_households << " (" << h(t.target) << " "
       << config.target_households << ")</p>\n</header>\n";
 
+    o << reviewHtml(plan); // gridplan review: violations first (write/review_section)
     // Summary figures.
     auto figure = [&](const std::string& label, const std::string& value)
     { o << "<div class=\"figure\"><b>" << h(value) << "</b>" << h(label) << "</div>\n"; };
