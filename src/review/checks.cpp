@@ -41,14 +41,13 @@ void checkOverlaps(Plan& plan)
     bgi::rtree<std::pair<Box, int>, bgi::quadratic<16>> index;
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
         if (!at(plan.grids, g).area.empty())
-            index.insert({bg::return_envelope<Box>(at(plan.grids, g).area), g});
+            index.insert({boxOf(at(plan.grids, g).area), g});
     for (int a = 0; a < static_cast<int>(plan.grids.size()); ++a)
     {
         const auto& ga = at(plan.grids, a);
         if (ga.area.empty())
             continue;
-        for (auto it = index.qbegin(bgi::intersects(bg::return_envelope<Box>(ga.area)));
-             it != index.qend(); ++it)
+        for (auto it = index.qbegin(bgi::intersects(boxOf(ga.area))); it != index.qend(); ++it)
         {
             const int b = it->second;
             if (b <= a)
@@ -70,16 +69,16 @@ void checkOverlaps(Plan& plan)
 // The grids whose polygons touch `piece` (within the sliver width), by code.
 std::vector<int> gridsAround(const Plan& plan, const Polygon& piece)
 {
-    Box box = bg::return_envelope<Box>(piece);
+    Box box = boxOf(MultiPolygon{piece});
     bg::expand(box,
                Point(box.min_corner().x() - kSliverWidthM, box.min_corner().y() - kSliverWidthM));
     bg::expand(box,
                Point(box.max_corner().x() + kSliverWidthM, box.max_corner().y() + kSliverWidthM));
     std::vector<int> around;
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
-        if (const auto& grid = at(plan.grids, g);
-            !grid.area.empty() && bg::intersects(bg::return_envelope<Box>(grid.area), box) &&
-            bg::distance(grid.area, piece) <= kSliverWidthM)
+        if (const auto& grid = at(plan.grids, g); !grid.area.empty() &&
+                                                  bg::intersects(boxOf(grid.area), box) &&
+                                                  bg::distance(grid.area, piece) <= kSliverWidthM)
             around.push_back(g);
     return around;
 }

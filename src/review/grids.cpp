@@ -4,6 +4,7 @@
 #include "core/index.hpp"
 #include "core/plan_check.hpp"
 #include "pipeline/tile_plan.hpp"
+#include "review/land.hpp"
 #include "review/problems.hpp"
 
 #include <boost/geometry/index/rtree.hpp>
@@ -78,7 +79,7 @@ void followPolygons(Plan& plan, const EditedPlan& edited, const std::vector<bool
         grid.area = at(edited.grids, g).area;
         plan.grids.push_back(std::move(grid));
         if (!at(edited.grids, g).area.empty())
-            index.insert({bg::return_envelope<Box>(at(edited.grids, g).area), g});
+            index.insert({boxOf(at(edited.grids, g).area), g});
     }
     for (int b = 0; b < static_cast<int>(plan.buildings.size()); ++b)
     {

@@ -2,6 +2,8 @@
 
 #include "geom/geos.hpp"
 
+#include <algorithm>
+
 namespace gp::review
 {
 
@@ -47,6 +49,22 @@ MultiPolygon unionOf(const std::vector<const MultiPolygon*>& parts)
     auto collection = geom::makeCollection(ctx, GEOS_GEOMETRYCOLLECTION, std::move(all));
     auto r = geom::checked(ctx, GEOSUnaryUnion_r(ctx.handle(), collection.get()), "union");
     return geom::toMultiPolygon(ctx, r.get());
+}
+
+Box boxOf(const MultiPolygon& area)
+{
+    bool first = true;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    for (const auto& polygon : area)
+        for (const auto& p : polygon.outer())
+        {
+            x0 = first ? p.x() : std::min(x0, p.x());
+            y0 = first ? p.y() : std::min(y0, p.y());
+            x1 = first ? p.x() : std::max(x1, p.x());
+            y1 = first ? p.y() : std::max(y1, p.y());
+            first = false;
+        }
+    return Box(Point(x0, y0), Point(x1, y1));
 }
 
 MultiPolygon significantParts(const MultiPolygon& area)

@@ -18,6 +18,10 @@ MultiPolygon intersectionOf(const MultiPolygon& a, const MultiPolygon& b);
 MultiPolygon differenceOf(const MultiPolygon& a, const MultiPolygon& b);
 MultiPolygon unionOf(const std::vector<const MultiPolygon*>& parts);
 
+// Extent of the outer rings (bg::envelope on multi-polygons trips GCC's -Wmaybe-uninitialized,
+// see audit/coverage.cpp); a zero box at the origin for an empty area.
+Box boxOf(const MultiPolygon& area);
+
 // The parts of `area` that are real land: at least kMinPieceM2 and wider than kSliverWidthM.
 MultiPolygon significantParts(const MultiPolygon& area);
 

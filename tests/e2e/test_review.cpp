@@ -636,3 +636,54 @@ TEST_CASE("review: bad options, a missing plan file, outputs untouched", "[e2e][
     }
     CHECK(slurp(out + "/report.json") == "earlier");
 }
+
+TEST_CASE("review: edited buildings alone are tiled into grids", "[e2e][review]")
+{
+    const auto& base = bundledRun();
+    const auto [a, b] = neighbours(base).front();
+    const auto rows = gridRows(base);
+    TempDir dir("review-buildings");
+    auto review = [&](const std::string& plan, const std::string& out)
+    {
+        return runGridplan(command(
+            "review", {"--plan-buildings", plan, "--previous", base, "--out", dir.file(out)}));
+    };
+    const std::string unedited = dir.file("unedited.geojson");
+    fs::copy_file(base + "/buildings.geojson", unedited);
+    const auto clean = review(unedited, "clean");
+    INFO(clean.out << clean.err);
+    CHECK(clean.exit_code == 0);
+    for (const auto& [code, row] : gridRows(dir.file("clean")))
+        CHECK(row.households == rows.at(code).households);
+
+    // Every building of b given a's code: b is gone, a is over the maximum.
+    const std::string merged = dir.file("merged.geojson");
+    fs::copy_file(base + "/buildings.geojson", merged);
+    {
+        GDALAllRegister();
+        GDALDatasetUniquePtr ds(GDALDataset::Open(merged.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        OGRLayer* layer = ds->GetLayer(0);
+        for (auto& f : *layer)
+            if (f->IsFieldSetAndNotNull(f->GetFieldIndex("grid_code")) &&
+                std::string(f->GetFieldAsString("grid_code")) == b)
+            {
+                f->SetField("grid_code", a.c_str());
+                REQUIRE(layer->SetFeature(f.get()) == OGRERR_NONE);
+            }
+    }
+    const auto r = review(merged, "merged");
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 1);
+    const auto report = readJson(dir.file("merged/report.json"));
+    std::vector<nlohmann::json> v;
+    for (const auto& p : report["review"]["problems"])
+        if (p["severity"] == "violation")
+            v.push_back(p);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0]["reason"] == "grid_over_max");
+    CHECK(v[0]["grid_code"] == a);
+    const auto now = gridRows(dir.file("merged"));
+    CHECK(now.at(a).households == rows.at(a).households + rows.at(b).households);
+    CHECK(now.count(b) == 0);
+}
