@@ -92,6 +92,15 @@ CLI::App* ReviewCommand::add(CLI::App& app, CliOptions& o)
     sub->add_flag("-v,--verbose", o.verbose, "Print each stage as it finishes");
     sub->add_flag("-q,--quiet", o.quiet, "Print only the verdict line");
     bindOutputOptions(*sub, o.config, file, false);
+    for (const char* name :
+         {"--plan-grids", "--plan-grids-layer", "--plan-grids-where", "--plan-grids-crs",
+          "--plan-buildings", "--plan-buildings-layer", "--plan-buildings-where",
+          "--plan-buildings-crs", "--plan-buildings-id-field", "--previous"})
+        sub->get_option(name)->group("Edited plan");
+    sub->footer("Example:\n  gridplan review --config samples/porto-bundled.toml \\\n"
+                "    --plan-grids edited/grids.geojson --previous out --out reviewed\n"
+                "Exit codes: 0 no violation, 1 violations (or bad data), 2 bad options. "
+                "See README \"Reviewing a hand-edited plan\".");
     return sub;
 }
 
