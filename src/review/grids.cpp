@@ -119,8 +119,7 @@ void followPolygons(Plan& plan, const EditedPlan& edited, const std::vector<bool
 }
 
 // Each building goes to the grid named by its grid_code; grids are then tiled.
-void followCodes(Plan& plan, const EditedPlan& edited, const std::vector<bool>& left_out,
-                 const PartitionConfig& config)
+void followCodes(Plan& plan, const EditedPlan& edited, const std::vector<bool>& left_out)
 {
     std::map<std::string, int> grid_of;
     for (const auto& [id, code] : edited.code_of)
@@ -146,7 +145,6 @@ void followCodes(Plan& plan, const EditedPlan& edited, const std::vector<bool>& 
         }
         assignBuilding(plan, b, grid_of.at(it->second));
     }
-    (void)config;
 }
 
 // The community of a grid: that of most of its buildings, else the one holding its polygon's
@@ -221,7 +219,7 @@ void makeGrids(Plan& plan, const EditedPlan& edited, const reconcile::PreviousRu
     if (!edited.grids.empty() || !edited.has_buildings)
         followPolygons(plan, edited, left_out);
     else
-        followCodes(plan, edited, left_out, config);
+        followCodes(plan, edited, left_out);
 
     // A grid in no community (drawn outside every one) is reported and dropped.
     std::vector<Grid> kept;
