@@ -153,6 +153,9 @@ struct PartitionConfig
     // planner fixed by hand (a polygon layer with a grid_code field, or a text/CSV list of codes).
     std::string previous_dir;
     std::string lock_path;
+    // --lock-edited: lock every grid the previous run (a `gridplan review` output) lists as
+    // hand-edited in report.json review.edited_grids.
+    bool lock_edited = false;
     // Threads for the per-community stages (partition, improve, tile); 0: every core. The
     // outputs do not depend on it.
     int threads = 0;

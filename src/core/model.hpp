@@ -319,6 +319,28 @@ struct ExactPairCheck
     int largest_solved = 0, smallest_unsolved = 0; // units of a pair
 };
 
+// gridplan review (issue 15, src/review/): the verdict on a hand-edited plan. Its problems are
+// also Plan::issues (gaps.geojson); this keeps which are violations and what the planner edited.
+struct ReviewProblem
+{
+    bool violation = false; // else a warning
+    std::string reason;     // core/reasons vocabulary
+    std::string grid;       // grid code (as drawn), when there is one
+    std::string building;   // building id, when there is one
+    double area_m2 = 0.0;   // overlaps, gaps, land outside the community
+    std::string detail;
+};
+
+struct ReviewSummary
+{
+    std::string plan_grids, plan_buildings; // the edited sources (empty: not given)
+    std::string edited_from;                // --previous: the plan it was edited from
+    std::vector<ReviewProblem> problems;    // violations and warnings, in the order found
+    std::vector<std::string> edited_grids;  // codes now of grids new or changed against it
+    std::vector<std::string> renumbered;    // "drawn code -> code now" for codes not kept
+    int violations = 0, warnings = 0;
+};
+
 struct Plan
 {
     std::string working_crs; // e.g. "EPSG:32629"
@@ -346,6 +368,7 @@ struct Plan
     std::optional<RegisterJoin> register_join;     // --households-table
     std::vector<ExactCheck> exact_checks;          // --exact
     std::vector<ExactPairCheck> exact_pair_checks; // --exact, per community
+    std::optional<ReviewSummary> review;           // gridplan review
 };
 
 const char* toString(BuildingUse use);

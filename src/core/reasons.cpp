@@ -56,6 +56,26 @@ const std::vector<ReasonInfo> kReasons = {
     {Reason::GridMultipart, "grid_multipart", "Grid in several pieces", "网格由多块组成", 12},
     {Reason::StreetBlockOpened, "street_block_opened", "Street block opened for the bounds",
      "为满足户数范围拆分街坊", 12},
+    // gridplan review (issue 15): what a hand edit broke
+    {Reason::GridNotContiguous, "grid_not_contiguous", "Grid not in one piece", "网格不连续", 1},
+    {Reason::GridCrossesCommunity, "grid_crosses_community", "Grid across a community outline",
+     "网格跨越社区边界", 1},
+    {Reason::GridsOverlap, "grids_overlap", "Grids overlap", "网格相互重叠", 1},
+    {Reason::GridGap, "grid_gap", "Community land in no grid", "社区内有未划入网格的空隙", 1},
+    {Reason::BuildingInNoGrid, "building_in_no_grid", "Building with households in no grid",
+     "有户建筑未划入网格", 1},
+    {Reason::BuildingInTwoGrids, "building_in_two_grids", "Building in two grids",
+     "建筑同时属于两个网格", 1},
+    {Reason::GridCodeDuplicate, "grid_code_duplicate", "Grid code used twice", "网格编码重复", 1},
+    {Reason::GridCodeMissing, "grid_code_missing", "Grid without a code", "网格缺少编码", 1},
+    {Reason::GridCodeMalformed, "grid_code_malformed", "Grid code not in the scheme",
+     "网格编码不符合编码规则", 1},
+    {Reason::GridLowCompactness, "grid_low_compactness", "Grid of low compactness",
+     "网格形状不紧凑", kLast},
+    {Reason::StreetBlockSplit, "street_block_split", "Street block split though it fits one grid",
+     "可容于一个网格的街坊被拆分", kLast},
+    {Reason::CompoundSplit, "compound_split", "Compound split though it fits one grid",
+     "可容于一个网格的小区被拆分", kLast},
 };
 
 } // namespace

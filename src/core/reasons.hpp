@@ -43,6 +43,19 @@ enum class Reason
     BarrierCrossingAvoidable,
     GridMultipart,
     StreetBlockOpened,
+    // gridplan review (issue 15): problems of a hand-edited plan
+    GridNotContiguous,
+    GridCrossesCommunity,
+    GridsOverlap,
+    GridGap,
+    BuildingInNoGrid,
+    BuildingInTwoGrids,
+    GridCodeDuplicate,
+    GridCodeMissing,
+    GridCodeMalformed,
+    GridLowCompactness,
+    StreetBlockSplit,
+    CompoundSplit,
 };
 
 struct ReasonInfo

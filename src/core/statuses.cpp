@@ -24,6 +24,8 @@ const std::vector<StatusInfo<GridChangeStatus>> kGridChange = {
     {GridChangeStatus::New, "new", "New grid", "新增网格"},
     {GridChangeStatus::Retired, "retired", "Code retired", "编号已停用"},
     {GridChangeStatus::Locked, "locked", "Locked", "已锁定"},
+    {GridChangeStatus::Redrawn, "redrawn", "Same buildings, boundary redrawn",
+     "建筑不变，边界重绘"},
 };
 
 const std::vector<StatusInfo<BuildingChangeStatus>> kBuildingChange = {

@@ -32,6 +32,7 @@ enum class GridChangeStatus
     New,     // a code the previous run did not have
     Retired, // a previous code no grid carries any more
     Locked,  // held as it was by --lock
+    Redrawn, // gridplan review: the same buildings, its land redrawn by hand
 };
 
 // What became of a building in a re-run (BuildingChange::status).

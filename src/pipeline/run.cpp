@@ -350,4 +350,18 @@ Plan runPartition(const PartitionConfig& config, const StageLog& stage_log, RunS
     return plan;
 }
 
+Plan prepareInputs(const PartitionConfig& config, const StageLog& stage_log,
+                   ProgressReporter* progress)
+{
+    const StageLog log = withStageTimes(stage_log);
+    validate(config);
+    Plan plan;
+    say(log, loadStage(plan, config, progress));
+    say(log, classifyStage(plan, config));
+    say(log, placeStage(plan, config.threads));
+    say(log, specialStage(plan, config));
+    say(log, blocksStage(plan, config));
+    return plan;
+}
+
 } // namespace gp::pipeline

@@ -40,4 +40,9 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log = {},
                   RunStats* stats = nullptr, ProgressReporter* progress = nullptr,
                   const StageCheck& after_stage = {});
 
+// The input stages alone (load -> classify -> place -> special -> blocks): the plan a partition
+// would start from, with no grid but the special areas'. `gridplan review` grids it by hand.
+Plan prepareInputs(const PartitionConfig& config, const StageLog& log = {},
+                   ProgressReporter* progress = nullptr);
+
 } // namespace gp::pipeline

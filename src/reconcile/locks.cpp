@@ -87,19 +87,19 @@ int majorityCommunity(const Plan& plan, const std::vector<int>& buildings)
 
 // Locks given as grid codes of the previous run: each takes that grid's land and its buildings
 // that are still in a community.
-std::vector<LockedGrid> locksFromCodes(const std::string& path, const Plan& plan,
-                                       const PreviousRun& previous)
+std::vector<LockedGrid> codeLocks(const std::vector<std::string>& codes, const std::string& origin,
+                                  const Plan& plan, const PreviousRun& previous)
 {
     std::vector<LockedGrid> locks;
     std::map<std::string, int> index_of;
     for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
         index_of.emplace(at(plan.buildings, i).id, i);
-    for (const auto& code : readCodes(path))
+    for (const auto& code : codes)
     {
         auto it = previous.grids.find(code);
         if (it == previous.grids.end())
-            throw InputError("lock list '" + path + "': grid code '" + code +
-                             "' is not in the previous run '" + previous.dir + "'");
+            throw InputError(origin + ": grid code '" + code + "' is not in the previous run '" +
+                             previous.dir + "'");
         LockedGrid lock;
         lock.code = code;
         lock.area = it->second.area;
@@ -143,31 +143,20 @@ std::vector<LockedGrid> locksFromLayer(const std::string& path, const Plan& plan
     return locks;
 }
 
-} // namespace
-
-std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan,
-                                  const PreviousRun* previous, const std::string& assume_crs)
+// Sorts each lock's buildings and finds its community; InputError (naming `origin`) for a code
+// locked twice, a building in two locks or a lock in no community.
+void settleLocks(std::vector<LockedGrid>& locks, const std::string& origin, const Plan& plan)
 {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    const bool listed = ext == ".txt" || ext == ".csv";
-    if (listed && !previous)
-        throw ConfigError("--lock " + path +
-                          " lists grid codes: it needs --previous (the run those codes come from); "
-                          "or give the locked grids as polygons with a grid_code field");
-    std::vector<LockedGrid> locks =
-        listed ? locksFromCodes(path, plan, *previous) : locksFromLayer(path, plan, assume_crs);
     std::set<std::string> codes;
     std::map<int, std::string> claimed;
     for (auto& lock : locks)
     {
         if (!codes.insert(lock.code).second)
-            throw InputError("lock '" + path + "': grid code '" + lock.code + "' is locked twice");
+            throw InputError(origin + ": grid code '" + lock.code + "' is locked twice");
         std::sort(lock.buildings.begin(), lock.buildings.end());
         for (int b : lock.buildings)
             if (auto [it, fresh] = claimed.emplace(b, lock.code); !fresh)
-                throw InputError("lock '" + path + "': building " + at(plan.buildings, b).id +
+                throw InputError(origin + ": building " + at(plan.buildings, b).id +
                                  " lies in two locked grids, " + it->second + " and " + lock.code);
         lock.community = majorityCommunity(plan, lock.buildings);
         if (lock.community < 0)
@@ -182,9 +171,36 @@ std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan,
                     lock.community = c;
         }
         if (lock.community < 0)
-            throw InputError("lock '" + path + "': locked grid " + lock.code +
-                             " lies in no community");
+            throw InputError(origin + ": locked grid " + lock.code + " lies in no community");
     }
+}
+
+} // namespace
+
+std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan,
+                                  const PreviousRun* previous, const std::string& assume_crs)
+{
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const bool listed = ext == ".txt" || ext == ".csv";
+    if (listed && !previous)
+        throw ConfigError("--lock " + path +
+                          " lists grid codes: it needs --previous (the run those codes come from); "
+                          "or give the locked grids as polygons with a grid_code field");
+    std::vector<LockedGrid> locks =
+        listed ? codeLocks(readCodes(path), "lock list '" + path + "'", plan, *previous)
+               : locksFromLayer(path, plan, assume_crs);
+    settleLocks(locks, "lock '" + path + "'", plan);
+    return locks;
+}
+
+std::vector<LockedGrid> locksFromCodes(const std::vector<std::string>& codes,
+                                       const std::string& origin, const Plan& plan,
+                                       const PreviousRun& previous)
+{
+    auto locks = codeLocks(codes, origin, plan, previous);
+    settleLocks(locks, origin, plan);
     return locks;
 }
 

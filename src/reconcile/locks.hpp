@@ -30,4 +30,10 @@ struct LockedGrid
 std::vector<LockedGrid> loadLocks(const std::string& path, const Plan& plan,
                                   const PreviousRun* previous, const std::string& assume_crs);
 
+// Locks by grid codes of the previous run (as a .txt list does); `origin` names where the codes
+// came from in messages.
+std::vector<LockedGrid> locksFromCodes(const std::vector<std::string>& codes,
+                                       const std::string& origin, const Plan& plan,
+                                       const PreviousRun& previous);
+
 } // namespace gp::reconcile

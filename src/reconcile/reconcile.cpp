@@ -1,4 +1,5 @@
 #include "reconcile/reconcile.hpp"
+#include "reconcile/edited_locks.hpp"
 
 #include "core/index.hpp"
 #include "core/plan_check.hpp"
@@ -171,7 +172,7 @@ Reconciler::Reconciler(Plan& plan, const PartitionConfig& config) : m_config(con
 
     matchCommunities(plan, m, same_bounds);
     m.locked_land.resize(nc);
-    if (!config.lock_path.empty())
+    if (!config.lock_path.empty() || config.lock_edited)
         lockGrids(plan, m);
     collectCandidates(plan, m);
     if (has_previous && !same_bounds)
@@ -228,8 +229,13 @@ void Reconciler::matchCommunities(const Plan& plan, Matching& m, bool same_bound
 void Reconciler::lockGrids(Plan& plan, Matching& m)
 {
     const bool has_previous = !m_config.previous_dir.empty();
-    for (auto& lock :
-         loadLocks(m_config.lock_path, plan, has_previous ? &m_prev : nullptr, m_config.assume_crs))
+    auto locks = m_config.lock_path.empty()
+                     ? std::vector<LockedGrid>{}
+                     : loadLocks(m_config.lock_path, plan, has_previous ? &m_prev : nullptr,
+                                 m_config.assume_crs);
+    if (m_config.lock_edited) // --lock-edited (reconcile/edited_locks)
+        appendEditedLocks(locks, plan, m_prev);
+    for (auto& lock : locks)
     {
         const auto c = static_cast<std::size_t>(lock.community);
         const int index = static_cast<int>(plan.grids.size());

@@ -13,6 +13,7 @@
 #include "write/changes.hpp"
 #include "write/fields.hpp"
 #include "write/planner_outputs.hpp"
+#include "write/review_section.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -280,6 +281,8 @@ nlohmann::ordered_json report(const Plan& plan, const PartitionConfig& config)
         r["codes"] = {{"retired", plan.changes->retired_codes},
                       {"locked", plan.changes->locked_codes}};
     }
+    if (plan.review) // gridplan review (write/review_section)
+        r["review"] = reviewReport(*plan.review);
     return r;
 }
 

@@ -1,4 +1,5 @@
 #include "write/report_html.hpp"
+#include "write/review_section.hpp"
 
 #include "core/reasons.hpp"
 
@@ -437,6 +438,7 @@ std::string reportHtml(const Plan& plan, const PartitionConfig& config,
     const Texts& t = textsFor(config.lang);
     std::ostringstream o;
     pageHead(o, plan, config, t);
+    o << reviewHtml(plan); // gridplan review: violations first (write/review_section)
     summaryFigures(o, plan, json["summary"], t);
     figures(o, plan, config, t);
     communitiesTable(o, json, t);

@@ -44,10 +44,11 @@ TEST_CASE("core: compound statuses round-trip and refuse unknown codes", "[core]
 
 TEST_CASE("core: grid change statuses round-trip and refuse unknown codes", "[core][statuses]")
 {
-    checkVocabulary<gp::GridChangeStatus>(7);
+    checkVocabulary<gp::GridChangeStatus>(8);
     CHECK(std::string(gp::toString(gp::GridChangeStatus::Resized)) == "resized");
     CHECK(gp::statusFromString<gp::GridChangeStatus>("retired") == gp::GridChangeStatus::Retired);
     CHECK(std::string(gp::infoOf(gp::GridChangeStatus::Locked).label_zh) == "已锁定");
+    CHECK(gp::statusFromString<gp::GridChangeStatus>("redrawn") == gp::GridChangeStatus::Redrawn);
     CHECK_FALSE(gp::statusFromString<gp::GridChangeStatus>("moved"));
     CHECK_FALSE(gp::statusFromString<gp::GridChangeStatus>("kept "));
 }
