@@ -55,16 +55,16 @@ void intelliround(std::string& s)
     if (i <= 10)
         return;
     if (s[i - 2] == '0' && s[i - 3] == '0' && s[i - 4] == '0' && s[i - 5] == '0' && s[i - 6] == '0')
-        s.resize(i - 1);
+        s.erase(i - 1);
     else if (dot < i - 8 && (before_dot >= 4 || s[i - 3] == '0') &&
              (before_dot >= 5 || s[i - 4] == '0') && (before_dot >= 6 || s[i - 5] == '0') &&
              (before_dot >= 7 || s[i - 6] == '0') && (before_dot >= 8 || s[i - 7] == '0') &&
              s[i - 8] == '0' && s[i - 9] == '0')
-        s.resize(i - 8);
+        s.erase(i - 8);
     else if (s[i - 2] == '9' && s[i - 3] == '9' && s[i - 4] == '9' && s[i - 5] == '9' &&
              s[i - 6] == '9')
     {
-        s.resize(i - 6);
+        s.erase(i - 6);
         s = roundUpLastDigit(s);
     }
     else if (dot < i - 9 && (before_dot >= 4 || s[i - 3] == '9') &&
@@ -72,7 +72,7 @@ void intelliround(std::string& s)
              (before_dot >= 7 || s[i - 6] == '9') && (before_dot >= 8 || s[i - 7] == '9') &&
              s[i - 8] == '9' && s[i - 9] == '9')
     {
-        s.resize(i - 9);
+        s.erase(i - 9);
         s = roundUpLastDigit(s);
     }
 }

@@ -143,8 +143,8 @@ Result runInput(const std::uint8_t* data, std::size_t size)
             writeFile(stem + members[m], data + at, length);
         at += length;
     }
-    const std::string fixed_buildings = std::string(kDir) + "/fixed_buildings.geojson";
-    const std::string fixed_communities = std::string(kDir) + "/fixed_communities.geojson";
+    const std::string fixed_buildings = std::string(kDir).append("/fixed_buildings.geojson");
+    const std::string fixed_communities = std::string(kDir).append("/fixed_communities.geojson");
     writeFile(fixed_buildings, kFixedBuildings, std::char_traits<char>::length(kFixedBuildings));
     writeFile(fixed_communities, kFixedCommunities,
               std::char_traits<char>::length(kFixedCommunities));
