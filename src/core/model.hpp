@@ -62,7 +62,7 @@ struct Building
     int community = -1;
     int compound = -1;
     int grid = -1;
-    int block = -1;   // inferred block (Plan::blocks) when no compound layer is given
+    int block = -1;   // its Block (Plan::blocks): inferred cluster or street block, see Block
     int special = -1; // special area (Plan::specials) whose dedicated grid holds it
     int region = -1;  // barrier region (Plan::regions) holding its anchor (issue 13)
 };
@@ -105,8 +105,15 @@ struct CompoundOutcome
     int loose_buildings = 0;              // residential buildings in no compound sharing its grid
 };
 
-// A building cluster inferred when no compound layer is given: a face of the community outline
-// cut by the barrier lines.
+// A face of a community outline cut by lines (graph/blocks.hpp). One name, two roles, chosen
+// per run by the inputs:
+// - without streets and without a compound layer, the faces of the barriers are inferred
+//   building clusters (楼组) that stand in for compounds (graph::clusterOf);
+// - with streets (--streets, --roads; issue 13), the faces of barriers + streets + compound
+//   outlines are street blocks, kept whole by the graph stage when they fit in one grid (and,
+//   without a compound layer, also the clusters graph::clusterOf compares).
+// Output names ("inferred_blocks", blocks.csv) stay as they are.
+// Not to be confused with BarrierRegion (faces of the barriers alone, always computed).
 struct Block
 {
     std::string id; // "<community id>-B<n>"
@@ -177,7 +184,7 @@ struct Grid
     double floor_area_m2 = 0.0; // dedicated: the cluster's floor area
     int folded_buildings = 0;   // residential: non-residential buildings folded in
     double folded_floor_area_m2 = 0.0;
-    int community = -1;
+    int community = -1; // always a community index (never -1) once the grid exists (plan_check)
     std::vector<int> buildings; // sorted building indices
     int households = 0;
     MultiPolygon area;
@@ -359,8 +366,8 @@ struct Plan
     std::vector<AreaGrid> areas;
     std::vector<Issue> issues;
     std::vector<CompoundOutcome> compound_outcomes; // filled after partitioning
-    std::vector<Block> blocks;          // inferred blocks; empty when a compound layer is given
-    std::vector<BarrierRegion> regions; // barrier-enclosed land per community (issue 13)
+    std::vector<Block> blocks;                     // inferred clusters or street blocks (see Block)
+    std::vector<BarrierRegion> regions;            // barrier-enclosed land per community (issue 13)
     std::optional<StreetMeasures> street_measures; // with streets or barriers (issue 13)
     // Mean Polsby-Popper of the grids tiled from the partition before improve (when measured).
     std::optional<double> mean_polsby_popper_before_improve;

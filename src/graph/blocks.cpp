@@ -1,5 +1,6 @@
 #include "graph/blocks.hpp"
 
+#include "core/plan_check.hpp"
 #include "dedicate/dedicate.hpp"
 #include "geom/geos.hpp"
 #include "geom/prepared.hpp"
@@ -245,26 +246,14 @@ int foldIntoBlockGrids(Plan& plan, const DedicatedConfig& config)
     int moved = 0;
     for (std::size_t i = 0; i < plan.buildings.size(); ++i)
     {
-        auto& b = plan.buildings[i];
+        const auto& b = plan.buildings[i];
         if (isGridMember(b) || b.grid < 0 || block_of[i] < 0)
             continue;
         const int to = only_grid[static_cast<std::size_t>(block_of[i])];
-        auto& from_grid = plan.grids[static_cast<std::size_t>(b.grid)];
+        const auto& from_grid = plan.grids[static_cast<std::size_t>(b.grid)];
         if (to < 0 || to == b.grid || from_grid.kind != GridKind::Residential)
             continue;
-        auto& to_grid = plan.grids[static_cast<std::size_t>(to)];
-        const int bi = static_cast<int>(i);
-        std::erase(from_grid.buildings, bi);
-        to_grid.buildings.insert(
-            std::upper_bound(to_grid.buildings.begin(), to_grid.buildings.end(), bi), bi);
-        from_grid.households -= b.households;
-        to_grid.households += b.households;
-        const double fa = dedicate::floorArea(b, config);
-        --from_grid.folded_buildings;
-        from_grid.folded_floor_area_m2 -= fa;
-        ++to_grid.folded_buildings;
-        to_grid.folded_floor_area_m2 += fa;
-        b.grid = to;
+        foldBuilding(plan, static_cast<int>(i), to, dedicate::floorArea(b, config));
         ++moved;
     }
     return moved;

@@ -1,5 +1,6 @@
 // Street blocks as partition units and barrier regions (issue 13): a block that fits in one grid
 // becomes one unit; links between barrier regions that can each form grids are never made.
+#include "core/plan_check.hpp"
 #include "graph/blocks.hpp"
 #include "graph/community_graph.hpp"
 
@@ -96,4 +97,40 @@ TEST_CASE("barrier regions: links only where a side cannot stand alone", "[stree
     for (const auto& e : graphs[0].graph.edges)
         across += e.kind == gp::partition::EdgeKind::CrossesBarrier;
     CHECK(across > 0);
+}
+
+TEST_CASE("a folded shop moves to the grid holding its street block, totals with it",
+          "[streets][graph]")
+{
+    auto plan = twoSides(4, 50, true); // W0..W3 west, E0..E3 east of the street
+    gp::Building shop;
+    shop.id = "S";
+    shop.use = gp::BuildingUse::Commercial;
+    shop.community = 0;
+    shop.footprint = rect(300, 150, 320, 170);
+    shop.anchor = gp::Point(310, 160); // east block
+    shop.area_m2 = 400.0;
+    shop.floors = 2.0;
+    plan.buildings.push_back(shop);
+    gp::graph::inferBlocks(plan);
+    REQUIRE(plan.blocks.size() == 2);
+    plan.grids.resize(2);
+    for (auto& g : plan.grids)
+        g.community = 0;
+    for (int b = 0; b < 8; ++b)
+        gp::assignBuilding(plan, b, b < 4 ? 0 : 1);
+    const gp::DedicatedConfig config;
+    gp::foldBuilding(plan, 8, 0, 800.0); // folded into the west grid
+    REQUIRE(gp::checkPlan(plan).empty());
+
+    CHECK(gp::graph::foldIntoBlockGrids(plan, config) == 1);
+    CHECK(plan.buildings[8].grid == 1);
+    CHECK(plan.grids[0].folded_buildings == 0);
+    CHECK(plan.grids[0].folded_floor_area_m2 == 0.0);
+    CHECK(plan.grids[1].folded_buildings == 1);
+    CHECK(plan.grids[1].folded_floor_area_m2 == 800.0);
+    CHECK(plan.grids[0].buildings == std::vector<int>{0, 1, 2, 3});
+    CHECK(plan.grids[1].buildings == std::vector<int>{4, 5, 6, 7, 8});
+    CHECK(gp::checkPlan(plan).empty());
+    CHECK(gp::graph::foldIntoBlockGrids(plan, config) == 0); // already there
 }
