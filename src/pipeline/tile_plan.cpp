@@ -56,7 +56,7 @@ struct TileSources
 // Tiles community c: its land after special areas, the lines near it, its buildings with the
 // community-local number of their grid.
 tile::TileResult tileOne(geom::GeosContext& ctx, const Plan& plan, const TileSources& src,
-                         std::size_t c)
+                         int inner_threads, std::size_t c)
 {
     std::vector<int> local(plan.grids.size(), -1);
     for (std::size_t k = 0; k < src.grids_of[c].size(); ++k)
@@ -73,6 +73,7 @@ tile::TileResult tileOne(geom::GeosContext& ctx, const Plan& plan, const TileSou
     input.barriers = &near_barriers;
     input.streets = &near_streets;
     input.lanes = &near_lanes;
+    input.threads = inner_threads;
     for (int b : src.in_community[c])
     {
         const auto& building = at(plan.buildings, b);
@@ -111,6 +112,9 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
     std::vector<std::unique_ptr<geom::GeosContext>> contexts(
         static_cast<std::size_t>(resolveThreads(threads)));
     std::vector<tile::TileResult> results(plan.communities.size());
+    // Fewer communities than cores (one big community): the spare cores split the work inside.
+    const int inner_threads = std::max(
+        1, resolveThreads(threads) / static_cast<int>(std::max<std::size_t>(1, todo.size())));
     parallelFor(todo.size(), threads,
                 [&](std::size_t i, int worker)
                 {
@@ -118,7 +122,7 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
                     auto& ctx = at(contexts, worker);
                     if (!ctx)
                         ctx = std::make_unique<geom::GeosContext>();
-                    results[c] = tileOne(*ctx, plan, src, c);
+                    results[c] = tileOne(*ctx, plan, src, inner_threads, c);
                     const auto& community = plan.communities[c];
                     task.stepInOrder(i, community.id +
                                             (community.name.empty() ? "" : " " + community.name));

@@ -26,6 +26,10 @@ struct TileInput
     // one grid stays whole and a divided block can be divided along them.
     const MultiLineString* lanes = nullptr;
     double sample_spacing = 10.0; // max distance between Voronoi sites along a footprint outline
+    // Worker threads inside this community (as for parallelFor, 0 = every core): the Voronoi
+    // edges of the mixed blocks and the per-grid dissolves run in parallel. Results are combined
+    // in block / grid order, so outputs do not depend on it.
+    int threads = 1;
 };
 
 struct TileResult

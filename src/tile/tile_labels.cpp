@@ -2,10 +2,13 @@
 // empty blocks and detached pieces to a neighbour, and dissolve each grid's faces.
 #include "tile/tiling.hpp"
 
+#include "core/parallel.hpp"
+
 #include <cmath>
 #include <iterator>
 #include <limits>
 #include <map>
+#include <memory>
 #include <tuple>
 
 namespace gp::tile::internal
@@ -517,28 +520,62 @@ void mergeDetachedPieces(Tiling& t)
     }
 }
 
-// Dissolve each grid's faces; they are exactly noded, so coverage union applies.
+namespace
+{
+
+// One grid's dissolved polygon, and whether the coverage union fell back or it was repaired.
+struct Dissolved
+{
+    MultiPolygon area;
+    bool fell_back = false;
+    bool repaired = false;
+};
+
+// Dissolves one grid's faces (clones, owned here) in the worker's own GEOS context.
+Dissolved dissolveOne(geom::GeosContext& ctx, std::vector<GeomPtr> parts)
+{
+    Dissolved out;
+    GeomPtr grid = dissolve(ctx, std::move(parts), &out.fell_back);
+    if (GEOSisValid_r(ctx.handle(), grid.get()) != 1) // never hand on an invalid grid polygon
+    {
+        grid = geom::checked(ctx, GEOSMakeValid_r(ctx.handle(), grid.get()), "makeValid");
+        out.repaired = true;
+    }
+    out.area = geom::toMultiPolygon(ctx, grid.get());
+    return out;
+}
+
+} // namespace
+
+// Dissolve each grid's faces; they are exactly noded, so coverage union applies. The faces are
+// cloned here, then the grids are dissolved in parallel (one GEOS context per worker, each
+// owning its clones) and the results and notes taken in grid order.
 void dissolveGrids(Tiling& t)
 {
-    bool dissolve_fell_back = false;
-    std::vector<std::vector<int>> faces_of(static_cast<std::size_t>(t.in.grid_count));
+    const std::size_t ngrids = static_cast<std::size_t>(t.in.grid_count);
+    std::vector<std::vector<GeomPtr>> parts(ngrids);
     for (std::size_t f = 0; f < t.faces.size(); ++f)
-        faces_of[t.label[f]].push_back(static_cast<int>(f));
-    for (int g = 0; g < t.in.grid_count; ++g)
+        parts[t.label[f]].push_back(clone(t.ctx, t.faces[f]));
+    std::vector<Dissolved> dissolved(ngrids);
+    const int threads = resolveThreads(t.in.threads);
+    std::vector<std::unique_ptr<geom::GeosContext>> contexts(static_cast<std::size_t>(threads));
+    parallelFor(ngrids, threads,
+                [&](std::size_t g, int worker)
+                {
+                    if (parts[g].empty())
+                        return;
+                    auto& ctx = contexts[static_cast<std::size_t>(worker)];
+                    if (!ctx)
+                        ctx = std::make_unique<geom::GeosContext>();
+                    dissolved[g] = dissolveOne(*ctx, std::move(parts[g]));
+                });
+    bool dissolve_fell_back = false;
+    for (std::size_t g = 0; g < ngrids; ++g)
     {
-        if (faces_of[g].empty())
-            continue;
-        std::vector<GeomPtr> parts;
-        parts.reserve(faces_of[g].size());
-        for (int f : faces_of[g])
-            parts.push_back(clone(t.ctx, t.faces[f]));
-        GeomPtr grid = dissolve(t.ctx, std::move(parts), &dissolve_fell_back);
-        if (GEOSisValid_r(t.ctx.handle(), grid.get()) != 1) // never hand on an invalid grid polygon
-        {
-            grid = geom::checked(t.ctx, GEOSMakeValid_r(t.ctx.handle(), grid.get()), "makeValid");
-            t.note(gridNote(g, "dissolved polygon was invalid and was repaired"));
-        }
-        t.result.grids[g] = geom::toMultiPolygon(t.ctx, grid.get());
+        dissolve_fell_back = dissolve_fell_back || dissolved[g].fell_back;
+        if (dissolved[g].repaired)
+            t.note(gridNote(static_cast<int>(g), "dissolved polygon was invalid and was repaired"));
+        t.result.grids[g] = std::move(dissolved[g].area);
     }
     if (t.noding_fell_back)
         t.note("linework noded with 1 mm snap-rounding after a robustness failure");

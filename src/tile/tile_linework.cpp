@@ -3,6 +3,8 @@
 // footprint outlines a boundary could cut.
 #include "tile/tiling.hpp"
 
+#include "core/parallel.hpp"
+
 #include <iterator>
 #include <tuple>
 
@@ -191,32 +193,53 @@ void collectSites(Tiling& t)
     t.global_sites = SiteTree(all_sites.begin(), all_sites.end());
 }
 
-// Per mixed block, the Voronoi edges between sites of different grids join the linework.
+namespace
+{
+
+// The Voronoi edges between sites of different grids in block k (empty unless it is mixed).
+// Pure computation on the block's sites: safe to run for several blocks at once.
+std::vector<Segment> blockBoundaryEdges(const Tiling& t, std::size_t k, const Box& block_box)
+{
+    const auto& sites = t.block_sites[k];
+    if (!t.mixed[k] || sites.size() < 2)
+        return {};
+    std::vector<Point> points;
+    std::vector<int> grids;
+    points.reserve(sites.size());
+    grids.reserve(sites.size());
+    for (const auto& site : sites)
+    {
+        points.push_back(site.first);
+        grids.push_back(t.in.grid_of[site.second]);
+    }
+    return gridBoundaryEdges(points, grids, block_box);
+}
+
+} // namespace
+
+// Per mixed block, the Voronoi edges between sites of different grids join the linework. The
+// diagrams are built in parallel (the bulk of the step) and turned into GEOS lines in block
+// order, so the linework is the same for any number of threads.
 void addGridBoundaries(Tiling& t)
 {
     auto& ctx = t.ctx;
     const std::size_t nblocks = t.blocks.geoms.size();
+    std::vector<Box> block_boxes;
+    block_boxes.reserve(nblocks);
+    for (std::size_t k = 0; k < nblocks; ++k)
+        block_boxes.push_back(envelopeOf(ctx, t.blocks.geoms[k].get()));
+    std::vector<std::vector<Segment>> block_edges(nblocks);
+    parallelFor(nblocks, t.in.threads,
+                [&](std::size_t k, int)
+                { block_edges[k] = blockBoundaryEdges(t, k, block_boxes[k]); });
     t.boundaries.clear();
     t.boundaries.resize(nblocks);
     for (std::size_t k = 0; k < nblocks; ++k)
     {
-        const auto& sites = t.block_sites[k];
-        if (!t.mixed[k] || sites.size() < 2)
-            continue;
-        std::vector<Point> points;
-        std::vector<int> grids;
-        points.reserve(sites.size());
-        grids.reserve(sites.size());
-        for (const auto& site : sites)
-        {
-            points.push_back(site.first);
-            grids.push_back(t.in.grid_of[site.second]);
-        }
-        const Box block_box = envelopeOf(ctx, t.blocks.geoms[k].get());
-        const auto edges = gridBoundaryEdges(points, grids, block_box);
+        const auto& edges = block_edges[k];
         if (edges.empty())
             continue;
-        t.linework.push_back(blockLinework(ctx, edges, block_box));
+        t.linework.push_back(blockLinework(ctx, edges, block_boxes[k]));
         auto& boundary = t.boundaries[k].emplace();
         boundary.lines = linesOf(ctx, edges);
         boundary.prepared = prepare(ctx, boundary.lines.get());

@@ -520,3 +520,26 @@ TEST_CASE("tiling is deterministic", "[tile]")
         CHECK(toWkt(ctx, a.grids[g]) == toWkt(ctx, b.grids[g]));
     CHECK(a.notes == b.notes);
 }
+
+TEST_CASE("tiling one community on several threads gives the serial result", "[tile]")
+{
+    // Mixed blocks (Voronoi edges) and per-grid dissolves run on the worker threads; the grids
+    // and notes must not depend on how many there are.
+    GeosContext ctx;
+    const Case c = randomCase(true);
+    gp::tile::TileInput serial = c.input();
+    serial.threads = 1;
+    const auto a = gp::tile::tileCommunity(ctx, serial);
+    checkTiling(ctx, c, a);
+    for (int threads : {2, 4})
+    {
+        INFO("threads " << threads);
+        gp::tile::TileInput parallel = c.input();
+        parallel.threads = threads;
+        const auto b = gp::tile::tileCommunity(ctx, parallel);
+        REQUIRE(a.grids.size() == b.grids.size());
+        for (std::size_t g = 0; g < a.grids.size(); ++g)
+            CHECK(toWkt(ctx, a.grids[g]) == toWkt(ctx, b.grids[g]));
+        CHECK(a.notes == b.notes);
+    }
+}
