@@ -15,28 +15,6 @@ namespace gp::cli
 namespace
 {
 
-// Options of one input layer, as ogr2ogr names them: PATH, layer, attribute filter.
-struct LayerOptions
-{
-    gp::LayerSource* source;
-    void add(CLI::App& app, const std::string& role, const std::string& help, bool required)
-    {
-        auto* opt = app.add_option("--" + role, source->path, help);
-        if (required)
-            opt->required();
-        app.add_option("--" + role + "-layer", source->layer,
-                       "Layer of a multi-layer " + role + " source (default: the first)");
-        app.add_option("--" + role + "-where", source->where,
-                       "OGR SQL attribute filter on " + role + ", e.g. \"type = 'x'\"");
-        app.add_option("--" + role + "-id-field", source->id_field,
-                       "Field holding " + role + " ids (default: the feature id)");
-        app.add_option(
-            "--" + role + "-crs", source->crs,
-            "CRS of " + role +
-                ", overriding the layer's own (e.g. GCJ02 when a .prj wrongly says EPSG:4326)");
-    }
-};
-
 // Splits "key=value" options into a map; ConfigError on a malformed entry.
 template <typename Value>
 void parsePairs(const std::vector<std::string>& items, const std::string& option,
@@ -85,15 +63,15 @@ std::string perSource(const std::vector<std::string>& values,
 void bindLayers(CLI::App& sub, CliOptions& o)
 {
     auto& config = o.config;
-    LayerOptions{&config.buildings}.add(
-        sub, "buildings", "Building footprints (or points): any GDAL vector source", true);
-    LayerOptions{&config.communities}.add(sub, "communities",
-                                          "Community (居民区/社区) boundary polygons", true);
+    bindLayerSource(sub, config.buildings, "buildings",
+                    "Building footprints (or points): any GDAL vector source", true);
+    bindLayerSource(sub, config.communities, "communities",
+                    "Community (居民区/社区) boundary polygons", true);
     sub.add_option("--communities-name-field", config.communities.name_field,
                    "Field holding community names (default: name / 名称)");
-    LayerOptions{&o.street}.add(sub, "street", "The street (街道) boundary polygon", false);
-    LayerOptions{&o.compounds}.add(
-        sub, "compounds", "Residential compounds (小区) / village groups as polygons", false);
+    bindLayerSource(sub, o.street, "street", "The street (街道) boundary polygon", false);
+    bindLayerSource(sub, o.compounds, "compounds",
+                    "Residential compounds (小区) / village groups as polygons", false);
     o.barriers.add(sub, "barriers", "Barrier lines or polygons: roads, rail, rivers (repeatable)");
     o.streets.add(sub, "streets",
                   "Street centre lines: grid boundaries follow them, grids may cross them "
@@ -267,6 +245,25 @@ void bindCodes(CLI::App& sub, CliOptions& o)
 }
 
 } // namespace
+
+void bindLayerSource(CLI::App& app, LayerSource& source, const std::string& role,
+                     const std::string& help, bool required, bool with_id_field)
+{
+    auto* opt = app.add_option("--" + role, source.path, help);
+    if (required)
+        opt->required();
+    app.add_option("--" + role + "-layer", source.layer,
+                   "Layer of a multi-layer " + role + " source (default: the first)");
+    app.add_option("--" + role + "-where", source.where,
+                   "OGR SQL attribute filter on " + role + ", e.g. \"type = 'x'\"");
+    if (with_id_field)
+        app.add_option("--" + role + "-id-field", source.id_field,
+                       "Field holding " + role + " ids (default: the feature id)");
+    app.add_option(
+        "--" + role + "-crs", source.crs,
+        "CRS of " + role +
+            ", overriding the layer's own (e.g. GCJ02 when a .prj wrongly says EPSG:4326)");
+}
 
 void bindInputOptions(CLI::App& sub, CliOptions& o)
 {

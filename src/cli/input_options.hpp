@@ -42,6 +42,11 @@ struct CliOptions
 // Binds every shared option group onto `sub`, in --help order.
 void bindInputOptions(CLI::App& sub, CliOptions& o);
 
+// Options of one input layer, as ogr2ogr names them: --ROLE (path), --ROLE-layer, --ROLE-where,
+// --ROLE-id-field (when asked) and --ROLE-crs. Shared by the inputs above and review's edited plan.
+void bindLayerSource(CLI::App& app, LayerSource& source, const std::string& role,
+                     const std::string& help, bool required, bool with_id_field = true);
+
 // Turns the raw option values into the config: optional layers, barriers, key=value lists.
 // ConfigError (exit 2) for a malformed value.
 void finishConfig(CliOptions& o);

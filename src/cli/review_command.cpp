@@ -18,17 +18,6 @@ namespace gp::cli
 namespace
 {
 
-void addPlanSource(CLI::App& sub, LayerSource& source, const std::string& role,
-                   const std::string& help)
-{
-    sub.add_option("--" + role, source.path, help);
-    sub.add_option("--" + role + "-layer", source.layer,
-                   "Layer of a multi-layer " + role + " source (default: the first)");
-    sub.add_option("--" + role + "-where", source.where,
-                   "OGR SQL attribute filter on " + role + ", e.g. \"community = 'C01'\"");
-    sub.add_option("--" + role + "-crs", source.crs, "CRS of " + role + ", overriding its own");
-}
-
 // A plan file that is not there is named before anything is computed (GDAL's own message would
 // not say which option it came from).
 void requireSource(const LayerSource& source, const std::string& option)
@@ -71,12 +60,14 @@ CLI::App* ReviewCommand::add(CLI::App& app, CliOptions& o)
                              "Check and re-score a plan edited by hand (exit 0: no violation, 1: "
                              "violations, all listed; outputs written either way)");
     bindInputOptions(*sub, o);
-    addPlanSource(*sub, plan_grids, "plan-grids",
-                  "The edited grid polygons with a grid_code field (e.g. the grids.geojson "
-                  "gridplan wrote, redrawn in QGIS); buildings follow them");
-    addPlanSource(*sub, plan_buildings, "plan-buildings",
-                  "The edited buildings with building_id and grid_code (e.g. buildings.geojson); "
-                  "alone, grid polygons are tiled from it");
+    bindLayerSource(*sub, plan_grids, "plan-grids",
+                    "The edited grid polygons with a grid_code field (e.g. the grids.geojson "
+                    "gridplan wrote, redrawn in QGIS); buildings follow them",
+                    false, false);
+    bindLayerSource(*sub, plan_buildings, "plan-buildings",
+                    "The edited buildings with building_id and grid_code (e.g. buildings.geojson); "
+                    "alone, grid polygons are tiled from it",
+                    false, false);
     sub->add_option("--plan-buildings-id-field", plan_buildings.id_field,
                     "Field of --plan-buildings holding the building ids (default: building_id)");
     sub->add_option("--previous", previous,
