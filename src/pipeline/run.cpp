@@ -170,8 +170,7 @@ std::string tileStage(Plan& work, const PartitionConfig& config, ProgressReporte
 
 std::string areasStage(Plan& plan, const PartitionConfig& config)
 {
-    organize::groupAreas(
-        plan, {config.area_target_households, config.area_count, config.seed, config.dedicated});
+    organize::groupAreas(plan, areaOptions(config));
     return "areas: " + std::to_string(plan.areas.size()) + " area grids";
 }
 
@@ -362,6 +361,11 @@ Plan prepareInputs(const PartitionConfig& config, const StageLog& stage_log,
     say(log, specialStage(plan, config));
     say(log, blocksStage(plan, config));
     return plan;
+}
+
+organize::AreaOptions areaOptions(const PartitionConfig& config)
+{
+    return {config.area_target_households, config.area_count, config.seed, config.dedicated};
 }
 
 } // namespace gp::pipeline

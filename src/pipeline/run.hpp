@@ -10,6 +10,7 @@
 #include "core/config.hpp"
 #include "core/model.hpp"
 #include "core/progress.hpp"
+#include "organize/areas.hpp"
 #include "pipeline/stage_log.hpp"
 
 #include <functional>
@@ -44,5 +45,8 @@ Plan runPartition(const PartitionConfig& config, const StageLog& log = {},
 // would start from, with no grid but the special areas'. `gridplan review` grids it by hand.
 Plan prepareInputs(const PartitionConfig& config, const StageLog& log = {},
                    ProgressReporter* progress = nullptr);
+
+// The area-grid stage's slice of the configuration (--area-target, --areas, --seed, floor areas).
+organize::AreaOptions areaOptions(const PartitionConfig& config);
 
 } // namespace gp::pipeline

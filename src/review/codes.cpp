@@ -3,6 +3,7 @@
 #include "core/index.hpp"
 #include "organize/areas.hpp"
 #include "organize/codes.hpp"
+#include "pipeline/run.hpp"
 #include "review/problems.hpp"
 
 #include <algorithm>
@@ -56,8 +57,7 @@ void settleCodes(Plan& plan, const PartitionConfig& config)
     std::vector<std::string> drawn;
     for (const auto& g : plan.grids)
         drawn.push_back(g.code);
-    organize::groupAreas(
-        plan, {config.area_target_households, config.area_count, config.seed, config.dedicated});
+    organize::groupAreas(plan, pipeline::areaOptions(config));
     organize::assignCodes(plan, config.street_code, config.codes);
 
     // Which drawn codes stand: valid for the grid, and the first grid to carry them.
