@@ -42,26 +42,7 @@ struct Scene
     {
         writeLayer(dir.file("buildings.shp"), buildings);
         writeLayer(dir.file("communities.shp"), communities);
-        std::vector<std::string> args = {"partition",
-                                         "--buildings",
-                                         dir.file("buildings.shp"),
-                                         "--buildings-id-field",
-                                         "bid",
-                                         "--households-field",
-                                         "hh",
-                                         "--use-field",
-                                         "use",
-                                         "--floors-field",
-                                         "floors",
-                                         "--communities",
-                                         dir.file("communities.shp"),
-                                         "--communities-id-field",
-                                         "cid",
-                                         "--street-code",
-                                         "310101001",
-                                         "--out",
-                                         dir.file("out"),
-                                         "-q"};
+        auto args = fixturePartitionArgs(dir, "310101001");
         if (!barriers.features.empty())
         {
             writeLayer(dir.file("barriers.shp"), barriers);

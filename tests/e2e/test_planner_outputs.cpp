@@ -54,34 +54,9 @@ void writeTwoCommunities(const TempDir& dir)
 RunResult runTwo(const TempDir& dir, const std::string& out,
                  const std::vector<std::string>& extra = {})
 {
-    std::vector<std::string> args = {"partition",
-                                     "--buildings",
-                                     dir.file("buildings.shp"),
-                                     "--buildings-id-field",
-                                     "bid",
-                                     "--households-field",
-                                     "hh",
-                                     "--use-field",
-                                     "use",
-                                     "--floors-field",
-                                     "floors",
-                                     "--communities",
-                                     dir.file("communities.shp"),
-                                     "--communities-id-field",
-                                     "cid",
-                                     "--min",
-                                     "300",
-                                     "--max",
-                                     "500",
-                                     "--target",
-                                     "400",
-                                     "--street-code",
-                                     "330106001",
-                                     "--out",
-                                     dir.file(out),
-                                     "-q"};
-    args.insert(args.end(), extra.begin(), extra.end());
-    return runGridplan(args);
+    std::vector<std::string> bounds = {"--min", "300", "--max", "500", "--target", "400"};
+    bounds.insert(bounds.end(), extra.begin(), extra.end());
+    return runGridplan(fixturePartitionArgs(dir, "330106001", out, bounds));
 }
 
 struct XmlDeleter

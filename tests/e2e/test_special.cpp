@@ -36,26 +36,7 @@ void addHome(FixtureLayer& l, const std::string& id, double x, double y, int hou
 
 std::vector<std::string> partitionArgs(const TempDir& dir)
 {
-    return {"partition",
-            "--buildings",
-            dir.file("buildings.shp"),
-            "--buildings-id-field",
-            "bid",
-            "--households-field",
-            "hh",
-            "--use-field",
-            "use",
-            "--floors-field",
-            "floors",
-            "--communities",
-            dir.file("communities.shp"),
-            "--communities-id-field",
-            "cid",
-            "--street-code",
-            "310101001",
-            "--out",
-            dir.file("out"),
-            "-q"};
+    return fixturePartitionArgs(dir, "310101001");
 }
 
 std::map<std::string, ReadFeature> gridsByCode(const TempDir& dir)

@@ -73,6 +73,34 @@ void writeLayer(const std::string& path, const FixtureLayer& layer)
     }
 }
 
+std::vector<std::string> fixturePartitionArgs(const TempDir& dir, const std::string& street_code,
+                                              const std::string& out,
+                                              const std::vector<std::string>& extra)
+{
+    std::vector<std::string> args = {"partition",
+                                     "--buildings",
+                                     dir.file("buildings.shp"),
+                                     "--buildings-id-field",
+                                     "bid",
+                                     "--households-field",
+                                     "hh",
+                                     "--use-field",
+                                     "use",
+                                     "--floors-field",
+                                     "floors",
+                                     "--communities",
+                                     dir.file("communities.shp"),
+                                     "--communities-id-field",
+                                     "cid",
+                                     "--street-code",
+                                     street_code,
+                                     "--out",
+                                     dir.file(out),
+                                     "-q"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+}
+
 RunResult runGridplan(const std::vector<std::string>& args)
 {
     static int counter = 0;

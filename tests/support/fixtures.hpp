@@ -56,6 +56,13 @@ struct RunResult
 // Runs `gridplan <args>` (no shell quoting problems: each arg is single-quoted).
 RunResult runGridplan(const std::vector<std::string>& args);
 
+// `gridplan partition` on the fixture convention most end-to-end tests share: dir/buildings.shp
+// (fields bid, hh, use, floors) and dir/communities.shp (field cid), street code `street_code`,
+// quiet, outputs in dir/<out>; `extra` is appended.
+std::vector<std::string> fixturePartitionArgs(const TempDir& dir, const std::string& street_code,
+                                              const std::string& out = "out",
+                                              const std::vector<std::string>& extra = {});
+
 // Features of a GeoJSON (or any) layer: the attribute values as text and geometry as WKT.
 struct ReadFeature
 {
