@@ -1,6 +1,7 @@
 #include "partition/exact.hpp"
 
 #include "partition/exact_columns.hpp"
+#include "partition/exact_cover.hpp"
 
 #include <glpk.h>
 
@@ -253,6 +254,12 @@ ExactResult solveExact(const UnitGraph& graph, const Adjacency& adjacency,
         result.status = ExactStatus::TooLarge;
         return result;
     }
+    // Small pieces: the combinatorial search first. Its plan is the answer unless cut links are
+    // to be minimised; its proof of infeasibility is the answer either way.
+    if (ExactResult cover = solveByCover(g, bounds, options.parts);
+        cover.status == ExactStatus::Infeasible ||
+        (cover.status == ExactStatus::Optimal && !options.minimise_cut))
+        return cover;
     std::vector<std::vector<int>> parts;
     const bool enumerated = enumerateParts(g, bounds, options.max_columns, parts);
     if (!enumerated && static_cast<long long>(n) * slots > options.max_variables)

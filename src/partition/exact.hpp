@@ -1,4 +1,6 @@
-// The exact partition model for small parts: a mixed-integer program whose feasible solutions
+// The exact partition model for small parts. Pieces of up to 64 units are first searched
+// combinatorially (exact_cover.hpp): a plan, or a proof that none exists, without an LP. Past
+// that search's budget, or to minimise cut links, a mixed-integer program whose feasible solutions
 // are exactly the contiguous plans with every part in [min, max], in one of two forms. First the
 // set-partitioning form over enumerated feasible parts (exact_columns.hpp); when those are too
 // many, an assignment model whose contiguity is the single-commodity flow formulation (Shirabe
