@@ -67,8 +67,7 @@ void compoundOutcomes(Plan& plan)
 // there is no compound layer.
 void splitCounts(Plan& plan)
 {
-    std::vector<std::vector<int>> grids_of(plan.compounds.empty() ? plan.blocks.size()
-                                                                  : plan.compounds.size());
+    std::vector<std::vector<int>> grids_of(graph::clusterCount(plan));
     for (const auto& b : plan.buildings)
     {
         const int key = graph::clusterOf(plan, b);

@@ -118,24 +118,24 @@ void measureBoundaries(const Plan& plan, double distance, StreetMeasures& m)
 // Street blocks with households <= max whose buildings lie in more than one grid.
 void measureBlocks(const Plan& plan, int max_households, StreetMeasures& m)
 {
-    std::vector<std::set<int>> grids_of(plan.blocks.size());
-    std::vector<std::set<int>> compounds_of(plan.blocks.size());
+    std::vector<std::set<int>> grids_of(plan.street_blocks.size());
+    std::vector<std::set<int>> compounds_of(plan.street_blocks.size());
     std::map<int, std::set<int>> blocks_of_compound;
     for (const auto& b : plan.buildings)
     {
-        if (b.block < 0 || !graph::isGridMember(b))
+        if (b.street_block < 0 || !graph::isGridMember(b))
             continue;
         if (b.grid >= 0)
-            grids_of[static_cast<std::size_t>(b.block)].insert(b.grid);
+            grids_of[static_cast<std::size_t>(b.street_block)].insert(b.grid);
         if (b.compound >= 0)
         {
-            compounds_of[static_cast<std::size_t>(b.block)].insert(b.compound);
-            blocks_of_compound[b.compound].insert(b.block);
+            compounds_of[static_cast<std::size_t>(b.street_block)].insert(b.compound);
+            blocks_of_compound[b.compound].insert(b.street_block);
         }
     }
-    for (std::size_t k = 0; k < plan.blocks.size(); ++k)
+    for (std::size_t k = 0; k < plan.street_blocks.size(); ++k)
     {
-        const auto& block = plan.blocks[k];
+        const auto& block = plan.street_blocks[k];
         if (block.households <= 0)
             continue;
         ++m.blocks;

@@ -62,9 +62,10 @@ struct Building
     int community = -1;
     int compound = -1;
     int grid = -1;
-    int block = -1;   // its Block (Plan::blocks): inferred cluster or street block, see Block
-    int special = -1; // special area (Plan::specials) whose dedicated grid holds it
-    int region = -1;  // barrier region (Plan::regions) holding its anchor (issue 13)
+    int street_block = -1; // its street block (Plan::street_blocks), in runs with streets
+    int cluster = -1;      // its inferred cluster (Plan::clusters), without streets or compounds
+    int special = -1;      // special area (Plan::specials) whose dedicated grid holds it
+    int region = -1;       // barrier region (Plan::regions) holding its anchor (issue 13)
 };
 
 struct Community
@@ -105,15 +106,16 @@ struct CompoundOutcome
     int loose_buildings = 0;              // residential buildings in no compound sharing its grid
 };
 
-// A face of a community outline cut by lines (graph/blocks.hpp). One name, two roles, chosen
-// per run by the inputs:
-// - without streets and without a compound layer, the faces of the barriers are inferred
-//   building clusters (楼组) that stand in for compounds (graph::clusterOf);
-// - with streets (--streets, --roads; issue 13), the faces of barriers + streets + compound
-//   outlines are street blocks, kept whole by the graph stage when they fit in one grid (and,
-//   without a compound layer, also the clusters graph::clusterOf compares).
-// Output names ("inferred_blocks", blocks.csv) stay as they are.
-// Not to be confused with BarrierRegion (faces of the barriers alone, always computed).
+// A face of a community outline cut by lines (graph/blocks.hpp), in one of two roles, each kept
+// in its own Plan vector (a run has one or the other, never both):
+// - a street block (Plan::street_blocks, Building::street_block): with streets (--streets,
+//   --roads; issue 13), a face of barriers + streets + compound outlines; the graph stage keeps
+//   one that fits in one grid whole;
+// - an inferred cluster (Plan::clusters, Building::cluster): without streets and without a
+//   compound layer, a face of the barriers, a building group (楼组) that stands in for a compound.
+// Output names ("inferred_blocks", the blocks layer) stay as they are; they show whichever the
+// run has (Plan::blockFaces). Not to be confused with BarrierRegion (faces of the barriers
+// alone, always computed).
 struct Block
 {
     std::string id; // "<community id>-B<n>"
@@ -366,7 +368,8 @@ struct Plan
     std::vector<AreaGrid> areas;
     std::vector<Issue> issues;
     std::vector<CompoundOutcome> compound_outcomes; // filled after partitioning
-    std::vector<Block> blocks;                     // inferred clusters or street blocks (see Block)
+    std::vector<Block> street_blocks;               // with streets (see Block)
+    std::vector<Block> clusters;                    // without streets nor compounds (see Block)
     std::vector<BarrierRegion> regions;            // barrier-enclosed land per community (issue 13)
     std::optional<StreetMeasures> street_measures; // with streets or barriers (issue 13)
     // Mean Polsby-Popper of the grids tiled from the partition before improve (when measured).
@@ -376,6 +379,12 @@ struct Plan
     std::vector<ExactCheck> exact_checks;          // --exact
     std::vector<ExactPairCheck> exact_pair_checks; // --exact, per community
     std::optional<ReviewSummary> review;           // gridplan review
+
+    // The faces the blocks layer shows: the street blocks, else the inferred clusters.
+    const std::vector<Block>& blockFaces() const
+    {
+        return street_blocks.empty() ? clusters : street_blocks;
+    }
 };
 
 const char* toString(BuildingUse use);

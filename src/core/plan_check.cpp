@@ -42,8 +42,10 @@ void checkBuildingIndices(const Plan& plan, Problems& p)
             p.add(who + ": grid " + std::to_string(b.grid) + " out of range");
         if (!inRange(b.special, plan.specials.size()))
             p.add(who + ": special " + std::to_string(b.special) + " out of range");
-        if (!inRange(b.block, plan.blocks.size()))
-            p.add(who + ": block " + std::to_string(b.block) + " out of range");
+        if (!inRange(b.street_block, plan.street_blocks.size()))
+            p.add(who + ": street block " + std::to_string(b.street_block) + " out of range");
+        if (!inRange(b.cluster, plan.clusters.size()))
+            p.add(who + ": cluster " + std::to_string(b.cluster) + " out of range");
     }
 }
 

@@ -124,12 +124,16 @@ bool fitsSomeGridCount(int households, int min_households, int max_households)
 
 void inferBlocks(Plan& plan)
 {
-    plan.blocks.clear();
+    plan.street_blocks.clear();
+    plan.clusters.clear();
     for (auto& b : plan.buildings)
-        b.block = -1;
+        b.street_block = b.cluster = -1;
     const bool streets = hasStreets(plan);
     if (!plan.compounds.empty() && !streets)
         return;
+    // One role per run (model.hpp, Block): street blocks with streets, else inferred clusters.
+    std::vector<Block>& blocks = streets ? plan.street_blocks : plan.clusters;
+    auto blockOf = [streets](Building& b) -> int& { return streets ? b.street_block : b.cluster; };
     geom::GeosContext ctx;
     MultiLineString lines;
     appendLines(lines, plan.barriers);
@@ -145,18 +149,18 @@ void inferBlocks(Plan& plan)
         const auto& community = plan.communities[static_cast<std::size_t>(c)];
         const MultiLineString near_lines = line_index.near(envelopeOf(community.area));
         auto faces = communityFaces(ctx, community.area, &near_lines);
-        const int first = static_cast<int>(plan.blocks.size());
+        const int first = static_cast<int>(blocks.size());
         for (std::size_t k = 0; k < faces.size(); ++k)
         {
             Block block;
             block.id = community.id + "-B" + std::to_string(k + 1);
             block.community = c;
             block.area = std::move(faces[k]);
-            plan.blocks.push_back(std::move(block));
+            blocks.push_back(std::move(block));
         }
         std::vector<const MultiPolygon*> areas;
         for (std::size_t k = 0; k < faces.size(); ++k)
-            areas.push_back(&plan.blocks[static_cast<std::size_t>(first) + k].area);
+            areas.push_back(&blocks[static_cast<std::size_t>(first) + k].area);
         const auto& ids = members[static_cast<std::size_t>(c)];
         const auto found = faceOfAnchors(ctx, plan, ids, areas);
         for (std::size_t i = 0; i < ids.size(); ++i)
@@ -164,8 +168,8 @@ void inferBlocks(Plan& plan)
             if (found[i] < 0)
                 continue;
             auto& b = plan.buildings[static_cast<std::size_t>(ids[i])];
-            b.block = first + found[i];
-            auto& block = plan.blocks[static_cast<std::size_t>(b.block)];
+            blockOf(b) = first + found[i];
+            auto& block = blocks[static_cast<std::size_t>(first + found[i])];
             block.households += b.households;
             ++block.buildings;
         }
@@ -196,11 +200,11 @@ std::vector<int> blockOfEveryBuilding(const Plan& plan)
     {
         std::vector<int> ids;
         std::vector<const MultiPolygon*> areas;
-        for (int k = 0; k < static_cast<int>(plan.blocks.size()); ++k)
-            if (plan.blocks[static_cast<std::size_t>(k)].community == c)
+        for (int k = 0; k < static_cast<int>(plan.street_blocks.size()); ++k)
+            if (plan.street_blocks[static_cast<std::size_t>(k)].community == c)
             {
                 ids.push_back(k);
-                areas.push_back(&plan.blocks[static_cast<std::size_t>(k)].area);
+                areas.push_back(&plan.street_blocks[static_cast<std::size_t>(k)].area);
             }
         if (areas.empty())
             continue;
@@ -210,9 +214,9 @@ std::vector<int> blockOfEveryBuilding(const Plan& plan)
             const auto& b = plan.buildings[i];
             if (b.community != c || b.grid < 0)
                 continue;
-            if (b.block >= 0)
+            if (b.street_block >= 0)
             {
-                out[i] = b.block;
+                out[i] = b.street_block;
                 continue;
             }
             geom::GeomPtr anchor = geom::toGeos(ctx, b.anchor);
@@ -231,10 +235,10 @@ std::vector<int> blockOfEveryBuilding(const Plan& plan)
 
 int foldIntoBlockGrids(Plan& plan, const DedicatedConfig& config)
 {
-    if (!hasStreets(plan) || plan.blocks.empty())
+    if (plan.street_blocks.empty())
         return 0;
     const auto block_of = blockOfEveryBuilding(plan);
-    std::vector<int> only_grid(plan.blocks.size(), -1); // -2: several grids
+    std::vector<int> only_grid(plan.street_blocks.size(), -1); // -2: several grids
     for (std::size_t i = 0; i < plan.buildings.size(); ++i)
     {
         const auto& b = plan.buildings[i];

@@ -18,8 +18,10 @@ namespace gp::graph
 // Whether the plan has street lines (street blocks become the partition units).
 bool hasStreets(const Plan& plan);
 
-// Fills plan.blocks (in community order, then polygonize order) and Building::block for every
-// grid member. Does nothing when the plan has compounds but no streets. Deterministic.
+// With streets, fills plan.street_blocks and Building::street_block; without streets and without
+// compounds, plan.clusters and Building::cluster (each in community order, then polygonize
+// order, for every grid member). Does nothing when the plan has compounds but no streets.
+// Deterministic.
 void inferBlocks(Plan& plan);
 
 // Fills plan.regions and Building::region for every grid member, and marks each region
@@ -40,10 +42,21 @@ int foldIntoBlockGrids(Plan& plan, const DedicatedConfig& config);
 bool fitsSomeGridCount(int households, int min_households, int max_households);
 
 // The key the graph stage compares to tell whether two buildings share a cluster: the compound
-// when a compound layer is given, else the inferred block (-1: none).
+// when a compound layer is given, else the inferred cluster, else (streets, no compound layer)
+// the street block (-1: none). Indexes compounds, clusters or street blocks accordingly.
 inline int clusterOf(const Plan& plan, const Building& b)
 {
-    return plan.compounds.empty() ? b.block : b.compound;
+    if (!plan.compounds.empty())
+        return b.compound;
+    return plan.street_blocks.empty() ? b.cluster : b.street_block;
+}
+
+// How many keys clusterOf can give.
+inline std::size_t clusterCount(const Plan& plan)
+{
+    if (!plan.compounds.empty())
+        return plan.compounds.size();
+    return plan.street_blocks.empty() ? plan.clusters.size() : plan.street_blocks.size();
 }
 
 } // namespace gp::graph

@@ -140,10 +140,10 @@ std::vector<int> groupUnits(const Plan& plan, const std::vector<int>& ids,
         groups.weight[k] = b.households;
         if (b.compound >= 0 && compound_households.at({c, b.compound}) <= max_households)
             compounds[b.compound].push_back(static_cast<int>(k));
-        if (opened.to_buildings.count(b.block))
+        if (opened.to_buildings.count(b.street_block))
             continue; // opened so that the bounds can be met
-        if (hasStreets(plan) && b.block >= 0 && !opened.to_parts.count(b.block))
-            blocks[b.block].push_back(static_cast<int>(k));
+        if (hasStreets(plan) && b.street_block >= 0 && !opened.to_parts.count(b.street_block))
+            blocks[b.street_block].push_back(static_cast<int>(k));
         if (!lane_face.empty() && lane_face[k] >= 0)
             parts[lane_face[k]].push_back(static_cast<int>(k));
     }
@@ -166,18 +166,20 @@ std::vector<int> groupUnits(const Plan& plan, const std::vector<int>& ids,
     return unit_of;
 }
 
-// Pairs of street blocks of community c (global Plan::blocks indices, lower first) that share a
-// border of at least a metre: grids made of whole blocks stay in one piece only across these.
+// Pairs of street blocks of community c (global Plan::street_blocks indices, lower first) that
+// share a border of at least a metre: grids made of whole blocks stay in one piece only across
+// these.
 std::set<std::pair<int, int>> touchingBlocks(geom::GeosContext& ctx, const Plan& plan, int c)
 {
     std::vector<int> ids;
     std::vector<geom::GeomPtr> owned;
     std::vector<const GEOSGeometry*> faces;
-    for (int k = 0; k < static_cast<int>(plan.blocks.size()); ++k)
-        if (plan.blocks[static_cast<std::size_t>(k)].community == c)
+    for (int k = 0; k < static_cast<int>(plan.street_blocks.size()); ++k)
+        if (plan.street_blocks[static_cast<std::size_t>(k)].community == c)
         {
             ids.push_back(k);
-            owned.push_back(geom::toGeos(ctx, plan.blocks[static_cast<std::size_t>(k)].area));
+            owned.push_back(
+                geom::toGeos(ctx, plan.street_blocks[static_cast<std::size_t>(k)].area));
             faces.push_back(owned.back().get());
         }
     std::set<std::pair<int, int>> out;
@@ -276,8 +278,10 @@ void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::
         in.streets ? touchingBlocks(ctx, plan, c) : std::set<std::pair<int, int>>{};
     auto apart = [&](const Building& a, const Building& b)
     {
-        return in.streets && a.block >= 0 && b.block >= 0 && a.block != b.block &&
-               !touching.count({std::min(a.block, b.block), std::max(a.block, b.block)});
+        return in.streets && a.street_block >= 0 && b.street_block >= 0 &&
+               a.street_block != b.street_block &&
+               !touching.count({std::min(a.street_block, b.street_block),
+                                std::max(a.street_block, b.street_block)});
     };
     const auto links = delaunayEdges(ctx, anchors);
     const RegionLinks regions(plan, ids, links, in.barriers_by_strength);
@@ -298,7 +302,7 @@ void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::
         if (crosses_barrier || boundary.crosses(ba.anchor, bb.anchor) || apart(ba, bb))
             kind = EdgeKind::CrossesBarrier;
         else if (clusterOf(plan, ba) != clusterOf(plan, bb) ||
-                 (in.streets && ba.block != bb.block) ||
+                 (in.streets && ba.street_block != bb.street_block) ||
                  (!in.lanes.empty() && in.lanes.crosses(ba.anchor, bb.anchor)))
             kind = EdgeKind::CrossesCompound;
         Edge e{std::min(ua, ub), std::max(ua, ub), bg::distance(ba.anchor, bb.anchor), kind};

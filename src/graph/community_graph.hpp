@@ -39,8 +39,8 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
 struct OpenedBlocks
 {
     bool every_crossing_class = false; // a region that cannot stand alone links across any class
-    std::set<int> to_parts;            // Plan::blocks indices divided along lanes
-    std::set<int> to_buildings;        // Plan::blocks indices opened to single buildings
+    std::set<int> to_parts;            // Plan::street_blocks indices divided along lanes
+    std::set<int> to_buildings;        // Plan::street_blocks indices opened to single buildings
     bool empty() const { return to_parts.empty() && to_buildings.empty(); }
     std::set<int> all() const
     {

@@ -107,16 +107,17 @@ bool splitsWholeUnit(const Plan& plan, const Pieces& pieces, std::size_t k, int 
         const auto& building = plan.buildings[static_cast<std::size_t>(b)];
         if (building.compound >= 0)
             compounds.insert(building.compound);
-        if (streets && building.block >= 0 &&
-            plan.blocks[static_cast<std::size_t>(building.block)].households <= max_households)
-            blocks.insert(building.block);
+        if (streets && building.street_block >= 0 &&
+            plan.street_blocks[static_cast<std::size_t>(building.street_block)].households <=
+                max_households)
+            blocks.insert(building.street_block);
     }
     for (std::size_t j = 0; j < pieces.held.size(); ++j)
         if (j != k)
             for (int o : pieces.held[j])
             {
                 const auto& other = plan.buildings[static_cast<std::size_t>(o)];
-                if (compounds.count(other.compound) || blocks.count(other.block))
+                if (compounds.count(other.compound) || blocks.count(other.street_block))
                     return true;
             }
     return false;

@@ -87,9 +87,9 @@ std::string blocksStage(Plan& plan, const PartitionConfig& config)
 {
     graph::inferBlocks(plan);
     graph::inferBarrierRegions(plan, config.min_households, config.max_households);
-    if (plan.blocks.empty())
+    if (plan.blockFaces().empty())
         return {};
-    return "blocks: " + std::to_string(plan.blocks.size()) +
+    return "blocks: " + std::to_string(plan.blockFaces().size()) +
            (graph::hasStreets(plan) ? " street blocks (streets, barriers, compound outlines)"
                                     : " blocks inferred from barriers (no compound layer)");
 }

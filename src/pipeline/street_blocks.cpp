@@ -88,15 +88,15 @@ std::vector<int> candidateBlocks(const Plan& plan, const Attempt& at)
     for (std::size_t u = 0; u < near.size(); ++u)
         if (near[u] && at.cg.unit_buildings[u].size() > 1) // a unit of one building is open
             for (int b : at.cg.unit_buildings[u])
-                if (const int k = plan.buildings[static_cast<std::size_t>(b)].block;
+                if (const int k = plan.buildings[static_cast<std::size_t>(b)].street_block;
                     k >= 0 && !at.opened.to_buildings.count(k))
                     blocks.insert(k);
     std::vector<int> out(blocks.begin(), blocks.end());
     std::stable_sort(out.begin(), out.end(),
                      [&](int a, int b)
                      {
-                         return plan.blocks[static_cast<std::size_t>(a)].households <
-                                plan.blocks[static_cast<std::size_t>(b)].households;
+                         return plan.street_blocks[static_cast<std::size_t>(a)].households <
+                                plan.street_blocks[static_cast<std::size_t>(b)].households;
                      });
     if (out.size() > kCandidatesPerRound)
         out.resize(kCandidatesPerRound);
@@ -210,7 +210,7 @@ void noteOpenedBlocks(Plan& plan, const std::vector<OpenedStreetBlocks>& opened)
     for (const auto& community : opened)
         for (int k : community.blocks.all())
         {
-            const auto& block = plan.blocks[static_cast<std::size_t>(k)];
+            const auto& block = plan.street_blocks[static_cast<std::size_t>(k)];
             Issue issue;
             issue.reason = "street_block_opened";
             issue.detail =

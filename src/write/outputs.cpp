@@ -307,7 +307,7 @@ std::vector<FeatureTable> outputTables(const Plan& plan, const PartitionConfig& 
     tables.push_back(areasTable(plan));
     if (!plan.compounds.empty())
         tables.push_back(compoundsTable(plan));
-    if (!plan.blocks.empty())
+    if (!plan.blockFaces().empty())
         tables.push_back(blocksTable(plan));
     if (plan.changes)
         tables.push_back(changesTable(*plan.changes));

@@ -138,7 +138,7 @@ Json compoundsSection(const Plan& plan)
             {"by_status", by_status},
             {"split_pieces", split_pieces},
             {"grids_holding_split_compound", grids_splitting},
-            {"inferred_blocks", plan.blocks.size()}};
+            {"inferred_blocks", plan.blockFaces().size()}};
 }
 
 // report.json "communities": residential grids, households and grids within bounds per

@@ -282,7 +282,7 @@ FeatureTable blocksTable(const Plan& plan)
                 {"households", FieldType::Integer},
                 {"buildings", FieldType::Integer},
                 {"area_m2", FieldType::Real}};
-    for (const auto& b : plan.blocks)
+    for (const auto& b : plan.blockFaces())
     {
         const Community* comm = communityOf(plan, b.community);
         FeatureTable::Row row;

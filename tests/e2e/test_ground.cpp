@@ -353,7 +353,7 @@ TEST_CASE("bundled data: ground figures", "[.][measure]")
     std::printf("compounds=%d: grids %zu (residential %d, within %d), grids crossing a barrier %d, "
                 "grids holding a split compound/block %d, blocks %zu\n",
                 with_compounds, plan.grids.size(), residential, within, crossing, splitting,
-                plan.blocks.size());
+                plan.blockFaces().size());
     for (const auto& [s, n] : status)
         std::printf("  compound status %s: %d\n", s.c_str(), n);
     std::printf("  mean Polsby-Popper before improve %.4f, after %.4f\n",

@@ -52,19 +52,19 @@ TEST_CASE("barriers cut a community into blocks holding its buildings", "[graph]
 {
     auto plan = riverPlan();
     gp::graph::inferBlocks(plan);
-    REQUIRE(plan.blocks.size() == 2);
-    const int west = plan.buildings[0].block;
-    const int east = plan.buildings[2].block;
+    REQUIRE(plan.clusters.size() == 2);
+    const int west = plan.buildings[0].cluster;
+    const int east = plan.buildings[2].cluster;
     REQUIRE(west >= 0);
     REQUIRE(east >= 0);
     CHECK(west != east);
-    CHECK(plan.buildings[1].block == west);
-    CHECK(plan.buildings[3].block == east);
-    CHECK(plan.blocks[static_cast<std::size_t>(west)].households == 220);
-    CHECK(plan.blocks[static_cast<std::size_t>(east)].households == 170);
-    CHECK(plan.blocks[static_cast<std::size_t>(east)].buildings == 2);
+    CHECK(plan.buildings[1].cluster == west);
+    CHECK(plan.buildings[3].cluster == east);
+    CHECK(plan.clusters[static_cast<std::size_t>(west)].households == 220);
+    CHECK(plan.clusters[static_cast<std::size_t>(east)].households == 170);
+    CHECK(plan.clusters[static_cast<std::size_t>(east)].buildings == 2);
     double total = 0;
-    for (const auto& b : plan.blocks)
+    for (const auto& b : plan.clusters)
     {
         CHECK(b.community == 0);
         for (const auto& poly : b.area) // every corner in the community; areas sum to it below
@@ -73,7 +73,7 @@ TEST_CASE("barriers cut a community into blocks holding its buildings", "[graph]
         total += gp::bg::area(b.area);
     }
     CHECK(total == Approx(200.0 * 100.0));
-    CHECK(plan.blocks[0].id == "C1-B1");
+    CHECK(plan.clusters[0].id == "C1-B1");
 
     // Edges between buildings of different blocks cross the river; within a block the dangling
     // line still marks the link it crosses.
@@ -86,7 +86,7 @@ TEST_CASE("barriers cut a community into blocks holding its buildings", "[graph]
     {
         const auto& a = firstOf(e.a);
         const auto& b = firstOf(e.b);
-        if (a.block != b.block)
+        if (a.cluster != b.cluster)
             CHECK(e.kind == gp::partition::EdgeKind::CrossesBarrier);
         else if (a.id[0] == 'w')
             CHECK(e.kind == gp::partition::EdgeKind::Open);
@@ -103,7 +103,8 @@ TEST_CASE("no blocks are inferred when a compound layer is given", "[graph][bloc
     plan.compounds.push_back(compound);
     plan.buildings[0].compound = 0;
     gp::graph::inferBlocks(plan);
-    CHECK(plan.blocks.empty());
+    CHECK(plan.clusters.empty());
+    CHECK(plan.street_blocks.empty());
     for (const auto& b : plan.buildings)
-        CHECK(b.block == -1);
+        CHECK((b.cluster == -1 && b.street_block == -1));
 }

@@ -50,7 +50,7 @@ TEST_CASE("a street block that fits in one grid is one unit", "[streets][graph]"
 {
     auto plan = twoSides(4, 50, true);
     gp::graph::inferBlocks(plan);
-    REQUIRE(plan.blocks.size() == 2);
+    REQUIRE(plan.street_blocks.size() == 2);
     const auto graphs = gp::graph::buildCommunityGraphs(plan, 500);
     REQUIRE(graphs.size() == 1);
     REQUIRE(graphs[0].graph.units.size() == 2);
@@ -113,7 +113,7 @@ TEST_CASE("a folded shop moves to the grid holding its street block, totals with
     shop.floors = 2.0;
     plan.buildings.push_back(shop);
     gp::graph::inferBlocks(plan);
-    REQUIRE(plan.blocks.size() == 2);
+    REQUIRE(plan.street_blocks.size() == 2);
     plan.grids.resize(2);
     for (auto& g : plan.grids)
         g.community = 0;

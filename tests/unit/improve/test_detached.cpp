@@ -111,18 +111,18 @@ TEST_CASE("with streets, a detached piece never splits a street block that fits 
     auto plan = detachedScene(350, 20);
     plan.streets.push_back({});
     plan.streets.back().lines.push_back({Point(0, 120), Point(200, 120)});
-    plan.blocks.resize(2);
-    plan.blocks[0].households = 400; // the piece's building shares block 0 with the body
-    plan.blocks[1].households = 350;
-    plan.buildings[0].block = plan.buildings[1].block = 0;
-    plan.buildings[2].block = 1;
+    plan.street_blocks.resize(2);
+    plan.street_blocks[0].households = 400; // the piece's building shares block 0 with the body
+    plan.street_blocks[1].households = 350;
+    plan.buildings[0].street_block = plan.buildings[1].street_block = 0;
+    plan.buildings[2].street_block = 1;
     auto repair = improve::reassignDetachedPieces(plan, config);
     CHECK(repair.pieces_moved == 0);
     CHECK(repair.pieces_kept_whole == 1);
     CHECK(plan.buildings[1].grid == 0);
 
     // A block too large for one grid may be divided: the piece moves.
-    plan.blocks[0].households = 520;
+    plan.street_blocks[0].households = 520;
     repair = improve::reassignDetachedPieces(plan, config);
     CHECK(repair.pieces_moved == 1);
     CHECK(plan.buildings[1].grid == 1);
