@@ -170,27 +170,34 @@ int gridSequenceWidth(const CodeScheme& scheme, bool dedicated)
     return dedicated ? 2 : 3;
 }
 
-void assignCodes(Plan& plan, const std::string& street_code, const CodeScheme& scheme)
+namespace
 {
-    const bool national = isNational(scheme);
-    const std::string top = national ? scheme.admin_code + scheme.street_number : street_code;
-    // Areas in reading order, then communities in reading order within their area.
+
+// Areas in reading order: "<top>-AA".
+std::vector<std::string> areaCodes(const Plan& plan, const std::string& top)
+{
     std::vector<Point> area_centres;
     for (const auto& a : plan.areas)
         area_centres.push_back(centreOf(a.area, Point(0, 0)));
     const auto area_order = readingOrder(area_centres, rowHeightFor(area_centres));
     std::vector<std::string> area_code(plan.areas.size());
     for (std::size_t k = 0; k < area_order.size(); ++k)
-    {
-        auto& area = at(plan.areas, area_order[k]);
-        area.code = top + "-" + format("%02d", static_cast<int>(k) + 1);
-        at(area_code, area_order[k]) = area.code;
-    }
+        at(area_code, area_order[k]) = top + "-" + format("%02d", static_cast<int>(k) + 1);
+    return area_code;
+}
+
+// Communities in reading order within their area: "<area>-CC", or under a national scheme the
+// 12-digit code (numbered across areas in area order when no code field is given).
+std::vector<std::string> communityCodes(const Plan& plan, const std::vector<std::string>& area_code,
+                                        const std::string& street_code, const CodeScheme& scheme)
+{
+    const bool national = isNational(scheme);
     std::vector<std::vector<int>> communities_of(std::max<std::size_t>(1, plan.areas.size()));
     for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
         at(communities_of, std::max(0, at(plan.communities, c).area_grid)).push_back(c);
+    std::vector<std::string> code(plan.communities.size());
     std::map<std::string, const Community*> holder; // national codes must be unique
-    int number = 0; // communities numbered across areas in area order (national schemes)
+    int number = 0;
     for (std::size_t a = 0; a < communities_of.size(); ++a)
     {
         std::vector<Point> centres;
@@ -200,50 +207,83 @@ void assignCodes(Plan& plan, const std::string& street_code, const CodeScheme& s
         const std::string prefix = a < area_code.size() ? area_code[a] : street_code + "-01";
         for (std::size_t k = 0; k < order.size(); ++k)
         {
-            auto& comm = at(plan.communities, at(communities_of[a], order[k]));
+            const int c = at(communities_of[a], order[k]);
+            const auto& comm = at(plan.communities, c);
             if (!national)
             {
-                comm.code = prefix + "-" + format("%02d", static_cast<int>(k) + 1);
+                at(code, c) = prefix + "-" + format("%02d", static_cast<int>(k) + 1);
                 continue;
             }
-            comm.code = nationalCommunityCode(comm, scheme, ++number);
-            if (const auto [it, fresh] = holder.emplace(comm.code, &comm); !fresh)
+            at(code, c) = nationalCommunityCode(comm, scheme, ++number);
+            if (const auto [it, fresh] = holder.emplace(at(code, c), &comm); !fresh)
                 throw InputError(describe(*it->second) + " and " + describe(comm) +
-                                 " have the same code " + comm.code);
+                                 " have the same code " + at(code, c));
         }
     }
+    return code;
+}
 
-    const auto grids_of = gridsInReadingOrder(plan);
-    for (std::size_t c = 0; c < grids_of.size(); ++c)
+// The grids of one community numbered in reading order, into `grid_code`.
+void numberGrids(const Plan& plan, int community, const std::vector<int>& grids,
+                 const std::string& community_code, const CodeScheme& scheme,
+                 std::vector<std::string>& grid_code)
+{
+    if (isNational(scheme))
     {
-        const auto& comm = plan.communities[c];
-        if (national)
-        {
-            // One sequence for every grid of the community, dedicated ones included.
-            const int width = gridSequenceWidth(scheme, false);
-            const int most = width == 2 ? 99 : 999;
-            if (static_cast<int>(grids_of[c].size()) > most)
-                throw InputError(describe(comm) + " has " + std::to_string(grids_of[c].size()) +
-                                 " grids, more than the " + std::to_string(width) +
-                                 " sequence digits of --code-scheme " + scheme.scheme +
-                                 " codes allow (" + std::to_string(most) +
-                                 "); split the community or raise --min/--max");
-            int seq = 0;
-            for (int g : grids_of[c])
-                at(plan.grids, g).code = gridCodePrefix(scheme, comm.code, false) +
-                                         format(width == 2 ? "%02d" : "%03d", ++seq);
-            continue;
-        }
-        // Residential grids 001, 002, ...; dedicated grids D01, D02, ... in the same reading order.
-        int residential = 0, dedicated = 0;
-        for (int g : grids_of[c])
-        {
-            auto& grid = at(plan.grids, g);
-            grid.code = comm.code + "-" +
-                        (grid.kind == GridKind::Dedicated ? "D" + format("%02d", ++dedicated)
-                                                          : format("%03d", ++residential));
-        }
+        // One sequence for every grid of the community, dedicated ones included.
+        const int width = gridSequenceWidth(scheme, false);
+        const int most = width == 2 ? 99 : 999;
+        if (static_cast<int>(grids.size()) > most)
+            throw InputError(describe(at(plan.communities, community)) + " has " +
+                             std::to_string(grids.size()) + " grids, more than the " +
+                             std::to_string(width) + " sequence digits of --code-scheme " +
+                             scheme.scheme + " codes allow (" + std::to_string(most) +
+                             "); split the community or raise --min/--max");
+        int seq = 0;
+        for (int g : grids)
+            at(grid_code, g) = gridCodePrefix(scheme, community_code, false) +
+                               format(width == 2 ? "%02d" : "%03d", ++seq);
+        return;
     }
+    // Residential grids 001, 002, ...; dedicated grids D01, D02, ... in the same reading order.
+    int residential = 0, dedicated = 0;
+    for (int g : grids)
+        at(grid_code, g) =
+            community_code + "-" +
+            (at(plan.grids, g).kind == GridKind::Dedicated ? "D" + format("%02d", ++dedicated)
+                                                           : format("%03d", ++residential));
+}
+
+} // namespace
+
+CodePlan planCodes(const Plan& plan, const std::string& street_code, const CodeScheme& scheme)
+{
+    const std::string top =
+        isNational(scheme) ? scheme.admin_code + scheme.street_number : street_code;
+    CodePlan codes;
+    codes.area_codes = areaCodes(plan, top);
+    codes.community_codes = communityCodes(plan, codes.area_codes, street_code, scheme);
+    codes.grids_in_reading_order = gridsInReadingOrder(plan);
+    codes.grid_codes.resize(plan.grids.size());
+    for (std::size_t c = 0; c < codes.grids_in_reading_order.size(); ++c)
+        numberGrids(plan, static_cast<int>(c), codes.grids_in_reading_order[c],
+                    codes.community_codes[c], scheme, codes.grid_codes);
+    return codes;
+}
+
+void writeCodes(Plan& plan, const CodePlan& codes)
+{
+    for (int a = 0; a < static_cast<int>(plan.areas.size()); ++a)
+        at(plan.areas, a).code = at(codes.area_codes, a);
+    for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
+        at(plan.communities, c).code = at(codes.community_codes, c);
+    for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
+        at(plan.grids, g).code = at(codes.grid_codes, g);
+}
+
+void assignCodes(Plan& plan, const std::string& street_code, const CodeScheme& scheme)
+{
+    writeCodes(plan, planCodes(plan, street_code, scheme));
 }
 
 } // namespace gp::organize

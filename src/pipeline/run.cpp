@@ -177,9 +177,13 @@ std::string areasStage(Plan& plan, const PartitionConfig& config)
 std::string codesStage(Plan& plan, const PartitionConfig& config,
                        const std::optional<reconcile::Reconciler>& reconciler)
 {
-    organize::assignCodes(plan, config.street_code, config.codes);
+    // Each code written once: a re-run reserves its kept and inherited codes before the write.
+    auto codes = organize::planCodes(plan, config.street_code, config.codes);
     if (reconciler)
-        reconciler->finishCodes(plan);
+        reconciler->reserveCodes(plan, codes);
+    organize::writeCodes(plan, codes);
+    if (reconciler)
+        reconciler->reportChanges(plan);
     return "organize: codes for " + std::to_string(plan.grids.size()) + " grids";
 }
 
@@ -196,6 +200,8 @@ std::string auditStage(Plan& plan, const PartitionConfig& config, const FreePart
         Issue issue;
         issue.reason = "tiling_note";
         issue.detail = note.text;
+        // A re-run matches the previous run's notes to their community by this field.
+        issue.community = at(plan.communities, note.community).id;
         plan.issues.push_back(std::move(issue));
     }
     const auto coverage = audit::auditCoverage(plan);

@@ -2,7 +2,8 @@
 // place that states it; README "How it works" follows it):
 //   load -> classify -> place -> special -> blocks -> [reconcile: split off kept grids]
 //   -> graph -> partition (+ improve) -> dedicate -> tile (+ detached repair) -> [reconcile: merge]
-//   -> areas -> codes -> audit
+//   -> areas -> codes (fresh codes [reconcile: reserve kept and inherited ones], written once
+//   [reconcile: change report]) -> audit
 // The stages in brackets run only for re-runs (--previous, --lock). The CLI calls runPartition
 // and then write::writeOutputs.
 #pragma once

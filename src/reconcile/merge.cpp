@@ -82,10 +82,30 @@ void Reconciler::carryIssues(Plan& plan, Plan& free, std::size_t copied) const
         plan.issues.push_back(std::move(free.issues[i]));
 }
 
+namespace
+{
+
+// Whether a previous run's issue is a tiling note the tile stage wrote about `community_id`.
+// Since issue 19 such a note names its community, and is matched by it exactly. Its text is
+// still "<community id>: <note>": checked only to tell it from a special-area sliver note, which
+// has the same reason and community but a text of its own ("special area ...").
+bool isTileNoteOf(const PreviousIssue& p, const std::string& community_id)
+{
+    if (p.reason != "tiling_note")
+        return false;
+    const std::string prefix = community_id + ": ";
+    const bool text_names_it = p.detail.compare(0, prefix.size(), prefix) == 0;
+    if (!p.community.empty())
+        return p.community == community_id && text_names_it;
+    // Fallback for a previous run written before issue 19, whose tiling notes have no community:
+    // the text prefix alone (ambiguous when one id is another's prefix followed by ": ").
+    return text_names_it;
+}
+
+} // namespace
+
 // The tiling notes of the run, in community order: this run's notes for a changed community;
-// for an unchanged one, the notes the previous run wrote about it. Those come back as text only
-// (gaps.geojson has no community on a tiling note), so they are recognised by the
-// "<community id>: " their text starts with, as tileStage (pipeline/run.cpp) writes it.
+// for an unchanged one, the notes the previous run wrote about it (gaps.geojson "community").
 std::vector<TileNote> Reconciler::notesOfRun(const Plan& plan, std::vector<TileNote>&& notes) const
 {
     std::vector<TileNote> result;
@@ -93,9 +113,8 @@ std::vector<TileNote> Reconciler::notesOfRun(const Plan& plan, std::vector<TileN
     {
         if (at(m_unchanged, c))
         {
-            const std::string prefix = at(plan.communities, c).id + ": ";
             for (const auto& p : m_prev.issues)
-                if (p.reason == "tiling_note" && p.detail.compare(0, prefix.size(), prefix) == 0)
+                if (isTileNoteOf(p, at(plan.communities, c).id))
                     result.push_back({c, p.detail});
             continue;
         }

@@ -5,11 +5,15 @@
 // grids leave. Codes are stable: a re-made grid takes the code of the old grid it clearly
 // succeeds (largest shared households), otherwise the next free number in its community; a
 // retired code is never issued again (report.json "codes.retired" carries them run to run).
+// Each code is written once: organize::planCodes numbers everything fresh, reserveCodes puts the
+// kept, inherited and next-free codes in its place, organize::writeCodes writes them, and only
+// then reportChanges compares the written codes with the previous run's.
 #pragma once
 
 #include "audit/violations.hpp"
 #include "core/config.hpp"
 #include "core/model.hpp"
+#include "organize/codes.hpp"
 #include "reconcile/previous.hpp"
 
 #include <map>
@@ -20,7 +24,7 @@
 namespace gp::reconcile
 {
 
-// A tiling note of the run, with the community it is about ("<community id>: <note>").
+// A tiling note of the run, with the community it is about (text "<community id>: <note>").
 struct TileNote
 {
     int community = -1; // index into Plan::communities
@@ -46,10 +50,11 @@ class Reconciler
     void absorb(Plan& plan, Plan&& free, std::vector<audit::GridViolation>& violations,
                 std::vector<TileNote>& tile_notes) const;
 
-    // After organize::assignCodes: kept grids and known communities get their previous codes
-    // back, successors inherit old codes, other new grids get the next free number; fills
-    // Plan::changes.
-    void finishCodes(Plan& plan) const;
+    // Between organize::planCodes and organize::writeCodes: see reconcile::reserveCodes below.
+    void reserveCodes(const Plan& plan, organize::CodePlan& codes) const;
+
+    // After organize::writeCodes: fills Plan::changes from the codes written.
+    void reportChanges(Plan& plan) const;
 
     // After the audit: kept grids carry their previous area and compactness figures, their
     // violation issues their previous text, and grid issues come in the previous order, so an
@@ -73,11 +78,6 @@ class Reconciler
     std::vector<TileNote> notesOfRun(const Plan& plan, std::vector<TileNote>&& notes) const;
 
     struct BuildingsNow; // the plan's buildings by id, with their grid codes now
-    std::set<std::string> takenCodes() const;
-    std::set<std::string> restoreCommunityCodes(Plan& plan, std::set<std::string>& taken) const;
-    std::map<std::string, std::string> previousCodes() const;
-    void assignGridCodes(Plan& plan, std::set<std::string>& taken,
-                         const std::map<std::string, std::string>& old_code_of) const;
     void gridChanges(const Plan& plan, const BuildingsNow& now,
                      const std::map<std::string, std::string>& old_code_of,
                      const std::set<std::string>& community_codes, ChangeReport& report) const;
@@ -94,5 +94,16 @@ class Reconciler
     std::set<int> m_verbatim; // kept grids whose membership did not change
     std::set<int> m_locked;   // grids locked by --lock
 };
+
+// The codes a re-run must keep, on organize's fresh `codes` (nothing is written to the plan):
+// known communities take their previous code; a new community keeps its fresh code unless a
+// previous community holds or held it, then the next free number (gridplan scheme only); kept
+// and locked grids (`kept_code`: grid index -> code) take their code; every other grid inherits
+// the code of the old grid it shares most households with (same community and kind, not kept,
+// one successor per old code, ties to the earlier fresh code), else the next free number of its
+// community after every code `prev` issued or retired.
+void reserveCodes(const Plan& plan, const PreviousRun& prev,
+                  const std::map<int, std::string>& kept_code, const CodeScheme& scheme,
+                  organize::CodePlan& codes);
 
 } // namespace gp::reconcile

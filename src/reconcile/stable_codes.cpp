@@ -1,6 +1,7 @@
-// Stable codes and the change report of a re-run (see reconcile.hpp): kept and locked grids take
-// their codes back, successors inherit old codes, other new grids take the next free number, and
-// every grid and building that changed gets a row in Plan::changes.
+// Stable codes and the change report of a re-run (see reconcile.hpp): on organize's code plan,
+// before any code is written, kept and locked grids take their codes back, successors inherit old
+// codes and other new grids take the next free number; once written, every grid and building
+// that changed gets a row in Plan::changes.
 #include "reconcile/reconcile.hpp"
 
 #include "core/error.hpp"
@@ -73,83 +74,71 @@ struct Reconciler::BuildingsNow
     std::map<std::string, const Building*> by_id;
 };
 
-// Every code ever issued or retired in this lineage; none is given to a different grid.
-std::set<std::string> Reconciler::takenCodes() const
+namespace
 {
-    std::set<std::string> taken = m_prev.retired;
-    for (const auto& [code, g] : m_prev.grids)
+
+// Every code ever issued or retired in this lineage; none is given to a different grid.
+std::set<std::string> takenCodes(const PreviousRun& prev)
+{
+    std::set<std::string> taken = prev.retired;
+    for (const auto& [code, g] : prev.grids)
         taken.insert(code);
-    for (const auto& [id, c] : m_prev.communities)
+    for (const auto& [id, c] : prev.communities)
         taken.insert(c.code);
     return taken;
 }
 
-// Communities: the previous code by id; a new community gets the next free number. Returns the
-// community codes now in use.
-std::set<std::string> Reconciler::restoreCommunityCodes(Plan& plan,
-                                                        std::set<std::string>& taken) const
-{
-    // Communities: the previous code by id; a new community gets the next free number.
-    std::set<std::string> community_codes;
-    for (auto& comm : plan.communities)
-    {
-        auto it = m_prev.communities.find(comm.id);
-        if (it != m_prev.communities.end() && !it->second.code.empty())
-            comm.code = it->second.code;
-        community_codes.insert(comm.code);
-    }
-    // A new community keeps its fresh code unless a community of the previous run holds (or
-    // held) it; then it takes the next number after every code known.
-    std::set<std::string> known_communities;
-    for (const auto& comm : plan.communities)
-        if (m_prev.communities.count(comm.id))
-            known_communities.insert(comm.code);
-    for (auto& comm : plan.communities)
-    {
-        // National code schemes: a community's code is its official one, never renumbered.
-        if (m_prev.communities.count(comm.id) || m_config.codes.scheme != "gridplan")
-            continue;
-        if (!taken.count(comm.code) && !known_communities.count(comm.code))
-        {
-            known_communities.insert(comm.code);
-            taken.insert(comm.code);
-            continue;
-        }
-        const auto dash = comm.code.rfind('-');
-        const std::string prefix = comm.code.substr(0, dash + 1);
-        int next = 0;
-        for (const auto& code : taken)
-            next = std::max(next, sequenceAfter(code, prefix));
-        for (const auto& c : plan.communities)
-            next = std::max(next, sequenceAfter(c.code, prefix));
-        comm.code = numbered(prefix, next + 1, 2);
-        community_codes.insert(comm.code);
-        known_communities.insert(comm.code);
-        taken.insert(comm.code);
-    }
-    community_codes.clear();
-    for (const auto& comm : plan.communities)
-        community_codes.insert(comm.code);
-    return community_codes;
-}
-
 // Previous grid code of each building id (buildings that were in a grid).
-std::map<std::string, std::string> Reconciler::previousCodes() const
+std::map<std::string, std::string> previousCodes(const PreviousRun& prev)
 {
     std::map<std::string, std::string> old_code_of;
-    for (const auto& [id, pb] : m_prev.buildings)
+    for (const auto& [id, pb] : prev.buildings)
         if (!pb.code.empty())
             old_code_of[id] = pb.code;
     return old_code_of;
 }
 
-namespace
+// Communities: the previous code by id. A new community keeps its fresh code unless a community
+// of the previous run holds (or held) it; then it takes the next number after every code known.
+// National code schemes: a community's code is its official one, never renumbered.
+void reserveCommunityCodes(const Plan& plan, const PreviousRun& prev, const CodeScheme& scheme,
+                           std::vector<std::string>& code, std::set<std::string>& taken)
 {
+    std::set<std::string> known_communities;
+    for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
+    {
+        auto it = prev.communities.find(at(plan.communities, c).id);
+        if (it == prev.communities.end())
+            continue;
+        if (!it->second.code.empty())
+            at(code, c) = it->second.code;
+        known_communities.insert(at(code, c));
+    }
+    for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
+    {
+        if (prev.communities.count(at(plan.communities, c).id) || scheme.scheme != "gridplan")
+            continue;
+        std::string& mine = at(code, c);
+        if (taken.count(mine) || known_communities.count(mine))
+        {
+            const std::string prefix = mine.substr(0, mine.rfind('-') + 1);
+            int next = 0;
+            for (const auto& t : taken)
+                next = std::max(next, sequenceAfter(t, prefix));
+            for (const auto& other : code) // fresh codes of the communities still to come too
+                next = std::max(next, sequenceAfter(other, prefix));
+            mine = numbered(prefix, next + 1, 2);
+        }
+        known_communities.insert(mine);
+        taken.insert(mine);
+    }
+}
 
 // The code each new grid (`fresh`, in reading order) inherits: the old grid it shares most
 // households with, when that grid is not kept, lies in the community its code names and is of the
 // same kind; each old code has one successor at most. Empty: no successor.
 std::vector<std::string> inheritedCodes(const Plan& plan, const std::vector<int>& fresh,
+                                        const std::vector<std::string>& community_code,
                                         const std::map<std::string, std::string>& old_code_of,
                                         const std::set<std::string>& kept_codes,
                                         const std::map<std::string, PreviousGrid>& previous,
@@ -170,7 +159,7 @@ std::vector<std::string> inheritedCodes(const Plan& plan, const std::vector<int>
             if (auto it = old_code_of.find(at(plan.buildings, b).id); it != old_code_of.end())
                 shared[it->second] += at(plan.buildings, b).households;
         const std::string prefix =
-            organize::gridCodePrefix(scheme, at(plan.communities, grid.community).code, false);
+            organize::gridCodePrefix(scheme, at(community_code, grid.community), false);
         for (const auto& [code, hh] : shared)
         {
             auto pg = previous.find(code);
@@ -202,70 +191,85 @@ std::vector<std::string> inheritedCodes(const Plan& plan, const std::vector<int>
 
 // The next number of the grid's community after every code in `taken` (never reused). A national
 // scheme's fixed width can run out: InputError naming the community.
-std::string nextFreeCode(const Plan& plan, const Grid& grid, const std::set<std::string>& taken,
-                         const CodeScheme& scheme)
+std::string nextFreeCode(const Plan& plan, const Grid& grid, const std::string& community_code,
+                         const std::set<std::string>& taken, const CodeScheme& scheme)
 {
     const bool dedicated = grid.kind == GridKind::Dedicated;
-    const auto& community = at(plan.communities, grid.community);
-    const std::string prefix = organize::gridCodePrefix(scheme, community.code, dedicated);
+    const std::string prefix = organize::gridCodePrefix(scheme, community_code, dedicated);
     int next = 0;
     for (const auto& code : taken)
         next = std::max(next, sequenceAfter(code, prefix));
     const int width = organize::gridSequenceWidth(scheme, dedicated);
     if (next + 1 >= (width == 2 ? 100 : 1000) && scheme.scheme != "gridplan")
-        throw InputError("community " + community.id + ": no " + std::to_string(width) +
-                         "-digit grid number left under --code-scheme " + scheme.scheme +
-                         " (numbers are never reused across re-runs)");
+        throw InputError("community " + at(plan.communities, grid.community).id + ": no " +
+                         std::to_string(width) + "-digit grid number left under --code-scheme " +
+                         scheme.scheme + " (numbers are never reused across re-runs)");
     return numbered(prefix, next + 1, width);
 }
 
-} // namespace
-
 // Kept and locked grids take their codes back; a new grid inherits the code of the old grid it
 // shares most households with (one successor per old code), else takes the next free number.
-void Reconciler::assignGridCodes(Plan& plan, std::set<std::string>& taken,
-                                 const std::map<std::string, std::string>& old_code_of) const
+void reserveGridCodes(const Plan& plan, const PreviousRun& prev,
+                      const std::map<int, std::string>& kept_code, const CodeScheme& scheme,
+                      organize::CodePlan& codes, std::set<std::string>& taken)
 {
     std::set<std::string> kept_codes;
-    for (const auto& [g, code] : m_kept_code)
+    for (const auto& [g, code] : kept_code)
     {
         kept_codes.insert(code);
         taken.insert(code); // locked codes may be new
     }
-    // New grids in reading order (their fresh codes from organize::assignCodes).
+    // New grids ranked by their fresh codes: communities in fresh-code order, then reading order
+    // (residential before dedicated) - the order ties between equal shares are broken in.
     std::vector<int> fresh;
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
-        if (!isKept(g))
+        if (!kept_code.count(g))
             fresh.push_back(g);
     std::sort(fresh.begin(), fresh.end(),
-              [&](int a, int b) { return at(plan.grids, a).code < at(plan.grids, b).code; });
-    std::vector<std::string> code_of =
-        inheritedCodes(plan, fresh, old_code_of, kept_codes, m_prev.grids, m_config.codes);
+              [&](int a, int b) { return at(codes.grid_codes, a) < at(codes.grid_codes, b); });
+    std::vector<std::string> code_of = inheritedCodes(
+        plan, fresh, codes.community_codes, previousCodes(prev), kept_codes, prev.grids, scheme);
     for (std::size_t r = 0; r < fresh.size(); ++r)
     {
+        const auto& grid = at(plan.grids, fresh[r]);
         if (code_of[r].empty())
-            code_of[r] = nextFreeCode(plan, at(plan.grids, fresh[r]), taken, m_config.codes);
+            code_of[r] =
+                nextFreeCode(plan, grid, at(codes.community_codes, grid.community), taken, scheme);
         taken.insert(code_of[r]);
     }
     for (std::size_t r = 0; r < fresh.size(); ++r)
-        at(plan.grids, fresh[r]).code = code_of[r];
-    for (const auto& [g, code] : m_kept_code)
-        at(plan.grids, g).code = code;
+        at(codes.grid_codes, fresh[r]) = code_of[r];
+    for (const auto& [g, code] : kept_code)
+        at(codes.grid_codes, g) = code;
 }
 
-void Reconciler::finishCodes(Plan& plan) const
-{
-    std::set<std::string> taken = takenCodes();
-    const auto community_codes = restoreCommunityCodes(plan, taken);
-    const auto old_code_of = previousCodes();
-    assignGridCodes(plan, taken, old_code_of);
+} // namespace
 
+void reserveCodes(const Plan& plan, const PreviousRun& prev,
+                  const std::map<int, std::string>& kept_code, const CodeScheme& scheme,
+                  organize::CodePlan& codes)
+{
+    std::set<std::string> taken = takenCodes(prev);
+    reserveCommunityCodes(plan, prev, scheme, codes.community_codes, taken);
+    reserveGridCodes(plan, prev, kept_code, scheme, codes, taken);
+}
+
+void Reconciler::reserveCodes(const Plan& plan, organize::CodePlan& codes) const
+{
+    reconcile::reserveCodes(plan, m_prev, m_kept_code, m_config.codes, codes);
+}
+
+void Reconciler::reportChanges(Plan& plan) const
+{
+    std::set<std::string> community_codes;
+    for (const auto& comm : plan.communities)
+        community_codes.insert(comm.code);
     ChangeReport report;
     report.previous_dir = m_prev.dir;
     for (bool u : m_unchanged)
         (u ? report.communities_unchanged : report.communities_changed) += 1;
     const BuildingsNow now(plan);
-    gridChanges(plan, now, old_code_of, community_codes, report);
+    gridChanges(plan, now, previousCodes(m_prev), community_codes, report);
     buildingChanges(plan, now, report);
     plan.changes = std::move(report);
 }

@@ -155,3 +155,33 @@ TEST_CASE("the gridplan scheme is unchanged", "[organize][codes]")
     CHECK(plan.grids[5].code == "S-01-02-D01");
     CHECK(plan.grids[6].code == "S-01-02-001");
 }
+
+TEST_CASE("planCodes numbers every level without writing; writeCodes writes exactly that",
+          "[organize][codes]")
+{
+    Plan plan = twoCommunities();
+    const auto codes = organize::planCodes(plan, "S");
+    // Phase 1 leaves the plan as it was: nothing is written before a re-run reserves its codes.
+    CHECK(plan.areas[0].code.empty());
+    for (const auto& c : plan.communities)
+        CHECK(c.code.empty());
+    for (const auto& g : plan.grids)
+        CHECK(g.code.empty());
+    CHECK(codes.area_codes == std::vector<std::string>{"S-01"});
+    CHECK(codes.community_codes == std::vector<std::string>{"S-01-01", "S-01-02"});
+    // Per community its grids in reading order (north-west first), dedicated ones included.
+    CHECK(codes.grids_in_reading_order == std::vector<std::vector<int>>{{1, 3, 2, 0}, {6, 4, 5}});
+    CHECK(codes.grid_codes == std::vector<std::string>{"S-01-01-004", "S-01-01-001", "S-01-01-003",
+                                                       "S-01-01-002", "S-01-02-002", "S-01-02-D01",
+                                                       "S-01-02-001"});
+    organize::writeCodes(plan, codes);
+    Plan once = twoCommunities();
+    organize::assignCodes(once, "S");
+    for (std::size_t g = 0; g < plan.grids.size(); ++g)
+    {
+        CHECK(plan.grids[g].code == codes.grid_codes[g]);
+        CHECK(once.grids[g].code == codes.grid_codes[g]);
+    }
+    CHECK(plan.communities[1].code == "S-01-02");
+    CHECK(plan.areas[0].code == "S-01");
+}
