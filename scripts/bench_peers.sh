@@ -106,8 +106,11 @@ read -r m_regions m_within m_broken < <(judge "$run/$(basename "$graph").part.$k
 read -r g_regions g_within g_broken < <(judge "$run/gridplan.part")
 gp_wall=$(wall "$run/gridplan.time"); og_wall=$(wall "$run/ogr2ogr.time")
 gp_cpu=$(cpu "$run/gridplan.time"); og_cpu=$(cpu "$run/ogr2ogr.time")
-# One line for scripts/bench_scaling.sh: buildings, gridplan CPU, wall, ogr2ogr CPU, wall.
-echo "$n $gp_cpu $gp_wall $og_cpu $og_wall" > "$run/end_to_end.txt"
+# A stage's CPU seconds from the -v stage log ("[..] tile: ... [0.601 s, cpu 0.805 s]").
+stage_cpu() { sed -n "s/^\[[0-9:]*\] $1: .*cpu \([0-9.]*\) s\]\$/\1/p" "$run/gridplan.log" | head -1; }
+# One line for scripts/bench_scaling.sh: buildings, gridplan CPU, wall, ogr2ogr CPU, wall,
+# partition and tile stage CPU.
+echo "$n $gp_cpu $gp_wall $og_cpu $og_wall $(stage_cpu partition) $(stage_cpu tile)" > "$run/end_to_end.txt"
 units=$(head -1 "$graph" | awk '{ print $1 }')
 {
   echo "One community of $n buildings (seed $seed): $units units, $households households, bounds [$min, $max], target $target."
