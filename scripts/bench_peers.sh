@@ -25,6 +25,8 @@ bash "$root/scripts/setup.sh"
 [[ -x $build/gridplan && -x $build/gridplan-synth && -x $build/gridplan-partition-graph ]] ||
   bash "$root/scripts/build.sh" "$build"
 mkdir -p "$work"
+# CPU seconds (user + system, all threads) of a `/usr/bin/time -v` log.
+cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$1"; }
 wall() { grep 'Elapsed (wall clock)' "$1" | sed 's/.*): //' | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }'; }
 
 city=$work/city-s$seed-n$n
@@ -58,6 +60,9 @@ ufactor=$(( (max * 1000) / target - 1000 ))
 echo "bench_peers: gpmetis -contig, k = $k (households $households / target $target), ufactor $ufactor" >&2
 gpmetis -contig -ufactor="$ufactor" -seed="$seed" "$graph" "$k" > "$run/gpmetis.log" 2>&1 ||
   { cat "$run/gpmetis.log" >&2; exit 1; }
+# METIS ignores -contig on a graph that is not connected (and says so in its log).
+metis_contig=applied
+grep -q 'option will be ignored' "$run/gpmetis.log" && metis_contig="ignored (input graph not connected)"
 metis_s=$(sed -n 's/.*Partitioning:[[:space:]]*\([0-9.]*\) sec.*/\1/p' "$run/gpmetis.log" | head -1)
 
 echo "bench_peers: gridplan-partition-graph on the same file" >&2
@@ -100,6 +105,12 @@ PY
 read -r m_regions m_within m_broken < <(judge "$run/$(basename "$graph").part.$k")
 read -r g_regions g_within g_broken < <(judge "$run/gridplan.part")
 gp_wall=$(wall "$run/gridplan.time"); og_wall=$(wall "$run/ogr2ogr.time")
+gp_cpu=$(cpu "$run/gridplan.time"); og_cpu=$(cpu "$run/ogr2ogr.time")
+# A stage's CPU seconds from the -v stage log ("[..] tile: ... [0.601 s, cpu 0.805 s]").
+stage_cpu() { sed -n "s/^\[[0-9:]*\] $1: .*cpu \([0-9.]*\) s\]\$/\1/p" "$run/gridplan.log" | head -1; }
+# One line for scripts/bench_scaling.sh: buildings, gridplan CPU, wall, ogr2ogr CPU, wall,
+# partition and tile stage CPU.
+echo "$n $gp_cpu $gp_wall $og_cpu $og_wall $(stage_cpu partition) $(stage_cpu tile)" > "$run/end_to_end.txt"
 units=$(head -1 "$graph" | awk '{ print $1 }')
 {
   echo "One community of $n buildings (seed $seed): $units units, $households households, bounds [$min, $max], target $target."
@@ -111,8 +122,11 @@ units=$(head -1 "$graph" | awk '{ print $1 }')
   awk -v r="$g_regions" -v w="$g_within" -v b="$g_broken" -v s="$gridplan_s" \
     'BEGIN { printf "| gridplan partition + improve | %d | %d | %.1f | %d | %s |\n", r, w, 100 * w / r, b, s }'
   echo
+  echo "gpmetis -contig: $metis_contig."
   echo "gridplan partition + improve wall time: $gridplan_wall s (load average $(cut -d' ' -f1 /proc/loadavg))."
   awk -v g="$gp_wall" -v o="$og_wall" \
     'BEGIN { printf "End to end: gridplan %.2f s wall, ogr2ogr copy %.2f s: %.2fx.\n", g, o, g / o }'
+  awk -v g="$gp_cpu" -v o="$og_cpu" \
+    'BEGIN { printf "End to end CPU: gridplan %.2f s, ogr2ogr copy %.2f s: %.2fx.\n", g, o, g / o }'
   echo "gridplan's out-of-bounds grids by cause (report.json): $(jq -c '.bounds' "$run/out/report.json")"
 } | tee "$run/results.md"

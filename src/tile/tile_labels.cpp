@@ -51,7 +51,7 @@ std::pair<int, int> faceGrid(Tiling& t, const Point& p, int blk)
     else if (!t.block_sites[blk].empty())
     {
         std::vector<SiteEntry> nearest;
-        t.site_trees[blk].query(bgi::nearest(p, 1), std::back_inserter(nearest));
+        t.siteTree(blk).query(bgi::nearest(p, 1), std::back_inserter(nearest));
         grid = t.in.grid_of[nearest.front().second];
     }
     return {grid, pin};
@@ -243,11 +243,11 @@ void fillEmptyBlocks(Tiling& t)
         if (done[c])
             continue;
         int g = 0;
-        if (!t.global_sites.empty())
+        if (!t.allSites().empty())
         {
             std::vector<SiteEntry> nearest;
-            t.global_sites.query(bgi::nearest(interiorPoint(ctx, t.faces[comps[c].front()]), 1),
-                                 std::back_inserter(nearest));
+            t.allSites().query(bgi::nearest(interiorPoint(ctx, t.faces[comps[c].front()]), 1),
+                               std::back_inserter(nearest));
             g = t.in.grid_of[nearest.front().second];
         }
         for (int f : comps[c])

@@ -172,10 +172,9 @@ void collectSites(Tiling& t)
     }
     t.site_trees.clear();
     t.site_trees.resize(nblocks);
-    std::vector<SiteEntry> all_sites;
-    for (std::size_t k = 0; k < nblocks; ++k)
+    t.global_sites.reset();
+    for (auto& sites : t.block_sites)
     {
-        auto& sites = t.block_sites[k];
         std::sort(sites.begin(), sites.end(),
                   [](const SiteEntry& a, const SiteEntry& b)
                   {
@@ -187,10 +186,30 @@ void collectSites(Tiling& t)
                                     return a.first.x() == b.first.x() && a.first.y() == b.first.y();
                                 }),
                     sites.end());
-        t.site_trees[k] = SiteTree(sites.begin(), sites.end());
-        all_sites.insert(all_sites.end(), sites.begin(), sites.end());
     }
-    t.global_sites = SiteTree(all_sites.begin(), all_sites.end());
+}
+
+const SiteTree& Tiling::siteTree(int blk)
+{
+    auto& tree = site_trees[static_cast<std::size_t>(blk)];
+    if (!tree)
+    {
+        const auto& sites = block_sites[static_cast<std::size_t>(blk)];
+        tree.emplace(sites.begin(), sites.end());
+    }
+    return *tree;
+}
+
+const SiteTree& Tiling::allSites()
+{
+    if (!global_sites)
+    {
+        std::vector<SiteEntry> all;
+        for (const auto& sites : block_sites)
+            all.insert(all.end(), sites.begin(), sites.end());
+        global_sites.emplace(all.begin(), all.end());
+    }
+    return *global_sites;
 }
 
 namespace

@@ -39,8 +39,9 @@ struct Tiling
     std::vector<int> block_grid;                     // the grid of a pure block; -1 otherwise
     std::vector<bool> mixed;                         // per block: holds buildings of several grids
     std::vector<std::vector<SiteEntry>> block_sites; // Voronoi sites per block
-    std::vector<SiteTree> site_trees;                // per block
-    SiteTree global_sites;                           // every site of the community
+    // Nearest-site indexes, built when first asked (few faces need one): siteTree, allSites.
+    std::vector<std::optional<SiteTree>> site_trees; // per block
+    std::optional<SiteTree> global_sites;            // every site of the community
 
     // Linework to node: block outlines, grid-boundary edges, cut footprint outlines.
     std::vector<geom::GeomPtr> linework;
@@ -60,6 +61,8 @@ struct Tiling
     FaceAdjacency adj;
 
     std::size_t buildingCount() const { return in.grid_of.size(); }
+    const SiteTree& siteTree(int blk);
+    const SiteTree& allSites();
     void note(std::string text) { result.notes.push_back(std::move(text)); }
 };
 
