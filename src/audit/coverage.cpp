@@ -1,4 +1,5 @@
 #include "audit/coverage.hpp"
+#include "core/index.hpp"
 
 #include "geom/geos.hpp"
 
@@ -118,7 +119,7 @@ std::string idList(const Plan& plan, const std::vector<int>& indices)
 {
     std::string out;
     for (int i : indices)
-        out += (out.empty() ? "" : ", ") + plan.communities[static_cast<std::size_t>(i)].id;
+        out += (out.empty() ? "" : ", ") + at(plan.communities, i).id;
     return out;
 }
 
@@ -170,7 +171,7 @@ void addGap(Plan& plan, Context& c, const Polygon& poly, bool is_hole, bool has_
         ++figures.street_not_covered;
     }
     if (!near.empty())
-        issue.community = plan.communities[static_cast<std::size_t>(near.front())].id;
+        issue.community = at(plan.communities, near.front()).id;
     issue.area = MultiPolygon{poly};
     plan.issues.push_back(std::move(issue));
 }

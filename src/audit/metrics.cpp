@@ -1,4 +1,5 @@
 #include "audit/metrics.hpp"
+#include "core/index.hpp"
 
 #include <boost/math/constants/constants.hpp>
 
@@ -15,12 +16,7 @@ double polsbyPopper(const MultiPolygon& area)
 void edgeMetrics(Plan& plan, const graph::CommunityGraph& graph)
 {
     auto gridOf = [&](int unit)
-    {
-        return plan
-            .buildings[static_cast<std::size_t>(
-                graph.unit_buildings[static_cast<std::size_t>(unit)].front())]
-            .grid;
-    };
+    { return at(plan.buildings, at(graph.unit_buildings, unit).front()).grid; };
     for (std::size_t e = 0; e < graph.graph.edges.size(); ++e)
     {
         const auto& edge = graph.graph.edges[e];
@@ -29,11 +25,11 @@ void edgeMetrics(Plan& plan, const graph::CommunityGraph& graph)
             continue;
         if (ga != gb)
         {
-            ++plan.grids[static_cast<std::size_t>(ga)].metrics.cut_edges;
-            ++plan.grids[static_cast<std::size_t>(gb)].metrics.cut_edges;
+            ++at(plan.grids, ga).metrics.cut_edges;
+            ++at(plan.grids, gb).metrics.cut_edges;
         }
         else if (graph.edge_crosses_barrier[e])
-            ++plan.grids[static_cast<std::size_t>(ga)].metrics.barrier_crossings;
+            ++at(plan.grids, ga).metrics.barrier_crossings;
     }
 }
 

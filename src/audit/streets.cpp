@@ -1,4 +1,5 @@
 #include "audit/streets.hpp"
+#include "core/index.hpp"
 
 #include "geom/geos.hpp"
 #include "graph/community_graph.hpp"
@@ -69,9 +70,9 @@ void measureBoundaries(const Plan& plan, double distance, StreetMeasures& m)
     std::vector<std::vector<int>> grids_of(plan.communities.size());
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
     {
-        const auto& grid = plan.grids[static_cast<std::size_t>(g)];
+        const auto& grid = at(plan.grids, g);
         if (grid.community >= 0 && !grid.area.empty())
-            grids_of[static_cast<std::size_t>(grid.community)].push_back(g);
+            at(grids_of, grid.community).push_back(g);
     }
     for (std::size_t c = 0; c < plan.communities.size(); ++c)
     {
@@ -82,7 +83,7 @@ void measureBoundaries(const Plan& plan, double distance, StreetMeasures& m)
         std::vector<Box> boxes;
         for (int g : ids)
         {
-            const auto& area = plan.grids[static_cast<std::size_t>(g)].area;
+            const auto& area = at(plan.grids, g).area;
             geom::GeomPtr poly = geom::toGeos(ctx, area);
             outlines.push_back(geom::checked(ctx, GEOSBoundary_r(h, poly.get()), "boundary"));
             boxes.push_back(envelopeOf(area));
@@ -126,10 +127,10 @@ void measureBlocks(const Plan& plan, int max_households, StreetMeasures& m)
         if (b.street_block < 0 || !graph::isGridMember(b))
             continue;
         if (b.grid >= 0)
-            grids_of[static_cast<std::size_t>(b.street_block)].insert(b.grid);
+            at(grids_of, b.street_block).insert(b.grid);
         if (b.compound >= 0)
         {
-            compounds_of[static_cast<std::size_t>(b.street_block)].insert(b.compound);
+            at(compounds_of, b.street_block).insert(b.compound);
             blocks_of_compound[b.compound].insert(b.street_block);
         }
     }
@@ -146,10 +147,10 @@ void measureBlocks(const Plan& plan, int max_households, StreetMeasures& m)
             continue;
         SplitBlock split;
         split.block = block.id;
-        split.community = plan.communities[static_cast<std::size_t>(block.community)].id;
+        split.community = at(plan.communities, block.community).id;
         split.households = block.households;
         for (int g : grids_of[k])
-            split.grids.push_back(plan.grids[static_cast<std::size_t>(g)].code);
+            split.grids.push_back(at(plan.grids, g).code);
         std::sort(split.grids.begin(), split.grids.end());
         const bool shared_compound =
             std::any_of(compounds_of[k].begin(), compounds_of[k].end(),
@@ -185,7 +186,7 @@ void classifyCrossings(Plan& plan, int min_households, int max_households)
         std::set<int> regions;
         for (int b : g.buildings)
         {
-            const auto& building = plan.buildings[static_cast<std::size_t>(b)];
+            const auto& building = at(plan.buildings, b);
             if (graph::isGridMember(building) && building.region >= 0 &&
                 static_cast<std::size_t>(building.region) < plan.regions.size())
                 regions.insert(building.region);
@@ -195,8 +196,7 @@ void classifyCrossings(Plan& plan, int min_households, int max_households)
         std::string reason;
         for (int r : regions)
             if (reason.empty())
-                reason = whyForced(plan.regions[static_cast<std::size_t>(r)], min_households,
-                                   max_households);
+                reason = whyForced(at(plan.regions, r), min_households, max_households);
         const int crossings = static_cast<int>(regions.size()) - 1;
         Issue issue;
         if (reason.empty())
@@ -215,7 +215,7 @@ void classifyCrossings(Plan& plan, int min_households, int max_households)
                            " barrier-enclosed regions: " + reason;
         }
         issue.households = g.households;
-        issue.community = plan.communities[static_cast<std::size_t>(g.community)].id;
+        issue.community = at(plan.communities, g.community).id;
         issue.grid = g.code;
         issue.area = g.area;
         plan.issues.push_back(std::move(issue));
@@ -231,7 +231,7 @@ void explainMultipart(Plan& plan)
         std::vector<int> held(g.area.size(), 0);
         for (int b : g.buildings)
         {
-            const auto& anchor = plan.buildings[static_cast<std::size_t>(b)].anchor;
+            const auto& anchor = at(plan.buildings, b).anchor;
             for (std::size_t p = 0; p < g.area.size(); ++p)
                 if (bg::covered_by(anchor, g.area[p]))
                 {
@@ -250,7 +250,7 @@ void explainMultipart(Plan& plan)
             "): each part holding its buildings is cut off from the rest by other grids' land, "
             "a barrier or the community outline, and a part without them touches no other grid";
         issue.households = g.households;
-        issue.community = plan.communities[static_cast<std::size_t>(g.community)].id;
+        issue.community = at(plan.communities, g.community).id;
         issue.grid = g.code;
         issue.area = g.area;
         plan.issues.push_back(std::move(issue));

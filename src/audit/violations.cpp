@@ -1,4 +1,5 @@
 #include "audit/violations.hpp"
+#include "core/index.hpp"
 
 #include <algorithm>
 #include <map>
@@ -13,10 +14,9 @@ namespace
 std::vector<int> neighbours(const Plan& plan, int community)
 {
     std::vector<int> out;
-    const auto& area = plan.communities[static_cast<std::size_t>(community)].area;
+    const auto& area = at(plan.communities, community).area;
     for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
-        if (c != community &&
-            bg::distance(area, plan.communities[static_cast<std::size_t>(c)].area) < 1.0)
+        if (c != community && bg::distance(area, at(plan.communities, c).area) < 1.0)
             out.push_back(c);
     return out;
 }
@@ -38,10 +38,10 @@ std::pair<std::string, int> heaviestBuilding(const Plan& plan, const Grid& grid)
     std::string biggest;
     int most = -1;
     for (int b : grid.buildings)
-        if (plan.buildings[static_cast<std::size_t>(b)].households > most)
+        if (at(plan.buildings, b).households > most)
         {
-            most = plan.buildings[static_cast<std::size_t>(b)].households;
-            biggest = plan.buildings[static_cast<std::size_t>(b)].id;
+            most = at(plan.buildings, b).households;
+            biggest = at(plan.buildings, b).id;
         }
     return {biggest, most};
 }
@@ -67,7 +67,7 @@ Suggestion suggestion(const Plan& plan, const Grid& grid, partition::ViolationCa
         for (int c : near)
             if (households[c] < households[smallest])
                 smallest = c;
-        const std::string other = label(plan.communities[static_cast<std::size_t>(smallest)]);
+        const std::string other = label(at(plan.communities, smallest));
         return {"merge with neighbouring community " + other, "与相邻社区 " + other + " 合并"};
     }
     case ViolationCause::UnitOverMax:
@@ -122,7 +122,7 @@ void reportViolations(Plan& plan, const std::vector<GridViolation>& violations,
         by_grid.emplace(v.grid, &v);
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
     {
-        const auto& grid = plan.grids[static_cast<std::size_t>(g)];
+        const auto& grid = at(plan.grids, g);
         if (grid.kind != GridKind::Residential)
             continue; // dedicated grids are sized by their land use, not by households
         const bool under = grid.households < config.min_households;
@@ -135,7 +135,7 @@ void reportViolations(Plan& plan, const std::vector<GridViolation>& violations,
         Issue issue;
         issue.reason = under ? "grid_under_min" : "grid_over_max";
         issue.cause = partition::toString(cause);
-        const auto& community = plan.communities[static_cast<std::size_t>(grid.community)];
+        const auto& community = at(plan.communities, grid.community);
         const bool known = it != by_grid.end();
         const Suggestion advice =
             suggestion(plan, grid, cause, config.min_households, config.max_households,
@@ -157,7 +157,7 @@ void reportViolations(Plan& plan, const std::vector<GridViolation>& violations,
         issue.community = community.id;
         issue.grid = grid.code;
         for (int b : grid.buildings)
-            issue.buildings.push_back(plan.buildings[static_cast<std::size_t>(b)].id);
+            issue.buildings.push_back(at(plan.buildings, b).id);
         issue.area = grid.area;
         plan.issues.push_back(std::move(issue));
     }

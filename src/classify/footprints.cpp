@@ -1,4 +1,5 @@
 #include "classify/footprints.hpp"
+#include "core/index.hpp"
 
 #include "core/error.hpp"
 #include "geom/geos.hpp"
@@ -55,8 +56,8 @@ Overlaps findOverlaps(geom::GeosContext& ctx, const std::vector<Building>& build
     using Entry = std::pair<Box, int>;
     std::vector<Entry> entries;
     for (int i = 0; i < static_cast<int>(buildings.size()); ++i)
-        if (!buildings[static_cast<std::size_t>(i)].footprint.empty())
-            entries.emplace_back(envelopeOf(buildings[static_cast<std::size_t>(i)].footprint), i);
+        if (!at(buildings, i).footprint.empty())
+            entries.emplace_back(envelopeOf(at(buildings, i).footprint), i);
     const bgi::rtree<Entry, bgi::rstar<16>> tree(entries.begin(), entries.end());
     Overlaps out;
     std::vector<Entry> near;
@@ -66,12 +67,12 @@ Overlaps findOverlaps(geom::GeosContext& ctx, const std::vector<Building>& build
         tree.query(bgi::intersects(box), std::back_inserter(near));
         std::sort(near.begin(), near.end(),
                   [](const Entry& a, const Entry& b) { return a.second < b.second; });
-        const auto& a = buildings[static_cast<std::size_t>(i)];
+        const auto& a = at(buildings, i);
         for (const auto& [other_box, j] : near)
         {
             if (j <= i)
                 continue;
-            const auto& b = buildings[static_cast<std::size_t>(j)];
+            const auto& b = at(buildings, j);
             const double small = std::min(a.area_m2, b.area_m2),
                          large = std::max(a.area_m2, b.area_m2);
             const double common_w = std::min(box.max_corner().x(), other_box.max_corner().x()) -
@@ -94,9 +95,8 @@ Overlaps findOverlaps(geom::GeosContext& ctx, const std::vector<Building>& build
 
 int findRoot(std::vector<int>& parent, int i)
 {
-    while (parent[static_cast<std::size_t>(i)] != i)
-        i = parent[static_cast<std::size_t>(i)] =
-            parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(i)])];
+    while (at(parent, i) != i)
+        i = at(parent, i) = at(parent, at(parent, i));
     return i;
 }
 
@@ -109,12 +109,12 @@ std::vector<std::vector<int>> sameFootprintGroups(std::size_t n,
     for (const auto& [a, b] : same)
     {
         const int ra = findRoot(parent, a), rb = findRoot(parent, b);
-        parent[static_cast<std::size_t>(std::max(ra, rb))] = std::min(ra, rb);
+        at(parent, std::max(ra, rb)) = std::min(ra, rb);
     }
     std::vector<std::vector<int>> members(n);
     for (const auto& [a, b] : same)
         for (int i : {a, b})
-            members[static_cast<std::size_t>(findRoot(parent, i))].push_back(i);
+            at(members, findRoot(parent, i)).push_back(i);
     std::vector<std::vector<int>> groups;
     for (auto& m : members)
         if (!m.empty())
@@ -140,7 +140,7 @@ std::string idList(const std::vector<Building>& buildings, const std::vector<int
 {
     std::string text;
     for (std::size_t k = 0; k < which.size(); ++k)
-        text += (k ? ", " : "") + buildings[static_cast<std::size_t>(which[k])].id;
+        text += (k ? ", " : "") + at(buildings, which[k]).id;
     return text;
 }
 
@@ -153,7 +153,7 @@ void resolveGroup(geom::GeosContext& ctx, std::vector<Building>& buildings,
     std::vector<int> field, estimated;
     for (int i : group)
     {
-        const auto source = buildings[static_cast<std::size_t>(i)].households_source;
+        const auto source = at(buildings, i).households_source;
         if (source == HouseholdsSource::Field)
             field.push_back(i);
         else if (source == HouseholdsSource::Estimated)
@@ -165,25 +165,24 @@ void resolveGroup(geom::GeosContext& ctx, std::vector<Building>& buildings,
         if (i != keeper)
             merged.push_back(i);
     for (int i : merged)
-        dropped[static_cast<std::size_t>(i)] = 1;
+        at(dropped, i) = 1;
     outcome.merged += static_cast<int>(merged.size());
     if (!merged.empty())
         issues.push_back(overlapIssue(
-            {&buildings[static_cast<std::size_t>(keeper)]},
+            {&at(buildings, keeper)},
             "buildings " + idList(buildings, merged) + " repeat the footprint of building " +
-                buildings[static_cast<std::size_t>(keeper)].id +
+                at(buildings, keeper).id +
                 " with estimated households: merged into it (that floor area is counted once)"));
     if (field.size() < 2)
         return;
     std::vector<double> weights;
     for (int i : field)
-        weights.push_back(std::max(1, buildings[static_cast<std::size_t>(i)].households));
-    const auto slices =
-        sliceFootprint(ctx, buildings[static_cast<std::size_t>(field[0])].footprint, weights);
+        weights.push_back(std::max(1, at(buildings, i).households));
+    const auto slices = sliceFootprint(ctx, at(buildings, field[0]).footprint, weights);
     std::vector<const Building*> involved;
     for (std::size_t k = 0; k < slices.size(); ++k)
     {
-        auto& b = buildings[static_cast<std::size_t>(field[k])];
+        auto& b = at(buildings, field[k]);
         b.footprint = slices[k];
         b.area_m2 = bg::area(b.footprint);
         b.anchor = interiorPointOf(b.footprint);
@@ -213,12 +212,12 @@ FootprintOutcome resolveOverlappingFootprints(std::vector<Building>& buildings,
     // A part with estimated households inside another building is a part of it.
     for (const auto& [part, whole] : overlaps.inside)
     {
-        auto& p = buildings[static_cast<std::size_t>(part)];
-        const auto& w = buildings[static_cast<std::size_t>(whole)];
-        if (dropped[static_cast<std::size_t>(part)] || dropped[static_cast<std::size_t>(whole)] ||
+        auto& p = at(buildings, part);
+        const auto& w = at(buildings, whole);
+        if (at(dropped, part) || at(dropped, whole) ||
             p.households_source != HouseholdsSource::Estimated)
             continue;
-        dropped[static_cast<std::size_t>(part)] = 1;
+        at(dropped, part) = 1;
         ++outcome.merged;
         issues.push_back(overlapIssue(
             {&p, &w}, "building " + p.id + " lies inside building " + w.id +

@@ -1,4 +1,5 @@
 #include "classify/register_join.hpp"
+#include "core/index.hpp"
 
 #include <algorithm>
 #include <map>
@@ -148,8 +149,7 @@ RegisterJoin joinRegister(std::vector<Building>& buildings,
         for (std::int64_t k = 0; k < n; ++k)
         {
             const std::int64_t share = entry.households / n + (k < entry.households % n ? 1 : 0);
-            buildings[static_cast<std::size_t>(owners[static_cast<std::size_t>(k)])]
-                .inputs.households = std::to_string(share);
+            at(buildings, at(owners, k)).inputs.households = std::to_string(share);
             ++join.buildings_matched;
         }
         join.households_joined += entry.households;
@@ -165,7 +165,7 @@ void finishRegisterJoin(Plan& plan, const std::string& key_field)
     std::vector<const std::string*> unmatched(plan.buildings.size(),
                                               nullptr); // its key, when no row
     for (const auto& [b, key] : join.unmatched_buildings)
-        unmatched[static_cast<std::size_t>(b)] = &key;
+        at(unmatched, b) = &key;
     join.buildings_without_row = 0;
     for (std::size_t b = 0; b < plan.buildings.size(); ++b)
     {

@@ -1,4 +1,5 @@
 #include "geom/prepared.hpp"
+#include "core/index.hpp"
 
 #include "core/error.hpp"
 
@@ -47,19 +48,18 @@ std::vector<int> PreparedAreas::candidates(const GEOSGeometry* g) const
 
 bool PreparedAreas::covers(int area, const GEOSGeometry* g) const
 {
-    return GEOSPreparedCovers_r(m_ctx.handle(), m_prepared[static_cast<std::size_t>(area)], g) == 1;
+    return GEOSPreparedCovers_r(m_ctx.handle(), at(m_prepared, area), g) == 1;
 }
 
 bool PreparedAreas::intersects(int area, const GEOSGeometry* g) const
 {
-    return GEOSPreparedIntersects_r(m_ctx.handle(), m_prepared[static_cast<std::size_t>(area)],
-                                    g) == 1;
+    return GEOSPreparedIntersects_r(m_ctx.handle(), at(m_prepared, area), g) == 1;
 }
 
 double PreparedAreas::overlapArea(int area, const GEOSGeometry* g) const
 {
     const auto h = m_ctx.handle();
-    GEOSGeometry* inter = GEOSIntersection_r(h, m_geoms[static_cast<std::size_t>(area)].get(), g);
+    GEOSGeometry* inter = GEOSIntersection_r(h, at(m_geoms, area).get(), g);
     if (!inter)
         return 0.0;
     double a = 0.0;

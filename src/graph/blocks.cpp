@@ -1,4 +1,5 @@
 #include "graph/blocks.hpp"
+#include "core/index.hpp"
 
 #include "core/plan_check.hpp"
 #include "dedicate/dedicate.hpp"
@@ -48,7 +49,7 @@ std::vector<int> faceOfAnchors(geom::GeosContext& ctx, const Plan& plan,
     geom::PreparedAreas index(ctx, faces);
     for (std::size_t i = 0; i < members.size(); ++i)
     {
-        const auto& b = plan.buildings[static_cast<std::size_t>(members[i])];
+        const auto& b = at(plan.buildings, members[i]);
         geom::GeomPtr anchor = geom::toGeos(ctx, b.anchor);
         int found = -1;
         for (int k : index.candidates(anchor.get()))
@@ -80,9 +81,8 @@ std::vector<std::vector<int>> membersByCommunity(const Plan& plan)
 {
     std::vector<std::vector<int>> members(plan.communities.size());
     for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
-        if (isGridMember(plan.buildings[static_cast<std::size_t>(i)]))
-            members[static_cast<std::size_t>(plan.buildings[static_cast<std::size_t>(i)].community)]
-                .push_back(i);
+        if (isGridMember(at(plan.buildings, i)))
+            at(members, at(plan.buildings, i).community).push_back(i);
     return members;
 }
 
@@ -146,7 +146,7 @@ void inferBlocks(Plan& plan)
     const auto members = membersByCommunity(plan);
     for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
     {
-        const auto& community = plan.communities[static_cast<std::size_t>(c)];
+        const auto& community = at(plan.communities, c);
         const MultiLineString near_lines = line_index.near(envelopeOf(community.area));
         auto faces = communityFaces(ctx, community.area, &near_lines);
         const int first = static_cast<int>(blocks.size());
@@ -161,15 +161,15 @@ void inferBlocks(Plan& plan)
         std::vector<const MultiPolygon*> areas;
         for (std::size_t k = 0; k < faces.size(); ++k)
             areas.push_back(&blocks[static_cast<std::size_t>(first) + k].area);
-        const auto& ids = members[static_cast<std::size_t>(c)];
+        const auto& ids = at(members, c);
         const auto found = faceOfAnchors(ctx, plan, ids, areas);
         for (std::size_t i = 0; i < ids.size(); ++i)
         {
             if (found[i] < 0)
                 continue;
-            auto& b = plan.buildings[static_cast<std::size_t>(ids[i])];
+            auto& b = at(plan.buildings, ids[i]);
             blockOf(b) = first + found[i];
-            auto& block = blocks[static_cast<std::size_t>(first + found[i])];
+            auto& block = at(blocks, first + found[i]);
             block.households += b.households;
             ++block.buildings;
         }
@@ -180,8 +180,7 @@ std::vector<int> faceOfMembers(const Plan& plan, int c, const std::vector<int>& 
                                const MultiLineString& lines)
 {
     geom::GeosContext ctx;
-    const auto faces =
-        communityFaces(ctx, plan.communities[static_cast<std::size_t>(c)].area, &lines);
+    const auto faces = communityFaces(ctx, at(plan.communities, c).area, &lines);
     std::vector<const MultiPolygon*> areas;
     for (const auto& f : faces)
         areas.push_back(&f);
@@ -201,10 +200,10 @@ std::vector<int> blockOfEveryBuilding(const Plan& plan)
         std::vector<int> ids;
         std::vector<const MultiPolygon*> areas;
         for (int k = 0; k < static_cast<int>(plan.street_blocks.size()); ++k)
-            if (plan.street_blocks[static_cast<std::size_t>(k)].community == c)
+            if (at(plan.street_blocks, k).community == c)
             {
                 ids.push_back(k);
-                areas.push_back(&plan.street_blocks[static_cast<std::size_t>(k)].area);
+                areas.push_back(&at(plan.street_blocks, k).area);
             }
         if (areas.empty())
             continue;
@@ -223,7 +222,7 @@ std::vector<int> blockOfEveryBuilding(const Plan& plan)
             for (int k : index.candidates(anchor.get()))
                 if (index.covers(k, anchor.get()))
                 {
-                    out[i] = ids[static_cast<std::size_t>(k)];
+                    out[i] = at(ids, k);
                     break;
                 }
         }
@@ -244,7 +243,7 @@ int foldIntoBlockGrids(Plan& plan, const DedicatedConfig& config)
         const auto& b = plan.buildings[i];
         if (!isGridMember(b) || b.grid < 0 || block_of[i] < 0)
             continue;
-        int& g = only_grid[static_cast<std::size_t>(block_of[i])];
+        int& g = at(only_grid, block_of[i]);
         g = g == -1 || g == b.grid ? b.grid : -2;
     }
     int moved = 0;
@@ -253,8 +252,8 @@ int foldIntoBlockGrids(Plan& plan, const DedicatedConfig& config)
         const auto& b = plan.buildings[i];
         if (isGridMember(b) || b.grid < 0 || block_of[i] < 0)
             continue;
-        const int to = only_grid[static_cast<std::size_t>(block_of[i])];
-        const auto& from_grid = plan.grids[static_cast<std::size_t>(b.grid)];
+        const int to = at(only_grid, block_of[i]);
+        const auto& from_grid = at(plan.grids, b.grid);
         if (to < 0 || to == b.grid || from_grid.kind != GridKind::Residential)
             continue;
         foldBuilding(plan, static_cast<int>(i), to, dedicate::floorArea(b, config));
@@ -275,7 +274,7 @@ void inferBarrierRegions(Plan& plan, int min_households, int max_households)
     const auto members = membersByCommunity(plan);
     for (int c = 0; c < static_cast<int>(plan.communities.size()); ++c)
     {
-        const auto& community = plan.communities[static_cast<std::size_t>(c)];
+        const auto& community = at(plan.communities, c);
         const MultiLineString near_lines = line_index.near(envelopeOf(community.area));
         const auto faces = communityFaces(ctx, community.area, &near_lines);
         const int first = static_cast<int>(plan.regions.size());
@@ -283,14 +282,14 @@ void inferBarrierRegions(Plan& plan, int min_households, int max_households)
         std::vector<const MultiPolygon*> areas;
         for (const auto& f : faces)
             areas.push_back(&f);
-        const auto& ids = members[static_cast<std::size_t>(c)];
+        const auto& ids = at(members, c);
         const auto found = faceOfAnchors(ctx, plan, ids, areas);
         for (std::size_t i = 0; i < ids.size(); ++i)
             if (found[i] >= 0)
             {
-                auto& b = plan.buildings[static_cast<std::size_t>(ids[i])];
+                auto& b = at(plan.buildings, ids[i]);
                 b.region = first + found[i];
-                plan.regions[static_cast<std::size_t>(b.region)].households += b.households;
+                at(plan.regions, b.region).households += b.households;
             }
     }
     for (auto& r : plan.regions)

@@ -1,4 +1,5 @@
 #include "graph/community_graph.hpp"
+#include "core/index.hpp"
 
 #include "core/parallel.hpp"
 #include "geom/geos.hpp"
@@ -80,9 +81,8 @@ struct Groups
     std::vector<int> weight;
     int find(int i)
     {
-        while (parent[static_cast<std::size_t>(i)] != i)
-            i = parent[static_cast<std::size_t>(i)] =
-                parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(i)])];
+        while (at(parent, i) != i)
+            i = at(parent, i) = at(parent, at(parent, i));
         return i;
     }
     void unite(int a, int b)
@@ -92,8 +92,8 @@ struct Groups
             return;
         if (b < a)
             std::swap(a, b);
-        parent[static_cast<std::size_t>(b)] = a;
-        weight[static_cast<std::size_t>(a)] += weight[static_cast<std::size_t>(b)];
+        at(parent, b) = a;
+        at(weight, a) += at(weight, b);
     }
 };
 
@@ -110,7 +110,7 @@ void joinWithin(Groups& groups, const std::map<int, std::vector<int>>& by_key, i
         roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
         long long total = 0;
         for (int r : roots)
-            total += groups.weight[static_cast<std::size_t>(r)];
+            total += at(groups.weight, r);
         if (total > max_households)
             continue;
         for (int k : list)
@@ -135,7 +135,7 @@ std::vector<int> groupUnits(const Plan& plan, const std::vector<int>& ids,
     std::map<int, std::vector<int>> compounds, blocks, parts;
     for (std::size_t k = 0; k < ids.size(); ++k)
     {
-        const auto& b = plan.buildings[static_cast<std::size_t>(ids[k])];
+        const auto& b = at(plan.buildings, ids[k]);
         groups.parent[k] = static_cast<int>(k);
         groups.weight[k] = b.households;
         if (b.compound >= 0 && compound_households.at({c, b.compound}) <= max_households)
@@ -161,7 +161,7 @@ std::vector<int> groupUnits(const Plan& plan, const std::vector<int>& ids,
         if (inserted)
             cg.unit_buildings.emplace_back();
         unit_of[k] = it->second;
-        cg.unit_buildings[static_cast<std::size_t>(it->second)].push_back(ids[k]);
+        at(cg.unit_buildings, it->second).push_back(ids[k]);
     }
     return unit_of;
 }
@@ -175,11 +175,10 @@ std::set<std::pair<int, int>> touchingBlocks(geom::GeosContext& ctx, const Plan&
     std::vector<geom::GeomPtr> owned;
     std::vector<const GEOSGeometry*> faces;
     for (int k = 0; k < static_cast<int>(plan.street_blocks.size()); ++k)
-        if (plan.street_blocks[static_cast<std::size_t>(k)].community == c)
+        if (at(plan.street_blocks, k).community == c)
         {
             ids.push_back(k);
-            owned.push_back(
-                geom::toGeos(ctx, plan.street_blocks[static_cast<std::size_t>(k)].area));
+            owned.push_back(geom::toGeos(ctx, at(plan.street_blocks, k).area));
             faces.push_back(owned.back().get());
         }
     std::set<std::pair<int, int>> out;
@@ -187,8 +186,7 @@ std::set<std::pair<int, int>> touchingBlocks(geom::GeosContext& ctx, const Plan&
     for (std::size_t i = 0; i < adj.size(); ++i)
         for (const auto& [j, len] : adj[i])
             if (len >= 1.0)
-                out.emplace(std::min(ids[i], ids[static_cast<std::size_t>(j)]),
-                            std::max(ids[i], ids[static_cast<std::size_t>(j)]));
+                out.emplace(std::min(ids[i], at(ids, j)), std::max(ids[i], at(ids, j)));
     return out;
 }
 
@@ -229,10 +227,8 @@ struct GraphInputs
         lane_index = std::make_unique<spatial::LineIndex>(lane_lines);
         members.resize(plan.communities.size());
         for (int i = 0; i < static_cast<int>(plan.buildings.size()); ++i)
-            if (isGridMember(plan.buildings[static_cast<std::size_t>(i)]))
-                members[static_cast<std::size_t>(
-                            plan.buildings[static_cast<std::size_t>(i)].community)]
-                    .push_back(i);
+            if (isGridMember(at(plan.buildings, i)))
+                at(members, at(plan.buildings, i).community).push_back(i);
         for (const auto& b : plan.buildings)
             if (isGridMember(b) && b.compound >= 0)
                 compound_households[{b.community, b.compound}] += b.households;
@@ -249,7 +245,7 @@ void placeUnits(const Plan& plan, CommunityGraph& cg)
         double sx = 0, sy = 0, sw = 0;
         for (int bi : cg.unit_buildings[u])
         {
-            const auto& b = plan.buildings[static_cast<std::size_t>(bi)];
+            const auto& b = at(plan.buildings, bi);
             unit.weight += b.households;
             const double w = std::max(1, b.households);
             sx += w * b.anchor.x();
@@ -267,11 +263,11 @@ void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::
 {
     const Plan& plan = in.plan;
     spatial::SegmentIndex boundary;
-    boundary.add(plan.communities[static_cast<std::size_t>(c)].area);
+    boundary.add(at(plan.communities, c).area);
     std::vector<Point> anchors;
     anchors.reserve(ids.size());
     for (int bi : ids)
-        anchors.push_back(plan.buildings[static_cast<std::size_t>(bi)].anchor);
+        anchors.push_back(at(plan.buildings, bi).anchor);
     // Links between street blocks that do not touch (across a crossing's corner, or over an
     // empty block) are kept for connectivity but weigh like a barrier: cut them first.
     const auto touching =
@@ -289,12 +285,11 @@ void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::
     std::map<std::pair<int, int>, std::pair<Edge, bool>> lifted;
     for (const auto& [i, j] : links)
     {
-        const int ua = unit_of[static_cast<std::size_t>(i)],
-                  ub = unit_of[static_cast<std::size_t>(j)];
+        const int ua = at(unit_of, i), ub = at(unit_of, j);
         if (ua == ub)
             continue;
-        const auto& ba = plan.buildings[static_cast<std::size_t>(ids[static_cast<std::size_t>(i)])];
-        const auto& bb = plan.buildings[static_cast<std::size_t>(ids[static_cast<std::size_t>(j)])];
+        const auto& ba = at(plan.buildings, at(ids, i));
+        const auto& bb = at(plan.buildings, at(ids, j));
         if (!regions.allowed(ba, bb, every_class))
             continue; // an avoidable crossing, or one across more than the weakest barrier
         const bool crosses_barrier = in.barriers.crosses(ba.anchor, bb.anchor);
@@ -326,12 +321,11 @@ void linkUnits(geom::GeosContext& ctx, const GraphInputs& in, int c, const std::
 // Per member of community c: the lane-bounded part of its street block (empty without lanes).
 std::vector<int> laneFaces(const GraphInputs& in, int c)
 {
-    const auto& ids = in.members[static_cast<std::size_t>(c)];
+    const auto& ids = at(in.members, c);
     if (!in.streets || in.lane_lines.empty() || ids.empty())
         return {};
-    return faceOfMembers(
-        in.plan, c, ids,
-        in.lane_index->near(envelopeOf(in.plan.communities[static_cast<std::size_t>(c)].area)));
+    return faceOfMembers(in.plan, c, ids,
+                         in.lane_index->near(envelopeOf(at(in.plan.communities, c).area)));
 }
 
 CommunityGraph buildOne(geom::GeosContext& ctx, const GraphInputs& in, int c,
@@ -339,7 +333,7 @@ CommunityGraph buildOne(geom::GeosContext& ctx, const GraphInputs& in, int c,
 {
     CommunityGraph cg;
     cg.community = c;
-    const auto& ids = in.members[static_cast<std::size_t>(c)];
+    const auto& ids = at(in.members, c);
     if (ids.empty())
         return cg;
     const std::vector<int> unit_of = groupUnits(in.plan, ids, in.compound_households, c,
@@ -361,7 +355,7 @@ std::vector<CommunityGraph> buildCommunityGraphs(const Plan& plan, int max_house
     parallelFor(plan.communities.size(), threads,
                 [&](std::size_t slot, int worker)
                 {
-                    auto& context = contexts[static_cast<std::size_t>(worker)];
+                    auto& context = at(contexts, worker);
                     if (!context)
                         context = std::make_unique<geom::GeosContext>();
                     const int c = static_cast<int>(slot);

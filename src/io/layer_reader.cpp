@@ -1,4 +1,5 @@
 #include "io/layer_reader.hpp"
+#include "core/index.hpp"
 
 #include "core/error.hpp"
 #include "core/parallel.hpp"
@@ -237,7 +238,7 @@ std::optional<Point> InputLayer::typicalCentre()
     const auto mid = static_cast<std::ptrdiff_t>(xs.size() / 2);
     std::nth_element(xs.begin(), xs.begin() + mid, xs.end());
     std::nth_element(ys.begin(), ys.begin() + mid, ys.end());
-    return Point(xs[static_cast<std::size_t>(mid)], ys[static_cast<std::size_t>(mid)]);
+    return Point(at(xs, mid), at(ys, mid));
 }
 
 namespace
@@ -493,10 +494,7 @@ void finishBatch(std::vector<Pending>& batch, BatchContext& ctx, LayerRecords& o
 {
     parallelFor(batch.size(), ctx.threads,
                 [&](std::size_t i, int worker)
-                {
-                    convert(batch[i], ctx.transforms[static_cast<std::size_t>(worker)], ctx.kind,
-                            ctx.working_name);
-                });
+                { convert(batch[i], at(ctx.transforms, worker), ctx.kind, ctx.working_name); });
     for (auto& p : batch)
     {
         const std::string feature =

@@ -1,4 +1,5 @@
 #include "pipeline/street_blocks.hpp"
+#include "core/index.hpp"
 
 #include "graph/blocks.hpp"
 #include "improve/improve.hpp"
@@ -25,7 +26,7 @@ std::pair<std::size_t, long long> shortfall(const partition::PartitionResult& re
 {
     std::vector<long long> weight(static_cast<std::size_t>(result.parts), 0);
     for (std::size_t u = 0; u < graph.units.size(); ++u)
-        weight[static_cast<std::size_t>(result.part_of[u])] += graph.units[u].weight;
+        at(weight, result.part_of[u]) += graph.units[u].weight;
     long long beyond = 0;
     for (long long w : weight)
         beyond += w < bounds.min ? bounds.min - w : w > bounds.max ? w - bounds.max : 0;
@@ -52,7 +53,7 @@ double buildingInertia(const Plan& plan, const graph::CommunityGraph& cg,
     for (std::size_t u = 0; u < cg.unit_buildings.size(); ++u)
         for (int b : cg.unit_buildings[u])
         {
-            const auto& building = plan.buildings[static_cast<std::size_t>(b)];
+            const auto& building = at(plan.buildings, b);
             const auto p = static_cast<std::size_t>(part_of[u]);
             const double w = std::max(1, building.households);
             const double x = building.anchor.x(), y = building.anchor.y();
@@ -71,33 +72,30 @@ double buildingInertia(const Plan& plan, const graph::CommunityGraph& cg,
 // The street blocks worth opening: those of the units in a part out of bounds or linked to one,
 // not opened to buildings yet, smallest first (opening a small block divides fewer households),
 // at most kCandidatesPerRound.
-std::vector<int> candidateBlocks(const Plan& plan, const Attempt& at)
+std::vector<int> candidateBlocks(const Plan& plan, const Attempt& attempt)
 {
     std::set<int> bad_parts;
-    for (const auto& v : at.result.violations)
+    for (const auto& v : attempt.result.violations)
         bad_parts.insert(v.part);
-    const auto& part_of = at.result.part_of;
-    std::vector<char> near(at.cg.graph.units.size(), 0);
+    const auto& part_of = attempt.result.part_of;
+    std::vector<char> near(attempt.cg.graph.units.size(), 0);
     for (std::size_t u = 0; u < near.size(); ++u)
         near[u] = bad_parts.count(part_of[u]) ? 1 : 0;
-    for (const auto& e : at.cg.graph.edges)
-        if (bad_parts.count(part_of[static_cast<std::size_t>(e.a)]) ||
-            bad_parts.count(part_of[static_cast<std::size_t>(e.b)]))
-            near[static_cast<std::size_t>(e.a)] = near[static_cast<std::size_t>(e.b)] = 1;
+    for (const auto& e : attempt.cg.graph.edges)
+        if (bad_parts.count(at(part_of, e.a)) || bad_parts.count(at(part_of, e.b)))
+            at(near, e.a) = at(near, e.b) = 1;
     std::set<int> blocks;
     for (std::size_t u = 0; u < near.size(); ++u)
-        if (near[u] && at.cg.unit_buildings[u].size() > 1) // a unit of one building is open
-            for (int b : at.cg.unit_buildings[u])
-                if (const int k = plan.buildings[static_cast<std::size_t>(b)].street_block;
-                    k >= 0 && !at.opened.to_buildings.count(k))
+        if (near[u] && attempt.cg.unit_buildings[u].size() > 1) // a unit of one building is open
+            for (int b : attempt.cg.unit_buildings[u])
+                if (const int k = at(plan.buildings, b).street_block;
+                    k >= 0 && !attempt.opened.to_buildings.count(k))
                     blocks.insert(k);
     std::vector<int> out(blocks.begin(), blocks.end());
-    std::stable_sort(out.begin(), out.end(),
-                     [&](int a, int b)
-                     {
-                         return plan.street_blocks[static_cast<std::size_t>(a)].households <
-                                plan.street_blocks[static_cast<std::size_t>(b)].households;
-                     });
+    std::stable_sort(
+        out.begin(), out.end(),
+        [&](int a, int b)
+        { return at(plan.street_blocks, a).households < at(plan.street_blocks, b).households; });
     if (out.size() > kCandidatesPerRound)
         out.resize(kCandidatesPerRound);
     return out;
@@ -210,7 +208,7 @@ void noteOpenedBlocks(Plan& plan, const std::vector<OpenedStreetBlocks>& opened)
     for (const auto& community : opened)
         for (int k : community.blocks.all())
         {
-            const auto& block = plan.street_blocks[static_cast<std::size_t>(k)];
+            const auto& block = at(plan.street_blocks, k);
             Issue issue;
             issue.reason = "street_block_opened";
             issue.detail =
@@ -225,7 +223,7 @@ void noteOpenedBlocks(Plan& plan, const std::vector<OpenedStreetBlocks>& opened)
                 "; of the blocks whose opening was tried, this one brought the grids within "
                 "the bounds (or nearest to them)";
             issue.households = block.households;
-            issue.community = plan.communities[static_cast<std::size_t>(block.community)].id;
+            issue.community = at(plan.communities, block.community).id;
             issue.area = block.area;
             plan.issues.push_back(std::move(issue));
         }

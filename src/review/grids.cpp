@@ -230,7 +230,7 @@ void makeGrids(Plan& plan, const EditedPlan& edited, const reconcile::PreviousRu
         grid.community = communityOf(plan, grid);
         if (grid.community >= 0)
         {
-            index_now[static_cast<std::size_t>(g)] = static_cast<int>(kept.size());
+            at(index_now, g) = static_cast<int>(kept.size());
             kept.push_back(std::move(grid));
             continue;
         }
@@ -246,7 +246,7 @@ void makeGrids(Plan& plan, const EditedPlan& edited, const reconcile::PreviousRu
     plan.grids = std::move(kept);
     for (auto& b : plan.buildings)
         if (b.grid >= 0)
-            b.grid = index_now[static_cast<std::size_t>(b.grid)];
+            b.grid = at(index_now, b.grid);
     for (auto& grid : plan.grids)
         setKind(plan, grid, original, config);
     if (edited.grids.empty() && edited.has_buildings)

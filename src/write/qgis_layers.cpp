@@ -1,4 +1,5 @@
 #include "write/qgis_layers.hpp"
+#include "core/index.hpp"
 
 #include "write/qgis_symbols.hpp"
 #include "write/texts.hpp"
@@ -28,7 +29,7 @@ std::vector<std::string> distinctText(const io::FeatureTable& t, const std::stri
     if (idx < 0)
         return {};
     for (const auto& row : t.rows)
-        if (const auto* s = std::get_if<std::string>(&row.values[static_cast<std::size_t>(idx)]))
+        if (const auto* s = std::get_if<std::string>(&at(row.values, idx)))
             values.insert(*s);
     return {values.begin(), values.end()};
 }
@@ -74,8 +75,8 @@ std::vector<std::string> dedicatedTypes(const io::FeatureTable& grids)
     std::set<std::string> seen;
     for (const auto& row : grids.rows)
     {
-        const auto* k = std::get_if<std::string>(&row.values[static_cast<std::size_t>(kind)]);
-        const auto* ty = std::get_if<std::string>(&row.values[static_cast<std::size_t>(type)]);
+        const auto* k = std::get_if<std::string>(&at(row.values, kind));
+        const auto* ty = std::get_if<std::string>(&at(row.values, type));
         if (k && *k == "dedicated")
             seen.insert(ty ? *ty : "");
     }

@@ -1,5 +1,6 @@
 // The histogram figure of report.html: residential grids by households, stacked by bounds band,
 // with the minimum, maximum and target marked, as inline SVG.
+#include "core/index.hpp"
 #include "write/markup.hpp"
 #include "write/outputs.hpp"
 #include "write/report_parts.hpp"
@@ -50,7 +51,7 @@ Bins binSizes(const std::vector<int>& sizes, const PartitionConfig& config)
     for (int s : sizes)
     {
         const int k = std::clamp((s - b.lo) / b.bin, 0, b.count - 1);
-        ++b.counts[static_cast<std::size_t>(k)][boundsStatus(s, config)];
+        ++at(b.counts, k)[boundsStatus(s, config)];
     }
     for (const auto& c : b.counts)
     {
@@ -89,7 +90,7 @@ void bars(std::ostringstream& o, const Plot& p)
     {
         double base = 0;
         const double x0 = p.X(b.lo + k * b.bin) + 1, w = p.pw / b.count - 2;
-        const auto& counts = b.counts[static_cast<std::size_t>(k)];
+        const auto& counts = at(b.counts, k);
         for (const char* band : {"under", "within", "over"})
         {
             const auto it = counts.find(band);

@@ -1,4 +1,5 @@
 #include "write/report_html.hpp"
+#include "core/index.hpp"
 #include "write/review_section.hpp"
 
 #include "core/reasons.hpp"
@@ -36,7 +37,7 @@ std::string communityName(const Plan& plan, int index)
 {
     if (index < 0)
         return "";
-    const auto& c = plan.communities[static_cast<std::size_t>(index)];
+    const auto& c = at(plan.communities, index);
     return c.name.empty() ? c.id : c.name;
 }
 

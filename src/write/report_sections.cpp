@@ -1,4 +1,5 @@
 #include "write/report_sections.hpp"
+#include "core/index.hpp"
 
 #include "audit/coverage.hpp"
 #include "write/fields.hpp"
@@ -43,7 +44,7 @@ PlanCounts countPlan(const Plan& plan, const PartitionConfig& config)
         {
             ++assigned;
             households_in_grids += b.households;
-            const auto& grid = plan.grids[static_cast<std::size_t>(b.grid)];
+            const auto& grid = at(plan.grids, b.grid);
             if (grid.kind == GridKind::Residential &&
                 std::string(boundsStatus(grid.households, config)) == "within")
                 households_within += b.households;
@@ -153,7 +154,7 @@ Json communitiesSection(const Plan& plan, const PartitionConfig& config)
     for (const auto& g : plan.grids)
         if (g.community >= 0 && g.kind == GridKind::Residential)
         {
-            auto& t = totals[static_cast<std::size_t>(g.community)];
+            auto& t = at(totals, g.community);
             ++t.grids;
             t.households += g.households;
             t.in_bounds += std::string(boundsStatus(g.households, config)) == "within";
@@ -180,7 +181,7 @@ Json areasSection(const Plan& plan)
     {
         std::vector<std::string> ids;
         for (int c : a.communities)
-            ids.push_back(plan.communities[static_cast<std::size_t>(c)].id);
+            ids.push_back(at(plan.communities, c).id);
         areas.push_back({{"area_code", a.code},
                          {"communities", ids},
                          {"households", a.households},
@@ -204,7 +205,7 @@ Json gridsSection(const Plan& plan, const PartitionConfig& config)
         grid_list.push_back(
             {{"grid_code", g->code},
              {"kind", toString(g->kind)},
-             {"community", plan.communities[static_cast<std::size_t>(g->community)].id},
+             {"community", at(plan.communities, g->community).id},
              {"households", g->households},
              {"buildings", g->buildings.size()},
              {"bounds",
