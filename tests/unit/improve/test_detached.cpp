@@ -1,10 +1,13 @@
 #include "core/config.hpp"
 #include "geom/geos.hpp"
 #include "improve/detached.hpp"
+#include "pipeline/tile_plan.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
 
 using namespace gp;
 
@@ -273,5 +276,77 @@ TEST_CASE("pieces handed over in a chain keep the community covered", "[improve]
         CHECK(grid.area.size() == 1);
     CHECK(areaOf(plan.grids[1].area) == Approx(100 * 100));
     CHECK(areaOf(plan.grids[2].area) == Approx(100 * 100));
+    checkCoverage(plan);
+}
+
+namespace
+{
+
+// Grid 0 lives west of x = 100 but one of its buildings (20 households) stands inside a ring of
+// grid 1's buildings east: tiling leaves grid 0 an island there, holding that building.
+Plan islandScene()
+{
+    Plan plan;
+    plan.communities.push_back({"C1", "", MultiPolygon{box(0, 0, 300, 100)}, -1, {}});
+    auto add = [&](double x, double y, int households, int grid)
+    {
+        Building b = home(x, y, households);
+        b.footprint = MultiPolygon{box(x - 3, y - 3, x + 3, y + 3)};
+        b.grid = grid;
+        plan.buildings.push_back(b);
+        plan.grids[static_cast<std::size_t>(grid)].buildings.push_back(
+            static_cast<int>(plan.buildings.size()) - 1);
+        plan.grids[static_cast<std::size_t>(grid)].households += households;
+    };
+    plan.grids.resize(2);
+    for (auto& g : plan.grids)
+        g.community = 0;
+    for (double x : {20.0, 50.0, 80.0})
+        for (double y : {20.0, 50.0, 80.0})
+            add(x, y, x == 50.0 && y == 50.0 ? 60 : 40, 0); // 380 households
+    add(200, 50, 20, 0);
+    for (double x : {170.0, 200.0, 230.0})
+        for (double y : {20.0, 50.0, 80.0})
+            if (x != 200.0 || y != 50.0)
+                add(x, y, 40, 1); // 320 households
+    add(280, 50, 30, 1);
+    return plan;
+}
+
+} // namespace
+
+TEST_CASE("tileAndMend hands the island's land over in one tiling pass", "[detached][tile]")
+{
+    pipeline::TilePlanOptions options;
+    options.threads = 1;
+    const std::string kept_note = "grid 0: 1 detached pieces kept (they hold its buildings or "
+                                  "touch no other grid)";
+    {
+        // The scene does leave grid 0 an island with its building after tiling alone.
+        auto tiled = islandScene();
+        std::vector<std::pair<int, std::string>> notes;
+        pipeline::tileGrids(tiled, notes, 1);
+        CHECK(tiled.grids[0].area.size() == 2);
+        CHECK(std::count(notes.begin(), notes.end(), std::pair<int, std::string>{0, kept_note}) ==
+              1);
+    }
+    auto plan = islandScene();
+    std::vector<std::pair<int, std::string>> notes;
+    const auto repair = pipeline::tileAndMend(plan, options, notes);
+    REQUIRE(repair.pieces_moved == 1);
+    CHECK(repair.households_moved == 20);
+    CHECK(plan.buildings[9].grid == 1);
+    CHECK(plan.grids[0].households == 380);
+    CHECK(plan.grids[1].households == 370);
+    // The island's land went with its building: both grids are one polygon each, the island in
+    // grid 1, and the kept-pieces note of grid 0 is gone.
+    CHECK(plan.grids[0].area.size() == 1);
+    CHECK(plan.grids[1].area.size() == 1);
+    CHECK(overlapArea(plan.grids[0].area, MultiPolygon{repair.moves.at(0).piece}) <= 1e-9);
+    CHECK(overlapArea(plan.grids[1].area, MultiPolygon{repair.moves.at(0).piece}) ==
+          Approx(bg::area(repair.moves.at(0).piece)));
+    CHECK(std::none_of(notes.begin(), notes.end(),
+                       [](const auto& n)
+                       { return n.second.find("pieces kept") != n.second.npos; }));
     checkCoverage(plan);
 }
