@@ -17,6 +17,8 @@ using geom::GeomPtr;
 
 // Shared borders shorter than this (m) are corner touches, not neighbours.
 constexpr double kMinBorderM = 0.5;
+// Parts of a handed-over polygon smaller than this (m²) are overlay dust, not land.
+constexpr double kMinPartM2 = 1e-9;
 
 bool within(int households, const DetachedOptions& options)
 {
@@ -219,11 +221,42 @@ void mendGrid(geom::GeosContext& ctx, Plan& plan, int g, const std::vector<int>&
             continue;
         }
         movePiece(plan, g, to, pieces.held[k], options);
+        repair.moves.push_back({g, to, area[k]});
         ++repair.pieces_moved;
         repair.buildings_moved += static_cast<int>(pieces.held[k].size());
         repair.households_moved += pieces.households[k];
         repair.communities_changed[static_cast<std::size_t>(
             plan.grids[static_cast<std::size_t>(g)].community)] = 1;
+    }
+}
+
+// `area` op `piece`, made valid, without empty or dust parts.
+MultiPolygon overlay(geom::GeosContext& ctx, const MultiPolygon& area, const GEOSGeometry* piece,
+                     GEOSGeometry* (*op)(GEOSContextHandle_t, const GEOSGeometry*,
+                                         const GEOSGeometry*),
+                     const char* name)
+{
+    const auto h = ctx.handle();
+    const GeomPtr a = geom::toGeos(ctx, area);
+    GeomPtr out = checked(ctx, op(h, a.get(), piece), name);
+    if (GEOSisValid_r(h, out.get()) != 1)
+        out = checked(ctx, GEOSMakeValid_r(h, out.get()), "makeValid");
+    MultiPolygon parts = geom::toMultiPolygon(ctx, out.get());
+    std::erase_if(parts, [](const Polygon& p) { return bg::area(p) < kMinPartM2; });
+    return parts;
+}
+
+// Each moved piece's land leaves its grid and joins the grid that took its buildings, in the
+// order the moves were decided (all were decided on the tiled polygons, as before issue 14).
+void handOverLand(geom::GeosContext& ctx, Plan& plan, const std::vector<PieceMove>& moves)
+{
+    for (const auto& move : moves)
+    {
+        const GeomPtr piece = geom::toGeos(ctx, move.piece);
+        auto& from = plan.grids[static_cast<std::size_t>(move.from)];
+        auto& to = plan.grids[static_cast<std::size_t>(move.to)];
+        from.area = overlay(ctx, from.area, piece.get(), GEOSDifference_r, "difference");
+        to.area = overlay(ctx, to.area, piece.get(), GEOSUnion_r, "union");
     }
 }
 
@@ -249,6 +282,7 @@ DetachedRepair reassignDetachedPieces(Plan& plan, const DetachedOptions& options
             mendGrid(ctx, plan, g, grids_of[static_cast<std::size_t>(grid.community)], options,
                      repair);
     }
+    handOverLand(ctx, plan, repair.moves);
     return repair;
 }
 

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
 
 namespace gp::pipeline
 {
@@ -86,6 +87,42 @@ tile::TileResult tileOne(geom::GeosContext& ctx, const Plan& plan, const TileSou
     return tile::tileCommunity(ctx, input);
 }
 
+// Grid g's number within its community as tileGrids gives it (its non-special grids in order).
+int localGrid(const Plan& plan, int g)
+{
+    const int community = at(plan.grids, g).community;
+    return static_cast<int>(std::count_if(plan.grids.begin(), plan.grids.begin() + g,
+                                          [&](const Grid& o)
+                                          { return o.community == community && o.special < 0; }));
+}
+
+// The grids a hand-over changed get their kept-pieces note recounted from their new polygon (the
+// first tiling's other notes, "detached pieces merged" among them, still hold).
+void recountKeptPieces(const Plan& plan, const std::vector<improve::PieceMove>& moves,
+                       std::vector<std::pair<int, std::string>>& notes)
+{
+    std::set<int> changed;
+    for (const auto& move : moves)
+        changed.insert({move.from, move.to});
+    for (int g : changed)
+    {
+        const auto& grid = at(plan.grids, g);
+        const int local = localGrid(plan, g);
+        const auto old = std::find_if(notes.begin(), notes.end(),
+                                      [&](const auto& note) {
+                                          return note.first == grid.community &&
+                                                 tile::isKeptPiecesNote(note.second, local);
+                                      });
+        const int kept = static_cast<int>(grid.area.size()) - 1;
+        if (old != notes.end() && kept > 0)
+            old->second = tile::keptPiecesNote(local, kept);
+        else if (old != notes.end())
+            notes.erase(old);
+        else if (kept > 0)
+            notes.emplace_back(grid.community, tile::keptPiecesNote(local, kept));
+    }
+}
+
 } // namespace
 
 TilePlanOptions tilePlanOptions(const PartitionConfig& config)
@@ -99,12 +136,12 @@ TilePlanOptions tilePlanOptions(const PartitionConfig& config)
 }
 
 void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int threads,
-               const std::vector<char>* only, ProgressReporter* progress)
+               ProgressReporter* progress)
 {
     const TileSources src(plan);
     std::vector<std::size_t> todo;
     for (std::size_t c = 0; c < plan.communities.size(); ++c)
-        if (!src.grids_of[c].empty() && (!only || (*only)[c]))
+        if (!src.grids_of[c].empty())
             todo.push_back(c);
 
     // Communities are tiled in parallel (one GEOS context per worker thread), applied in order.
@@ -143,14 +180,10 @@ improve::DetachedRepair tileAndMend(Plan& plan, const TilePlanOptions& options,
                                     std::vector<std::pair<int, std::string>>& notes,
                                     ProgressReporter* progress)
 {
-    tileGrids(plan, notes, options.threads, nullptr, progress);
+    tileGrids(plan, notes, options.threads, progress);
+    // The repair hands each moved piece's land over with its buildings: no second tiling.
     auto detached = improve::reassignDetachedPieces(plan, options.detached);
-    if (detached.pieces_moved > 0)
-    {
-        std::erase_if(notes, [&](const auto& note)
-                      { return at(detached.communities_changed, note.first) != 0; });
-        tileGrids(plan, notes, options.threads, &detached.communities_changed);
-    }
+    recountKeptPieces(plan, detached.moves, notes);
     return detached;
 }
 

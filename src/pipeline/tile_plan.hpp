@@ -1,7 +1,7 @@
 // Tile as the pipeline runs it on a plan: per community, the tile input is assembled (its land
 // after special areas, the barriers near it, its buildings with their local grid numbers),
 // communities are tiled in parallel, and grids that came out in pieces are mended
-// (improve/detached) and their communities tiled again.
+// (improve/detached hands a minor piece's buildings and land to a neighbour; no second tiling).
 #pragma once
 
 #include "core/config.hpp"
@@ -25,12 +25,12 @@ struct TilePlanOptions
 
 TilePlanOptions tilePlanOptions(const PartitionConfig& config);
 
-// Tiles the grids of every community (or those flagged in `only`); notes are (community, text).
+// Tiles the grids of every community; notes are (community, text).
 void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int threads,
-               const std::vector<char>* only = nullptr, ProgressReporter* progress = nullptr);
+               ProgressReporter* progress = nullptr);
 
-// Tiles every community; grids that came out in pieces then hand minor pieces to a neighbour
-// and those communities are tiled again.
+// Tiles every community once; grids that came out in pieces then hand minor pieces (buildings
+// and land) to a neighbour, and the kept-pieces notes of the grids changed are recounted.
 improve::DetachedRepair tileAndMend(Plan& plan, const TilePlanOptions& options,
                                     std::vector<std::pair<int, std::string>>& notes,
                                     ProgressReporter* progress = nullptr);

@@ -102,4 +102,21 @@ TileResult tileCommunity(GeosContext& ctx, const TileInput& in)
     return result;
 }
 
+namespace
+{
+constexpr const char* kKeptPiecesText =
+    " detached pieces kept (they hold its buildings or touch no other grid)";
+}
+
+std::string keptPiecesNote(int grid, int kept)
+{
+    return "grid " + std::to_string(grid) + ": " + std::to_string(kept) + kKeptPiecesText;
+}
+
+bool isKeptPiecesNote(const std::string& note, int grid)
+{
+    return note.starts_with("grid " + std::to_string(grid) + ": ") &&
+           note.ends_with(kKeptPiecesText);
+}
+
 } // namespace gp::tile

@@ -52,4 +52,10 @@ struct TileResult
 // Throws InputError on inconsistent input sizes and GeometryError when GEOS fails.
 TileResult tileCommunity(geom::GeosContext& ctx, const TileInput& input);
 
+// The note of grid `grid` (community-local) left with `kept` detached pieces beyond its body;
+// the pipeline recounts it when a repair later changes the grid's polygon.
+std::string keptPiecesNote(int grid, int kept);
+// Whether `note` is grid `grid`'s kept-pieces note (whatever its count).
+bool isKeptPiecesNote(const std::string& note, int grid);
+
 } // namespace gp::tile

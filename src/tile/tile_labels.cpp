@@ -512,9 +512,7 @@ void mergeDetachedPieces(Tiling& t)
             t.note(
                 gridNote(g, std::to_string(merged[g]) + " detached pieces merged into neighbours"));
         if (piece_count[g] > 1)
-            t.note(gridNote(
-                g, std::to_string(piece_count[g] - 1) +
-                       " detached pieces kept (they hold its buildings or touch no other grid)"));
+            t.note(keptPiecesNote(g, piece_count[g] - 1));
         if (piece_count[g] == 0)
             t.note(gridNote(g, "no area (no buildings inside the community)"));
     }

@@ -1,7 +1,13 @@
 #include "core/config.hpp"
+#include "geom/geos.hpp"
 #include "improve/detached.hpp"
+#include "pipeline/tile_plan.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
 
 using namespace gp;
 
@@ -144,4 +150,203 @@ TEST_CASE("a detached piece never adds a barrier crossing to the grid taking it"
     repair = improve::reassignDetachedPieces(plan, config);
     CHECK(repair.pieces_moved == 1);
     CHECK(plan.buildings[1].grid == 1);
+}
+
+namespace
+{
+
+double areaOf(const MultiPolygon& a)
+{
+    return bg::area(a);
+}
+
+double geosArea(geom::GeosContext& ctx, const GEOSGeometry* g)
+{
+    double area = 0;
+    GEOSArea_r(ctx.handle(), g, &area);
+    return area;
+}
+
+double overlapArea(const MultiPolygon& a, const MultiPolygon& b)
+{
+    geom::GeosContext ctx;
+    const geom::GeomPtr ga = geom::toGeos(ctx, a);
+    const geom::GeomPtr gb = geom::toGeos(ctx, b);
+    const geom::GeomPtr common =
+        geom::checked(ctx, GEOSIntersection_r(ctx.handle(), ga.get(), gb.get()), "intersection");
+    return geosArea(ctx, common.get());
+}
+
+// The grids cover the community with no gap and no overlap (areas within 1e-6 relative), each
+// grid polygon is valid with no empty part, and every building lies in its grid's polygon.
+void checkCoverage(const Plan& plan)
+{
+    geom::GeosContext ctx;
+    const auto h = ctx.handle();
+    const geom::GeomPtr community = geom::toGeos(ctx, plan.communities[0].area);
+    const double total = geosArea(ctx, community.get());
+    std::vector<geom::GeomPtr> grids;
+    for (const auto& grid : plan.grids)
+    {
+        for (const auto& part : grid.area)
+            CHECK(bg::area(part) > 0);
+        grids.push_back(geom::toGeos(ctx, grid.area));
+        CHECK(GEOSisValid_r(h, grids.back().get()) == 1);
+    }
+    const geom::GeomPtr all = geom::makeCollection(ctx, GEOS_GEOMETRYCOLLECTION, std::move(grids));
+    const geom::GeomPtr uni = geom::checked(ctx, GEOSUnaryUnion_r(h, all.get()), "union");
+    const geom::GeomPtr gap =
+        geom::checked(ctx, GEOSSymDifference_r(h, uni.get(), community.get()), "sym");
+    CHECK(std::abs(geosArea(ctx, uni.get()) - total) <= 1e-6 * total);
+    CHECK(geosArea(ctx, gap.get()) <= 1e-6 * total);
+    for (std::size_t i = 0; i < plan.grids.size(); ++i)
+        for (std::size_t j = i + 1; j < plan.grids.size(); ++j)
+            CHECK(overlapArea(plan.grids[i].area, plan.grids[j].area) <= 1e-6 * total);
+    for (const auto& b : plan.buildings)
+        CHECK(bg::covered_by(b.anchor, plan.grids[static_cast<std::size_t>(b.grid)].area));
+}
+
+} // namespace
+
+TEST_CASE("a moved piece's land goes with its buildings: no gap, no overlap, no second tiling",
+          "[improve][detached][tile]")
+{
+    improve::DetachedOptions config;
+    auto plan = detachedScene(350, 20);
+    checkCoverage(plan);
+    const MultiPolygon piece{box(150, 0, 160, 10)};
+    const double east_before = areaOf(plan.grids[1].area);
+    const auto repair = improve::reassignDetachedPieces(plan, config);
+    REQUIRE(repair.pieces_moved == 1);
+    REQUIRE(repair.moves.size() == 1);
+    CHECK(repair.moves[0].from == 0);
+    CHECK(repair.moves[0].to == 1);
+    CHECK(areaOf(MultiPolygon{repair.moves[0].piece}) == Approx(100));
+    CHECK(plan.buildings[1].grid == 1);
+
+    // Grid 0 keeps only its body; grid 1 gains the piece's land and closes its notch.
+    REQUIRE(plan.grids[0].area.size() == 1);
+    CHECK(areaOf(plan.grids[0].area) == Approx(100 * 100));
+    CHECK(overlapArea(plan.grids[0].area, piece) <= 1e-9);
+    REQUIRE(plan.grids[1].area.size() == 1);
+    CHECK(plan.grids[1].area[0].inners().empty());
+    CHECK(overlapArea(plan.grids[1].area, piece) == Approx(100));
+    CHECK(areaOf(plan.grids[1].area) == Approx(east_before + 100));
+    checkCoverage(plan);
+}
+
+TEST_CASE("pieces handed over in a chain keep the community covered", "[improve][detached]")
+{
+    // Grid 0's piece goes to grid 1, which itself hands a piece (inside grid 2) on: the moves
+    // are applied in order on the polygons as they change.
+    improve::DetachedOptions config;
+    auto plan = detachedScene(350, 20);
+    plan.communities[0].area = MultiPolygon{box(0, 0, 300, 100)};
+    Grid far;
+    far.community = 0;
+    far.households = 350;
+    Polygon notched; // the square east of x = 200 with a 10 x 10 m notch at its top
+    for (const auto& [x, y] : {std::pair{200.0, 0.0},
+                               {200.0, 100.0},
+                               {250.0, 100.0},
+                               {250.0, 90.0},
+                               {260.0, 90.0},
+                               {260.0, 100.0},
+                               {300.0, 100.0},
+                               {300.0, 0.0},
+                               {200.0, 0.0}})
+        bg::append(notched.outer(), Point(x, y));
+    far.area = MultiPolygon{notched};
+    plan.buildings.push_back(home(280, 50, 350));
+    plan.buildings.back().grid = 2;
+    far.buildings = {3};
+    plan.buildings.push_back(home(255, 95, 10));
+    plan.buildings.back().grid = 1;
+    plan.grids[1].buildings = {2, 4};
+    plan.grids[1].households += 10;
+    plan.grids[1].area.push_back(box(250, 90, 260, 100));
+    plan.grids.push_back(far);
+    checkCoverage(plan);
+
+    const auto repair = improve::reassignDetachedPieces(plan, config);
+    REQUIRE(repair.pieces_moved == 2);
+    CHECK(plan.buildings[1].grid == 1);
+    CHECK(plan.buildings[4].grid == 2);
+    for (const auto& grid : plan.grids)
+        CHECK(grid.area.size() == 1);
+    CHECK(areaOf(plan.grids[1].area) == Approx(100 * 100));
+    CHECK(areaOf(plan.grids[2].area) == Approx(100 * 100));
+    checkCoverage(plan);
+}
+
+namespace
+{
+
+// Grid 0 lives west of x = 100 but one of its buildings (20 households) stands inside a ring of
+// grid 1's buildings east: tiling leaves grid 0 an island there, holding that building.
+Plan islandScene()
+{
+    Plan plan;
+    plan.communities.push_back({"C1", "", MultiPolygon{box(0, 0, 300, 100)}, -1, {}});
+    auto add = [&](double x, double y, int households, int grid)
+    {
+        Building b = home(x, y, households);
+        b.footprint = MultiPolygon{box(x - 3, y - 3, x + 3, y + 3)};
+        b.grid = grid;
+        plan.buildings.push_back(b);
+        plan.grids[static_cast<std::size_t>(grid)].buildings.push_back(
+            static_cast<int>(plan.buildings.size()) - 1);
+        plan.grids[static_cast<std::size_t>(grid)].households += households;
+    };
+    plan.grids.resize(2);
+    for (auto& g : plan.grids)
+        g.community = 0;
+    for (double x : {20.0, 50.0, 80.0})
+        for (double y : {20.0, 50.0, 80.0})
+            add(x, y, x == 50.0 && y == 50.0 ? 60 : 40, 0); // 380 households
+    add(200, 50, 20, 0);
+    for (double x : {170.0, 200.0, 230.0})
+        for (double y : {20.0, 50.0, 80.0})
+            if (x != 200.0 || y != 50.0)
+                add(x, y, 40, 1); // 320 households
+    add(280, 50, 30, 1);
+    return plan;
+}
+
+} // namespace
+
+TEST_CASE("tileAndMend hands the island's land over in one tiling pass", "[detached][tile]")
+{
+    pipeline::TilePlanOptions options;
+    options.threads = 1;
+    const std::string kept_note = "grid 0: 1 detached pieces kept (they hold its buildings or "
+                                  "touch no other grid)";
+    {
+        // The scene does leave grid 0 an island with its building after tiling alone.
+        auto tiled = islandScene();
+        std::vector<std::pair<int, std::string>> notes;
+        pipeline::tileGrids(tiled, notes, 1);
+        CHECK(tiled.grids[0].area.size() == 2);
+        CHECK(std::count(notes.begin(), notes.end(), std::pair<int, std::string>{0, kept_note}) ==
+              1);
+    }
+    auto plan = islandScene();
+    std::vector<std::pair<int, std::string>> notes;
+    const auto repair = pipeline::tileAndMend(plan, options, notes);
+    REQUIRE(repair.pieces_moved == 1);
+    CHECK(repair.households_moved == 20);
+    CHECK(plan.buildings[9].grid == 1);
+    CHECK(plan.grids[0].households == 380);
+    CHECK(plan.grids[1].households == 370);
+    // The island's land went with its building: both grids are one polygon each, the island in
+    // grid 1, and the kept-pieces note of grid 0 is gone.
+    CHECK(plan.grids[0].area.size() == 1);
+    CHECK(plan.grids[1].area.size() == 1);
+    CHECK(overlapArea(plan.grids[0].area, MultiPolygon{repair.moves.at(0).piece}) <= 1e-9);
+    CHECK(overlapArea(plan.grids[1].area, MultiPolygon{repair.moves.at(0).piece}) ==
+          Approx(bg::area(repair.moves.at(0).piece)));
+    CHECK(std::none_of(notes.begin(), notes.end(),
+                       [](const auto& n)
+                       { return n.second.find("pieces kept") != n.second.npos; }));
+    checkCoverage(plan);
 }
