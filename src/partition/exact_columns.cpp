@@ -110,8 +110,16 @@ void onNode(glp_tree* tree, void* info)
 
 } // namespace
 
+int nodeLimitFor(const ExactOptions& options, long long nonzeros)
+{
+    const long long by_work = options.work_limit / std::max<long long>(1, nonzeros);
+    return static_cast<int>(
+        std::max<long long>(1, std::min<long long>(options.node_limit, by_work)));
+}
+
 int runBranchAndCut(glp_prob* lp, const ExactOptions& options, NodeBudget& budget)
 {
+    budget.node_limit = std::min(budget.node_limit, nodeLimitFor(options, glp_get_num_nz(lp)));
     glp_iocp parm;
     glp_init_iocp(&parm);
     parm.presolve = GLP_ON;

@@ -32,6 +32,9 @@ struct NodeBudget
     double bound = 0.0; // the best bound of the open nodes, last seen
 };
 int runBranchAndCut(glp_prob* lp, const ExactOptions& options, NodeBudget& budget);
+// The node budget for a model of `nonzeros` constraint coefficients: node_limit, lowered so
+// that nodes x nonzeros stays within work_limit (at least one node).
+int nodeLimitFor(const ExactOptions& options, long long nonzeros);
 // The result status from glp_intopt's return code and the MIP status.
 ExactStatus statusOf(int code, glp_prob* lp, bool& hit_time_limit);
 

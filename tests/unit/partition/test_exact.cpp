@@ -1,6 +1,7 @@
 #include "partition/adjacency.hpp"
 #include "partition/exact.hpp"
 #include "partition/exact_check.hpp"
+#include "partition/exact_columns.hpp"
 #include "partition/partition.hpp"
 #include "unit/partition/graph_builder.hpp"
 
@@ -211,4 +212,38 @@ TEST_CASE("exact check by pairs: neighbouring parts re-solved as two", "[partiti
     CHECK(capped.pairs == 3);
     CHECK(capped.solved == 0);
     CHECK(capped.smallest_unsolved == 8);
+}
+
+TEST_CASE("exact: the node budget shrinks with the model's size", "[partition][exact]")
+{
+    ExactOptions options;
+    options.node_limit = 5000;
+    options.work_limit = 2'000'000;
+    CHECK(gp::partition::nodeLimitFor(options, 100) == 5000);    // small models keep node_limit
+    CHECK(gp::partition::nodeLimitFor(options, 29'593) == 67);   // 2M / 29,593 nonzeros
+    CHECK(gp::partition::nodeLimitFor(options, 4'000'000) == 1); // never below one node
+    CHECK(gp::partition::nodeLimitFor(options, 0) == 5000);
+
+    // A work limit of one node stops GLPK exactly where a node limit of one does.
+    const UnitGraph g = gp::test::gridGraph(6, 6, gp::test::hashedWeights(5, 40, 120, 6));
+    const Bounds bounds{300, 500, 400};
+    ExactOptions by_nodes;
+    by_nodes.minimise_cut = true;
+    by_nodes.node_limit = 1;
+    ExactOptions by_work;
+    by_work.minimise_cut = true;
+    by_work.work_limit = 1;
+    const auto a = solveExact(g, Adjacency(g), allUnits(g), bounds, by_nodes);
+    const auto b = solveExact(g, Adjacency(g), allUnits(g), bounds, by_work);
+    CHECK(b.status == a.status);
+    CHECK(b.part_of == a.part_of);
+    CHECK(b.status != ExactStatus::Infeasible);
+    CHECK_FALSE(b.hit_time_limit);
+    // With room to search, the same model is solved to optimality.
+    ExactOptions roomy = by_work;
+    roomy.work_limit = 1'000'000'000;
+    roomy.node_limit = 100'000;
+    const auto c = solveExact(g, Adjacency(g), allUnits(g), bounds, roomy);
+    CHECK(c.status == ExactStatus::Optimal);
+    CHECK(c.cut_edges <= (b.part_of.empty() ? c.cut_edges : b.cut_edges));
 }
