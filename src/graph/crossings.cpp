@@ -1,4 +1,5 @@
 #include "graph/crossings.hpp"
+#include "core/index.hpp"
 
 #include <algorithm>
 
@@ -25,8 +26,8 @@ RegionLinks::RegionLinks(const Plan& plan, const std::vector<int>& ids,
 {
     for (const auto& [i, j] : links)
     {
-        const auto& a = plan.buildings[static_cast<std::size_t>(ids[static_cast<std::size_t>(i)])];
-        const auto& b = plan.buildings[static_cast<std::size_t>(ids[static_cast<std::size_t>(j)])];
+        const auto& a = at(plan.buildings, at(ids, i));
+        const auto& b = at(plan.buildings, at(ids, j));
         if (a.region < 0 || b.region < 0 || a.region == b.region)
             continue;
         const int s = lines.strengthCrossed(a.anchor, b.anchor);
@@ -52,7 +53,7 @@ RegionLinks::RegionLinks(const Plan& plan, const std::vector<int>& ids,
 bool RegionLinks::standsAlone(int region) const
 {
     return static_cast<std::size_t>(region) < m_plan.regions.size() &&
-           m_plan.regions[static_cast<std::size_t>(region)].self_sufficient;
+           at(m_plan.regions, region).self_sufficient;
 }
 
 // Whether region `from` (one that cannot stand alone) reaches `to` across its weakest class.

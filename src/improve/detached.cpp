@@ -1,4 +1,5 @@
 #include "improve/detached.hpp"
+#include "core/index.hpp"
 
 #include "classify/floor_area.hpp"
 #include "geom/geos.hpp"
@@ -84,9 +85,9 @@ Pieces piecesOf(const Plan& plan, const Grid& grid)
     p.households.assign(grid.area.size(), 0);
     for (int b : grid.buildings)
     {
-        const auto k = pieceOf(grid.area, plan.buildings[static_cast<std::size_t>(b)].anchor);
+        const auto k = pieceOf(grid.area, at(plan.buildings, b).anchor);
         p.held[k].push_back(b);
-        p.households[k] += plan.buildings[static_cast<std::size_t>(b)].households;
+        p.households[k] += at(plan.buildings, b).households;
     }
     for (std::size_t k = 1; k < p.held.size(); ++k)
         if (p.households[k] > p.households[p.body] ||
@@ -106,19 +107,18 @@ bool splitsWholeUnit(const Plan& plan, const Pieces& pieces, std::size_t k, int 
     std::set<int> compounds, blocks;
     for (int b : pieces.held[k])
     {
-        const auto& building = plan.buildings[static_cast<std::size_t>(b)];
+        const auto& building = at(plan.buildings, b);
         if (building.compound >= 0)
             compounds.insert(building.compound);
         if (streets && building.street_block >= 0 &&
-            plan.street_blocks[static_cast<std::size_t>(building.street_block)].households <=
-                max_households)
+            at(plan.street_blocks, building.street_block).households <= max_households)
             blocks.insert(building.street_block);
     }
     for (std::size_t j = 0; j < pieces.held.size(); ++j)
         if (j != k)
             for (int o : pieces.held[j])
             {
-                const auto& other = plan.buildings[static_cast<std::size_t>(o)];
+                const auto& other = at(plan.buildings, o);
                 if (compounds.count(other.compound) || blocks.count(other.street_block))
                     return true;
             }
@@ -130,12 +130,12 @@ bool splitsWholeUnit(const Plan& plan, const Pieces& pieces, std::size_t k, int 
 bool sameRegions(const Plan& plan, const std::vector<int>& piece, int to)
 {
     std::set<int> regions;
-    for (int b : plan.grids[static_cast<std::size_t>(to)].buildings)
-        regions.insert(plan.buildings[static_cast<std::size_t>(b)].region);
+    for (int b : at(plan.grids, to).buildings)
+        regions.insert(at(plan.buildings, b).region);
     return std::all_of(piece.begin(), piece.end(),
                        [&](int b)
                        {
-                           const int r = plan.buildings[static_cast<std::size_t>(b)].region;
+                           const int r = at(plan.buildings, b).region;
                            return r < 0 || regions.count(r);
                        });
 }
@@ -146,7 +146,7 @@ int bestNeighbour(geom::GeosContext& ctx, const Plan& plan, const std::vector<in
                   const Polygon& piece, const std::vector<int>& held, int households,
                   const DetachedOptions& options)
 {
-    const auto& grid = plan.grids[static_cast<std::size_t>(g)];
+    const auto& grid = at(plan.grids, g);
     if (!within(grid.households - households, options))
         return -1;
     const GeomPtr piece_geos = geom::toGeos(ctx, MultiPolygon{piece});
@@ -157,7 +157,7 @@ int bestNeighbour(geom::GeosContext& ctx, const Plan& plan, const std::vector<in
     double best_border = kMinBorderM;
     for (int o : grids)
     {
-        const auto& other = plan.grids[static_cast<std::size_t>(o)];
+        const auto& other = at(plan.grids, o);
         if (o == g || other.area.empty() || !within(other.households + households, options) ||
             !bg::intersects(box, envelopeOf(other.area)) || !sameRegions(plan, held, o))
             continue;
@@ -176,11 +176,11 @@ int bestNeighbour(geom::GeosContext& ctx, const Plan& plan, const std::vector<in
 void movePiece(Plan& plan, int g, int to, const std::vector<int>& buildings,
                const DetachedOptions& options)
 {
-    auto& grid = plan.grids[static_cast<std::size_t>(g)];
-    auto& target = plan.grids[static_cast<std::size_t>(to)];
+    auto& grid = at(plan.grids, g);
+    auto& target = at(plan.grids, to);
     for (int b : buildings)
     {
-        auto& building = plan.buildings[static_cast<std::size_t>(b)];
+        auto& building = at(plan.buildings, b);
         building.grid = to;
         removeSorted(grid.buildings, b);
         insertSorted(target.buildings, b);
@@ -201,7 +201,7 @@ void movePiece(Plan& plan, int g, int to, const std::vector<int>& buildings,
 void mendGrid(geom::GeosContext& ctx, Plan& plan, int g, const std::vector<int>& grids,
               const DetachedOptions& options, DetachedRepair& repair)
 {
-    const Pieces pieces = piecesOf(plan, plan.grids[static_cast<std::size_t>(g)]);
+    const Pieces pieces = piecesOf(plan, at(plan.grids, g));
     for (std::size_t k = 0; k < pieces.held.size(); ++k)
     {
         if (k == pieces.body || pieces.held[k].empty())
@@ -212,7 +212,7 @@ void mendGrid(geom::GeosContext& ctx, Plan& plan, int g, const std::vector<int>&
             ++repair.pieces_kept_whole;
             continue;
         }
-        const auto& area = plan.grids[static_cast<std::size_t>(g)].area;
+        const auto& area = at(plan.grids, g).area;
         const int to = bestNeighbour(ctx, plan, grids, g, area[k], pieces.held[k],
                                      pieces.households[k], options);
         if (to < 0)
@@ -225,8 +225,7 @@ void mendGrid(geom::GeosContext& ctx, Plan& plan, int g, const std::vector<int>&
         ++repair.pieces_moved;
         repair.buildings_moved += static_cast<int>(pieces.held[k].size());
         repair.households_moved += pieces.households[k];
-        repair.communities_changed[static_cast<std::size_t>(
-            plan.grids[static_cast<std::size_t>(g)].community)] = 1;
+        at(repair.communities_changed, at(plan.grids, g).community) = 1;
     }
 }
 
@@ -253,8 +252,8 @@ void handOverLand(geom::GeosContext& ctx, Plan& plan, const std::vector<PieceMov
     for (const auto& move : moves)
     {
         const GeomPtr piece = geom::toGeos(ctx, move.piece);
-        auto& from = plan.grids[static_cast<std::size_t>(move.from)];
-        auto& to = plan.grids[static_cast<std::size_t>(move.to)];
+        auto& from = at(plan.grids, move.from);
+        auto& to = at(plan.grids, move.to);
         from.area = overlay(ctx, from.area, piece.get(), GEOSDifference_r, "difference");
         to.area = overlay(ctx, to.area, piece.get(), GEOSUnion_r, "union");
     }
@@ -270,17 +269,16 @@ DetachedRepair reassignDetachedPieces(Plan& plan, const DetachedOptions& options
     std::vector<std::vector<int>> grids_of(plan.communities.size());
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
     {
-        const auto& grid = plan.grids[static_cast<std::size_t>(g)];
+        const auto& grid = at(plan.grids, g);
         if (grid.kind == GridKind::Residential && grid.community >= 0)
-            grids_of[static_cast<std::size_t>(grid.community)].push_back(g);
+            at(grids_of, grid.community).push_back(g);
     }
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
     {
-        const auto& grid = plan.grids[static_cast<std::size_t>(g)];
+        const auto& grid = at(plan.grids, g);
         if (grid.kind == GridKind::Residential && grid.area.size() >= 2 &&
             within(grid.households, options))
-            mendGrid(ctx, plan, g, grids_of[static_cast<std::size_t>(grid.community)], options,
-                     repair);
+            mendGrid(ctx, plan, g, at(grids_of, grid.community), options, repair);
     }
     handOverLand(ctx, plan, repair.moves);
     return repair;

@@ -1,4 +1,5 @@
 #include "improve/improve.hpp"
+#include "core/index.hpp"
 
 #include "partition/adjacency.hpp"
 
@@ -107,7 +108,7 @@ int cutEdges(const UnitGraph& graph, const std::vector<int>& part_of)
 {
     int cut = 0;
     for (const auto& e : graph.edges)
-        cut += part_of[static_cast<std::size_t>(e.a)] != part_of[static_cast<std::size_t>(e.b)];
+        cut += at(part_of, e.a) != at(part_of, e.b);
     return cut;
 }
 

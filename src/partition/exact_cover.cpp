@@ -1,4 +1,5 @@
 #include "partition/exact_cover.hpp"
+#include "core/index.hpp"
 
 #include <bit>
 #include <cstdint>
@@ -198,7 +199,7 @@ ExactResult solveByCover(const LocalGraph& g, const Bounds& bounds, int parts, l
     for (Mask set : search.chosen)
     {
         for (Mask m = set; m != 0; m &= m - 1)
-            result.part_of[static_cast<std::size_t>(lowest(m))] = result.parts;
+            at(result.part_of, lowest(m)) = result.parts;
         ++result.parts;
     }
     result.cut_edges = 0;

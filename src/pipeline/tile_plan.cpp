@@ -38,8 +38,7 @@ struct TileSources
     {
         for (int b = 0; b < static_cast<int>(plan.buildings.size()); ++b)
             if (at(plan.buildings, b).community >= 0)
-                in_community[static_cast<std::size_t>(at(plan.buildings, b).community)].push_back(
-                    b);
+                at(in_community, at(plan.buildings, b).community).push_back(b);
         // Special-area grids already have their land; the other grids tile what is left.
         for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)
             (at(plan.grids, g).special >= 0
@@ -61,7 +60,7 @@ tile::TileResult tileOne(geom::GeosContext& ctx, const Plan& plan, const TileSou
 {
     std::vector<int> local(plan.grids.size(), -1);
     for (std::size_t k = 0; k < src.grids_of[c].size(); ++k)
-        local[static_cast<std::size_t>(src.grids_of[c][k])] = static_cast<int>(k);
+        at(local, src.grids_of[c][k]) = static_cast<int>(k);
     const MultiPolygon land =
         dedicate::landAfterSpecials(ctx, plan, static_cast<int>(c), src.specials_of[c]);
     const Box box = envelopeOf(plan.communities[c].area);
@@ -168,8 +167,7 @@ void tileGrids(Plan& plan, std::vector<std::pair<int, std::string>>& notes, int 
     {
         auto& result = results[c];
         for (std::size_t k = 0; k < src.grids_of[c].size(); ++k)
-            plan.grids[static_cast<std::size_t>(src.grids_of[c][k])].area =
-                std::move(result.grids[k]);
+            at(plan.grids, src.grids_of[c][k]).area = std::move(result.grids[k]);
         for (auto& note : result.notes)
             notes.emplace_back(static_cast<int>(c), std::move(note));
     }

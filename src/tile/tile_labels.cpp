@@ -1,5 +1,6 @@
 // The face steps of tileCommunity: node all linework once, label every face with a grid, give
 // empty blocks and detached pieces to a neighbour, and dissolve each grid's faces.
+#include "core/index.hpp"
 #include "tile/tiling.hpp"
 
 #include "core/parallel.hpp"
@@ -167,11 +168,9 @@ int joiningGrid(const Tiling& t, const std::vector<int>& comp, const std::vector
 {
     std::map<int, std::vector<int>> touched; // grid -> its pieces the block touches
     for (int f : comp)
-        for (const auto& [g, len] : t.adj[static_cast<std::size_t>(f)])
-            if (t.label[static_cast<std::size_t>(g)] >= 0 &&
-                piece_of[static_cast<std::size_t>(g)] >= 0)
-                touched[t.label[static_cast<std::size_t>(g)]].push_back(
-                    piece_of[static_cast<std::size_t>(g)]);
+        for (const auto& [g, len] : at(t.adj, f))
+            if (at(t.label, g) >= 0 && at(piece_of, g) >= 0)
+                touched[at(t.label, g)].push_back(at(piece_of, g));
     int best = -1;
     std::size_t best_pieces = 1;
     for (auto& [grid, pieces] : touched)
@@ -215,7 +214,7 @@ void fillEmptyBlocks(Tiling& t)
             components(t.adj, labelled, [&](int a, int b) { return t.label[a] == t.label[b]; });
         for (std::size_t p = 0; p < pieces.size(); ++p)
             for (int f : pieces[p])
-                piece_of[static_cast<std::size_t>(f)] = static_cast<int>(p);
+                at(piece_of, f) = static_cast<int>(p);
     }
     int absorbed = 0;
     bool changed = true;
@@ -278,7 +277,7 @@ int nearestSpareFace(Tiling& t, int g, const std::vector<int>& face_count)
     std::tuple<int, double, int> best_key{2, 0.0, 0};
     for (std::size_t f = 0; f < t.faces.size(); ++f)
     {
-        if (face_count[static_cast<std::size_t>(t.label[f])] < 2)
+        if (at(face_count, t.label[f]) < 2)
             continue;
         double d = std::numeric_limits<double>::infinity();
         for (const auto& a : anchors)
@@ -350,7 +349,7 @@ int carveFace(Tiling& t, int g)
             first = static_cast<int>(b);
     if (first < 0 || t.faces.empty())
         return -1;
-    const Point anchor = t.in.anchors[static_cast<std::size_t>(first)];
+    const Point anchor = at(t.in.anchors, first);
     GeomPtr pa = geom::toGeos(ctx, anchor);
     int f = -1;
     double best = std::numeric_limits<double>::infinity();
@@ -362,24 +361,23 @@ int carveFace(Tiling& t, int g)
     }
     if (f < 0)
         return -1;
-    const int donor = t.label[static_cast<std::size_t>(f)];
-    const Point a = nearestPointOf(t, t.faces[static_cast<std::size_t>(f)], pa.get(), anchor);
+    const int donor = at(t.label, f);
+    const Point a = nearestPointOf(t, at(t.faces, f), pa.get(), anchor);
     Point other = a;
     double near = std::numeric_limits<double>::infinity();
     for (std::size_t b = 0; b < t.buildingCount(); ++b)
         if (t.in.grid_of[b] == donor && bg::distance(a, t.in.anchors[b]) < near)
             near = bg::distance(a, t.in.anchors[b]), other = t.in.anchors[b];
-    const Box box = envelopeOf(ctx, t.faces[static_cast<std::size_t>(f)]);
+    const Box box = envelopeOf(ctx, at(t.faces, f));
     GeomPtr half = halfPlaneToward(ctx, a, other, box);
     GeomPtr piece =
-        geom::checked(ctx, GEOSIntersection_r(h, t.faces[static_cast<std::size_t>(f)], half.get()),
-                      "intersection");
-    GeomPtr rest = geom::checked(
-        ctx, GEOSDifference_r(h, t.faces[static_cast<std::size_t>(f)], half.get()), "difference");
+        geom::checked(ctx, GEOSIntersection_r(h, at(t.faces, f), half.get()), "intersection");
+    GeomPtr rest =
+        geom::checked(ctx, GEOSDifference_r(h, at(t.faces, f), half.get()), "difference");
     if (areaOf(ctx, piece.get()) <= 0.0 || areaOf(ctx, rest.get()) <= 0.0)
         return -1;
-    t.face_area[static_cast<std::size_t>(f)] = areaOf(ctx, rest.get());
-    t.faces[static_cast<std::size_t>(f)] = rest.get();
+    at(t.face_area, f) = areaOf(ctx, rest.get());
+    at(t.faces, f) = rest.get();
     t.carved.push_back(std::move(rest));
     t.faces.push_back(piece.get());
     t.face_area.push_back(areaOf(ctx, piece.get()));
@@ -398,16 +396,15 @@ void giveLandToEmptyGrids(Tiling& t)
 {
     std::vector<int> face_count(static_cast<std::size_t>(t.in.grid_count), 0);
     for (int l : t.label)
-        ++face_count[static_cast<std::size_t>(l)];
+        ++at(face_count, l);
     std::vector<bool> has_building(static_cast<std::size_t>(t.in.grid_count), false);
     for (int g : t.in.grid_of)
         if (g >= 0)
-            has_building[static_cast<std::size_t>(g)] = true;
+            at(has_building, g) = true;
     bool carved = false;
     for (int g = 0; g < t.in.grid_count; ++g)
     {
-        if (face_count[static_cast<std::size_t>(g)] > 0 ||
-            !has_building[static_cast<std::size_t>(g)])
+        if (at(face_count, g) > 0 || !at(has_building, g))
             continue;
         int f = nearestSpareFace(t, g, face_count);
         if (f < 0)
@@ -416,13 +413,13 @@ void giveLandToEmptyGrids(Tiling& t)
             if (f < 0)
                 continue;
             carved = true;
-            ++face_count[static_cast<std::size_t>(t.label[static_cast<std::size_t>(f)])];
+            ++at(face_count, at(t.label, f));
         }
-        const int from = t.label[static_cast<std::size_t>(f)];
-        --face_count[static_cast<std::size_t>(from)];
-        ++face_count[static_cast<std::size_t>(g)];
-        t.label[static_cast<std::size_t>(f)] = g;
-        t.pinned[static_cast<std::size_t>(f)] = g;
+        const int from = at(t.label, f);
+        --at(face_count, from);
+        ++at(face_count, g);
+        at(t.label, f) = g;
+        at(t.pinned, f) = g;
         t.note(
             gridNote(g, "no land of its own (its buildings lie outside the community, in a hole of "
                         "it, or under another grid's building): took the nearest face of grid " +
@@ -562,7 +559,7 @@ void dissolveGrids(Tiling& t)
                 {
                     if (parts[g].empty())
                         return;
-                    auto& ctx = contexts[static_cast<std::size_t>(worker)];
+                    auto& ctx = at(contexts, worker);
                     if (!ctx)
                         ctx = std::make_unique<geom::GeosContext>();
                     dissolved[g] = dissolveOne(*ctx, std::move(parts[g]));

@@ -1,6 +1,7 @@
 // The linework steps of tileCommunity: which blocks each building lies in, which blocks are
 // shared by several grids, the Voronoi sites and grid-boundary edges of those blocks, and the
 // footprint outlines a boundary could cut.
+#include "core/index.hpp"
 #include "tile/tiling.hpp"
 
 #include "core/parallel.hpp"
@@ -191,10 +192,10 @@ void collectSites(Tiling& t)
 
 const SiteTree& Tiling::siteTree(int blk)
 {
-    auto& tree = site_trees[static_cast<std::size_t>(blk)];
+    auto& tree = at(site_trees, blk);
     if (!tree)
     {
-        const auto& sites = block_sites[static_cast<std::size_t>(blk)];
+        const auto& sites = at(block_sites, blk);
         tree.emplace(sites.begin(), sites.end());
     }
     return *tree;
