@@ -100,10 +100,8 @@ Suggestion suggestion(const Plan& plan, const Grid& grid, partition::ViolationCa
             building ? "拆分楼栋 " + biggest + "（" + std::to_string(most) + " 户）"
                      : "沿小区内部道路或楼排拆分该小区";
         if (cause == ViolationCause::NotFound && advice_en.empty())
-            return {"the search stopped before finding a plan; " + split +
-                        " or run with a larger --exact-max-units / --exact-seconds",
-                    "搜索未找到方案；" + split_zh +
-                        "，或增大 --exact-max-units / --exact-seconds 后重试"};
+            return {"the search stopped before finding a plan; " + split,
+                    "搜索未找到方案；" + split_zh};
         if (advice_en.empty())
             return {split + ", or widen the bounds", split_zh + "，或放宽户数范围"};
         return {advice_en + ", or " + split, advice_zh + "，或" + split_zh};

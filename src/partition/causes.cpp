@@ -177,6 +177,19 @@ PartViolation explainPart(int part, long long w, const Bounds& bounds, const Pie
         v.detail = where + ": the exact model stopped at its " +
                    (piece.exact->hit_time_limit ? "time limit (--exact-seconds)" : "node budget") +
                    " before finding a plan or proving there is none";
+    // Only the option that stopped the search is worth raising; a node budget has no option.
+    if (piece.units > static_cast<std::size_t>(std::max(0, options.max_units)))
+    {
+        v.advice = "run with --exact-max-units " + std::to_string(piece.units) +
+                   " (the exact model may still be out of reach)";
+        v.advice_zh = "以 --exact-max-units " + std::to_string(piece.units) +
+                      " 重试（精确模型仍可能无法求解）";
+    }
+    else if (piece.exact && piece.exact->hit_time_limit)
+    {
+        v.advice = "run with a larger --exact-seconds";
+        v.advice_zh = "增大 --exact-seconds 后重试";
+    }
     return v;
 }
 

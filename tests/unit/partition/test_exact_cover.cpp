@@ -1,5 +1,6 @@
 // The exact model's combinatorial search (partition/exact_cover.hpp) against exhaustive checks.
 #include "partition/adjacency.hpp"
+#include "partition/causes.hpp"
 #include "partition/exact.hpp"
 #include "partition/exact_cover.hpp"
 #include "unit/partition/graph_builder.hpp"
@@ -16,6 +17,7 @@ using gp::partition::ExactStatus;
 using gp::partition::LocalGraph;
 using gp::partition::solveByCover;
 using gp::partition::UnitGraph;
+using gp::partition::ViolationCause;
 
 namespace
 {
@@ -163,4 +165,35 @@ TEST_CASE("exact cover: fixed part counts, units over the maximum, and its budge
     // Past 64 units the search is not attempted.
     const LocalGraph big = localOf(gp::test::gridGraph(5, 13, [](int, int) { return 10; }));
     CHECK(solveByCover(big, bounds).status == ExactStatus::TooLarge);
+}
+
+TEST_CASE("not_found advice names only the limit that stopped the search", "[partition][exact]")
+{
+    using gp::partition::ExactResult;
+    using gp::partition::explainPart;
+    using gp::partition::PieceFacts;
+    const Bounds bounds{300, 500, 400};
+    gp::partition::ExactOptions options;
+    options.max_units = 200;
+    // Too large for the exact model: raise --exact-max-units to the piece's size.
+    PieceFacts large{250, 1000, nullptr, std::nullopt};
+    const auto too_large = explainPart(0, 520, bounds, large, options);
+    CHECK(too_large.cause == ViolationCause::NotFound);
+    CHECK(too_large.advice.find("--exact-max-units 250") != std::string::npos);
+    // Stopped by the wall-clock limit: more seconds may help.
+    ExactResult timed;
+    timed.status = ExactStatus::Unknown;
+    timed.hit_time_limit = true;
+    const auto by_time =
+        explainPart(0, 520, bounds, PieceFacts{40, 1000, &timed, std::nullopt}, options);
+    CHECK(by_time.cause == ViolationCause::NotFound);
+    CHECK(by_time.advice.find("--exact-seconds") != std::string::npos);
+    // Stopped by the node budget: no option helps, so none is suggested.
+    ExactResult budget;
+    budget.status = ExactStatus::Unknown;
+    const auto by_nodes =
+        explainPart(0, 520, bounds, PieceFacts{40, 1000, &budget, std::nullopt}, options);
+    CHECK(by_nodes.cause == ViolationCause::NotFound);
+    CHECK(by_nodes.detail.find("node budget") != std::string::npos);
+    CHECK(by_nodes.advice.empty());
 }
