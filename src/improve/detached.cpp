@@ -225,7 +225,6 @@ void mendGrid(geom::GeosContext& ctx, Plan& plan, int g, const std::vector<int>&
         ++repair.pieces_moved;
         repair.buildings_moved += static_cast<int>(pieces.held[k].size());
         repair.households_moved += pieces.households[k];
-        at(repair.communities_changed, at(plan.grids, g).community) = 1;
     }
 }
 
@@ -264,7 +263,6 @@ void handOverLand(geom::GeosContext& ctx, Plan& plan, const std::vector<PieceMov
 DetachedRepair reassignDetachedPieces(Plan& plan, const DetachedOptions& options)
 {
     DetachedRepair repair;
-    repair.communities_changed.assign(plan.communities.size(), 0);
     geom::GeosContext ctx;
     std::vector<std::vector<int>> grids_of(plan.communities.size());
     for (int g = 0; g < static_cast<int>(plan.grids.size()); ++g)

@@ -35,10 +35,9 @@ struct DetachedRepair
     int pieces_moved = 0;
     int buildings_moved = 0;
     int households_moved = 0;
-    int pieces_kept = 0;                   // no neighbour could take them within the bounds
-    int pieces_kept_whole = 0;             // of those: moving them would split a compound or block
-    std::vector<char> communities_changed; // per community: a piece of its grids moved
-    std::vector<PieceMove> moves;          // in the order they were decided and applied
+    int pieces_kept = 0;          // no neighbour could take them within the bounds
+    int pieces_kept_whole = 0;    // of those: moving them would split a compound or block
+    std::vector<PieceMove> moves; // in the order they were decided and applied
 };
 
 // Decides every move on the tiled polygons, then hands each piece's land over: the grids still

@@ -1,5 +1,7 @@
 #include "partition/exact_cover.hpp"
+
 #include "core/index.hpp"
+#include "partition/causes.hpp"
 
 #include <bit>
 #include <cstdint>
@@ -152,12 +154,11 @@ class CoverSearch
             long long h = 0;
             for (Mask m = piece; m != 0; m &= m - 1)
                 h += m_weight[lowest(m)];
-            const long long low = (h + m_bounds.max - 1) / m_bounds.max;
-            const long long high = m_bounds.min > 0 ? h / m_bounds.min : 64;
-            if (low > high || low < 1)
+            if (!countFits(h, m_bounds))
                 return false;
-            fewest += low;
-            most += high;
+            // Counts it can take: by households, and never more parts than units.
+            fewest += (h + m_bounds.max - 1) / m_bounds.max;
+            most += m_bounds.min > 0 ? h / m_bounds.min : std::popcount(piece);
         }
         return parts_left == kAnyCount || (fewest <= parts_left && parts_left <= most);
     }

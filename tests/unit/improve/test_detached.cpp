@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <string>
 
 using namespace gp;
@@ -23,6 +24,15 @@ Polygon box(double x0, double y0, double x1, double y1)
     bg::append(p.outer(), Point(x1, y0));
     bg::append(p.outer(), Point(x0, y0));
     bg::correct(p);
+    return p;
+}
+
+// A polygon through the given corners (closed, first corner last).
+Polygon ring(std::initializer_list<std::pair<double, double>> corners)
+{
+    Polygon p;
+    for (const auto& [x, y] : corners)
+        bg::append(p.outer(), Point(x, y));
     return p;
 }
 
@@ -50,18 +60,16 @@ Plan detachedScene(int east_households, int piece_households)
     west.area = MultiPolygon{box(0, 0, 100, 100), box(150, 0, 160, 10)};
     east.buildings = {2};
     east.households = east_households;
-    Polygon notched; // the square east of x = 100 with the piece's 10 x 10 m notch
-    for (const auto& [x, y] : {std::pair{100.0, 0.0},
-                               {100.0, 100.0},
-                               {200.0, 100.0},
-                               {200.0, 0.0},
-                               {160.0, 0.0},
-                               {160.0, 10.0},
-                               {150.0, 10.0},
-                               {150.0, 0.0},
-                               {100.0, 0.0}})
-        bg::append(notched.outer(), Point(x, y));
-    east.area = MultiPolygon{notched};
+    // The square east of x = 100 with the piece's 10 x 10 m notch.
+    east.area = MultiPolygon{ring({{100, 0},
+                                   {100, 100},
+                                   {200, 100},
+                                   {200, 0},
+                                   {160, 0},
+                                   {160, 10},
+                                   {150, 10},
+                                   {150, 0},
+                                   {100, 0}})};
     plan.grids = {west, east};
     plan.buildings[0].grid = plan.buildings[1].grid = 0;
     plan.buildings[2].grid = 1;
@@ -79,8 +87,9 @@ TEST_CASE("a detached piece goes to the neighbour around it when bounds allow",
     CHECK(repair.pieces_moved == 1);
     CHECK(repair.households_moved == 20);
     CHECK(repair.pieces_kept == 0);
-    REQUIRE(repair.communities_changed.size() == 1);
-    CHECK(repair.communities_changed[0] == 1);
+    REQUIRE(repair.moves.size() == 1); // the piece of grid 0 (community 0) went to grid 1
+    CHECK(repair.moves[0].from == 0);
+    CHECK(repair.moves[0].to == 1);
     CHECK(plan.buildings[1].grid == 1);
     CHECK(plan.grids[0].households == 380);
     CHECK(plan.grids[1].households == 370);
@@ -95,7 +104,7 @@ TEST_CASE("a detached piece stays when the neighbour would leave the bounds", "[
     const auto repair = improve::reassignDetachedPieces(plan, config);
     CHECK(repair.pieces_moved == 0);
     CHECK(repair.pieces_kept == 1);
-    CHECK(repair.communities_changed[0] == 0);
+    CHECK(repair.moves.empty());
     CHECK(plan.buildings[1].grid == 0);
     CHECK(plan.grids[0].households == 400);
 }
@@ -245,18 +254,16 @@ TEST_CASE("pieces handed over in a chain keep the community covered", "[improve]
     Grid far;
     far.community = 0;
     far.households = 350;
-    Polygon notched; // the square east of x = 200 with a 10 x 10 m notch at its top
-    for (const auto& [x, y] : {std::pair{200.0, 0.0},
-                               {200.0, 100.0},
-                               {250.0, 100.0},
-                               {250.0, 90.0},
-                               {260.0, 90.0},
-                               {260.0, 100.0},
-                               {300.0, 100.0},
-                               {300.0, 0.0},
-                               {200.0, 0.0}})
-        bg::append(notched.outer(), Point(x, y));
-    far.area = MultiPolygon{notched};
+    // The square east of x = 200 with a 10 x 10 m notch at its top.
+    far.area = MultiPolygon{ring({{200, 0},
+                                  {200, 100},
+                                  {250, 100},
+                                  {250, 90},
+                                  {260, 90},
+                                  {260, 100},
+                                  {300, 100},
+                                  {300, 0},
+                                  {200, 0}})};
     plan.buildings.push_back(home(280, 50, 350));
     plan.buildings.back().grid = 2;
     far.buildings = {3};
